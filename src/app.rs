@@ -1,0 +1,72 @@
+//! Builds the HTTP server from settings: binds the listener first, so the caller (and the
+//! tests, on port 0) learn the real port before serving.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpServer};
+
+use crate::config::Settings;
+use crate::db::{self, DbPool};
+use crate::web::{middleware, routes, AppState, Clock};
+
+/// Largest request body accepted anywhere; larger ones get 413 before parsing.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+/// Opens the database and applies pending migrations.
+pub fn prepare_database(settings: &Settings) -> Result<DbPool, String> {
+    let pool = db::connect_pool(&settings.database_url, settings.pool_size)?;
+    let mut conn = pool
+        .get()
+        .map_err(|e| format!("cannot open the database {}: {e}", settings.database_url))?;
+    db::migrations::run_pending(&mut conn)
+        .map_err(|e| format!("cannot migrate the database {}: {e}", settings.database_url))?;
+    Ok(pool)
+}
+
+impl Application {
+    pub fn build(settings: Settings, pool: DbPool, clock: Clock) -> Result<Self, String> {
+        let listener = TcpListener::bind(&settings.bind)
+            .map_err(|e| format!("cannot listen on {}: {e}", settings.bind))?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| format!("cannot listen on {}: {e}", settings.bind))?
+            .port();
+        let state = web::Data::new(AppState {
+            pool,
+            clock,
+            settings: Arc::new(settings),
+        });
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(middleware::json_config())
+                .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+                .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
+                .wrap(from_fn(middleware::negotiate_errors))
+                .wrap(middleware::security_headers())
+                .wrap(from_fn(middleware::request_log))
+                .configure(routes::configure)
+                .default_service(web::to(middleware::not_found))
+        })
+        .listen(listener)
+        .map_err(|e| format!("cannot start the server: {e}"))?
+        .run();
+        Ok(Application { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

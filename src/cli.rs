@@ -1,0 +1,281 @@
+//! The command line: clap definitions and one function per subcommand.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::app::{prepare_database, Application};
+use crate::config::{Settings, DEFAULT_BIND, DEFAULT_DATA_DIR};
+use crate::web::Clock;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "budgetbox",
+    version,
+    about = "Participatory budgeting: citizens propose and vote, the count is open and verifiable.",
+    long_about = "Participatory budgeting: citizens propose and vote, the count is open and verifiable.\n\n\
+        Without a subcommand, budgetbox serves the web application (like `budgetbox serve`). \
+        With no database configured it uses an SQLite file in the data directory and loads a \
+        demo city into it the first time."
+)]
+pub struct Cli {
+    /// Database: sqlite://PATH or postgres://USER:PASSWORD@HOST/DB [default: SQLite file in the data directory]
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    database_url: Option<String>,
+    /// Where the default SQLite database and the generated secret key live
+    #[arg(long, env = "BUDGETBOX_DATA_DIR", default_value = DEFAULT_DATA_DIR, global = true)]
+    data_dir: PathBuf,
+    /// Signing key, 64+ hex digits [default: generated once and kept in the data directory]
+    #[arg(
+        long,
+        env = "BUDGETBOX_SECRET_KEY",
+        global = true,
+        hide_env_values = true
+    )]
+    secret_key: Option<String>,
+    /// Log filter, e.g. `info` or `budgetbox=debug` (RUST_LOG is read too)
+    #[arg(long, env = "LOG", global = true)]
+    log: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Serve the web application and the JSON API (the default)
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit
+    Migrate,
+    /// Load the demo city (districts, two rounds, proposals, voters and ballots) into the database
+    Demo,
+    /// Count a Pabulib .pb file and print the selected projects, one per line
+    Tally(TallyArgs),
+}
+
+#[derive(Args, Debug, Default)]
+struct ServeArgs {
+    /// Address to listen on
+    #[arg(long, env = "BIND", default_value = DEFAULT_BIND)]
+    bind: String,
+    /// Do not load the demo city into an empty default database
+    #[arg(long)]
+    no_demo: bool,
+}
+
+#[derive(Args, Debug)]
+struct TallyArgs {
+    /// A Pabulib instance (.pb)
+    file: PathBuf,
+    /// auto (the rule the file declares), greedy, greedy-no-skip, greedy-threshold[:N], mes, mes-fill, mes-add1, mes-add1-fill, phragmen
+    #[arg(long, default_value = "auto")]
+    rule: String,
+    /// Tie-break chain after the rule's own order, e.g. `cost,id` or `lottery:42,id`
+    /// [default: cost,id for the greedy rules; id for MES and Phragmén, as pabutools]
+    #[arg(long)]
+    tie_break: Option<String>,
+    /// Print rule, tie-break, budget, spent, selected and the per-project explanation as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+/// A failure to report in one line, with the process exit code.
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    /// Misconfiguration or an unavailable resource.
+    fn setup(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
+    }
+
+    /// Bad input given on the command line (exit code 2, as for usage errors).
+    fn input(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(
+        cli.log.as_deref(),
+        matches!(cli.command, None | Some(Command::Serve(_))),
+    );
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("budgetbox: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn init_logging(filter: Option<&str>, serving: bool) {
+    let default = if serving { "info" } else { "warn" };
+    let filter = filter
+        .map(str::to_string)
+        .or_else(|| std::env::var("RUST_LOG").ok())
+        .unwrap_or_else(|| default.to_string());
+    let env_filter = tracing_subscriber::EnvFilter::try_new(&filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    // Logs go to stderr so `tally` output on stdout stays machine-readable.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(env_filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Some(Command::Tally(args)) => tally(args),
+        Some(Command::Migrate) => {
+            let settings = settings(
+                &cli.data_dir,
+                cli.database_url.as_deref(),
+                cli.secret_key.as_deref(),
+                DEFAULT_BIND,
+            )?;
+            let pool = prepare_database(&settings).map_err(Failure::setup)?;
+            drop(pool);
+            println!("database {} is up to date", settings.database_url);
+            Ok(())
+        }
+        Some(Command::Demo) => {
+            let settings = settings(
+                &cli.data_dir,
+                cli.database_url.as_deref(),
+                cli.secret_key.as_deref(),
+                DEFAULT_BIND,
+            )?;
+            let pool = prepare_database(&settings).map_err(Failure::setup)?;
+            let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+            let credentials = crate::demo::load(&mut conn, chrono::Utc::now().naive_utc())
+                .map_err(|e| Failure::setup(format!("cannot load the demo: {e}")))?;
+            print!("{credentials}");
+            Ok(())
+        }
+        Some(Command::Serve(args)) => serve(
+            &cli.data_dir,
+            cli.database_url.as_deref(),
+            cli.secret_key.as_deref(),
+            args,
+        ),
+        None => {
+            let bind = std::env::var("BIND").unwrap_or_else(|_| DEFAULT_BIND.to_string());
+            let args = ServeArgs {
+                bind,
+                no_demo: false,
+            };
+            serve(
+                &cli.data_dir,
+                cli.database_url.as_deref(),
+                cli.secret_key.as_deref(),
+                args,
+            )
+        }
+    }
+}
+
+fn settings(
+    data_dir: &std::path::Path,
+    database_url: Option<&str>,
+    secret_key: Option<&str>,
+    bind: &str,
+) -> Result<Settings, Failure> {
+    Settings::resolve(
+        data_dir.to_path_buf(),
+        database_url,
+        secret_key,
+        bind.to_string(),
+    )
+    .map_err(Failure::setup)
+}
+
+fn serve(
+    data_dir: &std::path::Path,
+    database_url: Option<&str>,
+    secret_key: Option<&str>,
+    args: ServeArgs,
+) -> Result<(), Failure> {
+    let settings = settings(data_dir, database_url, secret_key, &args.bind)?;
+    let pool = prepare_database(&settings).map_err(Failure::setup)?;
+    if settings.database_is_default && !args.no_demo {
+        let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+        if crate::demo::is_empty(&mut conn).map_err(|e| Failure::setup(e.to_string()))? {
+            let credentials = crate::demo::load(&mut conn, chrono::Utc::now().naive_utc())
+                .map_err(|e| Failure::setup(format!("cannot load the demo: {e}")))?;
+            println!("Loaded the demo city into {}.", settings.database_url);
+            print!("{credentials}");
+        }
+    }
+    let database = settings.database_url.to_string();
+    let host = settings.bind.clone();
+    let app = Application::build(settings, pool, Clock::System).map_err(Failure::setup)?;
+    let url = match host.rsplit_once(':') {
+        Some((h, _)) => format!(
+            "http://{}:{}/",
+            if h == "0.0.0.0" { "127.0.0.1" } else { h },
+            app.port()
+        ),
+        None => format!("http://{host}/"),
+    };
+    tracing::info!(%database, "serving");
+    println!("budgetbox is serving at {url} (database: {database}); press Ctrl-C to stop");
+    actix_web::rt::System::new()
+        .block_on(app.run_until_stopped())
+        .map_err(|e| Failure::setup(format!("the server stopped: {e}")))
+}
+
+fn tally(args: TallyArgs) -> Result<(), Failure> {
+    use crate::{pabulib, tally};
+    let bytes = std::fs::read(&args.file)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file.display())))?;
+    let name = args.file.display();
+    let instance =
+        pabulib::parse_bytes(&bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    let rule = instance
+        .rule_from_cli(&args.rule)
+        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    let tie_break = match &args.tie_break {
+        Some(chain) => chain
+            .parse()
+            .map_err(|e: String| Failure::input(format!("--tie-break: {e}")))?,
+        None => rule.default_tie_break(),
+    };
+    let election = instance
+        .to_election()
+        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    let outcome = tally::tally(&election, &rule, &tie_break)
+        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    if args.json {
+        let report = serde_json::json!({
+            "rule": outcome.rule.to_string(),
+            "tie_break": outcome.tie_break.to_string(),
+            "budget": outcome.budget,
+            "spent": outcome.spent,
+            "money_unit": "cents",
+            "selected": outcome.selected,
+            "explanation": outcome.explanations,
+        });
+        let json =
+            serde_json::to_string_pretty(&report).map_err(|e| Failure::setup(e.to_string()))?;
+        println!("{json}");
+    } else {
+        let mut out = String::new();
+        for id in &outcome.selected {
+            out.push_str(id);
+            out.push('\n');
+        }
+        print!("{out}");
+    }
+    Ok(())
+}

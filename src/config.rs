@@ -1,0 +1,263 @@
+//! Settings: flags and environment parsed once into a value that is passed around explicitly.
+//! Secrets are wrapped so they never print.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use rand::RngCore;
+
+/// Where the data lives when nothing is configured: next to where budgetbox was started.
+pub const DEFAULT_DATA_DIR: &str = "budgetbox-data";
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+const SECRET_KEY_FILE: &str = "secret.key";
+const SQLITE_FILE: &str = "budgetbox.sqlite";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A database location, parsed from `sqlite://PATH`, `sqlite:PATH`, a plain file path, or
+/// `postgres://…` / `postgresql://…`.
+#[derive(Clone)]
+pub struct DatabaseUrl {
+    backend: Backend,
+    /// For SQLite the file path; for Postgres the whole URL (it may hold a password).
+    target: String,
+}
+
+impl DatabaseUrl {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let raw = raw.trim();
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            return Ok(DatabaseUrl {
+                backend: Backend::Postgres,
+                target: raw.to_string(),
+            });
+        }
+        let path = raw
+            .strip_prefix("sqlite://")
+            .or_else(|| raw.strip_prefix("sqlite:"))
+            .unwrap_or(raw);
+        if path.is_empty() {
+            return Err("the database URL is empty".into());
+        }
+        if path.contains("://") {
+            return Err(format!(
+                "unsupported database URL scheme in `{}` (use sqlite://PATH or postgres://…)",
+                redact(raw)
+            ));
+        }
+        Ok(DatabaseUrl {
+            backend: Backend::Sqlite,
+            target: path.to_string(),
+        })
+    }
+
+    pub fn sqlite_file(path: &Path) -> Self {
+        DatabaseUrl {
+            backend: Backend::Sqlite,
+            target: path.to_string_lossy().into_owned(),
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// What the driver needs: the SQLite path or the full Postgres URL.
+    pub fn expose(&self) -> &str {
+        &self.target
+    }
+}
+
+/// The URL with any password replaced, for messages and logs.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..scheme_end + 3], user, &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.backend {
+            Backend::Sqlite => write!(f, "sqlite://{}", self.target),
+            Backend::Postgres => f.write_str(&redact(&self.target)),
+        }
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// The installation's signing key (sessions, CSRF, receipts). Never printed.
+#[derive(Clone)]
+pub struct SecretKey(Vec<u8>);
+
+impl SecretKey {
+    pub fn from_hex(hex_key: &str) -> Result<Self, String> {
+        let bytes = hex::decode(hex_key.trim())
+            .map_err(|_| "the secret key must be hexadecimal".to_string())?;
+        if bytes.len() < 32 {
+            return Err("the secret key must be at least 32 bytes (64 hex digits)".into());
+        }
+        Ok(SecretKey(bytes))
+    }
+
+    pub fn generate() -> Self {
+        let mut bytes = vec![0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        SecretKey(bytes)
+    }
+
+    /// Reads the key from `dir/secret.key`, creating it (mode 0600) on first start.
+    pub fn load_or_create(dir: &Path) -> Result<Self, String> {
+        let path = dir.join(SECRET_KEY_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Self::from_hex(&text).map_err(|e| format!("{}: {e}", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let key = Self::generate();
+                write_private_file(&path, &hex::encode(&key.0)).map_err(|e| {
+                    format!("cannot write the secret key to {}: {e}", path.display())
+                })?;
+                Ok(key)
+            }
+            Err(e) => Err(format!(
+                "cannot read the secret key at {}: {e}",
+                path.display()
+            )),
+        }
+    }
+
+    pub fn expose(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretKey(***)")
+    }
+}
+
+fn write_private_file(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(contents.as_bytes())?;
+    file.sync_all()
+}
+
+/// Everything the server needs, decided once at start-up.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub database_url: DatabaseUrl,
+    /// True when no database was configured: the demo city loads into an empty database.
+    pub database_is_default: bool,
+    pub data_dir: PathBuf,
+    pub bind: String,
+    pub secret_key: SecretKey,
+    /// Connections kept by the pool (per app instance).
+    pub pool_size: u32,
+}
+
+impl Settings {
+    /// Resolves the data directory, database and secret key; creates the directory if needed.
+    pub fn resolve(
+        data_dir: PathBuf,
+        database_url: Option<&str>,
+        secret_key_hex: Option<&str>,
+        bind: String,
+    ) -> Result<Self, String> {
+        let database_is_default = database_url.is_none();
+        let database_url = match database_url {
+            Some(raw) => DatabaseUrl::parse(raw)?,
+            None => {
+                ensure_dir(&data_dir)?;
+                DatabaseUrl::sqlite_file(&data_dir.join(SQLITE_FILE))
+            }
+        };
+        let secret_key = match secret_key_hex {
+            Some(hex_key) => SecretKey::from_hex(hex_key)?,
+            None => {
+                ensure_dir(&data_dir)?;
+                SecretKey::load_or_create(&data_dir)?
+            }
+        };
+        Ok(Settings {
+            database_url,
+            database_is_default,
+            data_dir,
+            bind,
+            secret_key,
+            pool_size: 10,
+        })
+    }
+}
+
+fn ensure_dir(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot create the data directory {}: {e}", dir.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_choose_the_backend() {
+        assert_eq!(
+            DatabaseUrl::parse("postgres://u:p@h/db").unwrap().backend(),
+            Backend::Postgres
+        );
+        assert_eq!(
+            DatabaseUrl::parse("postgresql://h/db").unwrap().backend(),
+            Backend::Postgres
+        );
+        let sqlite = DatabaseUrl::parse("sqlite:///tmp/x.sqlite").unwrap();
+        assert_eq!(
+            (sqlite.backend(), sqlite.expose()),
+            (Backend::Sqlite, "/tmp/x.sqlite")
+        );
+        assert_eq!(
+            DatabaseUrl::parse("data/x.db").unwrap().expose(),
+            "data/x.db"
+        );
+        assert!(DatabaseUrl::parse("mysql://h/db").is_err());
+        assert!(DatabaseUrl::parse("  ").is_err());
+    }
+
+    #[test]
+    fn passwords_never_print() {
+        let url = DatabaseUrl::parse("postgres://alice:hunter2@db.example/pb").unwrap();
+        assert_eq!(url.to_string(), "postgres://alice:***@db.example/pb");
+        assert!(!format!("{url:?}").contains("hunter2"));
+        assert_eq!(format!("{:?}", SecretKey::generate()), "SecretKey(***)");
+    }
+
+    #[test]
+    fn secret_key_persists() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = SecretKey::load_or_create(dir.path()).unwrap();
+        let second = SecretKey::load_or_create(dir.path()).unwrap();
+        assert_eq!(first.expose(), second.expose());
+        assert!(SecretKey::from_hex("abcd").is_err());
+    }
+}

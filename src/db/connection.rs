@@ -1,0 +1,123 @@
+//! Connections to either backend behind one type, and the r2d2 pool. The backend is chosen at
+//! run time from the URL; SQLite connections get their durability pragmas here, once each.
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{ManageConnection, Pool, PooledConnection, R2D2Connection};
+
+use crate::config::{Backend, DatabaseUrl};
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Postgres(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager>;
+pub type PooledDb = PooledConnection<ConnectionManager>;
+
+/// An acknowledged write must survive a crash (synchronous=FULL); readers never block the
+/// writer (WAL); writers queue instead of failing at once (busy_timeout).
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL;
+PRAGMA synchronous = FULL;
+PRAGMA foreign_keys = ON;
+PRAGMA busy_timeout = 10000;";
+
+#[derive(Clone, Debug)]
+pub struct ConnectionManager {
+    url: DatabaseUrl,
+}
+
+impl ConnectionManager {
+    pub fn new(url: DatabaseUrl) -> Self {
+        ConnectionManager { url }
+    }
+}
+
+impl ManageConnection for ConnectionManager {
+    type Connection = DbConnection;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, Self::Error> {
+        use diesel::r2d2::Error;
+        match self.url.backend() {
+            Backend::Postgres => diesel::PgConnection::establish(self.url.expose())
+                .map(DbConnection::Postgres)
+                .map_err(Error::ConnectionError),
+            Backend::Sqlite => {
+                let mut conn = diesel::SqliteConnection::establish(self.url.expose())
+                    .map_err(Error::ConnectionError)?;
+                conn.batch_execute(SQLITE_PRAGMAS)
+                    .map_err(Error::QueryError)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), Self::Error> {
+        conn.ping()
+            .map(|_| ())
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        conn.is_broken()
+    }
+}
+
+/// Builds the pool and checks that one connection can be made, so a wrong URL or an
+/// unreachable server is reported at start-up in one line.
+pub fn connect_pool(url: &DatabaseUrl, max_size: u32) -> Result<DbPool, String> {
+    let manager = ConnectionManager::new(url.clone());
+    // Open one connection by hand first: r2d2 only reports "timed out" when it cannot.
+    manager
+        .connect()
+        .map_err(|e| describe_connect_error(url, &e))?;
+    Pool::builder()
+        .max_size(max_size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(5))
+        .build(manager)
+        .map_err(|e| format!("cannot open the database {url}: {e}"))
+}
+
+fn describe_connect_error(url: &DatabaseUrl, e: &diesel::r2d2::Error) -> String {
+    let detail = e.to_string();
+    let detail = detail.lines().next().unwrap_or("").trim();
+    match url.backend() {
+        Backend::Sqlite => format!(
+            "cannot open the SQLite database at {}: {detail}",
+            url.expose()
+        ),
+        Backend::Postgres => format!("cannot connect to PostgreSQL at {url}: {detail}"),
+    }
+}
+
+/// Runs `f` in a write transaction. On SQLite the transaction takes the write lock up front
+/// (BEGIN IMMEDIATE) so two writers queue on busy_timeout instead of failing on upgrade.
+pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Sqlite(_) => {
+            // immediate_transaction lives on SqliteConnection, but `f` needs the enum back;
+            // issue the statements on the enum so both sides see one connection.
+            conn.batch_execute("BEGIN IMMEDIATE")?;
+            match f(conn) {
+                Ok(value) => {
+                    conn.batch_execute("COMMIT")?;
+                    Ok(value)
+                }
+                Err(e) => {
+                    let _ = conn.batch_execute("ROLLBACK");
+                    Err(e)
+                }
+            }
+        }
+        DbConnection::Postgres(_) => conn.transaction(f),
+    }
+}

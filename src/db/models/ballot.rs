@@ -1,0 +1,80 @@
+use diesel::prelude::*;
+
+use crate::db::schema::{ballots, participations};
+use crate::db::DbConnection;
+
+#[derive(Queryable, Selectable, Insertable, Clone, Debug)]
+#[diesel(table_name = ballots)]
+pub struct BallotRow {
+    pub id: i64,
+    pub round_id: i64,
+    pub district_id: Option<i64>,
+    pub seq: i64,
+    pub content: String,
+    pub cast_day: String,
+    pub tracking_hash: String,
+    pub prev_hash: String,
+    pub entry_hash: String,
+}
+
+#[derive(Insertable, Clone, Debug)]
+#[diesel(table_name = ballots)]
+pub struct NewBallot<'a> {
+    pub round_id: i64,
+    pub district_id: Option<i64>,
+    pub seq: i64,
+    pub content: &'a str,
+    pub cast_day: &'a str,
+    pub tracking_hash: &'a str,
+    pub prev_hash: &'a str,
+    pub entry_hash: &'a str,
+}
+
+pub fn insert(conn: &mut DbConnection, new: &NewBallot<'_>) -> QueryResult<()> {
+    diesel::insert_into(ballots::table)
+        .values(new)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The bulletin board of a round, in chain order.
+pub fn of_round(conn: &mut DbConnection, round_id: i64) -> QueryResult<Vec<BallotRow>> {
+    ballots::table
+        .filter(ballots::round_id.eq(round_id))
+        .order(ballots::seq)
+        .select(BallotRow::as_select())
+        .load(conn)
+}
+
+/// The newest entry of a round's chain: (seq, entry_hash).
+pub fn chain_tail(conn: &mut DbConnection, round_id: i64) -> QueryResult<Option<(i64, String)>> {
+    ballots::table
+        .filter(ballots::round_id.eq(round_id))
+        .order(ballots::seq.desc())
+        .select((ballots::seq, ballots::entry_hash))
+        .first(conn)
+        .optional()
+}
+
+pub fn record_participation(
+    conn: &mut DbConnection,
+    round_id: i64,
+    user_id: Option<i64>,
+    channel: &str,
+) -> QueryResult<()> {
+    diesel::insert_into(participations::table)
+        .values((
+            participations::round_id.eq(round_id),
+            participations::user_id.eq(user_id),
+            participations::channel.eq(channel),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn participation_count(conn: &mut DbConnection, round_id: i64) -> QueryResult<i64> {
+    participations::table
+        .filter(participations::round_id.eq(round_id))
+        .count()
+        .get_result(conn)
+}

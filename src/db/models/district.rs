@@ -1,0 +1,65 @@
+use diesel::prelude::*;
+
+use crate::db::schema::{districts, round_districts};
+use crate::db::DbConnection;
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = districts)]
+pub struct DistrictRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+}
+
+pub fn insert(conn: &mut DbConnection, slug: &str, name: &str) -> QueryResult<i64> {
+    diesel::insert_into(districts::table)
+        .values((districts::slug.eq(slug), districts::name.eq(name)))
+        .returning(districts::id)
+        .get_result(conn)
+}
+
+pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<DistrictRow>> {
+    districts::table
+        .order(districts::name)
+        .select(DistrictRow::as_select())
+        .load(conn)
+}
+
+/// A district taking part in a round, with its own budget.
+#[derive(Queryable, Clone, Debug)]
+pub struct RoundDistrictRow {
+    pub district_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub budget: i64,
+}
+
+pub fn add_to_round(
+    conn: &mut DbConnection,
+    round_id: i64,
+    district_id: i64,
+    budget: i64,
+) -> QueryResult<()> {
+    diesel::insert_into(round_districts::table)
+        .values((
+            round_districts::round_id.eq(round_id),
+            round_districts::district_id.eq(district_id),
+            round_districts::budget.eq(budget),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn of_round(conn: &mut DbConnection, round_id: i64) -> QueryResult<Vec<RoundDistrictRow>> {
+    round_districts::table
+        .inner_join(districts::table)
+        .filter(round_districts::round_id.eq(round_id))
+        .order(districts::name)
+        .select((
+            districts::id,
+            districts::slug,
+            districts::name,
+            round_districts::budget,
+        ))
+        .load(conn)
+}

@@ -1,0 +1,8 @@
+//! One module per table: its row struct first, then the functions that read and write it.
+
+pub mod ballot;
+pub mod district;
+pub mod proposal;
+pub mod round;
+pub mod round_result;
+pub mod user;

@@ -1,0 +1,33 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::round_results;
+use crate::db::DbConnection;
+
+#[derive(Queryable, Selectable, Insertable, Clone, Debug)]
+#[diesel(table_name = round_results)]
+pub struct RoundResultRow {
+    pub round_id: i64,
+    pub rule: String,
+    pub tie_break: String,
+    /// JSON: the tally outcome per district (see `domain::counting`).
+    pub outcome: String,
+    pub chain_head: String,
+    pub ballot_count: i64,
+    pub computed_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, row: &RoundResultRow) -> QueryResult<()> {
+    diesel::insert_into(round_results::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find(conn: &mut DbConnection, round_id: i64) -> QueryResult<Option<RoundResultRow>> {
+    round_results::table
+        .find(round_id)
+        .select(RoundResultRow::as_select())
+        .first(conn)
+        .optional()
+}

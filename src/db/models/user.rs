@@ -1,0 +1,48 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::users;
+use crate::db::DbConnection;
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: String,
+    pub token_version: i32,
+    pub gender: Option<String>,
+    pub birth_year: Option<i32>,
+    pub district_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Insertable, Clone, Debug)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: &'a str,
+    pub gender: Option<&'a str>,
+    pub birth_year: Option<i32>,
+    pub district_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
+    diesel::insert_into(users::table)
+        .values(new)
+        .returning(users::id)
+        .get_result(conn)
+}
+
+pub fn ids_by_role(conn: &mut DbConnection, role: &str) -> QueryResult<Vec<(i64, Option<i64>)>> {
+    users::table
+        .filter(users::role.eq(role))
+        .order(users::id)
+        .select((users::id, users::district_id))
+        .load(conn)
+}

@@ -1,0 +1,133 @@
+//! The diesel schema, written by hand for both backends. `tests/api/schema.rs` checks it
+//! against what each migration folder creates, so the two folders cannot drift apart.
+
+diesel::table! {
+    districts (id) {
+        id -> BigInt,
+        slug -> Text,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        email -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        role -> Text,
+        token_version -> Integer,
+        gender -> Nullable<Text>,
+        birth_year -> Nullable<Integer>,
+        district_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    rounds (id) {
+        id -> BigInt,
+        slug -> Text,
+        title -> Text,
+        description -> Text,
+        currency -> Text,
+        total_budget -> BigInt,
+        citywide_budget -> Nullable<BigInt>,
+        ballot_type -> Text,
+        min_choices -> Integer,
+        max_choices -> Nullable<Integer>,
+        points_total -> Nullable<Integer>,
+        points_per_project -> Nullable<Integer>,
+        rule -> Text,
+        tie_break -> Text,
+        time_zone -> Text,
+        proposals_open_at -> Timestamp,
+        review_at -> Timestamp,
+        voting_open_at -> Timestamp,
+        voting_close_at -> Timestamp,
+        results_published_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    round_districts (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        district_id -> BigInt,
+        budget -> BigInt,
+    }
+}
+
+diesel::table! {
+    proposals (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        district_id -> Nullable<BigInt>,
+        author_id -> Nullable<BigInt>,
+        title -> Text,
+        description -> Text,
+        category -> Nullable<Text>,
+        location -> Nullable<Text>,
+        estimated_cost -> BigInt,
+        validated_cost -> Nullable<BigInt>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    participations (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        user_id -> Nullable<BigInt>,
+        channel -> Text,
+    }
+}
+
+diesel::table! {
+    ballots (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        district_id -> Nullable<BigInt>,
+        seq -> BigInt,
+        content -> Text,
+        cast_day -> Text,
+        tracking_hash -> Text,
+        prev_hash -> Text,
+        entry_hash -> Text,
+    }
+}
+
+diesel::table! {
+    round_results (round_id) {
+        round_id -> BigInt,
+        rule -> Text,
+        tie_break -> Text,
+        outcome -> Text,
+        chain_head -> Text,
+        ballot_count -> BigInt,
+        computed_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(users -> districts (district_id));
+diesel::joinable!(round_districts -> rounds (round_id));
+diesel::joinable!(round_districts -> districts (district_id));
+diesel::joinable!(proposals -> rounds (round_id));
+diesel::joinable!(proposals -> districts (district_id));
+diesel::joinable!(participations -> rounds (round_id));
+diesel::joinable!(ballots -> rounds (round_id));
+diesel::joinable!(round_results -> rounds (round_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    districts,
+    users,
+    rounds,
+    round_districts,
+    proposals,
+    participations,
+    ballots,
+    round_results,
+);

@@ -1,0 +1,117 @@
+//! The public bulletin board: an append-only, hash-chained list of ballots per round. Each
+//! entry commits to the previous one, so altering, removing or inserting any ballot changes
+//! every later hash and the chain head printed with the result.
+
+use rand::Rng;
+use sha2::{Digest, Sha256};
+
+use crate::db::models::ballot::{self, BallotRow, NewBallot};
+use crate::db::DbConnection;
+use crate::error::AppResult;
+
+/// The `prev_hash` of a round's first entry.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Tracking codes avoid look-alike characters (0/O, 1/I/L) so they can be read over the phone.
+const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const CODE_LEN: usize = 16;
+
+pub fn new_tracking_code() -> String {
+    let mut rng = rand::rng();
+    (0..CODE_LEN)
+        .map(|_| CODE_ALPHABET[rng.random_range(0..CODE_ALPHABET.len())] as char)
+        .collect()
+}
+
+/// Only the hash of a tracking code is stored, so the table alone cannot be used to forge a
+/// receipt lookup.
+pub fn tracking_hash(code: &str) -> String {
+    hex::encode(Sha256::digest(
+        format!("budgetbox/tracking/v1\n{code}").as_bytes(),
+    ))
+}
+
+pub fn entry_hash(
+    prev_hash: &str,
+    round_id: i64,
+    seq: i64,
+    district_id: Option<i64>,
+    content: &str,
+    tracking_hash: &str,
+) -> String {
+    let district = district_id.map(|d| d.to_string()).unwrap_or_default();
+    let text = format!("budgetbox/ballot/v1\n{prev_hash}\n{round_id}\n{seq}\n{district}\n{tracking_hash}\n{content}");
+    hex::encode(Sha256::digest(text.as_bytes()))
+}
+
+/// Appends a ballot to the round's chain and returns its tracking code. Must run inside a
+/// write transaction: the (round, seq) unique key refuses a racing append.
+pub fn append(
+    conn: &mut DbConnection,
+    round_id: i64,
+    district_id: Option<i64>,
+    content: &str,
+    cast_day: &str,
+) -> AppResult<String> {
+    let (seq, prev) = match ballot::chain_tail(conn, round_id)? {
+        Some((seq, hash)) => (seq + 1, hash),
+        None => (1, GENESIS.to_string()),
+    };
+    let code = new_tracking_code();
+    let tracking = tracking_hash(&code);
+    let entry = entry_hash(&prev, round_id, seq, district_id, content, &tracking);
+    ballot::insert(
+        conn,
+        &NewBallot {
+            round_id,
+            district_id,
+            seq,
+            content,
+            cast_day,
+            tracking_hash: &tracking,
+            prev_hash: &prev,
+            entry_hash: &entry,
+        },
+    )?;
+    Ok(code)
+}
+
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ChainError {
+    #[error("entry {seq}: expected sequence number {expected}")]
+    Gap { seq: i64, expected: i64 },
+    #[error("entry {seq}: does not point at the entry before it")]
+    BrokenLink { seq: i64 },
+    #[error("entry {seq}: its content does not match its hash (altered)")]
+    Altered { seq: i64 },
+}
+
+/// Recomputes every hash; returns the chain head (GENESIS for an empty board).
+pub fn verify_chain(round_id: i64, rows: &[BallotRow]) -> Result<String, ChainError> {
+    let mut prev = GENESIS.to_string();
+    for (i, row) in rows.iter().enumerate() {
+        let expected = i as i64 + 1;
+        if row.seq != expected {
+            return Err(ChainError::Gap {
+                seq: row.seq,
+                expected,
+            });
+        }
+        if row.prev_hash != prev {
+            return Err(ChainError::BrokenLink { seq: row.seq });
+        }
+        let recomputed = entry_hash(
+            &prev,
+            round_id,
+            row.seq,
+            row.district_id,
+            &row.content,
+            &row.tracking_hash,
+        );
+        if recomputed != row.entry_hash {
+            return Err(ChainError::Altered { seq: row.seq });
+        }
+        prev = recomputed;
+    }
+    Ok(prev)
+}

@@ -1,0 +1,10 @@
+//! The rules of the game: rounds and their phases, proposals, ballots and results. Web code
+//! calls these functions; they read and write through `db`.
+
+pub mod bulletin;
+pub mod counting;
+pub mod ids;
+pub mod money;
+pub mod rounds;
+
+pub use ids::*;

@@ -1,0 +1,238 @@
+//! Budget rounds as citizens and clients see them: phase (derived from the clock, so every app
+//! instance agrees), ballot rules, districts and projects.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::{DistrictId, ProposalId, RoundId};
+use crate::db::models::{district, proposal, round, round_result};
+use crate::db::DbConnection;
+use crate::error::{AppError, AppResult};
+
+/// Where a round stands. Computed from its dates at `now`, never stored, so two app instances
+/// reading one database always agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Draft,
+    Proposals,
+    Review,
+    Voting,
+    Counting,
+    Results,
+}
+
+impl Phase {
+    pub fn of(round: &round::RoundRow, now: NaiveDateTime) -> Phase {
+        if now < round.proposals_open_at {
+            Phase::Draft
+        } else if now < round.review_at {
+            Phase::Proposals
+        } else if now < round.voting_open_at {
+            Phase::Review
+        } else if now < round.voting_close_at {
+            Phase::Voting
+        } else if round.results_published_at.is_some_and(|t| t <= now) {
+            Phase::Results
+        } else {
+            Phase::Counting
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::Draft => "In preparation",
+            Phase::Proposals => "Collecting proposals",
+            Phase::Review => "Proposals under review",
+            Phase::Voting => "Voting open",
+            Phase::Counting => "Counting votes",
+            Phase::Results => "Results published",
+        }
+    }
+
+    /// One sentence on what a citizen can do now.
+    pub fn what_you_can_do(self) -> &'static str {
+        match self {
+            Phase::Draft => "The council is preparing this round. Check back when proposals open.",
+            Phase::Proposals => {
+                "Submit an idea for your district, or support ideas from your neighbours."
+            }
+            Phase::Review => "The city is checking each proposal for feasibility and cost.",
+            Phase::Voting => "Eligible residents can vote for the projects they want funded.",
+            Phase::Counting => "Voting has closed and the ballots are being counted.",
+            Phase::Results => "See which projects won and how every vote was counted.",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BallotType {
+    Approval,
+    Knapsack,
+    Ranked,
+    Cumulative,
+}
+
+impl BallotType {
+    pub fn parse(s: &str) -> AppResult<Self> {
+        match s {
+            "approval" => Ok(BallotType::Approval),
+            "knapsack" => Ok(BallotType::Knapsack),
+            "ranked" => Ok(BallotType::Ranked),
+            "cumulative" => Ok(BallotType::Cumulative),
+            other => Err(AppError::internal(format!(
+                "unknown ballot type `{other}` in the database"
+            ))),
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            BallotType::Approval => "Tick every project you support",
+            BallotType::Knapsack => "Choose projects up to your district's budget",
+            BallotType::Ranked => "Rank the projects you like best",
+            BallotType::Cumulative => "Spread your points over the projects you like",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct RoundSummary {
+    pub id: RoundId,
+    pub slug: String,
+    pub title: String,
+    pub phase: Phase,
+    pub currency: String,
+    /// Minor units (cents).
+    pub total_budget: i64,
+    pub ballot_type: BallotType,
+    pub voting_open_at: NaiveDateTime,
+    pub voting_close_at: NaiveDateTime,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct BallotRules {
+    pub ballot_type: BallotType,
+    pub min_choices: i32,
+    pub max_choices: Option<i32>,
+    pub points_total: Option<i32>,
+    pub points_per_project: Option<i32>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct DistrictBudget {
+    pub id: DistrictId,
+    pub slug: String,
+    pub name: String,
+    /// Minor units (cents).
+    pub budget: i64,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ProjectView {
+    pub id: ProposalId,
+    pub title: String,
+    pub description: String,
+    /// `None` for a city-wide project.
+    pub district_id: Option<DistrictId>,
+    pub category: Option<String>,
+    /// The cost on the ballot: the validated cost once reviewed, else the estimate (cents).
+    pub cost: i64,
+    pub status: String,
+    /// Set once a result is stored: whether the project is funded.
+    pub funded: Option<bool>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct RoundDetail {
+    #[serde(flatten)]
+    pub summary: RoundSummary,
+    pub description: String,
+    pub time_zone: String,
+    pub proposals_open_at: NaiveDateTime,
+    pub review_at: NaiveDateTime,
+    pub rule: String,
+    pub tie_break: String,
+    pub ballot_rules: BallotRules,
+    pub citywide_budget: Option<i64>,
+    pub districts: Vec<DistrictBudget>,
+    pub projects: Vec<ProjectView>,
+    /// The bulletin-board chain head the stored result was counted over.
+    pub result_chain_head: Option<String>,
+}
+
+fn summary(row: &round::RoundRow, now: NaiveDateTime) -> AppResult<RoundSummary> {
+    Ok(RoundSummary {
+        id: RoundId(row.id),
+        slug: row.slug.clone(),
+        title: row.title.clone(),
+        phase: Phase::of(row, now),
+        currency: row.currency.clone(),
+        total_budget: row.total_budget,
+        ballot_type: BallotType::parse(&row.ballot_type)?,
+        voting_open_at: row.voting_open_at,
+        voting_close_at: row.voting_close_at,
+    })
+}
+
+pub fn list(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Vec<RoundSummary>> {
+    round::all(conn)?.iter().map(|r| summary(r, now)).collect()
+}
+
+pub fn detail(conn: &mut DbConnection, id: RoundId, now: NaiveDateTime) -> AppResult<RoundDetail> {
+    let row = round::find(conn, id.0).map_err(|e| match e {
+        diesel::result::Error::NotFound => {
+            AppError::NotFound(format!("there is no budget round {id}"))
+        }
+        other => other.into(),
+    })?;
+    let result = round_result::find(conn, id.0)?;
+    let funded: Option<Vec<ProposalId>> = match &result {
+        Some(r) => Some(super::counting::funded_projects(r)?),
+        None => None,
+    };
+    let districts = district::of_round(conn, id.0)?
+        .into_iter()
+        .map(|d| DistrictBudget {
+            id: DistrictId(d.district_id),
+            slug: d.slug,
+            name: d.name,
+            budget: d.budget,
+        })
+        .collect();
+    let projects = proposal::of_round(conn, id.0)?
+        .into_iter()
+        .map(|p| ProjectView {
+            id: ProposalId(p.id),
+            funded: funded.as_ref().map(|f| f.contains(&ProposalId(p.id))),
+            title: p.title,
+            description: p.description,
+            district_id: p.district_id.map(DistrictId),
+            category: p.category,
+            cost: p.validated_cost.unwrap_or(p.estimated_cost),
+            status: p.status,
+        })
+        .collect();
+    Ok(RoundDetail {
+        summary: summary(&row, now)?,
+        description: row.description,
+        time_zone: row.time_zone,
+        proposals_open_at: row.proposals_open_at,
+        review_at: row.review_at,
+        rule: row.rule,
+        tie_break: row.tie_break,
+        ballot_rules: BallotRules {
+            ballot_type: BallotType::parse(&row.ballot_type)?,
+            min_choices: row.min_choices,
+            max_choices: row.max_choices,
+            points_total: row.points_total,
+            points_per_project: row.points_per_project,
+        },
+        citywide_budget: row.citywide_budget,
+        districts,
+        projects,
+        result_chain_head: result.map(|r| r.chain_head),
+    })
+}

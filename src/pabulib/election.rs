@@ -1,0 +1,295 @@
+//! From a parsed `.pb` file to what the tally core takes: the election, the declared rule
+//! and the official outcome to compare against.
+
+use std::collections::{HashMap, HashSet};
+
+use super::number::{parse_count, parse_threshold};
+use super::{Instance, PbError, Section, VoteType, WITHDRAWN_COST};
+use crate::tally::{Ballot, Completion, Election, PositionalScheme, Project, Rule};
+
+fn meta_err(msg: String) -> PbError {
+    PbError::new(Some(Section::Meta), None, msg)
+}
+
+impl Instance {
+    /// A `.pb` instance of an election, e.g. to export a round: voters are numbered from 1 and
+    /// the vote type follows the ballots (all of one kind; none → approval). Add `rule`,
+    /// `description` and other META with `set_meta`. Fails on mixed ballot kinds, indices out
+    /// of range, or a positional scheme the format cannot state.
+    pub fn from_election(election: &Election) -> Result<Instance, PbError> {
+        let kind = |b: &Ballot| match b {
+            Ballot::Approval(_) => VoteType::Approval,
+            Ballot::Ranking(_) => VoteType::Ordinal,
+            Ballot::Points(_) => VoteType::Cumulative,
+        };
+        let vote_type = election.ballots.first().map_or(VoteType::Approval, kind);
+        if election.ballots.iter().any(|b| kind(b) != vote_type) {
+            return Err(PbError::new(
+                Some(Section::Votes),
+                None,
+                "ballots of different kinds cannot share one file",
+            ));
+        }
+        let mut inst = Instance::new(election.budget, vote_type);
+        match &election.positional {
+            PositionalScheme::BallotLengthBorda => {}
+            PositionalScheme::Custom(points) => {
+                let list: Vec<String> = points.iter().map(u64::to_string).collect();
+                inst.set_meta("scoring_fn", &list.join(","));
+            }
+            PositionalScheme::FixedBorda { max_len } if vote_type == VoteType::Ordinal => {
+                return Err(meta_err(format!(
+                    "a Borda count over {max_len} places has no .pb spelling"
+                )))
+            }
+            PositionalScheme::FixedBorda { .. } => {}
+        }
+        for p in &election.projects {
+            // The format knows withdrawal only through the placeholder cost.
+            let cost = if p.withdrawn { WITHDRAWN_COST } else { p.cost };
+            let mut project = super::PbProject::new(p.id.clone(), cost);
+            if let Some(d) = &p.district {
+                project = project.with("district", d.clone());
+            }
+            if let Some(c) = &p.category {
+                project = project.with("category", c.clone());
+            }
+            inst.add_project(project);
+        }
+        let id_of = |i: usize| {
+            election
+                .projects
+                .get(i)
+                .map(|p| p.id.clone())
+                .ok_or_else(|| {
+                    PbError::new(
+                        Some(Section::Votes),
+                        None,
+                        format!(
+                            "a ballot names project index {i} of {}",
+                            election.projects.len()
+                        ),
+                    )
+                })
+        };
+        for (n, ballot) in election.ballots.iter().enumerate() {
+            let voter = (n + 1).to_string();
+            let vote = match ballot {
+                Ballot::Approval(ids) | Ballot::Ranking(ids) => super::PbVote::new(
+                    voter,
+                    ids.iter().map(|&i| id_of(i)).collect::<Result<_, _>>()?,
+                ),
+                Ballot::Points(entries) => super::PbVote::new(
+                    voter,
+                    entries
+                        .iter()
+                        .map(|&(i, _)| id_of(i))
+                        .collect::<Result<_, _>>()?,
+                )
+                .with_points(entries.iter().map(|&(_, p)| p).collect()),
+            };
+            inst.add_vote(vote);
+        }
+        Ok(inst)
+    }
+
+    /// The election the tally runs on: ballots as project indices, each project counted once per
+    /// ballot (first mention wins), zero-point entries dropped.
+    pub fn to_election(&self) -> Result<Election, PbError> {
+        let index: HashMap<&str, usize> = self
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        if index.len() != self.projects.len() {
+            return Err(PbError::new(
+                Some(Section::Projects),
+                None,
+                "two projects share an id",
+            ));
+        }
+        let projects = self
+            .projects
+            .iter()
+            .map(|p| {
+                if p.cost <= 0 {
+                    return Err(PbError::new(
+                        Some(Section::Projects),
+                        None,
+                        format!("project \"{}\" has a cost that is not positive", p.id),
+                    ));
+                }
+                Ok(Project {
+                    id: p.id.clone(),
+                    cost: p.cost,
+                    withdrawn: p.withdrawn(),
+                    district: p.district().map(str::to_string),
+                    category: p.category().map(str::to_string),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if self.budget < 0 {
+            return Err(meta_err("budget is negative".into()));
+        }
+        if self.vote_type == VoteType::Scoring {
+            if let Some(d) = self.meta("default_score") {
+                if parse_count(d) != Ok(0) {
+                    return Err(meta_err(format!(
+                        "default_score `{d}` is not supported: unlisted projects must score 0"
+                    )));
+                }
+            }
+        }
+
+        let mut ballots = Vec::with_capacity(self.votes.len());
+        for v in &self.votes {
+            let mut seen = HashSet::new();
+            let mut entries = Vec::with_capacity(v.vote.len());
+            for (pos, id) in v.vote.iter().enumerate() {
+                let &i = index.get(id.as_str()).ok_or_else(|| {
+                    PbError::new(
+                        Some(Section::Votes),
+                        None,
+                        format!(
+                            "voter \"{}\": project \"{id}\" is not in PROJECTS",
+                            v.voter_id
+                        ),
+                    )
+                })?;
+                if seen.insert(i) {
+                    entries.push((pos, i));
+                }
+            }
+            let ballot = match self.vote_type {
+                VoteType::Approval | VoteType::Choose1 => {
+                    Ballot::Approval(entries.iter().map(|&(_, i)| i).collect())
+                }
+                VoteType::Ordinal => Ballot::Ranking(entries.iter().map(|&(_, i)| i).collect()),
+                VoteType::Cumulative | VoteType::Scoring => {
+                    if v.points.len() != v.vote.len() {
+                        return Err(PbError::new(
+                            Some(Section::Votes),
+                            None,
+                            format!(
+                                "voter \"{}\": {} projects but {} points",
+                                v.voter_id,
+                                v.vote.len(),
+                                v.points.len()
+                            ),
+                        ));
+                    }
+                    Ballot::Points(
+                        entries
+                            .iter()
+                            .map(|&(pos, i)| (i, v.points[pos]))
+                            .filter(|&(_, pts)| pts > 0)
+                            .collect(),
+                    )
+                }
+            };
+            ballots.push(ballot);
+        }
+
+        Ok(Election {
+            projects,
+            budget: self.budget,
+            ballots,
+            positional: self.positional_scheme()?,
+        })
+    }
+
+    /// META `scoring_fn` for ordinal ballots: absent or `Borda` → k − i points in a ballot of
+    /// length k; a comma list such as `3,2,1` → those points by position.
+    pub fn positional_scheme(&self) -> Result<PositionalScheme, PbError> {
+        match self.meta("scoring_fn") {
+            None => Ok(PositionalScheme::BallotLengthBorda),
+            Some(s) if s.eq_ignore_ascii_case("borda") => Ok(PositionalScheme::BallotLengthBorda),
+            Some(s) => s
+                .split(',')
+                .map(parse_count)
+                .collect::<Result<Vec<_>, _>>()
+                .map(PositionalScheme::Custom)
+                .map_err(|_| {
+                    meta_err(format!(
+                        "scoring_fn `{s}` is neither Borda nor a comma list of points"
+                    ))
+                }),
+        }
+    }
+
+    /// META `min_project_score_threshold` as the least score a project needs.
+    pub fn score_threshold(&self) -> Result<Option<u64>, PbError> {
+        self.meta("min_project_score_threshold")
+            .map(|t| {
+                parse_threshold(t)
+                    .map_err(|e| meta_err(format!("min_project_score_threshold: {e}")))
+            })
+            .transpose()
+    }
+
+    /// The rule META `rule` declares, for `--rule auto`. Rules no formula covers
+    /// (`unknown`, `greedy-custom`, `greedy-exclusive`…) are refused rather than guessed.
+    pub fn declared_rule(&self) -> Result<Rule, PbError> {
+        let name = self
+            .meta("rule")
+            .ok_or_else(|| meta_err("no `rule` key; pass --rule".into()))?;
+        let mes = |completion| Rule::Mes {
+            completion,
+            utilitarian_fill: false,
+        };
+        Ok(match name {
+            "greedy" => Rule::Greedy,
+            "greedy-no-skip" => Rule::GreedyNoSkip,
+            "greedy-threshold" => Rule::GreedyThreshold {
+                min_score: self.score_threshold()?.ok_or_else(|| {
+                    meta_err("rule greedy-threshold needs a min_project_score_threshold key".into())
+                })?,
+            },
+            "equalshares" => mes(Completion::None),
+            "equalshares/add1" => mes(Completion::Add1),
+            "equalshares-comparison" => Rule::MesComparison {
+                completion: Completion::None,
+            },
+            "equalshares/add1-comparison" => Rule::MesComparison {
+                completion: Completion::Add1,
+            },
+            other => {
+                return Err(meta_err(format!(
+                    "declares rule `{other}` which no formula covers; pass --rule"
+                )))
+            }
+        })
+    }
+
+    /// A CLI rule name, with `auto` (the declared rule) and a bare `greedy-threshold` (threshold
+    /// from META) resolved against this file; other names as `Rule::from_str` reads them.
+    pub fn rule_from_cli(&self, name: &str) -> Result<Rule, PbError> {
+        match name.trim() {
+            "auto" => self.declared_rule(),
+            "greedy-threshold" => Ok(Rule::GreedyThreshold {
+                min_score: self.score_threshold()?.ok_or_else(|| {
+                    meta_err("no min_project_score_threshold key; pass greedy-threshold:N".into())
+                })?,
+            }),
+            other => other
+                .parse()
+                .map_err(|e: String| PbError::new(None, None, e)),
+        }
+    }
+
+    /// Ids of the projects the file marks `selected = 1` (the declared rule's outcome), in file
+    /// order; `None` when the file has no `selected` values. `selected = 2` is not part of it.
+    pub fn official_outcome(&self) -> Option<Vec<String>> {
+        if self.projects.iter().all(|p| p.selected.is_none()) {
+            return None;
+        }
+        Some(
+            self.projects
+                .iter()
+                .filter(|p| p.selected == Some(1))
+                .map(|p| p.id.clone())
+                .collect(),
+        )
+    }
+}

@@ -1,0 +1,14 @@
+//! Static files compiled into the binary, so `budgetbox` runs from any directory.
+
+use actix_web::{http::header, HttpResponse};
+
+/// Versioned by content length so a new stylesheet is never served from a stale cache.
+pub const CSS_PATH: &str = concat!("/assets/app.css?v=", env!("CARGO_PKG_VERSION"));
+const CSS: &str = include_str!("../../assets/app.css");
+
+pub async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/css; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(CSS)
+}

@@ -1,0 +1,118 @@
+//! Cross-cutting behaviour: request ids and access logs, security headers, and turning
+//! errors into HTML pages for browsers.
+
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{Error, HttpResponse, ResponseError};
+
+use crate::error::AppError;
+use crate::views::errors::error_page;
+
+/// Logs one line per request (id, method, path, status, latency) and returns the id to the
+/// client in `X-Request-Id`, so a person reporting a problem can quote it.
+pub async fn request_log(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let request_id = uuid::Uuid::new_v4().simple().to_string();
+    let method = req.method().to_string();
+    let path = req.path().to_string();
+    let started = Instant::now();
+    let mut res = next.call(req).await?;
+    let status = res.status().as_u16();
+    let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+    tracing::info!(request_id = %request_id, %method, %path, status, latency_ms = format!("{latency_ms:.1}"), "request");
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        res.headers_mut()
+            .insert(header::HeaderName::from_static("x-request-id"), value);
+    }
+    Ok(res)
+}
+
+pub fn security_headers() -> actix_web::middleware::DefaultHeaders {
+    actix_web::middleware::DefaultHeaders::new()
+        .add((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::REFERRER_POLICY, "same-origin"))
+        .add((header::X_FRAME_OPTIONS, "DENY"))
+        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+}
+
+fn wants_html(req: &actix_web::HttpRequest) -> bool {
+    if req.path().starts_with("/api/") {
+        return false;
+    }
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+/// Errors are rendered as JSON by `AppError`; a browser asking for HTML gets a page instead.
+pub async fn negotiate_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let res = next.call(req).await?.map_into_boxed_body();
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) || !wants_html(res.request()) {
+        return Ok(res);
+    }
+    let message = match res.response().error() {
+        Some(err) => match err.as_error::<AppError>() {
+            Some(app) => (app.title(), app.to_string()),
+            None => ("Something in the request is not right", err.to_string()),
+        },
+        None if status.as_u16() == 404 => (
+            "Page not found",
+            "There is no page at this address.".to_string(),
+        ),
+        None => return Ok(res),
+    };
+    let page = error_page(status.as_u16(), message.0, &message.1);
+    let (req, old) = res.into_parts();
+    let mut html = HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page.into_string());
+    for (name, value) in old.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            html.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    Ok(ServiceResponse::new(req, html))
+}
+
+/// For routes that do not exist.
+pub async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound(
+        "there is nothing at this address".into(),
+    ))
+}
+
+/// JSON bodies that do not parse get a sentence, not a serde dump with a 400 from actix.
+pub fn json_config() -> actix_web::web::JsonConfig {
+    actix_web::web::JsonConfig::default()
+        .limit(64 * 1024)
+        .error_handler(|err, _req| {
+            use actix_web::error::JsonPayloadError;
+            let app = match &err {
+                JsonPayloadError::Overflow { .. }
+                | JsonPayloadError::OverflowKnownLength { .. } => {
+                    AppError::PayloadTooLarge("the request body is too large".into())
+                }
+                JsonPayloadError::ContentType => {
+                    AppError::BadRequest("send JSON with Content-Type: application/json".into())
+                }
+                other => AppError::BadRequest(format!("the JSON body could not be read: {other}")),
+            };
+            actix_web::error::InternalError::from_response(err, app.error_response()).into()
+        })
+}

@@ -1,0 +1,9 @@
+//! HTTP: routes, shared state, middleware. Handlers turn requests into domain calls and
+//! domain results into pages (views) or JSON.
+
+pub mod assets;
+pub mod middleware;
+pub mod routes;
+pub mod state;
+
+pub use state::{AppState, Clock};

@@ -1,0 +1,263 @@
+//! The binary itself: help, misconfiguration, and the two-instance Postgres set-up.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn budgetbox() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_budgetbox"));
+    for var in [
+        "DATABASE_URL",
+        "BIND",
+        "BUDGETBOX_DATA_DIR",
+        "BUDGETBOX_SECRET_KEY",
+        "LOG",
+        "RUST_LOG",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// Runs to completion; returns (exit code, stdout, stderr).
+fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("budgetbox runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn assert_one_clear_line(code: i32, stderr: &str, expected: &str) {
+    assert_eq!(code, 1, "stderr: {stderr}");
+    let lines: Vec<_> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "expected one line, got: {stderr}");
+    assert!(
+        lines[0].starts_with("budgetbox: ") && lines[0].contains(expected),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_explains_each_subcommand() {
+    let (code, out, _) = run(budgetbox().arg("--help"));
+    assert_eq!(code, 0);
+    for word in [
+        "serve",
+        "migrate",
+        "demo",
+        "tally",
+        "DATABASE_URL",
+        "BUDGETBOX_DATA_DIR",
+        "LOG",
+    ] {
+        assert!(out.contains(word), "--help lacks {word}: {out}");
+    }
+    let (code, out, _) = run(budgetbox().args(["serve", "--help"]));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("BIND") && out.contains("127.0.0.1:8080"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unreachable_postgres_is_one_line_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(budgetbox().args([
+        "--data-dir",
+        dir.path().to_str().unwrap(),
+        "serve",
+        "--bind",
+        "127.0.0.1:0",
+        "--database-url",
+        "postgres://nobody:secret@127.0.0.1:9/none",
+    ]));
+    assert_one_clear_line(
+        code,
+        &err,
+        "cannot connect to PostgreSQL at postgres://nobody:***@127.0.0.1:9/none",
+    );
+    assert!(!err.contains("secret"));
+}
+
+#[test]
+fn unwritable_sqlite_path_is_one_line_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(budgetbox().args([
+        "--data-dir",
+        dir.path().to_str().unwrap(),
+        "migrate",
+        "--database-url",
+        "sqlite:///proc/budgetbox/forbidden.sqlite",
+    ]));
+    assert_one_clear_line(
+        code,
+        &err,
+        "cannot open the SQLite database at /proc/budgetbox/forbidden.sqlite",
+    );
+
+    let (code, _, err) = run(budgetbox().args(["--data-dir", "/proc/budgetbox-data", "migrate"]));
+    assert_one_clear_line(
+        code,
+        &err,
+        "cannot create the data directory /proc/budgetbox-data",
+    );
+}
+
+#[test]
+fn taken_port_is_one_line_and_exit_1() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(budgetbox().args([
+        "--data-dir",
+        dir.path().to_str().unwrap(),
+        "serve",
+        "--no-demo",
+        "--bind",
+        &format!("127.0.0.1:{port}"),
+    ]));
+    assert_one_clear_line(code, &err, &format!("cannot listen on 127.0.0.1:{port}"));
+}
+
+#[test]
+fn bad_database_scheme_is_one_line_and_exit_1() {
+    let (code, _, err) =
+        run(budgetbox().args(["migrate", "--database-url", "mysql://localhost/pb"]));
+    assert_one_clear_line(code, &err, "unsupported database URL scheme");
+}
+
+/// A running `serve` process, killed on drop.
+struct Server {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start_server(data_dir: &std::path::Path, database_url: Option<&str>) -> Server {
+    let port = free_port();
+    let mut cmd = budgetbox();
+    cmd.args([
+        "--data-dir",
+        data_dir.to_str().unwrap(),
+        "serve",
+        "--bind",
+        &format!("127.0.0.1:{port}"),
+    ]);
+    if let Some(url) = database_url {
+        cmd.args(["--database-url", url]);
+    }
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return server;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("server on port {port} did not start");
+}
+
+#[tokio::test]
+async fn default_start_loads_the_demo_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_server(dir.path(), None);
+    let ready = reqwest::get(format!("{}/readyz", server.url))
+        .await
+        .unwrap();
+    assert_eq!(ready.status(), 200);
+    let home = reqwest::get(format!("{}/", server.url))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(home.contains("Riverton Neighbourhood Budget 2026"));
+    assert!(dir.path().join("budgetbox.sqlite").exists());
+    let key = std::fs::read_to_string(dir.path().join("secret.key")).unwrap();
+    assert_eq!(key.len(), 64);
+}
+
+#[tokio::test]
+async fn two_instances_serve_one_postgres() {
+    let Some(db) = crate::helpers::TestDatabase::create(crate::helpers::Backend::Postgres) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = db.url.expose().to_string();
+    let (code, out, err) = run(budgetbox().args([
+        "--data-dir",
+        dir.path().to_str().unwrap(),
+        "demo",
+        "--database-url",
+        &url,
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("council@riverton.example"));
+    // Both start at once against the same empty-of-migrations check; the advisory lock serialises them.
+    let a = start_server(dir.path(), Some(&url));
+    let b = start_server(dir.path(), Some(&url));
+    for server in [&a, &b] {
+        let rounds: serde_json::Value = reqwest::get(format!("{}/api/v1/rounds", server.url))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(rounds.as_array().unwrap().len(), 2);
+    }
+}
+
+#[tokio::test]
+async fn fresh_postgres_is_migrated_on_serve() {
+    let Some(db) = crate::helpers::TestDatabase::create(crate::helpers::Backend::Postgres) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let a = start_server(dir.path(), Some(db.url.expose()));
+    let b = start_server(dir.path(), Some(db.url.expose()));
+    for server in [&a, &b] {
+        let ready = reqwest::get(format!("{}/readyz", server.url))
+            .await
+            .unwrap();
+        assert_eq!(ready.status(), 200);
+        let rounds: serde_json::Value = reqwest::get(format!("{}/api/v1/rounds", server.url))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            rounds,
+            serde_json::json!([]),
+            "no demo on an explicitly configured database"
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! `spawn_app` starts the real application on port 0 over a fresh database: a temp SQLite
+//! file, or a new PostgreSQL database (dropped afterwards) on the server named by
+//! `BUDGETBOX_TEST_POSTGRES_URL`. Without that variable Postgres tests are skipped with one
+//! notice — unless `CI=true`, where they fail.
+
+use std::io::Write;
+use std::sync::Once;
+
+use budgetbox::app::{prepare_database, Application};
+use budgetbox::config::{DatabaseUrl, SecretKey, Settings};
+use budgetbox::db::DbPool;
+use budgetbox::web::Clock;
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub pool: DbPool,
+    _db: TestDatabase,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request reaches the test server")
+    }
+
+    pub async fn get_html(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("Accept", "text/html")
+            .send()
+            .await
+            .expect("request reaches the test server")
+    }
+
+    pub fn conn(&self) -> budgetbox::db::connection::PooledDb {
+        self.pool.get().expect("test pool has a connection")
+    }
+}
+
+/// A database that exists for one test.
+pub struct TestDatabase {
+    pub url: DatabaseUrl,
+    _dir: tempfile::TempDir,
+    postgres_admin: Option<(String, String)>,
+}
+
+impl TestDatabase {
+    pub fn create(backend: Backend) -> Option<TestDatabase> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        match backend {
+            Backend::Sqlite => Some(TestDatabase {
+                url: DatabaseUrl::sqlite_file(&dir.path().join("test.sqlite")),
+                _dir: dir,
+                postgres_admin: None,
+            }),
+            Backend::Postgres => {
+                let admin_url = postgres_url()?;
+                let name = format!("budgetbox_test_{}", uuid::Uuid::new_v4().simple());
+                let mut admin = diesel::PgConnection::establish(&admin_url).unwrap_or_else(|e| {
+                    panic!("cannot reach the test PostgreSQL at BUDGETBOX_TEST_POSTGRES_URL: {e}")
+                });
+                admin
+                    .batch_execute(&format!("CREATE DATABASE {name}"))
+                    .expect("create test database");
+                let url =
+                    DatabaseUrl::parse(&with_database(&admin_url, &name)).expect("valid test URL");
+                Some(TestDatabase {
+                    url,
+                    _dir: dir,
+                    postgres_admin: Some((admin_url, name)),
+                })
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = &self.postgres_admin {
+            if let Ok(mut admin) = diesel::PgConnection::establish(admin_url) {
+                let _ =
+                    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+/// The admin URL with its database name replaced.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (url, String::new()),
+    };
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[scheme_end..].find('/') {
+        Some(slash) => &base[..scheme_end + slash],
+        None => base,
+    };
+    format!("{base}/{name}{query}")
+}
+
+static POSTGRES_NOTICE: Once = Once::new();
+
+fn postgres_url() -> Option<String> {
+    match std::env::var("BUDGETBOX_TEST_POSTGRES_URL") {
+        Ok(url) if !url.trim().is_empty() => Some(url),
+        _ => {
+            if std::env::var("CI").is_ok_and(|v| v == "true") {
+                panic!("CI=true but BUDGETBOX_TEST_POSTGRES_URL is not set: PostgreSQL tests must run in CI");
+            }
+            POSTGRES_NOTICE.call_once(|| {
+                // Written past the test harness's capture, so it shows once in `cargo test`.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "note: PostgreSQL tests were not run (set BUDGETBOX_TEST_POSTGRES_URL to run them)"
+                );
+            });
+            None
+        }
+    }
+}
+
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with_clock(backend, Clock::System).await
+}
+
+pub async fn spawn_app_with_clock(backend: Backend, clock: Clock) -> Option<TestApp> {
+    let db = TestDatabase::create(backend)?;
+    let settings = Settings {
+        database_url: db.url.clone(),
+        database_is_default: false,
+        data_dir: std::env::temp_dir(),
+        bind: "127.0.0.1:0".into(),
+        secret_key: SecretKey::generate(),
+        pool_size: 4,
+    };
+    let pool = prepare_database(&settings).expect("test database opens and migrates");
+    let app = Application::build(settings, pool.clone(), clock).expect("test server binds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("http client");
+    Some(TestApp {
+        address,
+        client,
+        pool,
+        _db: db,
+    })
+}
+
+/// Loads the demo city into the test app's database.
+pub fn load_demo(app: &TestApp) {
+    let mut conn = app.conn();
+    budgetbox::demo::load(&mut conn, chrono::Utc::now().naive_utc()).expect("demo loads");
+}
+
+/// Defines each test twice, `NAME::sqlite` and `NAME::postgres`, over a fresh app.
+macro_rules! both_backends {
+    ($(async fn $name:ident($app:ident) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($app: $crate::helpers::TestApp) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await.expect("SQLite always runs");
+                run(app).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = $crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await {
+                    run(app).await;
+                }
+            }
+        }
+    )*};
+}

@@ -1,0 +1,11 @@
+//! Integration tests: the real server on a random loopback port, one fresh database per test,
+//! each DB-touching test run on SQLite and on PostgreSQL.
+
+#[macro_use]
+mod helpers;
+
+mod cli;
+mod health;
+mod pages;
+mod rounds_api;
+mod schema;

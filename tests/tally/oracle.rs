@@ -1,0 +1,1 @@
+//! Cross-checks against pabutools (owned by the MES/Phragmén work).
