@@ -2,7 +2,6 @@
 //! tests, on port 0) learn the real port before serving.
 
 use std::net::TcpListener;
-use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
@@ -39,11 +38,11 @@ impl Application {
             .local_addr()
             .map_err(|e| format!("cannot listen on {}: {e}", settings.bind))?
             .port();
-        let state = web::Data::new(AppState {
-            pool,
-            clock,
-            settings: Arc::new(settings),
-        });
+        let tls = match &settings.tls {
+            Some(files) => Some(crate::web::tls::server_config(files)?),
+            None => None,
+        };
+        let state = web::Data::new(AppState::new(pool, clock, settings));
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -51,12 +50,17 @@ impl Application {
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
                 .wrap(from_fn(middleware::negotiate_errors))
+                .wrap(from_fn(middleware::cookies_and_cache))
+                .wrap(from_fn(middleware::same_origin_writes))
                 .wrap(middleware::security_headers())
                 .wrap(from_fn(middleware::request_log))
                 .configure(routes::configure)
                 .default_service(web::to(middleware::not_found))
-        })
-        .listen(listener)
+        });
+        let server = match tls {
+            Some(config) => server.listen_rustls_0_23(listener, config),
+            None => server.listen(listener),
+        }
         .map_err(|e| format!("cannot start the server: {e}"))?
         .run();
         Ok(Application { port, server })

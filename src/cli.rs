@@ -51,6 +51,38 @@ enum Command {
     Demo,
     /// Count a Pabulib .pb file and print the selected projects, one per line
     Tally(TallyArgs),
+    /// Manage accounts from the server's console (e.g. the first council account)
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum AdminCommand {
+    /// Create an account with a generated password, printed once
+    Create {
+        /// Email address to log in with
+        #[arg(long)]
+        email: String,
+        /// citizen, reviewer, council or auditor
+        #[arg(long)]
+        role: String,
+        /// Name shown to others [default: the part of the email before @]
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Change the role of an existing account (its sessions end)
+    SetRole {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+    },
+}
+
+#[derive(Parser)]
+struct ServeOnly {
+    #[command(flatten)]
+    args: ServeArgs,
 }
 
 #[derive(Args, Debug, Default)]
@@ -61,6 +93,15 @@ struct ServeArgs {
     /// Do not load the demo city into an empty default database
     #[arg(long)]
     no_demo: bool,
+    /// Address of the reverse proxy whose X-Forwarded-For/-Proto headers are trusted
+    #[arg(long, env = "BUDGETBOX_TRUSTED_PROXY")]
+    trusted_proxy: Option<std::net::IpAddr>,
+    /// Serve HTTPS with this certificate chain (PEM); needs --tls-key
+    #[arg(long, env = "BUDGETBOX_TLS_CERT", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// Private key (PEM) for --tls-cert
+    #[arg(long, env = "BUDGETBOX_TLS_KEY", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -163,6 +204,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print!("{credentials}");
             Ok(())
         }
+        Some(Command::Admin(command)) => {
+            let settings = settings(
+                &cli.data_dir,
+                cli.database_url.as_deref(),
+                cli.secret_key.as_deref(),
+                DEFAULT_BIND,
+            )?;
+            let pool = prepare_database(&settings).map_err(Failure::setup)?;
+            let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+            admin(&mut conn, command)
+        }
         Some(Command::Serve(args)) => serve(
             &cli.data_dir,
             cli.database_url.as_deref(),
@@ -170,11 +222,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             args,
         ),
         None => {
-            let bind = std::env::var("BIND").unwrap_or_else(|_| DEFAULT_BIND.to_string());
-            let args = ServeArgs {
-                bind,
-                no_demo: false,
-            };
+            // No subcommand means `serve` with its defaults and environment.
+            let args = ServeOnly::parse_from(["budgetbox"]).args;
             serve(
                 &cli.data_dir,
                 cli.database_url.as_deref(),
@@ -206,7 +255,13 @@ fn serve(
     secret_key: Option<&str>,
     args: ServeArgs,
 ) -> Result<(), Failure> {
-    let settings = settings(data_dir, database_url, secret_key, &args.bind)?;
+    let mut settings = settings(data_dir, database_url, secret_key, &args.bind)?;
+    settings.trusted_proxy = args.trusted_proxy;
+    settings.tls = match (args.tls_cert, args.tls_key) {
+        (Some(cert), Some(key)) => Some(crate::config::TlsFiles { cert, key }),
+        (None, None) => None,
+        _ => return Err(Failure::setup("--tls-cert and --tls-key go together")),
+    };
     let pool = prepare_database(&settings).map_err(Failure::setup)?;
     if settings.database_is_default && !args.no_demo {
         let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
@@ -219,20 +274,111 @@ fn serve(
     }
     let database = settings.database_url.to_string();
     let host = settings.bind.clone();
+    let scheme = if settings.tls.is_some() {
+        "https"
+    } else {
+        "http"
+    };
     let app = Application::build(settings, pool, Clock::System).map_err(Failure::setup)?;
     let url = match host.rsplit_once(':') {
         Some((h, _)) => format!(
-            "http://{}:{}/",
+            "{scheme}://{}:{}/",
             if h == "0.0.0.0" { "127.0.0.1" } else { h },
             app.port()
         ),
-        None => format!("http://{host}/"),
+        None => format!("{scheme}://{host}/"),
     };
     tracing::info!(%database, "serving");
     println!("budgetbox is serving at {url} (database: {database}); press Ctrl-C to stop");
     actix_web::rt::System::new()
         .block_on(app.run_until_stopped())
         .map_err(|e| Failure::setup(format!("the server stopped: {e}")))
+}
+
+fn admin(conn: &mut crate::db::DbConnection, command: AdminCommand) -> Result<(), Failure> {
+    use crate::auth::{password, Role};
+    use crate::db::models::user;
+    let parse_role = |raw: &str| {
+        Role::parse(raw).ok_or_else(|| {
+            Failure::input(format!(
+                "`{raw}` is not a role (citizen, reviewer, council, auditor)"
+            ))
+        })
+    };
+    let now = chrono::Utc::now().naive_utc();
+    match command {
+        AdminCommand::Create { email, role, name } => {
+            let role = parse_role(&role)?;
+            let email = crate::domain::accounts::normalize_email(&email);
+            if !email.contains('@') {
+                return Err(Failure::input(format!("`{email}` is not an email address")));
+            }
+            if user::find_by_email(conn, &email)
+                .map_err(|e| Failure::setup(e.to_string()))?
+                .is_some()
+            {
+                return Err(Failure::input(format!(
+                    "an account with the email {email} already exists; use `admin set-role`"
+                )));
+            }
+            let secret = crate::demo::random_password(&mut rand::rng());
+            let display_name =
+                name.unwrap_or_else(|| email.split('@').next().unwrap_or("staff").to_string());
+            let id = user::insert(
+                conn,
+                &user::NewUser {
+                    email: &email,
+                    display_name: &display_name,
+                    password_hash: &password::hash(&secret),
+                    role: role.as_str(),
+                    gender: None,
+                    birth_year: None,
+                    district_id: None,
+                    created_at: now,
+                },
+            )
+            .map_err(|e| Failure::setup(e.to_string()))?;
+            crate::db::models::audit::insert(
+                conn,
+                now,
+                None,
+                "role.changed",
+                &format!(
+                    "account {id} created as {} from the command line",
+                    role.as_str()
+                ),
+            )
+            .map_err(|e| Failure::setup(e.to_string()))?;
+            println!("Created {} account {email}. Password (shown once, change it after logging in): {secret}", role.as_str());
+            Ok(())
+        }
+        AdminCommand::SetRole { email, role } => {
+            let role = parse_role(&role)?;
+            let email = crate::domain::accounts::normalize_email(&email);
+            let found =
+                user::find_by_email(conn, &email).map_err(|e| Failure::setup(e.to_string()))?;
+            let target = found.ok_or_else(|| {
+                Failure::input(format!("there is no account with the email {email}"))
+            })?;
+            user::set_role(conn, target.id, role.as_str())
+                .map_err(|e| Failure::setup(e.to_string()))?;
+            crate::db::models::audit::insert(
+                conn,
+                now,
+                None,
+                "role.changed",
+                &format!(
+                    "account {} from {} to {} from the command line",
+                    target.id,
+                    target.role,
+                    role.as_str()
+                ),
+            )
+            .map_err(|e| Failure::setup(e.to_string()))?;
+            println!("{email} is now {}", role.as_str());
+            Ok(())
+        }
+    }
 }
 
 fn tally(args: TallyArgs) -> Result<(), Failure> {

@@ -176,6 +176,16 @@ pub struct Settings {
     pub secret_key: SecretKey,
     /// Connections kept by the pool (per app instance).
     pub pool_size: u32,
+    /// The reverse proxy whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
+    pub trusted_proxy: Option<std::net::IpAddr>,
+    /// Certificate and key (PEM) when budgetbox terminates TLS itself.
+    pub tls: Option<TlsFiles>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
 }
 
 impl Settings {
@@ -208,6 +218,8 @@ impl Settings {
             bind,
             secret_key,
             pool_size: 10,
+            trusted_proxy: None,
+            tls: None,
         })
     }
 }

@@ -63,7 +63,7 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Credential
     Ok(credentials)
 }
 
-fn random_password(rng: &mut impl Rng) -> String {
+pub fn random_password(rng: &mut impl Rng) -> String {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
     (0..16)
         .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)

@@ -12,6 +12,9 @@ pub type AppResult<T> = Result<T, AppError>;
 pub enum AppError {
     #[error("{0}")]
     BadRequest(String),
+    /// Not logged in (or the session ended). Browsers are sent to the login page.
+    #[error("{0}")]
+    Unauthorized(String),
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
@@ -22,6 +25,14 @@ pub enum AppError {
     Unprocessable(String),
     #[error("{0}")]
     PayloadTooLarge(String),
+    /// One or more fields are wrong; each message belongs next to its field.
+    #[error("{}", .0.summary())]
+    Invalid(FieldErrors),
+    #[error("{message}")]
+    TooManyRequests {
+        message: String,
+        retry_after_seconds: i64,
+    },
     /// The database cannot be reached right now; the request can be retried.
     #[error("the service is temporarily unavailable, please try again in a minute")]
     Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
@@ -34,6 +45,54 @@ pub enum AppError {
 pub struct ErrorBody {
     /// A sentence a person can act on.
     pub error: String,
+    /// Per-field messages, when the request had fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<std::collections::BTreeMap<String, String>>,
+}
+
+/// Messages keyed by form field, in the order found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<(String, String)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        if self.get(field).is_none() {
+            self.0.push((field.to_string(), message.into()));
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn summary(&self) -> String {
+        match self.0.as_slice() {
+            [] => "the request is not valid".into(),
+            [(_, only)] => only.clone(),
+            [(_, first), rest @ ..] => format!("{first} (and {} more problems)", rest.len()),
+        }
+    }
+
+    pub fn into_result(self) -> Result<(), AppError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self))
+        }
+    }
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(e: FieldErrors) -> Self {
+        AppError::Invalid(e)
+    }
 }
 
 impl AppError {
@@ -48,6 +107,9 @@ impl AppError {
                 "Something in the request is not right"
             }
             AppError::NotFound(_) => "Page not found",
+            AppError::Unauthorized(_) => "Please log in",
+            AppError::Invalid(_) => "Some answers need correcting",
+            AppError::TooManyRequests { .. } => "Too many attempts",
             AppError::Forbidden(_) => "Not allowed",
             AppError::Conflict(_) => "Already done",
             AppError::PayloadTooLarge(_) => "Too large",
@@ -90,6 +152,9 @@ impl ResponseError for AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -108,11 +173,25 @@ impl ResponseError for AppError {
             _ => {}
         }
         let mut response = HttpResponse::build(self.status_code());
-        if matches!(self, AppError::Unavailable(_)) {
-            response.insert_header(("Retry-After", "30"));
+        match self {
+            AppError::Unavailable(_) => {
+                response.insert_header(("Retry-After", "30"));
+            }
+            AppError::TooManyRequests {
+                retry_after_seconds,
+                ..
+            } => {
+                response.insert_header(("Retry-After", retry_after_seconds.to_string()));
+            }
+            _ => {}
         }
+        let fields = match self {
+            AppError::Invalid(errors) => Some(errors.0.iter().cloned().collect()),
+            _ => None,
+        };
         response.json(ErrorBody {
             error: self.to_string(),
+            fields,
         })
     }
 }

@@ -95,6 +95,18 @@ fn describe_connect_error(url: &DatabaseUrl, e: &diesel::r2d2::Error) -> String 
     }
 }
 
+/// Runs one statement that only exists per backend (upserts and the like): the expression is
+/// written once and type-checked against each inner connection.
+#[macro_export]
+macro_rules! on_each_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Sqlite($c) => $body,
+            $crate::db::DbConnection::Postgres($c) => $body,
+        }
+    };
+}
+
 /// Runs `f` in a write transaction. On SQLite the transaction takes the write lock up front
 /// (BEGIN IMMEDIATE) so two writers queue on busy_timeout instead of failing on upgrade.
 pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>

@@ -112,6 +112,32 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    login_throttle (key) {
+        key -> Text,
+        failures -> Integer,
+        last_failure_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<BigInt>,
+        action -> Text,
+        detail -> Text,
+    }
+}
+
+diesel::table! {
+    security_counters (day, name) {
+        day -> Text,
+        name -> Text,
+        count -> BigInt,
+    }
+}
+
 diesel::joinable!(users -> districts (district_id));
 diesel::joinable!(round_districts -> rounds (round_id));
 diesel::joinable!(round_districts -> districts (district_id));
@@ -120,6 +146,7 @@ diesel::joinable!(proposals -> districts (district_id));
 diesel::joinable!(participations -> rounds (round_id));
 diesel::joinable!(ballots -> rounds (round_id));
 diesel::joinable!(round_results -> rounds (round_id));
+diesel::joinable!(audit_log -> users (actor_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     districts,
@@ -130,4 +157,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     participations,
     ballots,
     round_results,
+    login_throttle,
+    audit_log,
+    security_counters,
 );

@@ -1,6 +1,7 @@
 //! The rules of the game: rounds and their phases, proposals, ballots and results. Web code
 //! calls these functions; they read and write through `db`.
 
+pub mod accounts;
 pub mod bulletin;
 pub mod counting;
 pub mod ids;

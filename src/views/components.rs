@@ -4,6 +4,7 @@ use maud::{html, Markup};
 
 use crate::domain::money::format_amount;
 use crate::domain::rounds::Phase;
+use crate::error::FieldErrors;
 
 pub fn phase_badge(phase: Phase) -> Markup {
     // The phase is written out, never conveyed by colour alone.
@@ -31,4 +32,131 @@ pub fn facts(items: &[(&str, Markup)]) -> Markup {
 
 pub fn datetime(t: chrono::NaiveDateTime) -> Markup {
     html! { time datetime=(t.format("%Y-%m-%dT%H:%MZ")) { (t.format("%-d %B %Y, %H:%M UTC")) } }
+}
+
+/// The hidden CSRF field every form carries.
+pub fn csrf_field(token: &str) -> Markup {
+    html! { input type="hidden" name="csrf_token" value=(token); }
+}
+
+/// A list of every problem at the top of a form, each linking to its field; focus moves here
+/// so screen readers announce it.
+pub fn error_summary(errors: &FieldErrors) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
+                h2 #error-summary-title { "There is a problem" }
+                ul {
+                    @for (field, message) in &errors.0 {
+                        li { a href={"#" (field)} { (message) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub struct Field<'a> {
+    pub name: &'a str,
+    pub label: &'a str,
+    pub kind: &'a str,
+    pub value: &'a str,
+    pub hint: Option<&'a str>,
+    pub autocomplete: Option<&'a str>,
+    pub required: bool,
+}
+
+impl<'a> Field<'a> {
+    pub fn new(name: &'a str, label: &'a str) -> Self {
+        Field {
+            name,
+            label,
+            kind: "text",
+            value: "",
+            hint: None,
+            autocomplete: None,
+            required: false,
+        }
+    }
+    pub fn kind(mut self, kind: &'a str) -> Self {
+        self.kind = kind;
+        self
+    }
+    pub fn value(mut self, value: &'a str) -> Self {
+        self.value = value;
+        self
+    }
+    pub fn hint(mut self, hint: &'a str) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+    pub fn autocomplete(mut self, autocomplete: &'a str) -> Self {
+        self.autocomplete = Some(autocomplete);
+        self
+    }
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+}
+
+fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    let ids: Vec<String> = [(has_hint, "hint"), (has_error, "error")]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, suffix)| format!("{name}-{suffix}"))
+        .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A labelled input with its hint and its error tied to it by `aria-describedby`.
+pub fn input(field: Field<'_>, errors: &FieldErrors) -> Markup {
+    let error = errors.get(field.name);
+    html! {
+        div class={"field" @if error.is_some() { " field-error" }} {
+            label for=(field.name) { (field.label) @if !field.required { " (optional)" } }
+            @if let Some(hint) = field.hint { p.hint id={(field.name) "-hint"} { (hint) } }
+            @if let Some(message) = error { p.error id={(field.name) "-error"} { span.visually-hidden { "Error: " } (message) } }
+            input id=(field.name) name=(field.name) type=(field.kind) value=(field.value)
+                required[field.required]
+                autocomplete=[field.autocomplete]
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[described_by(field.name, field.hint.is_some(), error.is_some())];
+        }
+    }
+}
+
+/// A labelled select; `options` are (value, label).
+pub fn select(
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    options: &[(String, String)],
+    selected: &str,
+    errors: &FieldErrors,
+) -> Markup {
+    let error = errors.get(name);
+    html! {
+        div class={"field" @if error.is_some() { " field-error" }} {
+            label for=(name) { (label) " (optional)" }
+            @if let Some(hint) = hint { p.hint id={(name) "-hint"} { (hint) } }
+            @if let Some(message) = error { p.error id={(name) "-error"} { span.visually-hidden { "Error: " } (message) } }
+            select id=(name) name=(name)
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[described_by(name, hint.is_some(), error.is_some())] {
+                option value="" selected[selected.is_empty()] { "—" }
+                @for (value, text) in options {
+                    option value=(value) selected[value == selected] { (text) }
+                }
+            }
+        }
+    }
+}
+
+pub fn button(label: &str) -> Markup {
+    html! { button.button type="submit" { (label) } }
+}
+
+pub fn flash(message: &str) -> Markup {
+    html! { div.flash role="status" { p { (message) } } }
 }

@@ -1,11 +1,12 @@
 use maud::{html, Markup};
 
 use super::components::{card, datetime, money, phase_badge};
-use super::layout::{layout, Page};
+use super::layout::{layout_for, Page, Viewer};
 use crate::domain::rounds::RoundSummary;
 
-pub fn home(rounds: &[RoundSummary]) -> Markup {
-    layout(
+pub fn home(viewer: &Viewer, rounds: &[RoundSummary]) -> Markup {
+    layout_for(
+        viewer,
         Page {
             title: "Budget rounds",
         },

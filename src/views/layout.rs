@@ -2,12 +2,25 @@
 
 use maud::{html, Markup, DOCTYPE};
 
+use crate::auth::Role;
+
 pub struct Page<'a> {
     /// Says where the visitor is, e.g. "Green Streets 2026 — budgetbox".
     pub title: &'a str,
 }
 
+/// Who is looking, for the navigation: their name and role, and the token for the logout form.
+#[derive(Clone, Debug, Default)]
+pub struct Viewer {
+    pub user: Option<(String, Role)>,
+    pub csrf: String,
+}
+
 pub fn layout(page: Page<'_>, content: Markup) -> Markup {
+    layout_for(&Viewer::default(), page, content)
+}
+
+pub fn layout_for(viewer: &Viewer, page: Page<'_>, content: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -25,6 +38,27 @@ pub fn layout(page: Page<'_>, content: Markup) -> Markup {
                         ul {
                             li { a href="/" { "Budget rounds" } }
                             li { a href="/api/v1/openapi.json" { "Open data API" } }
+                            @match &viewer.user {
+                                Some((name, role)) => {
+                                    @if *role == Role::Council {
+                                        li { a href="/council/users" { "People and roles" } }
+                                    }
+                                    @if matches!(role, Role::Council | Role::Auditor) {
+                                        li { a href="/audit" { "Audit log" } }
+                                    }
+                                    li { a href="/account" { "Account (" (name) ")" } }
+                                    li {
+                                        form.inline method="post" action="/logout" {
+                                            input type="hidden" name="csrf_token" value=(viewer.csrf);
+                                            button.link type="submit" { "Log out" }
+                                        }
+                                    }
+                                }
+                                None => {
+                                    li { a href="/login" { "Log in" } }
+                                    li { a href="/register" { "Register" } }
+                                }
+                            }
                         }
                     }
                 }

@@ -1,8 +1,10 @@
 //! Pages as maud functions returning `Markup`. `layout` and `components` hold the pieces every
 //! page uses; the other modules mirror the web routes.
 
+pub mod accounts;
 pub mod components;
 pub mod errors;
 pub mod home;
 pub mod layout;
 pub mod rounds;
+pub mod staff;

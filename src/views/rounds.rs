@@ -1,10 +1,10 @@
 use maud::{html, Markup};
 
 use super::components::{datetime, facts, money, phase_badge};
-use super::layout::{layout, Page};
+use super::layout::{layout_for, Page, Viewer};
 use crate::domain::rounds::{ProjectView, RoundDetail};
 
-pub fn show(round: &RoundDetail) -> Markup {
+pub fn show(viewer: &Viewer, round: &RoundDetail) -> Markup {
     let s = &round.summary;
     let currency = &s.currency;
     let district_name = |p: &ProjectView| {
@@ -12,7 +12,8 @@ pub fn show(round: &RoundDetail) -> Markup {
             .and_then(|id| round.districts.iter().find(|d| d.id == id))
             .map_or("City-wide".to_string(), |d| d.name.clone())
     };
-    layout(
+    layout_for(
+        viewer,
         Page { title: &s.title },
         html! {
             h1 { (s.title) }

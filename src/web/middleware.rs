@@ -9,8 +9,11 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse, ResponseError};
 
+use actix_web::HttpMessage;
+
 use crate::error::AppError;
 use crate::views::errors::error_page;
+use crate::web::extractors::PendingCookies;
 
 /// Logs one line per request (id, method, path, status, latency) and returns the id to the
 /// client in `X-Request-Id`, so a person reporting a problem can quote it.
@@ -46,6 +49,63 @@ pub fn security_headers() -> actix_web::middleware::DefaultHeaders {
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
 }
 
+/// Sets cookies decided by extractors (CSRF nonce, renewed session), forbids caching of
+/// anything but static assets (pages may show personal data or a ballot), and adds HSTS
+/// when served over TLS.
+pub async fn cookies_and_cache(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let https = crate::web::extractors::is_https(req.request());
+    let mut res = next.call(req).await?;
+    let pending = res.request().extensions().get::<PendingCookies>().cloned();
+    for cookie in pending.map(|p| p.0).unwrap_or_default() {
+        res.response_mut().add_cookie(&cookie)?;
+    }
+    if !res.request().path().starts_with("/assets/") {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if https {
+        res.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    Ok(res)
+}
+
+/// Defence in depth behind the CSRF tokens: a state-changing request that the browser marks
+/// as cross-site, or whose `Origin` is another site, is refused before any handler runs.
+pub async fn same_origin_writes(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    use actix_web::http::Method;
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        let headers = req.headers();
+        let cross_site = headers
+            .get("sec-fetch-site")
+            .is_some_and(|v| v.as_bytes() == b"cross-site");
+        let host = headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let foreign_origin = headers
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+            .filter(|o| *o != "null")
+            .is_some_and(|origin| origin.split_once("://").map(|(_, h)| h) != Some(host));
+        if cross_site || foreign_origin {
+            let err = AppError::Forbidden(
+                "requests from other websites cannot change anything here".into(),
+            );
+            return Ok(req.error_response(err));
+        }
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
 fn wants_html(req: &actix_web::HttpRequest) -> bool {
     if req.path().starts_with("/api/") {
         return false;
@@ -65,6 +125,20 @@ pub async fn negotiate_errors(
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) || !wants_html(res.request()) {
         return Ok(res);
+    }
+    if status == actix_web::http::StatusCode::UNAUTHORIZED {
+        let next_path = res
+            .request()
+            .uri()
+            .path_and_query()
+            .map_or("/", |p| p.as_str())
+            .to_string();
+        let location = format!("/login?next={}", url_encode(&next_path));
+        let (req, _) = res.into_parts();
+        let redirect = HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, location))
+            .finish();
+        return Ok(ServiceResponse::new(req, redirect));
     }
     let message = match res.response().error() {
         Some(err) => match err.as_error::<AppError>() {
@@ -115,4 +189,10 @@ pub fn json_config() -> actix_web::web::JsonConfig {
             };
             actix_web::error::InternalError::from_response(err, app.error_response()).into()
         })
+}
+
+fn url_encode(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)])
+        .map(|e| e[1..].to_string())
+        .unwrap_or_default()
 }

@@ -2,8 +2,10 @@
 //! domain results into pages (views) or JSON.
 
 pub mod assets;
+pub mod extractors;
 pub mod middleware;
 pub mod routes;
 pub mod state;
+pub mod tls;
 
 pub use state::{AppState, Clock};

@@ -4,6 +4,9 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 
+use tokio::sync::Semaphore;
+
+use crate::auth::token::TokenKeys;
 use crate::config::Settings;
 use crate::db::{DbConnection, DbPool};
 use crate::error::{AppError, AppResult};
@@ -29,9 +32,41 @@ pub struct AppState {
     pub pool: DbPool,
     pub clock: Clock,
     pub settings: Arc<Settings>,
+    pub tokens: TokenKeys,
+    /// Caps concurrent argon2 work so a login flood cannot take every CPU from voting.
+    pub hash_slots: Arc<Semaphore>,
 }
 
+/// How long a login waits for a free hashing slot before being told to retry.
+const HASH_SLOT_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 impl AppState {
+    pub fn new(pool: DbPool, clock: Clock, settings: Settings) -> Self {
+        let slots = std::thread::available_parallelism().map_or(1, |n| n.get().div_ceil(2));
+        AppState {
+            tokens: TokenKeys::new(settings.secret_key.expose()),
+            pool,
+            clock,
+            settings: Arc::new(settings),
+            hash_slots: Arc::new(Semaphore::new(slots)),
+        }
+    }
+
+    /// Like `db`, for work that hashes a password: waits for one of the few hashing slots.
+    pub async fn db_hashing<T, F>(&self, f: F) -> AppResult<T>
+    where
+        F: FnOnce(&mut DbConnection) -> AppResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let permit = tokio::time::timeout(HASH_SLOT_WAIT, self.hash_slots.clone().acquire_owned())
+            .await
+            .map_err(|_| AppError::Unavailable("every password-hashing slot is busy".into()))?
+            .map_err(AppError::internal)?;
+        let result = self.db(f).await;
+        drop(permit);
+        result
+    }
+
     /// Runs blocking database work off the async workers.
     pub async fn db<T, F>(&self, f: F) -> AppResult<T>
     where

@@ -21,6 +21,7 @@ pub enum Backend {
 
 pub struct TestApp {
     pub address: String,
+    pub secret: SecretKey,
     pub client: reqwest::Client,
     pub pool: DbPool,
     _db: TestDatabase,
@@ -46,6 +47,112 @@ impl TestApp {
             .send()
             .await
             .expect("request reaches the test server")
+    }
+
+    /// A client with its own cookie jar (another browser).
+    pub fn new_browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("http client")
+    }
+
+    /// The CSRF token of the form on `path`, as a browser would see it.
+    pub async fn form_token_with(&self, client: &reqwest::Client, path: &str) -> String {
+        let body = client
+            .get(self.url(path))
+            .header("Accept", "text/html")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let marker = "name=\"csrf_token\" value=\"";
+        let start = body
+            .find(marker)
+            .unwrap_or_else(|| panic!("no form on {path}: {body}"))
+            + marker.len();
+        body[start..start + 64].to_string()
+    }
+
+    pub async fn form_token(&self, path: &str) -> String {
+        self.form_token_with(&self.client, path).await
+    }
+
+    /// Posts a form from `client` with the token of the form on `form_page`.
+    pub async fn submit_with(
+        &self,
+        client: &reqwest::Client,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let token = self.form_token_with(client, form_page).await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", &token)];
+        all.extend_from_slice(fields);
+        client
+            .post(self.url(action))
+            .header("Accept", "text/html")
+            .form(&all)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn submit(
+        &self,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.submit_with(&self.client, form_page, action, fields)
+            .await
+    }
+
+    /// Creates an account directly in the database (no HTTP, no throttling) and returns its id.
+    pub fn create_user(&self, email: &str, password: &str, role: &str) -> i64 {
+        let mut conn = self.conn();
+        budgetbox::db::models::user::insert(
+            &mut conn,
+            &budgetbox::db::models::user::NewUser {
+                email,
+                display_name: email.split('@').next().unwrap(),
+                password_hash: &budgetbox::auth::password::hash(password),
+                role,
+                gender: None,
+                birth_year: None,
+                district_id: None,
+                created_at: chrono::Utc::now().naive_utc(),
+            },
+        )
+        .unwrap()
+    }
+
+    /// Logs in over the JSON API and returns the Bearer token.
+    pub async fn api_login(&self, email: &str, password: &str) -> String {
+        let res = self
+            .client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({"email": email, "password": password}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "login of {email} failed");
+        res.json::<serde_json::Value>().await.unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    pub async fn get_bearer(&self, path: &str, token: &str) -> reqwest::Response {
+        self.new_browser()
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
     }
 
     pub fn conn(&self) -> budgetbox::db::connection::PooledDb {
@@ -142,13 +249,16 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 
 pub async fn spawn_app_with_clock(backend: Backend, clock: Clock) -> Option<TestApp> {
     let db = TestDatabase::create(backend)?;
+    let secret = SecretKey::generate();
     let settings = Settings {
         database_url: db.url.clone(),
         database_is_default: false,
         data_dir: std::env::temp_dir(),
         bind: "127.0.0.1:0".into(),
-        secret_key: SecretKey::generate(),
+        secret_key: secret.clone(),
         pool_size: 4,
+        trusted_proxy: None,
+        tls: None,
     };
     let pool = prepare_database(&settings).expect("test database opens and migrates");
     let app = Application::build(settings, pool.clone(), clock).expect("test server binds");
@@ -161,6 +271,7 @@ pub async fn spawn_app_with_clock(backend: Backend, clock: Clock) -> Option<Test
         .expect("http client");
     Some(TestApp {
         address,
+        secret,
         client,
         pool,
         _db: db,

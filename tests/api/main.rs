@@ -4,8 +4,10 @@
 #[macro_use]
 mod helpers;
 
+mod accounts;
 mod cli;
 mod health;
 mod pages;
 mod rounds_api;
 mod schema;
+mod security;

@@ -52,6 +52,15 @@ fn declared_columns() -> Vec<(String, String)> {
             "round_results",
             round_results::table.select(round_results::all_columns),
         ),
+        names(
+            "login_throttle",
+            login_throttle::table.select(login_throttle::all_columns),
+        ),
+        names("audit_log", audit_log::table.select(audit_log::all_columns)),
+        names(
+            "security_counters",
+            security_counters::table.select(security_counters::all_columns),
+        ),
     ]
     .concat()
 }

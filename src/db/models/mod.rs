@@ -1,7 +1,9 @@
 //! One module per table: its row struct first, then the functions that read and write it.
 
+pub mod audit;
 pub mod ballot;
 pub mod district;
+pub mod login_throttle;
 pub mod proposal;
 pub mod round;
 pub mod round_result;

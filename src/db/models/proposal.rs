@@ -53,3 +53,11 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64) -> QueryResult<Vec<Propo
         .select(ProposalRow::as_select())
         .load(conn)
 }
+
+pub fn by_author(conn: &mut DbConnection, author_id: i64) -> QueryResult<Vec<ProposalRow>> {
+    proposals::table
+        .filter(proposals::author_id.eq(author_id))
+        .order(proposals::id)
+        .select(ProposalRow::as_select())
+        .load(conn)
+}

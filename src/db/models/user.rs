@@ -46,3 +46,54 @@ pub fn ids_by_role(conn: &mut DbConnection, role: &str) -> QueryResult<Vec<(i64,
         .select((users::id, users::district_id))
         .load(conn)
 }
+
+pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<UserRow>> {
+    users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .filter(users::email.eq(email))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<UserRow>> {
+    users::table
+        .order(users::id)
+        .select(UserRow::as_select())
+        .load(conn)
+}
+
+pub fn set_password_hash(conn: &mut DbConnection, id: i64, hash: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::password_hash.eq(hash))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Invalidates every token issued so far for this user.
+pub fn bump_token_version(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::token_version.eq(users::token_version + 1))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn set_role(conn: &mut DbConnection, id: i64, role: &str) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::role.eq(role),
+            users::token_version.eq(users::token_version + 1),
+        ))
+        .execute(conn)
+}
+
+pub fn delete(conn: &mut DbConnection, id: i64) -> QueryResult<usize> {
+    diesel::delete(users::table.find(id)).execute(conn)
+}

@@ -1,9 +1,11 @@
 //! Route table. Pages and the JSON API call the same domain functions.
 
+pub mod accounts;
 pub mod api;
 pub mod health;
 pub mod home;
 pub mod rounds;
+pub mod staff;
 
 use actix_web::web;
 
@@ -13,5 +15,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/assets/app.css", web::get().to(super::assets::stylesheet))
         .route("/", web::get().to(home::show))
         .route("/rounds/{round_id}", web::get().to(rounds::show))
+        .route("/register", web::get().to(accounts::register_form))
+        .route("/register", web::post().to(accounts::register))
+        .route("/login", web::get().to(accounts::login_form))
+        .route("/login", web::post().to(accounts::login))
+        .route("/logout", web::post().to(accounts::logout))
+        .route("/account", web::get().to(accounts::account))
+        .route(
+            "/account/password",
+            web::post().to(accounts::change_password),
+        )
+        .route(
+            "/account/logout-everywhere",
+            web::post().to(accounts::logout_everywhere),
+        )
+        .route("/account/data", web::get().to(accounts::personal_data))
+        .route("/account/delete", web::post().to(accounts::delete_account))
+        .route("/council/users", web::get().to(staff::users))
+        .route(
+            "/council/users/{user_id}/role",
+            web::post().to(staff::set_role),
+        )
+        .route("/audit", web::get().to(staff::audit_log))
         .service(web::scope("/api/v1").configure(api::configure));
 }

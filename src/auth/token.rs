@@ -1,0 +1,110 @@
+//! Session tokens: JWTs signed with HS256 only (any other `alg`, including `none`, is refused),
+//! carrying the user id, role and token version, with issuer and audience bound to this
+//! installation and a short expiry renewed while the person is active.
+
+use chrono::{DateTime, Utc};
+use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+
+use super::{derived_mac, Role};
+
+pub const ISSUER: &str = "budgetbox";
+/// A session lasts this long without activity.
+pub const SESSION_SECONDS: i64 = 30 * 60;
+/// Tokens older than this are replaced on the next request.
+pub const RENEW_AFTER_SECONDS: i64 = 5 * 60;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub role: Role,
+    /// Must equal the user's `token_version`; bumping it revokes every older token.
+    pub tv: i32,
+    pub iat: i64,
+    pub exp: i64,
+    pub iss: String,
+    pub aud: String,
+}
+
+#[derive(Clone)]
+pub struct TokenKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    audience: String,
+}
+
+impl TokenKeys {
+    pub fn new(secret: &[u8]) -> Self {
+        let key = derived_mac(secret, "budgetbox/jwt/v1", b"");
+        // The audience names this installation, so a token from another budgetbox is refused.
+        let audience = hex::encode(&derived_mac(secret, "budgetbox/jwt-audience/v1", b"")[..8]);
+        TokenKeys {
+            encoding: EncodingKey::from_secret(&key),
+            decoding: DecodingKey::from_secret(&key),
+            audience: format!("budgetbox:{audience}"),
+        }
+    }
+
+    pub fn issue(
+        &self,
+        user_id: i64,
+        role: Role,
+        token_version: i32,
+        now: DateTime<Utc>,
+    ) -> (String, Claims) {
+        let claims = Claims {
+            sub: user_id.to_string(),
+            role,
+            tv: token_version,
+            iat: now.timestamp(),
+            exp: now.timestamp() + SESSION_SECONDS,
+            iss: ISSUER.into(),
+            aud: self.audience.clone(),
+        };
+        let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .expect("HS256 signing cannot fail");
+        (token, claims)
+    }
+
+    /// Checks signature, algorithm, expiry, issuer and audience. Expiry is checked against
+    /// `now` with no leeway.
+    pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Option<Claims> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[&self.audience]);
+        validation.set_required_spec_claims(&["exp", "iat", "sub", "iss", "aud"]);
+        validation.validate_exp = false;
+        validation.leeway = 0;
+        let claims = decode::<Claims>(token, &self.decoding, &validation)
+            .ok()?
+            .claims;
+        (claims.exp > now.timestamp() && claims.iat <= now.timestamp() + 60).then_some(claims)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys() -> TokenKeys {
+        TokenKeys::new(&[7u8; 32])
+    }
+
+    #[test]
+    fn round_trip_and_expiry() {
+        let now = Utc::now();
+        let (token, claims) = keys().issue(42, Role::Council, 3, now);
+        assert_eq!(keys().verify(&token, now), Some(claims));
+        assert_eq!(
+            keys().verify(&token, now + chrono::Duration::seconds(SESSION_SECONDS)),
+            None
+        );
+    }
+
+    #[test]
+    fn other_installations_and_keys_are_refused() {
+        let now = Utc::now();
+        let (token, _) = TokenKeys::new(&[8u8; 32]).issue(42, Role::Council, 0, now);
+        assert_eq!(keys().verify(&token, now), None);
+    }
+}

@@ -1,0 +1,408 @@
+//! Accounts: registration without account enumeration, login with throttling shared by every
+//! app instance, password changes, revocation, role changes, and a person's own data.
+
+use chrono::{Duration, NaiveDateTime};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::auth::{password, Role};
+use crate::db::models::user::{self, NewUser, UserRow};
+use crate::db::models::{audit, district, login_throttle, proposal};
+use crate::db::DbConnection;
+use crate::error::{AppError, AppResult, FieldErrors};
+
+/// Failed logins allowed on one account before back-off starts.
+pub const ACCOUNT_FREE_FAILURES: i32 = 10;
+/// Failed logins allowed from one address (shared by many people behind one NAT).
+pub const IP_FREE_FAILURES: i32 = 50;
+/// Failures older than this are forgotten.
+const FAILURE_MEMORY: Duration = Duration::hours(1);
+const FIRST_DELAY_SECONDS: i64 = 30;
+const MAX_DELAY_SECONDS: i64 = 15 * 60;
+
+pub fn normalize_email(raw: &str) -> String {
+    raw.trim().to_lowercase()
+}
+
+fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        && email.len() <= 254
+}
+
+/// A registration whose fields passed every check.
+pub struct Registration {
+    pub display_name: String,
+    pub email: String,
+    pub password: String,
+    pub gender: Option<String>,
+    pub birth_year: Option<i32>,
+    pub district_id: Option<i64>,
+}
+
+pub const GENDERS: [(&str, &str); 4] = [
+    ("female", "Woman"),
+    ("male", "Man"),
+    ("non-binary", "Non-binary"),
+    ("prefer-not-to-say", "Prefer not to say"),
+];
+
+/// Raw form or JSON input, as text.
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationInput {
+    pub display_name: String,
+    pub email: String,
+    pub password: String,
+    #[serde(default)]
+    pub gender: Option<String>,
+    #[serde(default)]
+    pub birth_year: Option<String>,
+    #[serde(default)]
+    pub district: Option<String>,
+}
+
+impl RegistrationInput {
+    pub fn parse(self, conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Registration> {
+        let mut errors = FieldErrors::default();
+        let display_name = self.display_name.trim().to_string();
+        if display_name.is_empty() {
+            errors.add("display_name", "Enter the name other people will see.");
+        } else if display_name.chars().count() > 80 {
+            errors.add("display_name", "Use at most 80 characters for your name.");
+        }
+        let email = normalize_email(&self.email);
+        if !valid_email(&email) {
+            errors.add("email", "Enter an email address like name@example.org.");
+        }
+        if let Err(message) = password::check_policy(&self.password, &email) {
+            errors.add("password", message);
+        }
+        let gender = match self.gender.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(g) if GENDERS.iter().any(|(v, _)| *v == g) => Some(g.to_string()),
+            Some(_) => {
+                errors.add("gender", "Choose one of the options, or leave it empty.");
+                None
+            }
+        };
+        let this_year = now.format("%Y").to_string().parse::<i32>().unwrap_or(2026);
+        let birth_year = match self.birth_year.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(y) => match y.parse::<i32>() {
+                Ok(y) if (this_year - 120..=this_year).contains(&y) => Some(y),
+                _ => {
+                    errors.add(
+                        "birth_year",
+                        format!(
+                            "Enter a year between {} and {this_year}, or leave it empty.",
+                            this_year - 120
+                        ),
+                    );
+                    None
+                }
+            },
+        };
+        let district_id = match self.district.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(slug) => match district::all(conn)?.into_iter().find(|d| d.slug == slug) {
+                Some(d) => Some(d.id),
+                None => {
+                    errors.add(
+                        "district",
+                        "Choose your district from the list, or leave it empty.",
+                    );
+                    None
+                }
+            },
+        };
+        errors.into_result()?;
+        Ok(Registration {
+            display_name,
+            email,
+            password: self.password,
+            gender,
+            birth_year,
+            district_id,
+        })
+    }
+}
+
+/// Creates the account if the email is new. The caller answers the same either way, so the
+/// response does not tell whether an email has an account; the hash is computed either way so
+/// the timing does not tell either.
+pub fn register(conn: &mut DbConnection, reg: &Registration, now: NaiveDateTime) -> AppResult<()> {
+    let hash = password::hash(&reg.password);
+    if user::find_by_email(conn, &reg.email)?.is_some() {
+        audit::insert(
+            conn,
+            now,
+            None,
+            "account.register-existing",
+            "registration attempt for an existing email",
+        )?;
+        return Ok(());
+    }
+    let result = user::insert(
+        conn,
+        &NewUser {
+            email: &reg.email,
+            display_name: &reg.display_name,
+            password_hash: &hash,
+            role: Role::Citizen.as_str(),
+            gender: reg.gender.as_deref(),
+            birth_year: reg.birth_year,
+            district_id: reg.district_id,
+            created_at: now,
+        },
+    );
+    match result {
+        Ok(id) => audit::insert(conn, now, Some(id), "account.registered", "").map_err(Into::into),
+        // Two registrations racing for one email: the second is answered like any existing one.
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub enum LoginResult {
+    Success(UserRow),
+    /// Unknown email or wrong password: deliberately the same.
+    Refused,
+    Throttled {
+        retry_after_seconds: i64,
+    },
+}
+
+fn account_key(email: &str) -> String {
+    format!("account:{}", hex::encode(Sha256::digest(email.as_bytes())))
+}
+
+fn delay_seconds(failures: i32, free: i32) -> i64 {
+    let excess = (failures - free).clamp(0, 20) as u32;
+    (FIRST_DELAY_SECONDS << excess).min(MAX_DELAY_SECONDS)
+}
+
+/// Seconds to wait before the next attempt on `key`, if any.
+fn throttled(
+    conn: &mut DbConnection,
+    key: &str,
+    free: i32,
+    now: NaiveDateTime,
+) -> AppResult<Option<i64>> {
+    let Some(row) = login_throttle::find(conn, key)? else {
+        return Ok(None);
+    };
+    if row.failures < free || now - row.last_failure_at > FAILURE_MEMORY {
+        return Ok(None);
+    }
+    let wait_until = row.last_failure_at + Duration::seconds(delay_seconds(row.failures, free));
+    Ok((now < wait_until).then(|| (wait_until - now).num_seconds().max(1)))
+}
+
+fn record_failure(conn: &mut DbConnection, key: &str, now: NaiveDateTime) -> AppResult<()> {
+    let failures = match login_throttle::find(conn, key)? {
+        Some(row) if now - row.last_failure_at <= FAILURE_MEMORY => row.failures + 1,
+        _ => 1,
+    };
+    login_throttle::set_failures(conn, key, failures, now)?;
+    Ok(())
+}
+
+/// Checks a login. Throttled attempts are refused before any password work.
+pub fn login(
+    conn: &mut DbConnection,
+    email: &str,
+    pass: &str,
+    ip: &str,
+    now: NaiveDateTime,
+) -> AppResult<LoginResult> {
+    let email = normalize_email(email);
+    let account = account_key(&email);
+    let address = format!("ip:{ip}");
+    let wait = throttled(conn, &account, ACCOUNT_FREE_FAILURES, now)?.max(throttled(
+        conn,
+        &address,
+        IP_FREE_FAILURES,
+        now,
+    )?);
+    if let Some(retry_after_seconds) = wait {
+        count(conn, now, "login.throttled")?;
+        return Ok(LoginResult::Throttled {
+            retry_after_seconds,
+        });
+    }
+    let found = user::find_by_email(conn, &email)?;
+    let ok = match &found {
+        Some(u) => password::verify(pass, &u.password_hash),
+        None => {
+            password::verify(pass, password::dummy_hash());
+            false
+        }
+    };
+    match found {
+        Some(u) if ok => {
+            login_throttle::clear(conn, &account)?;
+            if password::needs_rehash(&u.password_hash) {
+                user::set_password_hash(conn, u.id, &password::hash(pass))?;
+            }
+            count(conn, now, "login.succeeded")?;
+            Ok(LoginResult::Success(u))
+        }
+        _ => {
+            record_failure(conn, &account, now)?;
+            record_failure(conn, &address, now)?;
+            count(conn, now, "login.failed")?;
+            Ok(LoginResult::Refused)
+        }
+    }
+}
+
+fn count(conn: &mut DbConnection, now: NaiveDateTime, name: &str) -> AppResult<()> {
+    audit::increment_counter(conn, &now.format("%Y-%m-%d").to_string(), name)?;
+    Ok(())
+}
+
+/// The account behind a session, re-read on every request so revocation and role changes
+/// take effect at once.
+pub fn session_user(
+    conn: &mut DbConnection,
+    user_id: i64,
+    token_version: i32,
+) -> AppResult<Option<UserRow>> {
+    Ok(user::find(conn, user_id)?.filter(|u| u.token_version == token_version))
+}
+
+pub fn change_password(
+    conn: &mut DbConnection,
+    user: &UserRow,
+    current: &str,
+    new: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let mut errors = FieldErrors::default();
+    if !password::verify(current, &user.password_hash) {
+        errors.add("current_password", "This is not your current password.");
+    }
+    if let Err(message) = password::check_policy(new, &user.email) {
+        errors.add("new_password", message);
+    }
+    errors.into_result()?;
+    user::set_password_hash(conn, user.id, &password::hash(new))?;
+    // Other sessions end; the caller issues a fresh token for this one.
+    user::bump_token_version(conn, user.id)?;
+    audit::insert(conn, now, Some(user.id), "account.password-changed", "")?;
+    Ok(())
+}
+
+pub fn logout_everywhere(
+    conn: &mut DbConnection,
+    user_id: i64,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    user::bump_token_version(conn, user_id)?;
+    audit::insert(conn, now, Some(user_id), "account.logout-everywhere", "")?;
+    Ok(())
+}
+
+pub fn set_role(
+    conn: &mut DbConnection,
+    actor: &UserRow,
+    target_id: i64,
+    role: Role,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let target = user::find(conn, target_id)?
+        .ok_or_else(|| AppError::NotFound(format!("there is no account {target_id}")))?;
+    if target.id == actor.id && role != Role::Council {
+        return Err(AppError::Unprocessable(
+            "you cannot remove your own council role; ask another council member".into(),
+        ));
+    }
+    user::set_role(conn, target.id, role.as_str())?;
+    audit::insert(
+        conn,
+        now,
+        Some(actor.id),
+        "role.changed",
+        &format!(
+            "account {} from {} to {}",
+            target.id,
+            target.role,
+            role.as_str()
+        ),
+    )?;
+    Ok(())
+}
+
+/// Everything we hold about a person, for them to download.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct PersonalData {
+    pub account: serde_json::Value,
+    pub proposals: Vec<serde_json::Value>,
+    pub activity: Vec<serde_json::Value>,
+    pub note: &'static str,
+}
+
+pub fn personal_data(conn: &mut DbConnection, user_id: i64) -> AppResult<PersonalData> {
+    let u = user::find(conn, user_id)?
+        .ok_or_else(|| AppError::NotFound("this account no longer exists".into()))?;
+    let district_name = match u.district_id {
+        Some(id) => district::all(conn)?
+            .into_iter()
+            .find(|d| d.id == id)
+            .map(|d| d.name),
+        None => None,
+    };
+    let proposals = proposal::by_author(conn, user_id)?
+        .into_iter()
+        .map(|p| serde_json::json!({"id": p.id, "round_id": p.round_id, "title": p.title, "description": p.description, "status": p.status, "created_at": p.created_at}))
+        .collect();
+    let activity = audit::of_actor(conn, user_id)?
+        .into_iter()
+        .map(|a| serde_json::json!({"at": a.at, "action": a.action, "detail": a.detail}))
+        .collect();
+    Ok(PersonalData {
+        account: serde_json::json!({
+            "id": u.id, "email": u.email, "display_name": u.display_name, "role": u.role,
+            "gender": u.gender, "birth_year": u.birth_year, "district": district_name, "created_at": u.created_at,
+        }),
+        proposals,
+        activity,
+        note: "Your ballots are not linked to your account, so they cannot be listed here; we only record that you took part in a round.",
+    })
+}
+
+/// Deletes the account and its personal data. Ballots stay (they were never linked to the
+/// person); proposals stay public, credited to "deleted user".
+pub fn delete_account(
+    conn: &mut DbConnection,
+    user: &UserRow,
+    pass: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    if !password::verify(pass, &user.password_hash) {
+        let mut errors = FieldErrors::default();
+        errors.add("password", "This is not your password.");
+        return Err(errors.into());
+    }
+    crate::db::write_transaction(conn, |conn| {
+        user::delete(conn, user.id)?;
+        audit::insert(
+            conn,
+            now,
+            None,
+            "account.deleted",
+            "an account was deleted at its owner's request",
+        )?;
+        Ok(())
+    })
+}

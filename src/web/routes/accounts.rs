@@ -1,0 +1,334 @@
+//! Pages: register, log in, log out, the account page and its actions.
+
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use maud::Markup;
+use serde::Deserialize;
+
+use crate::domain::accounts::{self, LoginResult, RegistrationInput};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::views;
+use crate::views::accounts::RegisterValues;
+use crate::web::extractors::{
+    client_ip, expired_session_cookie, is_https, session_cookie, AuthUser, CsrfForm, FormFields,
+    PageViewer,
+};
+use crate::web::AppState;
+
+fn html(markup: Markup) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
+}
+
+fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.to_string()))
+        .finish()
+}
+
+/// Only local paths, so a crafted link cannot send someone to another site after login.
+fn safe_next(next: Option<&str>) -> &str {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n,
+        _ => "/account",
+    }
+}
+
+pub async fn register_form(
+    state: web::Data<AppState>,
+    PageViewer(viewer): PageViewer,
+) -> AppResult<HttpResponse> {
+    let districts = state
+        .db(|conn| Ok(crate::db::models::district::all(conn)?))
+        .await?;
+    Ok(html(views::accounts::register(
+        &viewer,
+        &districts,
+        &RegisterValues::default(),
+        &FieldErrors::default(),
+    )))
+}
+
+impl FormFields for RegistrationInput {}
+
+pub async fn register(
+    state: web::Data<AppState>,
+    PageViewer(viewer): PageViewer,
+    CsrfForm(input): CsrfForm<RegistrationInput>,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let values = RegisterValues {
+        display_name: input.display_name.clone(),
+        email: input.email.clone(),
+        gender: input.gender.clone().unwrap_or_default(),
+        birth_year: input.birth_year.clone().unwrap_or_default(),
+        district: input.district.clone().unwrap_or_default(),
+    };
+    let result = state
+        .db_hashing(move |conn| {
+            let registration = input.parse(conn, now)?;
+            accounts::register(conn, &registration, now)
+        })
+        .await;
+    match result {
+        Ok(()) => Ok(html(views::accounts::registered(&viewer))),
+        Err(AppError::Invalid(errors)) => {
+            let districts = state
+                .db(|conn| Ok(crate::db::models::district::all(conn)?))
+                .await?;
+            let page = views::accounts::register(&viewer, &districts, &values, &errors);
+            Ok(HttpResponse::UnprocessableEntity()
+                .content_type("text/html; charset=utf-8")
+                .body(page.into_string()))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+pub async fn login_form(
+    PageViewer(viewer): PageViewer,
+    query: web::Query<NextQuery>,
+) -> HttpResponse {
+    html(views::accounts::login(
+        &viewer,
+        "",
+        safe_next(query.next.as_deref()),
+        None,
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+    next: Option<String>,
+}
+impl FormFields for LoginForm {}
+
+/// The one message for an unknown email and for a wrong password.
+pub const LOGIN_REFUSED: &str = "The email address or the password is not right.";
+
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    PageViewer(viewer): PageViewer,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> AppResult<HttpResponse> {
+    let ip = client_ip(&req);
+    let now = state.clock.now();
+    let (email, password) = (form.email.clone(), form.password);
+    let result = state
+        .db_hashing(move |conn| accounts::login(conn, &email, &password, &ip, now))
+        .await?;
+    let next = safe_next(form.next.as_deref()).to_string();
+    match result {
+        LoginResult::Success(user) => {
+            let role = crate::auth::Role::parse(&user.role).unwrap_or(crate::auth::Role::Citizen);
+            let (token, _) =
+                state
+                    .tokens
+                    .issue(user.id, role, user.token_version, chrono::Utc::now());
+            let mut response = see_other(&next);
+            response
+                .add_cookie(&session_cookie(&token, is_https(&req)))
+                .map_err(AppError::internal)?;
+            Ok(response)
+        }
+        LoginResult::Refused => Ok(html(views::accounts::login(
+            &viewer,
+            &form.email,
+            &next,
+            Some(LOGIN_REFUSED),
+        ))),
+        LoginResult::Throttled {
+            retry_after_seconds,
+        } => Err(too_many(retry_after_seconds)),
+    }
+}
+
+pub fn too_many(retry_after_seconds: i64) -> AppError {
+    AppError::TooManyRequests {
+        message: format!(
+            "Too many failed attempts. Wait {retry_after_seconds} seconds, then try again."
+        ),
+        retry_after_seconds,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+impl FormFields for Empty {}
+
+pub async fn logout(req: HttpRequest, _form: CsrfForm<Empty>) -> AppResult<HttpResponse> {
+    let mut response = see_other("/");
+    response
+        .add_cookie(&expired_session_cookie(is_https(&req)))
+        .map_err(AppError::internal)?;
+    Ok(response)
+}
+
+async fn account_page(
+    state: &AppState,
+    viewer: &views::layout::Viewer,
+    user: &AuthUser,
+    notice: Option<&str>,
+    errors: &FieldErrors,
+) -> AppResult<Markup> {
+    let district_id = user.user.district_id;
+    let district = state
+        .db(move |conn| {
+            Ok(crate::db::models::district::all(conn)?
+                .into_iter()
+                .find(|d| Some(d.id) == district_id)
+                .map(|d| d.name))
+        })
+        .await?;
+    Ok(views::accounts::account(
+        viewer,
+        &user.user,
+        district.as_deref(),
+        notice,
+        errors,
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct NoticeQuery {
+    done: Option<String>,
+}
+
+pub async fn account(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    PageViewer(viewer): PageViewer,
+    query: web::Query<NoticeQuery>,
+) -> AppResult<HttpResponse> {
+    let notice = match query.done.as_deref() {
+        Some("password") => {
+            Some("Your password has been changed. Other devices have been logged out.")
+        }
+        _ => None,
+    };
+    Ok(html(
+        account_page(&state, &viewer, &user, notice, &FieldErrors::default()).await?,
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    current_password: String,
+    new_password: String,
+}
+impl FormFields for PasswordForm {}
+
+pub async fn change_password(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    PageViewer(viewer): PageViewer,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let row = user.user.clone();
+    let result = state
+        .db_hashing(move |conn| {
+            accounts::change_password(conn, &row, &form.current_password, &form.new_password, now)
+        })
+        .await;
+    match result {
+        Ok(()) => {
+            // This session continues with a token of the new version.
+            let (token, _) = state.tokens.issue(
+                user.id(),
+                user.role,
+                user.user.token_version + 1,
+                chrono::Utc::now(),
+            );
+            let mut response = see_other("/account?done=password");
+            response
+                .add_cookie(&session_cookie(&token, is_https(&req)))
+                .map_err(AppError::internal)?;
+            Ok(response)
+        }
+        Err(AppError::Invalid(errors)) => {
+            let page = account_page(&state, &viewer, &user, None, &errors).await?;
+            Ok(HttpResponse::UnprocessableEntity()
+                .content_type("text/html; charset=utf-8")
+                .body(page.into_string()))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn logout_everywhere(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    _form: CsrfForm<Empty>,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let id = user.id();
+    state
+        .db(move |conn| accounts::logout_everywhere(conn, id, now))
+        .await?;
+    let mut response = see_other("/login");
+    response
+        .add_cookie(&expired_session_cookie(is_https(&req)))
+        .map_err(AppError::internal)?;
+    Ok(response)
+}
+
+pub async fn personal_data(state: web::Data<AppState>, user: AuthUser) -> AppResult<HttpResponse> {
+    let id = user.id();
+    let data = state
+        .db(move |conn| accounts::personal_data(conn, id))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"budgetbox-my-data.json\"",
+        ))
+        .json(data))
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    password: String,
+}
+impl FormFields for DeleteForm {}
+
+pub async fn delete_account(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: AuthUser,
+    PageViewer(viewer): PageViewer,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let row = user.user.clone();
+    let result = state
+        .db_hashing(move |conn| accounts::delete_account(conn, &row, &form.password, now))
+        .await;
+    match result {
+        Ok(()) => {
+            let mut response = html(views::accounts::deleted());
+            response
+                .add_cookie(&expired_session_cookie(is_https(&req)))
+                .map_err(AppError::internal)?;
+            Ok(response)
+        }
+        Err(AppError::Invalid(errors)) => {
+            let page = account_page(&state, &viewer, &user, None, &errors).await?;
+            Ok(HttpResponse::UnprocessableEntity()
+                .content_type("text/html; charset=utf-8")
+                .body(page.into_string()))
+        }
+        Err(other) => Err(other),
+    }
+}

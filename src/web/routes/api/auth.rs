@@ -1,0 +1,285 @@
+//! JSON API for accounts: register, log in (Bearer token), the caller's own data, and the
+//! staff endpoints for roles and the audit log.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::auth::Role;
+use crate::db::models::{audit, user};
+use crate::domain::accounts::{self, LoginResult, PersonalData, RegistrationInput};
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::web::extractors::{client_ip, AuditReaders, AuthUser, Authorized, CouncilOnly};
+use crate::web::routes::accounts::{too_many, LOGIN_REFUSED};
+use crate::web::routes::staff::{parse_role, parse_user_id};
+use crate::web::AppState;
+
+#[derive(Serialize, ToSchema)]
+pub struct Message {
+    pub message: String,
+}
+
+pub const REGISTERED: &str = "If this email address was new, the account is ready and you can log in. If it already had an account, log in with its password.";
+
+/// Register. The answer is the same whether or not the email already had an account.
+#[utoipa::path(post, path = "/api/v1/auth/register", tag = "accounts", request_body = RegistrationInput,
+    responses((status = 202, body = Message), (status = 422, body = ErrorBody), (status = 400, body = ErrorBody)))]
+pub async fn register(
+    state: web::Data<AppState>,
+    input: web::Json<RegistrationInput>,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let input = input.into_inner();
+    state
+        .db_hashing(move |conn| {
+            let registration = input.parse(conn, now)?;
+            accounts::register(conn, &registration, now)
+        })
+        .await?;
+    Ok(HttpResponse::Accepted().json(Message {
+        message: REGISTERED.into(),
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenResponse {
+    /// Send as `Authorization: Bearer <token>`.
+    pub token: String,
+    /// Unix time; log in again after it.
+    pub expires_at: i64,
+}
+
+/// Log in and receive a Bearer token.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "accounts", request_body = LoginRequest,
+    responses((status = 200, body = TokenResponse), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
+pub async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Json<LoginRequest>,
+) -> AppResult<HttpResponse> {
+    let ip = client_ip(&req);
+    let now = state.clock.now();
+    let LoginRequest { email, password } = body.into_inner();
+    match state
+        .db_hashing(move |conn| accounts::login(conn, &email, &password, &ip, now))
+        .await?
+    {
+        LoginResult::Success(user) => {
+            let role = Role::parse(&user.role).unwrap_or(Role::Citizen);
+            let (token, claims) =
+                state
+                    .tokens
+                    .issue(user.id, role, user.token_version, chrono::Utc::now());
+            Ok(HttpResponse::Ok().json(TokenResponse {
+                token,
+                expires_at: claims.exp,
+            }))
+        }
+        LoginResult::Refused => Err(AppError::Unauthorized(LOGIN_REFUSED.into())),
+        LoginResult::Throttled {
+            retry_after_seconds,
+        } => Err(too_many(retry_after_seconds)),
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    pub id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+/// The logged-in account.
+#[utoipa::path(get, path = "/api/v1/me", tag = "accounts", security(("bearer" = [])),
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
+pub async fn me(user: AuthUser) -> web::Json<Me> {
+    web::Json(Me {
+        id: user.id(),
+        display_name: user.user.display_name.clone(),
+        email: user.user.email.clone(),
+        role: user.role,
+    })
+}
+
+/// Everything held about the logged-in person.
+#[utoipa::path(get, path = "/api/v1/me/data", tag = "accounts", security(("bearer" = [])),
+    responses((status = 200, body = PersonalData), (status = 401, body = ErrorBody)))]
+pub async fn my_data(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> AppResult<web::Json<PersonalData>> {
+    let id = user.id();
+    Ok(web::Json(
+        state
+            .db(move |conn| accounts::personal_data(conn, id))
+            .await?,
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// Change the password; every other session ends and a fresh token is returned.
+#[utoipa::path(post, path = "/api/v1/me/password", tag = "accounts", security(("bearer" = [])), request_body = PasswordChange,
+    responses((status = 200, body = TokenResponse), (status = 422, body = ErrorBody), (status = 401, body = ErrorBody)))]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<PasswordChange>,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let row = user.user.clone();
+    let PasswordChange {
+        current_password,
+        new_password,
+    } = body.into_inner();
+    state
+        .db_hashing(move |conn| {
+            accounts::change_password(conn, &row, &current_password, &new_password, now)
+        })
+        .await?;
+    let (token, claims) = state.tokens.issue(
+        user.id(),
+        user.role,
+        user.user.token_version + 1,
+        chrono::Utc::now(),
+    );
+    Ok(HttpResponse::Ok().json(TokenResponse {
+        token,
+        expires_at: claims.exp,
+    }))
+}
+
+/// End every session of this account, including the caller's.
+#[utoipa::path(post, path = "/api/v1/me/logout-everywhere", tag = "accounts", security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = ErrorBody)))]
+pub async fn logout_everywhere(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let id = user.id();
+    state
+        .db(move |conn| accounts::logout_everywhere(conn, id, now))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeleteRequest {
+    pub password: String,
+}
+
+/// Delete the account (personal data removed; ballots and proposals stay, unlinked).
+#[utoipa::path(delete, path = "/api/v1/me", tag = "accounts", security(("bearer" = [])), request_body = DeleteRequest,
+    responses((status = 204), (status = 422, body = ErrorBody), (status = 401, body = ErrorBody)))]
+pub async fn delete_me(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<DeleteRequest>,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let row = user.user.clone();
+    let password = body.into_inner().password;
+    state
+        .db_hashing(move |conn| accounts::delete_account(conn, &row, &password, now))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Account {
+    pub id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub role: String,
+}
+
+/// All accounts (council only).
+#[utoipa::path(get, path = "/api/v1/admin/users", tag = "staff", security(("bearer" = [])),
+    responses((status = 200, body = [Account]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn users(
+    state: web::Data<AppState>,
+    _council: Authorized<CouncilOnly>,
+) -> AppResult<web::Json<Vec<Account>>> {
+    let rows = state.db(|conn| Ok(user::all(conn)?)).await?;
+    Ok(web::Json(
+        rows.into_iter()
+            .map(|u| Account {
+                id: u.id,
+                display_name: u.display_name,
+                email: u.email,
+                role: u.role,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleChange {
+    pub role: String,
+}
+
+/// Change an account's role (council only); its sessions end at once.
+#[utoipa::path(put, path = "/api/v1/admin/users/{user_id}/role", tag = "staff", security(("bearer" = [])), request_body = RoleChange,
+    params(("user_id" = i64, Path, description = "Account id")),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_role(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    path: web::Path<String>,
+    body: web::Json<RoleChange>,
+) -> AppResult<HttpResponse> {
+    let target = parse_user_id(&path)?;
+    let role = parse_role(&body.role)?;
+    let now = state.clock.now();
+    let actor = council.0.user.clone();
+    state
+        .db(move |conn| accounts::set_role(conn, &actor, target, role, now))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: chrono::NaiveDateTime,
+    pub actor_id: Option<i64>,
+    pub action: String,
+    pub detail: String,
+}
+
+/// The newest 200 security-relevant actions (council and auditors).
+#[utoipa::path(get, path = "/api/v1/audit-log", tag = "staff", security(("bearer" = [])),
+    responses((status = 200, body = [AuditEntry]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn audit_log(
+    state: web::Data<AppState>,
+    _reader: Authorized<AuditReaders>,
+) -> AppResult<web::Json<Vec<AuditEntry>>> {
+    let rows = state.db(|conn| Ok(audit::latest(conn, 200)?)).await?;
+    Ok(web::Json(
+        rows.into_iter()
+            .map(|a| AuditEntry {
+                id: a.id,
+                at: a.at,
+                actor_id: a.actor_id,
+                action: a.action,
+                detail: a.detail,
+            })
+            .collect(),
+    ))
+}
