@@ -137,7 +137,18 @@ impl RegistrationInput {
 /// Creates the account if the email is new. The caller answers the same either way, so the
 /// response does not tell whether an email has an account; the hash is computed either way so
 /// the timing does not tell either.
-pub fn register(conn: &mut DbConnection, reg: &Registration, now: NaiveDateTime) -> AppResult<()> {
+/// What happened to a registration: told to the email's owner by mail, never to the requester.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Registered {
+    Created,
+    AlreadyHadAccount,
+}
+
+pub fn register(
+    conn: &mut DbConnection,
+    reg: &Registration,
+    now: NaiveDateTime,
+) -> AppResult<Registered> {
     let hash = password::hash(&reg.password);
     if user::find_by_email(conn, &reg.email)?.is_some() {
         audit::insert(
@@ -147,7 +158,7 @@ pub fn register(conn: &mut DbConnection, reg: &Registration, now: NaiveDateTime)
             "account.register-existing",
             "registration attempt for an existing email",
         )?;
-        return Ok(());
+        return Ok(Registered::AlreadyHadAccount);
     }
     let result = user::insert(
         conn,
@@ -163,12 +174,15 @@ pub fn register(conn: &mut DbConnection, reg: &Registration, now: NaiveDateTime)
         },
     );
     match result {
-        Ok(id) => audit::insert(conn, now, Some(id), "account.registered", "").map_err(Into::into),
+        Ok(id) => {
+            audit::insert(conn, now, Some(id), "account.registered", "")?;
+            Ok(Registered::Created)
+        }
         // Two registrations racing for one email: the second is answered like any existing one.
         Err(diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,
-        )) => Ok(()),
+        )) => Ok(Registered::AlreadyHadAccount),
         Err(e) => Err(e.into()),
     }
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 
 use tokio::sync::Semaphore;
 
+use crate::auth::mail::Mailer;
 use crate::auth::token::TokenKeys;
 use crate::config::Settings;
 use crate::db::{DbConnection, DbPool};
@@ -35,6 +36,7 @@ pub struct AppState {
     pub tokens: TokenKeys,
     /// Caps concurrent argon2 work so a login flood cannot take every CPU from voting.
     pub hash_slots: Arc<Semaphore>,
+    pub mailer: Mailer,
 }
 
 /// How long a login waits for a free hashing slot before being told to retry.
@@ -49,6 +51,7 @@ impl AppState {
             clock,
             settings: Arc::new(settings),
             hash_slots: Arc::new(Semaphore::new(slots)),
+            mailer: Mailer::default(),
         }
     }
 

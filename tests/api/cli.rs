@@ -261,3 +261,47 @@ async fn fresh_postgres_is_migrated_on_serve() {
         );
     }
 }
+
+#[test]
+fn tls_files_are_checked_at_start() {
+    use budgetbox::config::TlsFiles;
+    let dir = tempfile::tempdir().unwrap();
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".into()]).unwrap();
+    let other = rcgen::generate_simple_self_signed(vec!["localhost".into()]).unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let cert_pem = write("cert.pem", &cert.cert.pem());
+    let key_pem = write("key.pem", &cert.key_pair.serialize_pem());
+    let other_key = write("other.pem", &other.key_pair.serialize_pem());
+    let garbage = write("garbage.pem", "not a certificate");
+    let config = |cert: &std::path::Path, key: &std::path::Path| {
+        budgetbox::web::tls::server_config(&TlsFiles {
+            cert: cert.into(),
+            key: key.into(),
+        })
+    };
+    assert!(config(&cert_pem, &key_pem).is_ok());
+    assert!(config(&cert_pem, &other_key)
+        .unwrap_err()
+        .contains("do not fit together"));
+    assert!(config(&garbage, &key_pem)
+        .unwrap_err()
+        .contains("no certificate found"));
+
+    let (code, _, err) = run(budgetbox().args([
+        "--data-dir",
+        dir.path().to_str().unwrap(),
+        "serve",
+        "--no-demo",
+        "--bind",
+        "127.0.0.1:0",
+        "--tls-cert",
+        garbage.to_str().unwrap(),
+        "--tls-key",
+        key_pem.to_str().unwrap(),
+    ]));
+    assert_one_clear_line(code, &err, "no certificate found");
+}

@@ -143,6 +143,11 @@ both_backends! {
         assert!(page.contains("&lt;script&gt;alert('x')&lt;/script&gt;"));
         assert!(page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
         assert!(page.contains("Robert'); DROP TABLE users;--"));
+        let echoed = app.submit_with(&app.new_browser(), "/register", "/register", &[("display_name", ""), ("email", "<script>e</script>"), ("password", "x"), ("birth_year", "<script>y</script>")]).await;
+        assert_eq!(echoed.status(), 422);
+        let echoed = echoed.text().await.unwrap();
+        assert!(!echoed.contains("<script>e") && !echoed.contains("<script>y"));
+        assert!(echoed.contains("value=\"&lt;script&gt;e&lt;/script&gt;\"") && echoed.contains("value=\"&lt;script&gt;y&lt;/script&gt;\""));
         let login = app.submit_with(&app.new_browser(), "/login", "/login", &[("email", "<b>x</b>@example.org"), ("password", "wrong wrong wrong")]).await.text().await.unwrap();
         assert!(login.contains("value=\"&lt;b&gt;x&lt;/b&gt;@example.org\""));
     }

@@ -68,11 +68,15 @@ pub async fn register(
     let result = state
         .db_hashing(move |conn| {
             let registration = input.parse(conn, now)?;
-            accounts::register(conn, &registration, now)
+            let outcome = accounts::register(conn, &registration, now)?;
+            Ok((registration.email, outcome))
         })
         .await;
     match result {
-        Ok(()) => Ok(html(views::accounts::registered(&viewer))),
+        Ok((email, outcome)) => {
+            state.mailer.registration(&email, outcome);
+            Ok(html(views::accounts::registered(&viewer)))
+        }
         Err(AppError::Invalid(errors)) => {
             let districts = state
                 .db(|conn| Ok(crate::db::models::district::all(conn)?))

@@ -30,12 +30,14 @@ pub async fn register(
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let input = input.into_inner();
-    state
+    let (email, outcome) = state
         .db_hashing(move |conn| {
             let registration = input.parse(conn, now)?;
-            accounts::register(conn, &registration, now)
+            let outcome = accounts::register(conn, &registration, now)?;
+            Ok((registration.email, outcome))
         })
         .await?;
+    state.mailer.registration(&email, outcome);
     Ok(HttpResponse::Accepted().json(Message {
         message: REGISTERED.into(),
     }))
