@@ -54,6 +54,39 @@ enum Command {
     /// Manage accounts from the server's console (e.g. the first council account)
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// One-time voting codes for mailing or paper distribution
+    #[command(subcommand)]
+    Codes(CodesCommand),
+    /// The census list a round checks residents against
+    #[command(subcommand)]
+    Census(CensusCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum CodesCommand {
+    /// Generate codes and write them as CSV (code,round,district); only their hashes are kept
+    Generate {
+        #[arg(long)]
+        round: i64,
+        #[arg(long)]
+        count: usize,
+        /// District slug [default: city-wide]
+        #[arg(long)]
+        district: Option<String>,
+        /// Write to this file instead of standard output (created, never overwritten)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum CensusCommand {
+    /// Replace a round's census from a CSV file (document_number,birth_year[,district]); all or nothing
+    Import {
+        #[arg(long)]
+        round: i64,
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -215,6 +248,84 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
             admin(&mut conn, command)
         }
+        Some(Command::Codes(CodesCommand::Generate {
+            round,
+            count,
+            district,
+            out,
+        })) => {
+            let settings = settings(
+                &cli.data_dir,
+                cli.database_url.as_deref(),
+                cli.secret_key.as_deref(),
+                DEFAULT_BIND,
+            )?;
+            let pool = prepare_database(&settings).map_err(Failure::setup)?;
+            let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+            let now = chrono::Utc::now().naive_utc();
+            let codes = crate::domain::eligibility::generate_codes(
+                &mut conn,
+                None,
+                round,
+                count,
+                district.as_deref(),
+                now,
+            )
+            .map_err(domain_failure)?;
+            let mut csv = String::from("code,round,district\n");
+            for code in &codes {
+                csv.push_str(&format!(
+                    "{code},{round},{}\n",
+                    district.as_deref().unwrap_or("")
+                ));
+            }
+            match out {
+                Some(path) => {
+                    use std::io::Write;
+                    let mut file = std::fs::OpenOptions::new()
+                        .write(true)
+                        .create_new(true)
+                        .open(&path)
+                        .map_err(|e| {
+                            Failure::input(format!("cannot create {}: {e}", path.display()))
+                        })?;
+                    file.write_all(csv.as_bytes())
+                        .and_then(|_| file.sync_all())
+                        .map_err(|e| {
+                            Failure::setup(format!("cannot write {}: {e}", path.display()))
+                        })?;
+                    eprintln!("wrote {} voting codes to {}", codes.len(), path.display());
+                }
+                None => print!("{csv}"),
+            }
+            Ok(())
+        }
+        Some(Command::Census(CensusCommand::Import { round, file })) => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Failure::input(format!("cannot read {}: {e}", file.display())))?;
+            let settings = settings(
+                &cli.data_dir,
+                cli.database_url.as_deref(),
+                cli.secret_key.as_deref(),
+                DEFAULT_BIND,
+            )?;
+            let pool = prepare_database(&settings).map_err(Failure::setup)?;
+            let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+            let now = chrono::Utc::now().naive_utc();
+            let summary =
+                crate::domain::eligibility::import_census(&mut conn, None, round, &text, now)
+                    .map_err(|e| match e {
+                        crate::error::AppError::Unprocessable(m) => {
+                            Failure::input(format!("{}: {m}", file.display()))
+                        }
+                        other => domain_failure(other),
+                    })?;
+            println!(
+                "census of round {round}: {} people ({} added, {} removed, {} unchanged)",
+                summary.rows, summary.added, summary.removed, summary.unchanged
+            );
+            Ok(())
+        }
         Some(Command::Serve(args)) => serve(
             &cli.data_dir,
             cli.database_url.as_deref(),
@@ -293,6 +404,18 @@ fn serve(
     actix_web::rt::System::new()
         .block_on(app.run_until_stopped())
         .map_err(|e| Failure::setup(format!("the server stopped: {e}")))
+}
+
+/// A domain refusal on the command line: bad input (exit 2) or a failure (exit 1).
+fn domain_failure(e: crate::error::AppError) -> Failure {
+    use crate::error::AppError;
+    match e {
+        AppError::NotFound(m)
+        | AppError::Conflict(m)
+        | AppError::Unprocessable(m)
+        | AppError::BadRequest(m) => Failure::input(m),
+        other => Failure::setup(other.to_string()),
+    }
 }
 
 fn admin(conn: &mut crate::db::DbConnection, command: AdminCommand) -> Result<(), Failure> {

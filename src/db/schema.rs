@@ -47,6 +47,14 @@ diesel::table! {
         voting_close_at -> Timestamp,
         results_published_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        categories -> Text,
+        min_age -> Nullable<Integer>,
+        age_reference_date -> Nullable<Text>,
+        residence -> Text,
+        requires_census -> Integer,
+        requires_manual_check -> Integer,
+        voting_codes -> Integer,
+        census_salt -> Text,
     }
 }
 
@@ -138,6 +146,50 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    round_changes (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<BigInt>,
+        what -> Text,
+        reason -> Text,
+    }
+}
+
+diesel::table! {
+    census_entries (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        entry_hash -> Text,
+        district_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    voting_codes (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        code_hash -> Text,
+        district_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    voter_checks (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        district_id -> Nullable<BigInt>,
+        checked_by -> Nullable<BigInt>,
+        census_hash -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> districts (district_id));
 diesel::joinable!(round_districts -> rounds (round_id));
 diesel::joinable!(round_districts -> districts (district_id));
@@ -147,6 +199,10 @@ diesel::joinable!(participations -> rounds (round_id));
 diesel::joinable!(ballots -> rounds (round_id));
 diesel::joinable!(round_results -> rounds (round_id));
 diesel::joinable!(audit_log -> users (actor_id));
+diesel::joinable!(round_changes -> rounds (round_id));
+diesel::joinable!(census_entries -> rounds (round_id));
+diesel::joinable!(voting_codes -> rounds (round_id));
+diesel::joinable!(voter_checks -> rounds (round_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     districts,
@@ -160,4 +216,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_throttle,
     audit_log,
     security_counters,
+    round_changes,
+    census_entries,
+    voting_codes,
+    voter_checks,
 );

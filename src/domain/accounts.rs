@@ -205,6 +205,24 @@ fn delay_seconds(failures: i32, free: i32) -> i64 {
     (FIRST_DELAY_SECONDS << excess).min(MAX_DELAY_SECONDS)
 }
 
+/// Back-off for other guessable checks (e.g. census matching), shared with login.
+pub fn throttled_key(
+    conn: &mut DbConnection,
+    key: &str,
+    free: i32,
+    now: NaiveDateTime,
+) -> AppResult<Option<i64>> {
+    throttled(conn, key, free, now)
+}
+
+pub fn record_failed_attempt(
+    conn: &mut DbConnection,
+    key: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    record_failure(conn, key, now)
+}
+
 /// Seconds to wait before the next attempt on `key`, if any.
 fn throttled(
     conn: &mut DbConnection,

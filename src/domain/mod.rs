@@ -4,8 +4,10 @@
 pub mod accounts;
 pub mod bulletin;
 pub mod counting;
+pub mod eligibility;
 pub mod ids;
 pub mod money;
+pub mod round_config;
 pub mod rounds;
 
 pub use ids::*;

@@ -30,3 +30,65 @@ mod tests {
         assert_eq!(format_amount(-5, "EUR"), "-0.05 EUR");
     }
 }
+
+/// A trillion currency units: far above any real budget, far below overflow.
+const MAX_AMOUNT: i64 = 1_000_000_000_000 * 100;
+
+/// Reads an amount typed by a person: digits, optionally grouped by spaces, commas or
+/// underscores in threes, and at most two decimals after a point ("1,500,000.50").
+pub fn parse_amount(text: &str) -> Result<i64, String> {
+    let text = text.trim();
+    let bad = || format!("`{text}` is not an amount; write it like 450000 or 450,000.50");
+    if text.is_empty() {
+        return Err("enter an amount".into());
+    }
+    let (whole, cents) = match text.split_once('.') {
+        Some((w, c)) if !c.is_empty() && c.len() <= 2 && c.chars().all(|d| d.is_ascii_digit()) => (
+            w,
+            if c.len() == 1 {
+                format!("{c}0")
+            } else {
+                c.to_string()
+            },
+        ),
+        Some(_) => return Err(bad()),
+        None => (text, "00".to_string()),
+    };
+    let groups: Vec<&str> = whole.split([',', ' ', '_']).collect();
+    let grouped_ok = groups.len() == 1
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    let digits: String = groups.concat();
+    if !grouped_ok || digits.is_empty() || !digits.chars().all(|d| d.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let units: i64 = digits
+        .parse()
+        .map_err(|_| "that amount is too large".to_string())?;
+    units
+        .checked_mul(100)
+        .and_then(|u| u.checked_add(cents.parse::<i64>().unwrap_or(0)))
+        .filter(|v| *v <= MAX_AMOUNT)
+        .ok_or_else(|| "that amount is too large".to_string())
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::parse_amount;
+
+    #[test]
+    fn amounts_people_type() {
+        assert_eq!(parse_amount("450000"), Ok(45_000_000));
+        assert_eq!(parse_amount("450,000.5"), Ok(45_000_050));
+        assert_eq!(parse_amount("1 500 000.25"), Ok(150_000_025));
+        assert!(
+            parse_amount("1,50").is_err(),
+            "a decimal comma is ambiguous"
+        );
+        assert!(parse_amount("-5").is_err());
+        assert!(parse_amount("1.234").is_err());
+        assert!(parse_amount("99999999999999999999").is_err());
+        assert!(parse_amount("").is_err());
+    }
+}

@@ -6,13 +6,13 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::{DistrictId, ProposalId, RoundId};
-use crate::db::models::{district, proposal, round, round_result};
+use crate::db::models::{district, proposal, round, round_change, round_result};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
 
 /// Where a round stands. Computed from its dates at `now`, never stored, so two app instances
 /// reading one database always agree.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     Draft,
@@ -161,6 +161,28 @@ pub struct RoundDetail {
     pub projects: Vec<ProjectView>,
     /// The bulletin-board chain head the stored result was counted over.
     pub result_chain_head: Option<String>,
+    pub categories: Vec<String>,
+    pub eligibility: EligibilityRules,
+    /// The public change log, oldest first.
+    pub changes: Vec<ChangeView>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct EligibilityRules {
+    pub min_age: Option<i32>,
+    pub age_reference_date: Option<String>,
+    /// none, self-declared or verified
+    pub residence: String,
+    pub requires_census: bool,
+    pub requires_manual_check: bool,
+    pub voting_codes: bool,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ChangeView {
+    pub at: NaiveDateTime,
+    pub what: String,
+    pub reason: String,
 }
 
 fn summary(row: &round::RoundRow, now: NaiveDateTime) -> AppResult<RoundSummary> {
@@ -234,5 +256,22 @@ pub fn detail(conn: &mut DbConnection, id: RoundId, now: NaiveDateTime) -> AppRe
         districts,
         projects,
         result_chain_head: result.map(|r| r.chain_head),
+        categories: serde_json::from_str(&row.categories).unwrap_or_default(),
+        eligibility: EligibilityRules {
+            min_age: row.min_age,
+            age_reference_date: row.age_reference_date.clone(),
+            residence: row.residence.clone(),
+            requires_census: row.requires_census != 0,
+            requires_manual_check: row.requires_manual_check != 0,
+            voting_codes: row.voting_codes != 0,
+        },
+        changes: round_change::of_round(conn, id.0)?
+            .into_iter()
+            .map(|c| ChangeView {
+                at: c.at,
+                what: c.what,
+                reason: c.reason,
+            })
+            .collect(),
     })
 }

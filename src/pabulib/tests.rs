@@ -89,6 +89,12 @@ fn decimal_budgets_and_costs_are_exact_cents() {
         199_476_723
     );
     assert_eq!(
+        parse(&t.replace("budget;100", "budget;1994767,23"))
+            .unwrap()
+            .budget,
+        199_476_723
+    );
+    assert_eq!(
         parse(&t.replace("budget;100", "budget;500000.000"))
             .unwrap()
             .budget,

@@ -160,3 +160,58 @@ pub fn button(label: &str) -> Markup {
 pub fn flash(message: &str) -> Markup {
     html! { div.flash role="status" { p { (message) } } }
 }
+
+/// A labelled multi-line text field.
+pub fn textarea(
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+    rows: u32,
+    errors: &FieldErrors,
+) -> Markup {
+    let error = errors.get(name);
+    html! {
+        div class={"field" @if error.is_some() { " field-error" }} {
+            label for=(name) { (label) }
+            @if let Some(hint) = hint { p.hint id={(name) "-hint"} { (hint) } }
+            @if let Some(message) = error { p.error id={(name) "-error"} { span.visually-hidden { "Error: " } (message) } }
+            textarea id=(name) name=(name) rows=(rows)
+                aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[described_by(name, hint.is_some(), error.is_some())] { (value) }
+        }
+    }
+}
+
+/// A checkbox with its label after it.
+pub fn checkbox(name: &str, label: &str, checked: bool) -> Markup {
+    html! {
+        div.field.checkbox {
+            input type="checkbox" id=(name) name=(name) value="on" checked[checked];
+            label for=(name) { (label) }
+        }
+    }
+}
+
+/// Radio buttons in a fieldset; `options` are (value, label).
+pub fn radios(
+    name: &str,
+    legend: &str,
+    options: &[(&str, &str)],
+    selected: &str,
+    errors: &FieldErrors,
+) -> Markup {
+    let error = errors.get(name);
+    html! {
+        fieldset class={"field" @if error.is_some() { " field-error" }} id=(name) aria-describedby=[error.map(|_| format!("{name}-error"))] {
+            legend { (legend) }
+            @if let Some(message) = error { p.error id={(name) "-error"} { span.visually-hidden { "Error: " } (message) } }
+            @for (value, text) in options {
+                div.radio {
+                    input type="radio" id={(name) "-" (value)} name=(name) value=(value) checked[*value == selected];
+                    label for={(name) "-" (value)} { (text) }
+                }
+            }
+        }
+    }
+}

@@ -41,6 +41,7 @@ pub fn layout_for(viewer: &Viewer, page: Page<'_>, content: Markup) -> Markup {
                             @match &viewer.user {
                                 Some((name, role)) => {
                                     @if *role == Role::Council {
+                                        li { a href="/council/rounds" { "Manage rounds" } }
                                         li { a href="/council/users" { "People and roles" } }
                                     }
                                     @if matches!(role, Role::Council | Role::Auditor) {

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod components;
+pub mod council;
 pub mod errors;
 pub mod home;
 pub mod layout;

@@ -1,10 +1,20 @@
 use maud::{html, Markup};
 
-use super::components::{datetime, facts, money, phase_badge};
+use super::components::{
+    button, csrf_field, datetime, error_summary, facts, flash, input, money, phase_badge, Field,
+};
 use super::layout::{layout_for, Page, Viewer};
-use crate::domain::rounds::{ProjectView, RoundDetail};
+use crate::domain::eligibility::Eligibility;
+use crate::domain::rounds::{ChangeView, Phase, ProjectView, RoundDetail};
+use crate::error::FieldErrors;
 
-pub fn show(viewer: &Viewer, round: &RoundDetail) -> Markup {
+pub fn show(
+    viewer: &Viewer,
+    round: &RoundDetail,
+    eligibility: Option<&Eligibility>,
+    notice: Option<&str>,
+    errors: &FieldErrors,
+) -> Markup {
     let s = &round.summary;
     let currency = &s.currency;
     let district_name = |p: &ProjectView| {
@@ -17,6 +27,8 @@ pub fn show(viewer: &Viewer, round: &RoundDetail) -> Markup {
         Page { title: &s.title },
         html! {
             h1 { (s.title) }
+            @if let Some(message) = notice { (flash(message)) }
+            (error_summary(errors))
             p { (phase_badge(s.phase)) " " (s.phase.what_you_can_do()) }
             p { (round.description) }
             (facts(&[
@@ -72,10 +84,109 @@ pub fn show(viewer: &Viewer, round: &RoundDetail) -> Markup {
                     }
                 }
             }
+            (can_i_vote(viewer, round, eligibility, errors))
             @if let Some(head) = &round.result_chain_head {
                 h2 { "Verify the count" }
                 p { "The result was counted over the bulletin board whose chain head is " code.hash { (head) } "." }
             }
+            h2 { "Change log" }
+            (change_log_public(&round.changes))
         },
     )
+}
+
+fn who_can_vote(round: &RoundDetail) -> Vec<String> {
+    let e = &round.eligibility;
+    let mut rules = Vec::new();
+    if let Some(age) = e.min_age {
+        rules.push(format!("You must be at least {age} years old."));
+    }
+    match e.residence.as_str() {
+        "self-declared" => {
+            rules.push("You vote for projects in the district where you live.".to_string())
+        }
+        "verified" => rules
+            .push("You vote in the district where the city has confirmed you live.".to_string()),
+        _ => {}
+    }
+    if e.requires_census {
+        rules.push("You must be on the city's list of residents (you will be asked for a document number and year of birth).".into());
+    }
+    if e.requires_manual_check {
+        rules.push("A city officer must confirm who you are, in person.".into());
+    }
+    if e.voting_codes {
+        rules.push(
+            "A one-time voting code from the city also lets you vote, without an account.".into(),
+        );
+    }
+    if rules.is_empty() {
+        rules.push("Anyone with an account can vote.".into());
+    }
+    rules
+}
+
+fn can_i_vote(
+    viewer: &Viewer,
+    round: &RoundDetail,
+    eligibility: Option<&Eligibility>,
+    errors: &FieldErrors,
+) -> Markup {
+    let open = matches!(
+        round.summary.phase,
+        Phase::Review | Phase::Proposals | Phase::Voting | Phase::Draft
+    );
+    html! {
+        @if open {
+            section aria-labelledby="eligibility-heading" {
+                h2 #eligibility-heading { "Who can vote" }
+                ul { @for rule in who_can_vote(round) { li { (rule) } } }
+                @match eligibility {
+                    None => { p { a href={"/login?next=/rounds/" (round.summary.id)} { "Log in" } " to see whether you can vote." } }
+                    Some(e) => {
+                        @if e.eligible {
+                            p.flash { strong { "You can vote in this round." } }
+                        } @else {
+                            p { strong { "You cannot vote yet." } " Here is what is missing:" }
+                        }
+                        ul {
+                            @for r in &e.requirements {
+                                li {
+                                    (if r.met { "Met: " } else { "Not yet: " }) (r.explanation)
+                                    @if let Some(step) = &r.next_step { " " (step) }
+                                }
+                            }
+                        }
+                        @if round.eligibility.requires_census && e.requirements.iter().any(|r| r.name == "census" && !r.met) {
+                            h3 { "Match yourself to the census list" }
+                            form method="post" action={"/rounds/" (round.summary.id) "/census-match"} novalidate {
+                                (csrf_field(&viewer.csrf))
+                                (input(Field::new("document_number", "Identity document number").hint("As printed on your ID card or residence permit. We compare a one-way fingerprint of it; the number itself is not stored.").required(), errors))
+                                (input(Field::new("birth_year", "Year of birth").required(), errors))
+                                (button("Check"))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn change_log_public(changes: &[ChangeView]) -> Markup {
+    html! {
+        @if changes.is_empty() {
+            p { "No changes have been made to this round." }
+        } @else {
+            table {
+                caption { "Every change to this round's rules, oldest first" }
+                thead { tr { th scope="col" { "When" } th scope="col" { "Change" } th scope="col" { "Reason" } } }
+                tbody {
+                    @for c in changes {
+                        tr { td { (datetime(c.at)) } td { (c.what) } td { (c.reason) } }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -12,18 +12,29 @@ use crate::config::Settings;
 use crate::db::{DbConnection, DbPool};
 use crate::error::{AppError, AppResult};
 
-/// The time source. Tests pin it to move a round through its phases.
+/// The time source. Tests set it by hand to move a round through its phases.
 #[derive(Clone)]
 pub enum Clock {
     System,
-    Fixed(NaiveDateTime),
+    Manual(Arc<std::sync::RwLock<NaiveDateTime>>),
 }
 
 impl Clock {
+    pub fn manual(start: NaiveDateTime) -> Self {
+        Clock::Manual(Arc::new(std::sync::RwLock::new(start)))
+    }
+
     pub fn now(&self) -> NaiveDateTime {
         match self {
             Clock::System => chrono::Utc::now().naive_utc(),
-            Clock::Fixed(t) => *t,
+            Clock::Manual(t) => *t.read().unwrap_or_else(|poisoned| poisoned.into_inner()),
+        }
+    }
+
+    /// Moves a manual clock; the system clock cannot be set.
+    pub fn set(&self, to: NaiveDateTime) {
+        if let Clock::Manual(t) = self {
+            *t.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = to;
         }
     }
 }

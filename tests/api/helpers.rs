@@ -21,6 +21,7 @@ pub enum Backend {
 
 pub struct TestApp {
     pub address: String,
+    pub clock: Clock,
     pub secret: SecretKey,
     pub client: reqwest::Client,
     pub pool: DbPool,
@@ -146,6 +147,22 @@ impl TestApp {
             .to_string()
     }
 
+    pub async fn send_bearer(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: &serde_json::Value,
+    ) -> reqwest::Response {
+        self.new_browser()
+            .request(method, self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn get_bearer(&self, path: &str, token: &str) -> reqwest::Response {
         self.new_browser()
             .get(self.url(path))
@@ -261,7 +278,7 @@ pub async fn spawn_app_with_clock(backend: Backend, clock: Clock) -> Option<Test
         tls: None,
     };
     let pool = prepare_database(&settings).expect("test database opens and migrates");
-    let app = Application::build(settings, pool.clone(), clock).expect("test server binds");
+    let app = Application::build(settings, pool.clone(), clock.clone()).expect("test server binds");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
@@ -271,6 +288,7 @@ pub async fn spawn_app_with_clock(backend: Backend, clock: Clock) -> Option<Test
         .expect("http client");
     Some(TestApp {
         address,
+        clock,
         secret,
         client,
         pool,
@@ -282,6 +300,35 @@ pub async fn spawn_app_with_clock(backend: Backend, clock: Clock) -> Option<Test
 pub fn load_demo(app: &TestApp) {
     let mut conn = app.conn();
     budgetbox::demo::load(&mut conn, chrono::Utc::now().naive_utc()).expect("demo loads");
+}
+
+/// Like `both_backends!`, with the app's clock set by hand from the start.
+macro_rules! both_backends_with_clock {
+    ($(async fn $name:ident($app:ident) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($app: $crate::helpers::TestApp) $body
+
+            fn start() -> budgetbox::web::Clock {
+                budgetbox::web::Clock::manual(chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(12, 0, 0).unwrap())
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = $crate::helpers::spawn_app_with_clock($crate::helpers::Backend::Sqlite, start()).await.expect("SQLite always runs");
+                run(app).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = $crate::helpers::spawn_app_with_clock($crate::helpers::Backend::Postgres, start()).await {
+                    run(app).await;
+                }
+            }
+        }
+    )*};
 }
 
 /// Defines each test twice, `NAME::sqlite` and `NAME::postgres`, over a fresh app.

@@ -8,6 +8,7 @@ mod accounts;
 mod cli;
 mod health;
 mod pages;
+mod rounds_admin;
 mod rounds_api;
 mod schema;
 mod security;

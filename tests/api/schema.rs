@@ -34,35 +34,28 @@ fn declared_columns() -> Vec<(String, String)> {
             })
             .collect()
     }
-    [
-        names("districts", districts::table.select(districts::all_columns)),
-        names("users", users::table.select(users::all_columns)),
-        names("rounds", rounds::table.select(rounds::all_columns)),
-        names(
-            "round_districts",
-            round_districts::table.select(round_districts::all_columns),
-        ),
-        names("proposals", proposals::table.select(proposals::all_columns)),
-        names(
-            "participations",
-            participations::table.select(participations::all_columns),
-        ),
-        names("ballots", ballots::table.select(ballots::all_columns)),
-        names(
-            "round_results",
-            round_results::table.select(round_results::all_columns),
-        ),
-        names(
-            "login_throttle",
-            login_throttle::table.select(login_throttle::all_columns),
-        ),
-        names("audit_log", audit_log::table.select(audit_log::all_columns)),
-        names(
-            "security_counters",
-            security_counters::table.select(security_counters::all_columns),
-        ),
-    ]
-    .concat()
+    macro_rules! columns_of {
+        ($($table:ident),* $(,)?) => {
+            [$(names(stringify!($table), $table::table.select($table::all_columns))),*].concat()
+        };
+    }
+    columns_of!(
+        districts,
+        users,
+        rounds,
+        round_districts,
+        proposals,
+        participations,
+        ballots,
+        round_results,
+        login_throttle,
+        audit_log,
+        security_counters,
+        round_changes,
+        census_entries,
+        voting_codes,
+        voter_checks,
+    )
 }
 
 #[derive(QueryableByName)]

@@ -63,3 +63,9 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64) -> QueryResult<Vec<Round
         ))
         .load(conn)
 }
+
+pub fn remove_from_round(conn: &mut DbConnection, round_id: i64) -> QueryResult<()> {
+    diesel::delete(round_districts::table.filter(round_districts::round_id.eq(round_id)))
+        .execute(conn)
+        .map(|_| ())
+}

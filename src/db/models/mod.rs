@@ -3,8 +3,10 @@
 pub mod audit;
 pub mod ballot;
 pub mod district;
+pub mod eligibility;
 pub mod login_throttle;
 pub mod proposal;
 pub mod round;
+pub mod round_change;
 pub mod round_result;
 pub mod user;

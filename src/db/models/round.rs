@@ -28,6 +28,16 @@ pub struct RoundRow {
     pub voting_close_at: NaiveDateTime,
     pub results_published_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    /// JSON array of category names.
+    pub categories: String,
+    pub min_age: Option<i32>,
+    /// `YYYY-MM-DD`; the voting opening day when unset.
+    pub age_reference_date: Option<String>,
+    pub residence: String,
+    pub requires_census: i32,
+    pub requires_manual_check: i32,
+    pub voting_codes: i32,
+    pub census_salt: String,
 }
 
 #[derive(Insertable, Clone, Debug)]
@@ -79,4 +89,89 @@ pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<RoundRow> {
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     rounds::table.count().get_result(conn)
+}
+
+/// The settings a council edits, written in one statement.
+#[derive(AsChangeset, Clone, Debug)]
+#[diesel(table_name = rounds, treat_none_as_null = true)]
+pub struct RoundSettings {
+    pub title: String,
+    pub description: String,
+    pub currency: String,
+    pub total_budget: i64,
+    pub citywide_budget: Option<i64>,
+    pub ballot_type: String,
+    pub min_choices: i32,
+    pub max_choices: Option<i32>,
+    pub points_total: Option<i32>,
+    pub points_per_project: Option<i32>,
+    pub rule: String,
+    pub tie_break: String,
+    pub time_zone: String,
+    pub proposals_open_at: NaiveDateTime,
+    pub review_at: NaiveDateTime,
+    pub voting_open_at: NaiveDateTime,
+    pub voting_close_at: NaiveDateTime,
+    pub categories: String,
+    pub min_age: Option<i32>,
+    pub age_reference_date: Option<String>,
+    pub residence: String,
+    pub requires_census: i32,
+    pub requires_manual_check: i32,
+    pub voting_codes: i32,
+}
+
+pub fn update_settings(
+    conn: &mut DbConnection,
+    id: i64,
+    settings: &RoundSettings,
+) -> QueryResult<()> {
+    diesel::update(rounds::table.find(id))
+        .set(settings)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn set_times(
+    conn: &mut DbConnection,
+    id: i64,
+    column: TimeColumn,
+    at: Option<NaiveDateTime>,
+) -> QueryResult<()> {
+    let target = rounds::table.find(id);
+    match (column, at) {
+        (TimeColumn::ProposalsOpen, Some(at)) => diesel::update(target)
+            .set(rounds::proposals_open_at.eq(at))
+            .execute(conn),
+        (TimeColumn::Review, Some(at)) => diesel::update(target)
+            .set(rounds::review_at.eq(at))
+            .execute(conn),
+        (TimeColumn::VotingOpen, Some(at)) => diesel::update(target)
+            .set(rounds::voting_open_at.eq(at))
+            .execute(conn),
+        (TimeColumn::VotingClose, Some(at)) => diesel::update(target)
+            .set(rounds::voting_close_at.eq(at))
+            .execute(conn),
+        (TimeColumn::ResultsPublished, at) => diesel::update(target)
+            .set(rounds::results_published_at.eq(at))
+            .execute(conn),
+        (_, None) => Ok(0),
+    }
+    .map(|_| ())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeColumn {
+    ProposalsOpen,
+    Review,
+    VotingOpen,
+    VotingClose,
+    ResultsPublished,
+}
+
+pub fn set_census_salt(conn: &mut DbConnection, id: i64, salt: &str) -> QueryResult<()> {
+    diesel::update(rounds::table.find(id))
+        .set(rounds::census_salt.eq(salt))
+        .execute(conn)
+        .map(|_| ())
 }

@@ -2,8 +2,10 @@
 
 pub mod accounts;
 pub mod api;
+pub mod council;
 pub mod health;
 pub mod home;
+pub mod review;
 pub mod rounds;
 pub mod staff;
 
@@ -37,5 +39,33 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(staff::set_role),
         )
         .route("/audit", web::get().to(staff::audit_log))
+        .route(
+            "/rounds/{round_id}/census-match",
+            web::post().to(rounds::census_match),
+        )
+        .route("/council/rounds", web::get().to(council::list))
+        .route("/council/rounds", web::post().to(council::create))
+        .route("/council/rounds/new", web::get().to(council::new_form))
+        .route("/council/rounds/{round_id}", web::get().to(council::manage))
+        .route(
+            "/council/rounds/{round_id}",
+            web::post().to(council::update),
+        )
+        .route(
+            "/council/rounds/{round_id}/advance",
+            web::post().to(council::advance),
+        )
+        .route(
+            "/council/rounds/{round_id}/codes",
+            web::post().to(council::codes),
+        )
+        .route(
+            "/review/rounds/{round_id}/checks",
+            web::get().to(review::checks_form),
+        )
+        .route(
+            "/review/rounds/{round_id}/checks",
+            web::post().to(review::confirm),
+        )
         .service(web::scope("/api/v1").configure(api::configure));
 }

@@ -1,26 +1,144 @@
-use actix_web::web;
-use maud::Markup;
+//! The public round page, with "can I vote?" for a logged-in resident and the census match.
 
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use maud::Markup;
+use serde::Deserialize;
+
+use crate::db::models::round;
+use crate::domain::eligibility::{self, Eligibility};
 use crate::domain::{rounds, RoundId};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, FieldErrors};
 use crate::views;
-use crate::web::extractors::PageViewer;
+use crate::web::extractors::{AuthUser, CsrfForm, FormFields, MaybeUser, PageViewer};
 use crate::web::AppState;
+
+#[derive(Deserialize)]
+pub struct ShowQuery {
+    census: Option<String>,
+}
 
 pub async fn show(
     state: web::Data<AppState>,
     PageViewer(viewer): PageViewer,
+    user: MaybeUser,
     path: web::Path<String>,
+    query: web::Query<ShowQuery>,
 ) -> AppResult<Markup> {
     let id = parse_round_id(&path)?;
     let now = state.clock.now();
-    let round = state.db(move |conn| rounds::detail(conn, id, now)).await?;
-    Ok(views::rounds::show(&viewer, &round))
+    let account = user.0.map(|u| u.user);
+    let (round, eligibility) = state
+        .db(move |conn| {
+            let detail = rounds::detail(conn, id, now)?;
+            let eligibility = match account {
+                Some(user) => {
+                    let row = round::find(conn, id.0)?;
+                    Some(eligibility::check(conn, &row, &user)?)
+                }
+                None => None,
+            };
+            Ok((detail, eligibility))
+        })
+        .await?;
+    let notice = match query.census.as_deref() {
+        Some("matched") => Some("You have been matched to the census list."),
+        _ => None,
+    };
+    Ok(views::rounds::show(
+        &viewer,
+        &round,
+        eligibility.as_ref(),
+        notice,
+        &FieldErrors::default(),
+    ))
 }
 
 /// Path ids come in as text so a malformed one is a 404 with a sentence, not actix's 400.
 pub fn parse_round_id(raw: &str) -> AppResult<RoundId> {
     raw.parse()
+        .ok()
+        .filter(|id: &i64| *id > 0)
         .map(RoundId)
-        .map_err(|_| AppError::NotFound(format!("there is no budget round `{raw}`")))
+        .ok_or_else(|| AppError::NotFound(format!("there is no budget round `{raw}`")))
+}
+
+#[derive(Deserialize)]
+pub struct CensusForm {
+    pub document_number: String,
+    pub birth_year: String,
+}
+impl FormFields for CensusForm {}
+
+/// Tries to match the person to the census; failures count toward a back-off like logins,
+/// so the list cannot be searched by guessing.
+pub async fn census_match(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<CensusForm>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?;
+    let now = state.clock.now();
+    let account = user.user.clone();
+    let outcome = state
+        .db(move |conn| census_attempt(conn, id, &account, &form, now))
+        .await?;
+    match outcome {
+        Ok(()) => Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, format!("/rounds/{id}?census=matched")))
+            .finish()),
+        Err((errors, eligibility)) => {
+            let round = state.db(move |conn| rounds::detail(conn, id, now)).await?;
+            let page = views::rounds::show(&viewer, &round, Some(&eligibility), None, &errors);
+            Ok(HttpResponse::UnprocessableEntity()
+                .content_type("text/html; charset=utf-8")
+                .body(page.into_string()))
+        }
+    }
+}
+
+type CensusAttempt = Result<(), (FieldErrors, Eligibility)>;
+
+pub fn census_attempt(
+    conn: &mut crate::db::DbConnection,
+    id: RoundId,
+    account: &crate::db::models::user::UserRow,
+    form: &CensusForm,
+    now: chrono::NaiveDateTime,
+) -> AppResult<CensusAttempt> {
+    use crate::domain::accounts;
+    let key = format!("census:{}:{}", id.0, account.id);
+    if let Some(wait) = accounts::throttled_key(conn, &key, 5, now)? {
+        return Err(crate::web::routes::accounts::too_many(wait));
+    }
+    let mut errors = FieldErrors::default();
+    let year = form.birth_year.trim().parse::<i32>().ok();
+    if year.is_none() {
+        errors.add("birth_year", "Enter your year of birth, e.g. 1975.");
+    }
+    if eligibility::normalize_document(&form.document_number).len() < 4 {
+        errors.add(
+            "document_number",
+            "Enter the number of your identity document.",
+        );
+    }
+    if errors.is_empty() {
+        let matched = eligibility::match_census(
+            conn,
+            id.0,
+            account,
+            &form.document_number,
+            year.unwrap_or(0),
+            now,
+        )?;
+        if matched {
+            return Ok(Ok(()));
+        }
+        accounts::record_failed_attempt(conn, &key, now)?;
+        errors.add("document_number", "We could not find these details in the census list. Check the document number and year of birth.");
+    }
+    let row = round::find(conn, id.0)?;
+    Ok(Err((errors, eligibility::check(conn, &row, account)?)))
 }

@@ -1,6 +1,7 @@
 //! The JSON API under /api/v1, described by an OpenAPI document generated from these handlers.
 
 pub mod auth;
+pub mod round_admin;
 pub mod rounds;
 
 use actix_web::{web, HttpResponse};
@@ -16,6 +17,8 @@ use utoipa::OpenApi;
         rounds::list, rounds::show,
         auth::register, auth::login, auth::me, auth::my_data, auth::change_password,
         auth::logout_everywhere, auth::delete_me, auth::users, auth::set_role, auth::audit_log,
+        round_admin::create, round_admin::update, round_admin::advance, round_admin::census,
+        round_admin::voting_codes, round_admin::my_eligibility, round_admin::voter_check,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth)
@@ -43,7 +46,30 @@ impl utoipa::Modify for BearerAuth {
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/openapi.json", web::get().to(openapi))
         .route("/rounds", web::get().to(rounds::list))
+        .route("/rounds", web::post().to(round_admin::create))
         .route("/rounds/{round_id}", web::get().to(rounds::show))
+        .route("/rounds/{round_id}", web::put().to(round_admin::update))
+        .route(
+            "/rounds/{round_id}/advance",
+            web::post().to(round_admin::advance),
+        )
+        .service(
+            web::resource("/rounds/{round_id}/census")
+                .app_data(web::PayloadConfig::new(round_admin::MAX_CENSUS_BYTES))
+                .route(web::put().to(round_admin::census)),
+        )
+        .route(
+            "/rounds/{round_id}/voting-codes",
+            web::post().to(round_admin::voting_codes),
+        )
+        .route(
+            "/rounds/{round_id}/eligibility",
+            web::get().to(round_admin::my_eligibility),
+        )
+        .route(
+            "/rounds/{round_id}/voter-checks",
+            web::post().to(round_admin::voter_check),
+        )
         .route("/auth/register", web::post().to(auth::register))
         .route("/auth/login", web::post().to(auth::login))
         .route("/me", web::get().to(auth::me))

@@ -1,0 +1,12 @@
+DROP TABLE voter_checks;
+DROP TABLE voting_codes;
+DROP TABLE census_entries;
+DROP TABLE round_changes;
+ALTER TABLE rounds DROP COLUMN census_salt;
+ALTER TABLE rounds DROP COLUMN voting_codes;
+ALTER TABLE rounds DROP COLUMN requires_manual_check;
+ALTER TABLE rounds DROP COLUMN requires_census;
+ALTER TABLE rounds DROP COLUMN residence;
+ALTER TABLE rounds DROP COLUMN age_reference_date;
+ALTER TABLE rounds DROP COLUMN min_age;
+ALTER TABLE rounds DROP COLUMN categories;

@@ -1,0 +1,455 @@
+//! Who may vote in a round, and the evidence for it: age, residence, a census list (kept only
+//! as salted hashes), one-time voting codes (kept only as hashes), and checks by a reviewer.
+//! Every answer says why, and what to do about it.
+
+use chrono::{Datelike, NaiveDateTime};
+use rand::{Rng, RngCore};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::db::models::eligibility::{self as evidence, NewCheck, VoterCheckRow};
+use crate::db::models::round::{self, RoundRow};
+use crate::db::models::user::UserRow;
+use crate::db::models::{district, round_change};
+use crate::db::{write_transaction, DbConnection};
+use crate::error::{AppError, AppResult};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Requirement {
+    pub name: String,
+    pub met: bool,
+    /// Why it is met or not, in a sentence.
+    pub explanation: String,
+    /// What to do when it is not met.
+    pub next_step: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Eligibility {
+    pub eligible: bool,
+    /// The district this voter votes in (None: city-wide only, or the round has no districts).
+    pub district_id: Option<i64>,
+    pub requirements: Vec<Requirement>,
+}
+
+fn requirement(
+    name: &str,
+    met: bool,
+    explanation: impl Into<String>,
+    next_step: Option<&str>,
+) -> Requirement {
+    Requirement {
+        name: name.into(),
+        met,
+        explanation: explanation.into(),
+        next_step: if met {
+            None
+        } else {
+            next_step.map(String::from)
+        },
+    }
+}
+
+/// The year that counts for the minimum age: the reference date's, or voting day's.
+fn reference_year(round: &RoundRow) -> i32 {
+    round
+        .age_reference_date
+        .as_deref()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map_or(round.voting_open_at.year(), |d| d.year())
+}
+
+/// Evaluates every requirement of the round for one account.
+pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &UserRow) -> AppResult<Eligibility> {
+    let checks = evidence::checks_of(conn, round.id, user.id)?;
+    let kind = |k: &str| checks.iter().find(|c| c.kind == k);
+    let round_districts: Vec<i64> = district::of_round(conn, round.id)?
+        .iter()
+        .map(|d| d.district_id)
+        .collect();
+    let mut reqs = Vec::new();
+
+    if let Some(min_age) = round.min_age {
+        let year = reference_year(round);
+        reqs.push(match user.birth_year {
+            None => requirement("age", false, format!("Voters must be at least {min_age} in {year}, and we do not know your year of birth."), Some("Add your year of birth on your account page.")),
+            Some(born) if year - born >= min_age => requirement("age", true, format!("You are at least {min_age} in {year}."), None),
+            Some(_) => requirement("age", false, format!("Voters must be at least {min_age} in {year}."), Some("You can take part in a later round; you can still support proposals.")),
+        });
+    }
+    if round.requires_census != 0 {
+        reqs.push(match kind("census") {
+            Some(_) => requirement("census", true, "You were found in the city's list of residents.", None),
+            None => requirement("census", false, "This round is open to people in the city's list of residents, and you have not been matched to it yet.", Some("Enter your document number and year of birth on this page to be matched.")),
+        });
+    }
+    if round.requires_manual_check != 0 {
+        reqs.push(match kind("manual") {
+            Some(_) => requirement(
+                "in-person check",
+                true,
+                "A city officer confirmed you can vote.",
+                None,
+            ),
+            None => requirement(
+                "in-person check",
+                false,
+                "This round needs a city officer to confirm who you are.",
+                Some("Visit a city service point with an identity document."),
+            ),
+        });
+    }
+    // The district: confirmed evidence first, then what the person declared.
+    let confirmed = kind("census")
+        .or_else(|| kind("manual"))
+        .or_else(|| kind("residence"))
+        .and_then(|c: &VoterCheckRow| c.district_id);
+    let district_id = match round.residence.as_str() {
+        "verified" => confirmed,
+        "self-declared" => confirmed.or(user.district_id),
+        _ => confirmed
+            .or(user.district_id)
+            .filter(|d| round_districts.contains(d)),
+    };
+    if round.residence != "none" && !round_districts.is_empty() {
+        let ok = district_id.is_some_and(|d| round_districts.contains(&d));
+        let (explanation, step) = match round.residence.as_str() {
+            "verified" => (
+                "You vote in the district where the city has confirmed you live.",
+                "Be matched to the census list, or ask a city officer to confirm your address.",
+            ),
+            _ => (
+                "You vote in the district where you live.",
+                "Choose your district on your account page.",
+            ),
+        };
+        reqs.push(requirement(
+            "district",
+            ok,
+            if ok {
+                explanation.to_string()
+            } else {
+                format!("{explanation} We do not have a district of this round for you.")
+            },
+            Some(step),
+        ));
+    }
+    let eligible = reqs.iter().all(|r| r.met);
+    Ok(Eligibility {
+        eligible,
+        district_id: district_id.filter(|d| round_districts.contains(d)),
+        requirements: reqs,
+    })
+}
+
+pub fn normalize_document(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+pub fn census_hash(salt: &str, document: &str, birth_year: i32) -> String {
+    hex::encode(Sha256::digest(
+        format!(
+            "budgetbox/census/v1\n{salt}\n{}\n{birth_year}",
+            normalize_document(document)
+        )
+        .as_bytes(),
+    ))
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct CensusImport {
+    pub rows: usize,
+    pub added: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+}
+
+/// Replaces the round's census from CSV text (`document_number,birth_year[,district]`, with a
+/// header). All or nothing: any bad row refuses the whole file, naming its line.
+pub fn import_census(
+    conn: &mut DbConnection,
+    actor_id: Option<i64>,
+    round_id: i64,
+    csv_text: &str,
+    now: NaiveDateTime,
+) -> AppResult<CensusImport> {
+    let row = round::find(conn, round_id)
+        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    if super::rounds::Phase::of(&row, now) >= super::rounds::Phase::Voting {
+        return Err(AppError::Conflict(super::round_config::FROZEN.into()));
+    }
+    let districts = district::all(conn)?;
+    let salt = if row.census_salt.is_empty() {
+        let mut bytes = [0u8; 16];
+        rand::rng().fill_bytes(&mut bytes);
+        hex::encode(bytes)
+    } else {
+        row.census_salt.clone()
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_reader(csv_text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| AppError::Unprocessable(format!("line 1: {e}")))?
+        .clone();
+    let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let (Some(doc_col), Some(year_col)) = (col("document_number"), col("birth_year")) else {
+        return Err(AppError::Unprocessable("line 1: the header must name the columns document_number and birth_year (and optionally district)".into()));
+    };
+    let district_col = col("district");
+    let mut rows = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = record.map_err(|e| AppError::Unprocessable(format!("line {line}: {e}")))?;
+        let document = normalize_document(record.get(doc_col).unwrap_or(""));
+        if document.len() < 4 || document.len() > 40 {
+            return Err(AppError::Unprocessable(format!(
+                "line {line}: the document number must have 4 to 40 letters or digits"
+            )));
+        }
+        let year: i32 = record
+            .get(year_col)
+            .unwrap_or("")
+            .parse()
+            .ok()
+            .filter(|y| (1880..=2100).contains(y))
+            .ok_or_else(|| {
+                AppError::Unprocessable(format!(
+                    "line {line}: `{}` is not a year of birth",
+                    record.get(year_col).unwrap_or("")
+                ))
+            })?;
+        let district_id = match district_col
+            .and_then(|c| record.get(c))
+            .filter(|d| !d.is_empty())
+        {
+            None => None,
+            Some(name) => Some(
+                districts
+                    .iter()
+                    .find(|d| {
+                        d.slug.eq_ignore_ascii_case(name) || d.name.eq_ignore_ascii_case(name)
+                    })
+                    .map(|d| d.id)
+                    .ok_or_else(|| {
+                        AppError::Unprocessable(format!(
+                            "line {line}: there is no district `{name}`"
+                        ))
+                    })?,
+            ),
+        };
+        let hash = census_hash(&salt, &document, year);
+        if !seen.insert(hash.clone()) {
+            return Err(AppError::Unprocessable(format!(
+                "line {line}: this person is already listed on an earlier line"
+            )));
+        }
+        rows.push((hash, district_id));
+    }
+    write_transaction(conn, |conn| {
+        let before: std::collections::HashSet<String> = evidence::census_hashes(conn, round_id)?
+            .into_iter()
+            .collect();
+        let kept = rows.iter().filter(|(h, _)| before.contains(h)).count();
+        round::set_census_salt(conn, round_id, &salt)?;
+        evidence::replace_census(conn, round_id, &rows)?;
+        let summary = CensusImport {
+            rows: rows.len(),
+            added: rows.len() - kept,
+            removed: before.len() - kept,
+            unchanged: kept,
+        };
+        round_change::append(
+            conn,
+            round_id,
+            now,
+            actor_id,
+            &format!(
+                "census list replaced: {} people ({} added, {} removed)",
+                summary.rows, summary.added, summary.removed
+            ),
+            "",
+        )?;
+        Ok(summary)
+    })
+}
+
+/// Matches an account to the census. One census entry vouches for one account only.
+pub fn match_census(
+    conn: &mut DbConnection,
+    round_id: i64,
+    user: &UserRow,
+    document: &str,
+    birth_year: i32,
+    now: NaiveDateTime,
+) -> AppResult<bool> {
+    let row = round::find(conn, round_id)
+        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    if row.census_salt.is_empty() {
+        return Ok(false);
+    }
+    let hash = census_hash(&row.census_salt, document, birth_year);
+    let Some((_, district_id)) = evidence::find_census(conn, round_id, &hash)? else {
+        return Ok(false);
+    };
+    let check = NewCheck {
+        round_id,
+        user_id: user.id,
+        kind: "census",
+        district_id,
+        checked_by: None,
+        census_hash: Some(&hash),
+        at: now,
+    };
+    match evidence::add_check(conn, &check) {
+        Ok(()) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Err(AppError::Conflict(
+            "These details are already linked to another account. If that was not you, contact the city's participation office.".into(),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A reviewer confirms a person in person (and optionally their district).
+pub fn confirm_in_person(
+    conn: &mut DbConnection,
+    reviewer_id: i64,
+    round_id: i64,
+    user_id: i64,
+    district_id: Option<i64>,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let mut check = NewCheck {
+        round_id,
+        user_id,
+        kind: "manual",
+        district_id,
+        checked_by: Some(reviewer_id),
+        census_hash: None,
+        at: now,
+    };
+    evidence::add_check(conn, &check)?;
+    if district_id.is_some() {
+        check.kind = "residence";
+        evidence::add_check(conn, &check)?;
+    }
+    Ok(())
+}
+
+const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/// `XXXX-XXXX-XXXX-XXXX`: about 79 bits, read aloud without ambiguous characters.
+pub fn new_voting_code(rng: &mut impl Rng) -> String {
+    (0..4)
+        .map(|_| {
+            (0..4)
+                .map(|_| CODE_ALPHABET[rng.random_range(0..CODE_ALPHABET.len())] as char)
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+pub fn code_hash(code: &str) -> String {
+    let normalized: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    hex::encode(Sha256::digest(
+        format!("budgetbox/voting-code/v1\n{normalized}").as_bytes(),
+    ))
+}
+
+pub const MAX_CODES_PER_BATCH: usize = 100_000;
+
+/// Generates codes for a round (and district); returns them once; only hashes are stored.
+pub fn generate_codes(
+    conn: &mut DbConnection,
+    actor_id: Option<i64>,
+    round_id: i64,
+    count: usize,
+    district_slug: Option<&str>,
+    now: NaiveDateTime,
+) -> AppResult<Vec<String>> {
+    if count == 0 || count > MAX_CODES_PER_BATCH {
+        return Err(AppError::Unprocessable(format!(
+            "generate between 1 and {MAX_CODES_PER_BATCH} codes at a time"
+        )));
+    }
+    let row = round::find(conn, round_id)
+        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    if row.voting_codes == 0 {
+        return Err(AppError::Conflict("this round does not accept voting codes; enable them in the round's eligibility settings first".into()));
+    }
+    let district_id = match district_slug {
+        None => None,
+        Some(slug) => Some(
+            district::of_round(conn, round_id)?
+                .into_iter()
+                .find(|d| d.slug == slug)
+                .map(|d| d.district_id)
+                .ok_or_else(|| {
+                    AppError::Unprocessable(format!(
+                        "district `{slug}` does not take part in this round"
+                    ))
+                })?,
+        ),
+    };
+    let mut rng = rand::rng();
+    let codes: Vec<String> = (0..count).map(|_| new_voting_code(&mut rng)).collect();
+    let hashes: Vec<String> = codes.iter().map(|c| code_hash(c)).collect();
+    write_transaction(conn, |conn| {
+        evidence::insert_codes(conn, round_id, &hashes, district_id, now)?;
+        round_change::append(
+            conn,
+            round_id,
+            now,
+            actor_id,
+            &format!(
+                "{count} voting codes issued{}",
+                district_slug
+                    .map(|d| format!(" for {d}"))
+                    .unwrap_or_default()
+            ),
+            "",
+        )?;
+        Ok::<(), AppError>(())
+    })?;
+    Ok(codes)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodeUse {
+    /// The code was unused and is now spent; the ballot goes to this district.
+    Accepted {
+        district_id: Option<i64>,
+    },
+    AlreadyUsed,
+    Unknown,
+}
+
+/// Spends a voting code. Runs inside the ballot's transaction; of two concurrent uses exactly
+/// one is accepted (a conditional UPDATE decides).
+pub fn redeem_code(
+    conn: &mut DbConnection,
+    round_id: i64,
+    code: &str,
+    now: NaiveDateTime,
+) -> AppResult<CodeUse> {
+    let hash = code_hash(code);
+    let Some((district_id, _)) = evidence::find_code(conn, round_id, &hash)? else {
+        return Ok(CodeUse::Unknown);
+    };
+    if evidence::redeem_code(conn, round_id, &hash, now)? {
+        Ok(CodeUse::Accepted { district_id })
+    } else {
+        Ok(CodeUse::AlreadyUsed)
+    }
+}

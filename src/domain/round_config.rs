@@ -1,0 +1,722 @@
+//! What a council configures on a round, and the freeze: once voting opens the ballot rules,
+//! eligibility, districts, project list and costs, and the counting rule are read-only; only
+//! the closing date may move, and only later. Every change lands in the round's public log.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Deserialize;
+
+use super::money::parse_amount;
+use super::rounds::Phase;
+use crate::db::models::district::{self, RoundDistrictRow};
+use crate::db::models::round::{self, NewRound, RoundRow, RoundSettings, TimeColumn};
+use crate::db::models::round_change;
+use crate::db::{write_transaction, DbConnection};
+use crate::error::{AppError, AppResult, FieldErrors};
+
+pub const BALLOT_TYPES: [(&str, &str); 4] = [
+    (
+        "approval",
+        "Approval: tick every project you support (between a minimum and a maximum)",
+    ),
+    (
+        "knapsack",
+        "Knapsack: choose projects whose costs fit in the district budget",
+    ),
+    ("ranked", "Ranked: put your favourite projects in order"),
+    (
+        "cumulative",
+        "Cumulative: spread a number of points over projects",
+    ),
+];
+
+/// Rules a council can choose, with a plain-language description of each.
+pub const RULES: [(&str, &str); 6] = [
+    ("greedy", "Most votes first: projects are funded in order of votes; a project that no longer fits in the money left is skipped and the next one is tried."),
+    ("greedy-no-skip", "Most votes first, stop at the first that does not fit: funding stops at the first project the money left cannot cover, even if cheaper projects below it would fit."),
+    ("greedy-threshold:N", "Most votes first with a minimum: like the first rule, but only projects with at least N votes (or points) can be funded."),
+    ("mes-add1", "Method of Equal Shares: every voter controls an equal share of the budget; a project is funded when its supporters can pay for it together, so every group of voters gets projects in proportion to its size. Money left over is used by raising every share a little, as equalshares.net does."),
+    ("mes-add1-fill", "Method of Equal Shares, then most votes first: as above, and any money still left funds the most voted remaining projects that fit."),
+    ("phragmen", "Sequential Phragmén: projects are bought one at a time by the voters who support them, choosing each time the project that keeps the heaviest burden on any one voter as low as possible. Proportional, for approval and knapsack ballots."),
+];
+
+pub const RESIDENCE_RULES: [(&str, &str); 3] = [
+    ("none", "Anyone may vote, in any district of the round"),
+    (
+        "self-declared",
+        "Voters vote in the district they say they live in",
+    ),
+    (
+        "verified",
+        "Voters vote in a district confirmed by the census list or by a reviewer",
+    ),
+];
+
+/// The council's form or JSON, as text.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundInput {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default = "default_currency")]
+    pub currency: String,
+    pub total_budget: String,
+    #[serde(default)]
+    pub citywide_budget: String,
+    /// `slug=amount` per line for each taking part; new slugs create districts.
+    #[serde(default)]
+    pub districts: String,
+    /// One per line.
+    #[serde(default)]
+    pub categories: String,
+    pub ballot_type: String,
+    #[serde(default)]
+    pub min_choices: String,
+    #[serde(default)]
+    pub max_choices: String,
+    #[serde(default)]
+    pub points_total: String,
+    #[serde(default)]
+    pub points_per_project: String,
+    pub rule: String,
+    #[serde(default)]
+    pub tie_break: String,
+    #[serde(default = "default_time_zone")]
+    pub time_zone: String,
+    /// `YYYY-MM-DDTHH:MM`, UTC.
+    pub proposals_open_at: String,
+    pub review_at: String,
+    pub voting_open_at: String,
+    pub voting_close_at: String,
+    #[serde(default)]
+    pub min_age: String,
+    #[serde(default)]
+    pub age_reference_date: String,
+    #[serde(default = "default_residence")]
+    pub residence: String,
+    #[serde(default)]
+    pub requires_census: Option<String>,
+    #[serde(default)]
+    pub requires_manual_check: Option<String>,
+    #[serde(default)]
+    pub voting_codes: Option<String>,
+    /// Why the change is made; required once voting has opened.
+    #[serde(default)]
+    pub reason: String,
+}
+
+fn default_currency() -> String {
+    "EUR".into()
+}
+fn default_time_zone() -> String {
+    "UTC".into()
+}
+fn default_residence() -> String {
+    "none".into()
+}
+
+/// A configuration that passed every check.
+#[derive(Clone, Debug)]
+pub struct RoundConfig {
+    pub slug_hint: String,
+    pub settings: RoundSettings,
+    /// (slug, budget) of each participating district.
+    pub districts: Vec<(String, i64)>,
+}
+
+fn parse_time(errors: &mut FieldErrors, field: &str, raw: &str) -> NaiveDateTime {
+    let raw = raw.trim();
+    let parsed = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
+        .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%d %H:%M"));
+    parsed.unwrap_or_else(|_| {
+        errors.add(field, "Enter a date and time like 2026-09-01T09:00 (UTC).");
+        NaiveDateTime::default()
+    })
+}
+
+fn parse_count(errors: &mut FieldErrors, field: &str, raw: &str, what: &str) -> Option<i32> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    match raw.parse::<i32>() {
+        Ok(n) if (0..=10_000).contains(&n) => Some(n),
+        _ => {
+            errors.add(
+                field,
+                format!("Enter {what} as a whole number from 0 to 10000."),
+            );
+            None
+        }
+    }
+}
+
+fn checked(flag: &Option<String>) -> i32 {
+    i32::from(matches!(flag.as_deref(), Some("on" | "true" | "1" | "yes")))
+}
+
+impl RoundInput {
+    pub fn parse(&self) -> Result<RoundConfig, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let title = self.title.trim().to_string();
+        if title.chars().count() < 3 || title.chars().count() > 200 {
+            e.add("title", "Give the round a title of 3 to 200 characters.");
+        }
+        if self.description.chars().count() > 20_000 {
+            e.add(
+                "description",
+                "Keep the description under 20,000 characters.",
+            );
+        }
+        let currency = self.currency.trim().to_uppercase();
+        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+            e.add(
+                "currency",
+                "Use a three-letter currency code such as EUR or PLN.",
+            );
+        }
+        let total_budget = parse_amount(&self.total_budget).unwrap_or_else(|m| {
+            e.add("total_budget", format!("Total budget: {m}."));
+            0
+        });
+        let citywide_budget = match self.citywide_budget.trim() {
+            "" => None,
+            raw => Some(parse_amount(raw).unwrap_or_else(|m| {
+                e.add("citywide_budget", format!("City-wide budget: {m}."));
+                0
+            })),
+        };
+        let mut districts = Vec::new();
+        for (n, line) in self
+            .districts
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+        {
+            match line.split_once('=') {
+                Some((slug, amount)) if valid_slug(slug.trim()) => match parse_amount(amount) {
+                    Ok(budget) => districts.push((slug.trim().to_string(), budget)),
+                    Err(m) => e.add("districts", format!("District line {}: {m}.", n + 1)),
+                },
+                _ => e.add(
+                    "districts",
+                    format!(
+                        "District line {}: write it as district-name=amount, e.g. old-town=450000.",
+                        n + 1
+                    ),
+                ),
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        if districts.iter().any(|(slug, _)| !seen.insert(slug.clone())) {
+            e.add("districts", "Each district may appear only once.");
+        }
+        let allocated =
+            districts.iter().map(|(_, b)| *b).sum::<i64>() + citywide_budget.unwrap_or(0);
+        if allocated > total_budget {
+            e.add(
+                "total_budget",
+                "The district budgets and the city-wide pot add up to more than the total budget.",
+            );
+        }
+        let categories: Vec<String> = self
+            .categories
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
+        let ballot_type = self.ballot_type.trim().to_string();
+        if !BALLOT_TYPES.iter().any(|(v, _)| *v == ballot_type) {
+            e.add("ballot_type", "Choose a ballot type.");
+        }
+        let min_choices =
+            parse_count(&mut e, "min_choices", &self.min_choices, "the minimum").unwrap_or(1);
+        let max_choices = parse_count(&mut e, "max_choices", &self.max_choices, "the maximum");
+        let points_total = parse_count(
+            &mut e,
+            "points_total",
+            &self.points_total,
+            "the points per voter",
+        );
+        let points_per_project = parse_count(
+            &mut e,
+            "points_per_project",
+            &self.points_per_project,
+            "the points per project",
+        );
+        match ballot_type.as_str() {
+            "approval" | "ranked" => {
+                if min_choices < 1 {
+                    e.add("min_choices", "A ballot must choose at least one project.");
+                }
+                if max_choices.is_some_and(|m| m < min_choices) {
+                    e.add("max_choices", "The maximum cannot be below the minimum.");
+                }
+            }
+            "cumulative" => match points_total {
+                None | Some(0) => e.add(
+                    "points_total",
+                    "Say how many points each voter spreads (at least 1).",
+                ),
+                Some(total) => {
+                    if points_per_project.is_some_and(|p| p == 0 || p > total) {
+                        e.add(
+                            "points_per_project",
+                            "Points per project must be between 1 and the points per voter.",
+                        );
+                    }
+                }
+            },
+            _ => {}
+        }
+        let rule = self.rule.trim().to_string();
+        match super::counting::parse_rule(&rule) {
+            Ok(crate::tally::Rule::Phragmen)
+                if matches!(ballot_type.as_str(), "ranked" | "cumulative") =>
+            {
+                e.add(
+                    "rule",
+                    "Sequential Phragmén needs approval or knapsack ballots.",
+                )
+            }
+            Ok(_) => {}
+            Err(_) => e.add("rule", "Choose a counting rule from the list."),
+        }
+        let tie_break = match self.tie_break.trim() {
+            "" if rule.starts_with("greedy") => "cost,id".to_string(),
+            "" => "id".to_string(),
+            chain => chain.to_string(),
+        };
+        if let Err(m) = tie_break.parse::<crate::tally::TieBreak>() {
+            e.add("tie_break", format!("Tie-break: {m}."));
+        }
+        let proposals_open_at = parse_time(&mut e, "proposals_open_at", &self.proposals_open_at);
+        let review_at = parse_time(&mut e, "review_at", &self.review_at);
+        let voting_open_at = parse_time(&mut e, "voting_open_at", &self.voting_open_at);
+        let voting_close_at = parse_time(&mut e, "voting_close_at", &self.voting_close_at);
+        if !(proposals_open_at <= review_at && review_at <= voting_open_at) {
+            e.add(
+                "review_at",
+                "The phases must follow each other: proposals, then review, then voting.",
+            );
+        }
+        if voting_close_at <= voting_open_at {
+            e.add("voting_close_at", "Voting must close after it opens.");
+        }
+        let min_age =
+            parse_count(&mut e, "min_age", &self.min_age, "the minimum age").filter(|a| *a > 0);
+        if min_age.is_some_and(|a| a > 120) {
+            e.add("min_age", "A minimum age above 120 would exclude everyone.");
+        }
+        let age_reference_date = match self.age_reference_date.trim() {
+            "" => None,
+            raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+                Ok(d) => Some(d.to_string()),
+                Err(_) => {
+                    e.add(
+                        "age_reference_date",
+                        "Enter the reference date like 2026-09-01.",
+                    );
+                    None
+                }
+            },
+        };
+        let residence = self.residence.trim().to_string();
+        if !RESIDENCE_RULES.iter().any(|(v, _)| *v == residence) {
+            e.add("residence", "Choose how the voter's district is decided.");
+        }
+        if self.time_zone.trim().is_empty() || self.time_zone.len() > 64 {
+            e.add("time_zone", "Enter a time zone such as Europe/Warsaw.");
+        }
+        e.into_result().map_err(|err| match err {
+            AppError::Invalid(fields) => fields,
+            _ => FieldErrors::default(),
+        })?;
+        Ok(RoundConfig {
+            slug_hint: slugify(&title),
+            districts,
+            settings: RoundSettings {
+                title,
+                description: self.description.trim().to_string(),
+                currency,
+                total_budget,
+                citywide_budget,
+                ballot_type,
+                min_choices,
+                max_choices,
+                points_total,
+                points_per_project,
+                rule,
+                tie_break,
+                time_zone: self.time_zone.trim().to_string(),
+                proposals_open_at,
+                review_at,
+                voting_open_at,
+                voting_close_at,
+                categories: serde_json::to_string(&categories).expect("strings serialise"),
+                min_age,
+                age_reference_date,
+                residence,
+                requires_census: checked(&self.requires_census),
+                requires_manual_check: checked(&self.requires_manual_check),
+                voting_codes: checked(&self.voting_codes),
+            },
+        })
+    }
+}
+
+fn valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 60
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn slugify(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-').chars().take(50).collect::<String>();
+    if slug.is_empty() {
+        "round".into()
+    } else {
+        slug
+    }
+}
+
+/// The form's values for an existing round, so the edit page starts from what is stored.
+pub fn input_of(row: &RoundRow, districts: &[RoundDistrictRow]) -> RoundInput {
+    let amount = |cents: i64| {
+        if cents % 100 == 0 {
+            (cents / 100).to_string()
+        } else {
+            format!("{}.{:02}", cents / 100, cents % 100)
+        }
+    };
+    let time = |t: NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
+    let flag = |v: i32| (v != 0).then(|| "on".to_string());
+    let categories: Vec<String> = serde_json::from_str(&row.categories).unwrap_or_default();
+    RoundInput {
+        title: row.title.clone(),
+        description: row.description.clone(),
+        currency: row.currency.clone(),
+        total_budget: amount(row.total_budget),
+        citywide_budget: row.citywide_budget.map(amount).unwrap_or_default(),
+        districts: districts
+            .iter()
+            .map(|d| format!("{}={}", d.slug, amount(d.budget)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        categories: categories.join("\n"),
+        ballot_type: row.ballot_type.clone(),
+        min_choices: row.min_choices.to_string(),
+        max_choices: row.max_choices.map(|m| m.to_string()).unwrap_or_default(),
+        points_total: row.points_total.map(|m| m.to_string()).unwrap_or_default(),
+        points_per_project: row
+            .points_per_project
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+        rule: row.rule.clone(),
+        tie_break: row.tie_break.clone(),
+        time_zone: row.time_zone.clone(),
+        proposals_open_at: time(row.proposals_open_at),
+        review_at: time(row.review_at),
+        voting_open_at: time(row.voting_open_at),
+        voting_close_at: time(row.voting_close_at),
+        min_age: row.min_age.map(|m| m.to_string()).unwrap_or_default(),
+        age_reference_date: row.age_reference_date.clone().unwrap_or_default(),
+        residence: row.residence.clone(),
+        requires_census: flag(row.requires_census),
+        requires_manual_check: flag(row.requires_manual_check),
+        voting_codes: flag(row.voting_codes),
+        reason: String::new(),
+    }
+}
+
+fn settings_of(row: &RoundRow) -> RoundSettings {
+    RoundSettings {
+        title: row.title.clone(),
+        description: row.description.clone(),
+        currency: row.currency.clone(),
+        total_budget: row.total_budget,
+        citywide_budget: row.citywide_budget,
+        ballot_type: row.ballot_type.clone(),
+        min_choices: row.min_choices,
+        max_choices: row.max_choices,
+        points_total: row.points_total,
+        points_per_project: row.points_per_project,
+        rule: row.rule.clone(),
+        tie_break: row.tie_break.clone(),
+        time_zone: row.time_zone.clone(),
+        proposals_open_at: row.proposals_open_at,
+        review_at: row.review_at,
+        voting_open_at: row.voting_open_at,
+        voting_close_at: row.voting_close_at,
+        categories: row.categories.clone(),
+        min_age: row.min_age,
+        age_reference_date: row.age_reference_date.clone(),
+        residence: row.residence.clone(),
+        requires_census: row.requires_census,
+        requires_manual_check: row.requires_manual_check,
+        voting_codes: row.voting_codes,
+    }
+}
+
+/// Human-readable differences, one line per changed setting.
+fn describe_changes(
+    old: &RoundSettings,
+    new: &RoundSettings,
+    old_districts: &[(String, i64)],
+    new_districts: &[(String, i64)],
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    macro_rules! diff {
+        ($($field:ident: $label:literal),* $(,)?) => {$(
+            if old.$field != new.$field {
+                lines.push(format!("{}: {:?} → {:?}", $label, old.$field, new.$field));
+            }
+        )*};
+    }
+    diff!(
+        title: "title", description: "description", currency: "currency", total_budget: "total budget (cents)",
+        citywide_budget: "city-wide budget (cents)", ballot_type: "ballot type", min_choices: "minimum choices",
+        max_choices: "maximum choices", points_total: "points per voter", points_per_project: "points per project",
+        rule: "counting rule", tie_break: "tie-break", time_zone: "time zone", proposals_open_at: "proposals open",
+        review_at: "review starts", voting_open_at: "voting opens", voting_close_at: "voting closes",
+        categories: "categories", min_age: "minimum age", age_reference_date: "age reference date",
+        residence: "residence rule", requires_census: "census required", requires_manual_check: "manual check required",
+        voting_codes: "voting codes allowed",
+    );
+    if old_districts != new_districts {
+        lines.push(format!("districts: {old_districts:?} → {new_districts:?}"));
+    }
+    lines
+}
+
+fn set_districts(
+    conn: &mut DbConnection,
+    round_id: i64,
+    districts: &[(String, i64)],
+) -> AppResult<()> {
+    district::remove_from_round(conn, round_id)?;
+    let existing = district::all(conn)?;
+    for (slug, budget) in districts {
+        let id = match existing.iter().find(|d| &d.slug == slug) {
+            Some(d) => d.id,
+            None => district::insert(conn, slug, &title_case(slug))?,
+        };
+        district::add_to_round(conn, round_id, id, *budget)?;
+    }
+    Ok(())
+}
+
+fn title_case(slug: &str) -> String {
+    slug.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn create(
+    conn: &mut DbConnection,
+    actor_id: i64,
+    config: &RoundConfig,
+    now: NaiveDateTime,
+) -> AppResult<i64> {
+    write_transaction(conn, |conn| {
+        let mut slug = config.slug_hint.clone();
+        let taken: Vec<String> = round::all(conn)?.into_iter().map(|r| r.slug).collect();
+        let mut n = 2;
+        while taken.contains(&slug) {
+            slug = format!("{}-{n}", config.slug_hint);
+            n += 1;
+        }
+        let s = &config.settings;
+        let id = round::insert(
+            conn,
+            &NewRound {
+                slug: &slug,
+                title: &s.title,
+                description: &s.description,
+                currency: &s.currency,
+                total_budget: s.total_budget,
+                citywide_budget: s.citywide_budget,
+                ballot_type: &s.ballot_type,
+                min_choices: s.min_choices,
+                max_choices: s.max_choices,
+                points_total: s.points_total,
+                points_per_project: s.points_per_project,
+                rule: &s.rule,
+                tie_break: &s.tie_break,
+                time_zone: &s.time_zone,
+                proposals_open_at: s.proposals_open_at,
+                review_at: s.review_at,
+                voting_open_at: s.voting_open_at,
+                voting_close_at: s.voting_close_at,
+                results_published_at: None,
+                created_at: now,
+            },
+        )?;
+        round::update_settings(conn, id, s)?;
+        set_districts(conn, id, &config.districts)?;
+        round_change::append(conn, id, now, Some(actor_id), "round created", "")?;
+        Ok(id)
+    })
+}
+
+pub const FROZEN: &str = "Voting has opened, so the ballot rules, eligibility, districts, projects, costs and counting rule can no longer change. Only the closing date can be extended.";
+
+/// Applies a council's edit. From the voting phase on, only a later closing date is accepted,
+/// and a reason is required; anything else is refused and nothing changes.
+pub fn update(
+    conn: &mut DbConnection,
+    actor_id: i64,
+    round_id: i64,
+    config: &RoundConfig,
+    reason: &str,
+    now: NaiveDateTime,
+) -> AppResult<Vec<String>> {
+    write_transaction(conn, |conn| {
+        let row = round::find(conn, round_id).map_err(not_found(round_id))?;
+        let old = settings_of(&row);
+        let old_districts: Vec<(String, i64)> = district::of_round(conn, round_id)?
+            .into_iter()
+            .map(|d| (d.slug, d.budget))
+            .collect();
+        let changes = describe_changes(&old, &config.settings, &old_districts, &config.districts);
+        if changes.is_empty() {
+            return Ok(changes);
+        }
+        let phase = Phase::of(&row, now);
+        if phase >= Phase::Voting {
+            let only_closing =
+                changes.len() == 1 && old.voting_close_at != config.settings.voting_close_at;
+            if !only_closing {
+                return Err(AppError::Conflict(FROZEN.into()));
+            }
+            if config.settings.voting_close_at < old.voting_close_at {
+                return Err(AppError::Conflict(
+                    "The closing date can only be extended, never brought forward.".into(),
+                ));
+            }
+            if phase > Phase::Voting {
+                return Err(AppError::Conflict(
+                    "Voting has already closed; the closing date can no longer change.".into(),
+                ));
+            }
+            if reason.trim().is_empty() {
+                let mut e = FieldErrors::default();
+                e.add(
+                    "reason",
+                    "Say why the closing date is extended; the reason is published.",
+                );
+                return Err(e.into());
+            }
+        }
+        round::update_settings(conn, round_id, &config.settings)?;
+        if old_districts != config.districts {
+            set_districts(conn, round_id, &config.districts)?;
+        }
+        for line in &changes {
+            round_change::append(conn, round_id, now, Some(actor_id), line, reason.trim())?;
+        }
+        Ok(changes)
+    })
+}
+
+fn not_found(round_id: i64) -> impl Fn(diesel::result::Error) -> AppError {
+    move |e| match e {
+        diesel::result::Error::NotFound => {
+            AppError::NotFound(format!("there is no budget round {round_id}"))
+        }
+        other => other.into(),
+    }
+}
+
+/// Moves a round to its next phase now (the scheduled time of that phase becomes now), with
+/// a published reason.
+pub fn advance(
+    conn: &mut DbConnection,
+    actor_id: i64,
+    round_id: i64,
+    reason: &str,
+    now: NaiveDateTime,
+) -> AppResult<Phase> {
+    if reason.trim().is_empty() {
+        let mut e = FieldErrors::default();
+        e.add(
+            "reason",
+            "Say why the phase changes early; the reason is published.",
+        );
+        return Err(e.into());
+    }
+    write_transaction(conn, |conn| {
+        let row = round::find(conn, round_id).map_err(not_found(round_id))?;
+        let phase = Phase::of(&row, now);
+        let (column, next) = match phase {
+            Phase::Draft => (TimeColumn::ProposalsOpen, Phase::Proposals),
+            Phase::Proposals => (TimeColumn::Review, Phase::Review),
+            Phase::Review => (TimeColumn::VotingOpen, Phase::Voting),
+            Phase::Voting => (TimeColumn::VotingClose, Phase::Counting),
+            Phase::Counting => {
+                if crate::db::models::round_result::find(conn, round_id)?.is_none() {
+                    return Err(AppError::Conflict(
+                        "Count the ballots before publishing the results.".into(),
+                    ));
+                }
+                (TimeColumn::ResultsPublished, Phase::Results)
+            }
+            Phase::Results => {
+                return Err(AppError::Conflict(
+                    "The results are already published; this is the last phase.".into(),
+                ))
+            }
+        };
+        // Earlier boundaries that are still in the future move to now as well, so the phases
+        // stay in order.
+        let order = [
+            TimeColumn::ProposalsOpen,
+            TimeColumn::Review,
+            TimeColumn::VotingOpen,
+            TimeColumn::VotingClose,
+        ];
+        let current = [
+            row.proposals_open_at,
+            row.review_at,
+            row.voting_open_at,
+            row.voting_close_at,
+        ];
+        for (col, at) in order.iter().zip(current) {
+            if at > now
+                && order.iter().position(|c| c == col) <= order.iter().position(|c| *c == column)
+            {
+                round::set_times(conn, round_id, *col, Some(now))?;
+            }
+        }
+        if column == TimeColumn::ResultsPublished {
+            round::set_times(conn, round_id, column, Some(now))?;
+        }
+        round_change::append(
+            conn,
+            round_id,
+            now,
+            Some(actor_id),
+            &format!("phase advanced: {} → {}", phase.label(), next.label()),
+            reason.trim(),
+        )?;
+        Ok(next)
+    })
+}

@@ -1,0 +1,232 @@
+//! JSON API for configuring rounds (council), eligibility (residents) and voter checks
+//! (reviewers). Same domain functions as the pages.
+
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::db::models::{district, round, user};
+use crate::domain::eligibility::{self, CensusImport, Eligibility};
+use crate::domain::round_config::{self, RoundInput};
+use crate::domain::rounds::Phase;
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::web::extractors::{AuthUser, Authorized, CouncilOnly, Reviewers};
+use crate::web::routes::rounds::parse_round_id;
+use crate::web::AppState;
+
+/// Largest census file accepted (about 100,000 people per 4 MB).
+pub const MAX_CENSUS_BYTES: usize = 32 * 1024 * 1024;
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: i64,
+}
+
+/// Create a round (council).
+#[utoipa::path(post, path = "/api/v1/rounds", tag = "council", security(("bearer" = [])), request_body = RoundInput,
+    responses((status = 201, body = Created), (status = 422, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn create(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    body: web::Json<RoundInput>,
+) -> AppResult<HttpResponse> {
+    let config = body.parse()?;
+    let now = state.clock.now();
+    let actor = council.0.id();
+    let id = state
+        .db(move |conn| round_config::create(conn, actor, &config, now))
+        .await?;
+    Ok(HttpResponse::Created().json(Created { id }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Changes {
+    /// One line per changed setting, as written to the public change log.
+    pub changes: Vec<String>,
+}
+
+/// Replace a round's configuration (council). Refused with 409 once voting has opened, except
+/// a later closing date with a reason.
+#[utoipa::path(put, path = "/api/v1/rounds/{round_id}", tag = "council", security(("bearer" = [])), request_body = RoundInput,
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 200, body = Changes), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn update(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    path: web::Path<String>,
+    body: web::Json<RoundInput>,
+) -> AppResult<web::Json<Changes>> {
+    let id = parse_round_id(&path)?.0;
+    let config = body.parse()?;
+    let reason = body.reason.clone();
+    let now = state.clock.now();
+    let actor = council.0.id();
+    let changes = state
+        .db(move |conn| round_config::update(conn, actor, id, &config, &reason, now))
+        .await?;
+    Ok(web::Json(Changes { changes }))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AdvanceRequest {
+    pub reason: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PhaseResponse {
+    pub phase: Phase,
+}
+
+/// Move a round to its next phase now, with a published reason (council).
+#[utoipa::path(post, path = "/api/v1/rounds/{round_id}/advance", tag = "council", security(("bearer" = [])), request_body = AdvanceRequest,
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 200, body = PhaseResponse), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn advance(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    path: web::Path<String>,
+    body: web::Json<AdvanceRequest>,
+) -> AppResult<web::Json<PhaseResponse>> {
+    let id = parse_round_id(&path)?.0;
+    let now = state.clock.now();
+    let actor = council.0.id();
+    let reason = body.into_inner().reason;
+    let phase = state
+        .db(move |conn| round_config::advance(conn, actor, id, &reason, now))
+        .await?;
+    Ok(web::Json(PhaseResponse { phase }))
+}
+
+/// Replace the census list from CSV (`document_number,birth_year[,district]` with a header).
+/// All or nothing: a bad row refuses the file and names its line.
+#[utoipa::path(put, path = "/api/v1/rounds/{round_id}/census", tag = "council", security(("bearer" = [])),
+    request_body(content = String, content_type = "text/csv"),
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 200, body = CensusImport), (status = 422, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn census(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> AppResult<web::Json<CensusImport>> {
+    let id = parse_round_id(&path)?.0;
+    let text = String::from_utf8(body.to_vec())
+        .map_err(|_| AppError::Unprocessable("the census file must be UTF-8 text".into()))?;
+    let now = state.clock.now();
+    let actor = council.0.id();
+    Ok(web::Json(
+        state
+            .db(move |conn| eligibility::import_census(conn, Some(actor), id, &text, now))
+            .await?,
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodesRequest {
+    pub count: usize,
+    /// District slug; none for city-wide codes.
+    #[serde(default)]
+    pub district: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CodesResponse {
+    /// Shown only now; only their hashes are kept.
+    pub codes: Vec<String>,
+}
+
+/// Generate one-time voting codes (council).
+#[utoipa::path(post, path = "/api/v1/rounds/{round_id}/voting-codes", tag = "council", security(("bearer" = [])), request_body = CodesRequest,
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 201, body = CodesResponse), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn voting_codes(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    path: web::Path<String>,
+    body: web::Json<CodesRequest>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let now = state.clock.now();
+    let actor = council.0.id();
+    let CodesRequest { count, district } = body.into_inner();
+    let codes = state
+        .db(move |conn| {
+            eligibility::generate_codes(conn, Some(actor), id, count, district.as_deref(), now)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(CodesResponse { codes }))
+}
+
+/// Whether the logged-in resident may vote in the round, requirement by requirement.
+#[utoipa::path(get, path = "/api/v1/rounds/{round_id}/eligibility", tag = "rounds", security(("bearer" = [])),
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 200, body = Eligibility), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn my_eligibility(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+) -> AppResult<web::Json<Eligibility>> {
+    let id = parse_round_id(&path)?.0;
+    let account = user.user.clone();
+    Ok(web::Json(
+        state
+            .db(move |conn| {
+                let row = round::find(conn, id)
+                    .map_err(|_| AppError::NotFound(format!("there is no budget round {id}")))?;
+                eligibility::check(conn, &row, &account)
+            })
+            .await?,
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VoterCheck {
+    pub email: String,
+    #[serde(default)]
+    pub district: Option<String>,
+}
+
+/// Confirm a voter after an in-person check (reviewers and council).
+#[utoipa::path(post, path = "/api/v1/rounds/{round_id}/voter-checks", tag = "review", security(("bearer" = [])), request_body = VoterCheck,
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn voter_check(
+    state: web::Data<AppState>,
+    reviewer: Authorized<Reviewers>,
+    path: web::Path<String>,
+    body: web::Json<VoterCheck>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let now = state.clock.now();
+    let reviewer_id = reviewer.0.id();
+    let VoterCheck {
+        email,
+        district: slug,
+    } = body.into_inner();
+    state
+        .db(move |conn| {
+            let email = crate::domain::accounts::normalize_email(&email);
+            let person = user::find_by_email(conn, &email)?
+                .ok_or_else(|| AppError::NotFound(format!("there is no account {email}")))?;
+            let district_id = match slug {
+                None => None,
+                Some(s) => Some(
+                    district::of_round(conn, id)?
+                        .into_iter()
+                        .find(|d| d.slug == s)
+                        .map(|d| d.district_id)
+                        .ok_or_else(|| {
+                            AppError::Unprocessable(format!(
+                                "district `{s}` does not take part in this round"
+                            ))
+                        })?,
+                ),
+            };
+            eligibility::confirm_in_person(conn, reviewer_id, id, person.id, district_id, now)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,269 @@
+//! Council pages for rounds: create, configure (frozen once voting opens), advance phases,
+//! issue voting codes.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::db::models::{district, eligibility as evidence, round, round_change};
+use crate::domain::round_config::{self, RoundInput};
+use crate::domain::{eligibility, rounds::Phase};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::views::council::{self as pages, ManagePage};
+use crate::web::extractors::{Authorized, CouncilOnly, CsrfForm, FormFields, PageViewer};
+use crate::web::routes::rounds::parse_round_id;
+use crate::web::AppState;
+
+fn html(markup: maud::Markup) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
+}
+
+fn unprocessable(markup: maud::Markup) -> HttpResponse {
+    HttpResponse::UnprocessableEntity()
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    _c: Authorized<CouncilOnly>,
+    PageViewer(viewer): PageViewer,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let rows = state
+        .db(move |conn| {
+            Ok(round::all(conn)?
+                .into_iter()
+                .map(|r| {
+                    let p = Phase::of(&r, now);
+                    (r, p)
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    Ok(html(pages::rounds(&viewer, &rows)))
+}
+
+pub async fn new_form(
+    state: web::Data<AppState>,
+    _c: Authorized<CouncilOnly>,
+    PageViewer(viewer): PageViewer,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let day = chrono::Duration::days(1);
+    let t = |d: chrono::NaiveDateTime| d.format("%Y-%m-%dT09:00").to_string();
+    let values = RoundInput {
+        currency: "EUR".into(),
+        ballot_type: "approval".into(),
+        min_choices: "1".into(),
+        rule: "greedy".into(),
+        residence: "self-declared".into(),
+        time_zone: "UTC".into(),
+        proposals_open_at: t(now + day * 7),
+        review_at: t(now + day * 37),
+        voting_open_at: t(now + day * 60),
+        voting_close_at: t(now + day * 74),
+        ..RoundInput::default()
+    };
+    Ok(html(pages::new_round(
+        &viewer,
+        &values,
+        &FieldErrors::default(),
+    )))
+}
+
+impl FormFields for RoundInput {}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    PageViewer(viewer): PageViewer,
+    CsrfForm(input): CsrfForm<RoundInput>,
+) -> AppResult<HttpResponse> {
+    let config = match input.parse() {
+        Ok(config) => config,
+        Err(errors) => return Ok(unprocessable(pages::new_round(&viewer, &input, &errors))),
+    };
+    let now = state.clock.now();
+    let actor = council.0.id();
+    let id = state
+        .db(move |conn| round_config::create(conn, actor, &config, now))
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            header::LOCATION,
+            format!("/council/rounds/{id}?done=created"),
+        ))
+        .finish())
+}
+
+async fn manage_page(
+    state: &AppState,
+    viewer: &crate::views::layout::Viewer,
+    round_id: i64,
+    values: Option<RoundInput>,
+    errors: &FieldErrors,
+    notice: Option<&str>,
+) -> AppResult<maud::Markup> {
+    let now = state.clock.now();
+    let (row, districts, changes, codes) = state
+        .db(move |conn| {
+            let row = round::find(conn, round_id)
+                .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+            Ok((
+                row,
+                district::of_round(conn, round_id)?,
+                round_change::of_round(conn, round_id)?,
+                evidence::code_counts(conn, round_id)?,
+            ))
+        })
+        .await?;
+    let values = values.unwrap_or_else(|| round_config::input_of(&row, &districts));
+    let phase = Phase::of(&row, now);
+    Ok(pages::manage(
+        viewer,
+        ManagePage {
+            round: &row,
+            phase,
+            values: &values,
+            errors,
+            notice,
+            changes: &changes,
+            codes,
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+pub async fn manage(
+    state: web::Data<AppState>,
+    _c: Authorized<CouncilOnly>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    query: web::Query<DoneQuery>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let notice = match query.done.as_deref() {
+        Some("created") => Some("The round has been created."),
+        Some("saved") => Some("Your changes are saved and listed in the change log."),
+        Some("advanced") => Some("The round has moved to its next phase."),
+        _ => None,
+    };
+    Ok(html(
+        manage_page(&state, &viewer, id, None, &FieldErrors::default(), notice).await?,
+    ))
+}
+
+pub async fn update(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(input): CsrfForm<RoundInput>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let config = match input.parse() {
+        Ok(config) => config,
+        Err(errors) => {
+            return Ok(unprocessable(
+                manage_page(&state, &viewer, id, Some(input), &errors, None).await?,
+            ))
+        }
+    };
+    let now = state.clock.now();
+    let actor = council.0.id();
+    let reason = input.reason.clone();
+    match state
+        .db(move |conn| round_config::update(conn, actor, id, &config, &reason, now))
+        .await
+    {
+        Ok(_) => Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, format!("/council/rounds/{id}?done=saved")))
+            .finish()),
+        Err(AppError::Invalid(errors)) => Ok(unprocessable(
+            manage_page(&state, &viewer, id, Some(input), &errors, None).await?,
+        )),
+        Err(AppError::Conflict(message)) => {
+            let mut errors = FieldErrors::default();
+            errors.add("voting_close_at", message);
+            let page = manage_page(&state, &viewer, id, None, &errors, None).await?;
+            Ok(HttpResponse::Conflict()
+                .content_type("text/html; charset=utf-8")
+                .body(page.into_string()))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ReasonForm {
+    reason: String,
+}
+impl FormFields for ReasonForm {}
+
+pub async fn advance(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ReasonForm>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let now = state.clock.now();
+    let actor = council.0.id();
+    state
+        .db(move |conn| round_config::advance(conn, actor, id, &form.reason, now))
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            header::LOCATION,
+            format!("/council/rounds/{id}?done=advanced"),
+        ))
+        .finish())
+}
+
+#[derive(Deserialize)]
+pub struct CodesForm {
+    count: String,
+    district: Option<String>,
+}
+impl FormFields for CodesForm {}
+
+pub async fn codes(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<CodesForm>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let count: usize =
+        form.count.trim().parse().map_err(|_| {
+            AppError::Unprocessable("enter how many codes as a whole number".into())
+        })?;
+    let district = form
+        .district
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| d.trim().to_string());
+    let now = state.clock.now();
+    let actor = council.0.id();
+    let (row, list) = state
+        .db(move |conn| {
+            let list = eligibility::generate_codes(
+                conn,
+                Some(actor),
+                id,
+                count,
+                district.as_deref(),
+                now,
+            )?;
+            Ok((round::find(conn, id)?, list))
+        })
+        .await?;
+    Ok(html(pages::code_sheet(&viewer, &row, &list)))
+}
