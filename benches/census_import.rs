@@ -1,0 +1,80 @@
+//! Census import: 100,000 rows into a round, on SQLite (temp file, synchronous=FULL) and on
+//! PostgreSQL when BUDGETBOX_TEST_POSTGRES_URL names a server. Prints seconds per backend.
+//!
+//! cargo bench --bench census_import
+
+use std::time::Instant;
+
+use budgetbox::config::DatabaseUrl;
+use budgetbox::db::{connect_pool, migrations};
+use budgetbox::domain::round_config::RoundInput;
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+
+const ROWS: usize = 100_000;
+
+fn census_csv() -> String {
+    let mut csv = String::with_capacity(ROWS * 24);
+    csv.push_str("document_number,birth_year,district\n");
+    for i in 0..ROWS {
+        let district = ["north", "south", ""][i % 3];
+        csv.push_str(&format!("ID{:08},{},{district}\n", i * 7919 % 100_000_000, 1930 + (i % 80)));
+    }
+    csv
+}
+
+fn run(label: &str, url: DatabaseUrl, csv: &str) {
+    let pool = connect_pool(&url, 2).expect("database opens");
+    let mut conn = pool.get().expect("connection");
+    migrations::run_pending(&mut conn).expect("migrations");
+    let input = RoundInput {
+        title: "Census benchmark".into(),
+        currency: "EUR".into(),
+        total_budget: "1000000".into(),
+        districts: "north=400000\nsouth=400000".into(),
+        ballot_type: "approval".into(),
+        min_choices: "1".into(),
+        rule: "greedy".into(),
+        time_zone: "UTC".into(),
+        proposals_open_at: "2030-01-01T00:00".into(),
+        review_at: "2030-02-01T00:00".into(),
+        voting_open_at: "2030-03-01T00:00".into(),
+        voting_close_at: "2030-03-15T00:00".into(),
+        residence: "verified".into(),
+        requires_census: Some("on".into()),
+        ..RoundInput::default()
+    };
+    let config = input.parse().expect("valid round");
+    let now = chrono::Utc::now().naive_utc();
+    // The change log names a staff account.
+    let staff = budgetbox::db::models::user::insert(
+        &mut conn,
+        &budgetbox::db::models::user::NewUser { email: "bench@example.org", display_name: "bench", password_hash: "!", role: "council", gender: None, birth_year: None, district_id: None, created_at: now },
+    )
+    .expect("staff account");
+    let round = budgetbox::domain::round_config::create(&mut conn, staff, &config, now).expect("round");
+    for attempt in ["first import", "re-import (replace)"] {
+        let start = Instant::now();
+        let summary = budgetbox::domain::eligibility::import_census(&mut conn, None, round, csv, now).expect("import");
+        let seconds = start.elapsed().as_secs_f64();
+        assert_eq!(summary.rows, ROWS);
+        println!("census import, {label}, {attempt}: {ROWS} rows in {seconds:.2} s ({:.0} rows/s)", ROWS as f64 / seconds);
+    }
+}
+
+fn main() {
+    let csv = census_csv();
+    let dir = tempfile::tempdir().expect("temp dir");
+    run("SQLite", DatabaseUrl::sqlite_file(&dir.path().join("bench.sqlite")), &csv);
+    match std::env::var("BUDGETBOX_TEST_POSTGRES_URL") {
+        Ok(admin) => {
+            let name = format!("budgetbox_bench_{}", std::process::id());
+            let mut admin_conn = diesel::PgConnection::establish(&admin).expect("postgres reachable");
+            admin_conn.batch_execute(&format!("CREATE DATABASE {name}")).expect("create bench database");
+            let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+            run("PostgreSQL", DatabaseUrl::parse(&format!("{base}/{name}")).expect("url"), &csv);
+            admin_conn.batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)")).expect("drop bench database");
+        }
+        Err(_) => println!("census import, PostgreSQL: skipped (set BUDGETBOX_TEST_POSTGRES_URL)"),
+    }
+}
