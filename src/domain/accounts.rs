@@ -84,6 +84,41 @@ impl RegistrationInput {
         if let Err(message) = password::check_policy(&self.password, &email) {
             errors.add("password", message);
         }
+        let profile = ProfileInput { gender: self.gender, birth_year: self.birth_year, district: self.district }.parse_into(conn, now, &mut errors)?;
+        errors.into_result()?;
+        Ok(Registration {
+            display_name,
+            email,
+            password: self.password,
+            gender: profile.gender,
+            birth_year: profile.birth_year,
+            district_id: profile.district_id,
+        })
+    }
+}
+
+/// The optional facts used for eligibility and anonymous statistics.
+#[derive(Clone, Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileInput {
+    #[serde(default)]
+    pub gender: Option<String>,
+    #[serde(default)]
+    pub birth_year: Option<String>,
+    /// District slug.
+    #[serde(default)]
+    pub district: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Profile {
+    pub gender: Option<String>,
+    pub birth_year: Option<i32>,
+    pub district_id: Option<i64>,
+}
+
+impl ProfileInput {
+    fn parse_into(self, conn: &mut DbConnection, now: NaiveDateTime, errors: &mut FieldErrors) -> AppResult<Profile> {
         let gender = match self.gender.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(g) if GENDERS.iter().any(|(v, _)| *v == g) => Some(g.to_string()),
@@ -98,13 +133,7 @@ impl RegistrationInput {
             Some(y) => match y.parse::<i32>() {
                 Ok(y) if (this_year - 120..=this_year).contains(&y) => Some(y),
                 _ => {
-                    errors.add(
-                        "birth_year",
-                        format!(
-                            "Enter a year between {} and {this_year}, or leave it empty.",
-                            this_year - 120
-                        ),
-                    );
+                    errors.add("birth_year", format!("Enter a year between {} and {this_year}, or leave it empty.", this_year - 120));
                     None
                 }
             },
@@ -114,24 +143,26 @@ impl RegistrationInput {
             Some(slug) => match district::all(conn)?.into_iter().find(|d| d.slug == slug) {
                 Some(d) => Some(d.id),
                 None => {
-                    errors.add(
-                        "district",
-                        "Choose your district from the list, or leave it empty.",
-                    );
+                    errors.add("district", "Choose your district from the list, or leave it empty.");
                     None
                 }
             },
         };
-        errors.into_result()?;
-        Ok(Registration {
-            display_name,
-            email,
-            password: self.password,
-            gender,
-            birth_year,
-            district_id,
-        })
+        Ok(Profile { gender, birth_year, district_id })
     }
+
+    pub fn parse(self, conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Profile> {
+        let mut errors = FieldErrors::default();
+        let profile = self.parse_into(conn, now, &mut errors)?;
+        errors.into_result()?;
+        Ok(profile)
+    }
+}
+
+pub fn update_profile(conn: &mut DbConnection, user_id: i64, profile: &Profile, now: NaiveDateTime) -> AppResult<()> {
+    user::set_profile(conn, user_id, profile.gender.as_deref(), profile.birth_year, profile.district_id)?;
+    audit::insert(conn, now, Some(user_id), "account.profile-updated", "")?;
+    Ok(())
 }
 
 /// Creates the account if the email is new. The caller answers the same either way, so the

@@ -112,7 +112,7 @@ pub fn login(viewer: &Viewer, email: &str, next: &str, error: Option<&str>) -> M
 pub fn account(
     viewer: &Viewer,
     user: &UserRow,
-    district: Option<&str>,
+    districts: &[DistrictRow],
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> Markup {
@@ -129,7 +129,15 @@ pub fn account(
                 div { dt { "Name" } dd { (user.display_name) } }
                 div { dt { "Email" } dd { (user.email) } }
                 div { dt { "Role" } dd { (user.role) } }
-                div { dt { "District" } dd { (district.unwrap_or("not given")) } }
+            }
+            h2 { "About you" }
+            p.hint { "Used only to check whether you may vote in a round and for anonymous statistics about who takes part." }
+            form method="post" action="/account/profile" novalidate {
+                (csrf_field(&viewer.csrf))
+                (select("gender", "Gender", None, &GENDERS.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect::<Vec<_>>(), user.gender.as_deref().unwrap_or(""), errors))
+                (input(Field::new("birth_year", "Year of birth").value(&user.birth_year.map(|y| y.to_string()).unwrap_or_default()).autocomplete("bday-year"), errors))
+                (select("district", "District where you live", None, &districts.iter().map(|d| (d.slug.clone(), d.name.clone())).collect::<Vec<_>>(), districts.iter().find(|d| Some(d.id) == user.district_id).map_or("", |d| d.slug.as_str()), errors))
+                (button("Save"))
             }
             h2 { "Change your password" }
             form method="post" action="/account/password" novalidate {

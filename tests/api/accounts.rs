@@ -244,3 +244,23 @@ fn admin_create_makes_the_first_council_account() {
     ]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+both_backends! {
+    async fn profile_details_can_be_added_later(app) {
+        crate::helpers::load_demo(&app);
+        let id = app.create_user("lu@example.org", PASSWORD, "citizen");
+        app.submit("/login", "/login", &[("email", "lu@example.org"), ("password", PASSWORD)]).await;
+        let bad = app.submit("/account", "/account/profile", &[("birth_year", "3000"), ("district", "old-town"), ("gender", "")]).await;
+        assert_eq!(bad.status(), 422);
+        assert!(bad.text().await.unwrap().contains("Enter a year between"));
+        let ok = app.submit("/account", "/account/profile", &[("birth_year", "1961"), ("district", "old-town"), ("gender", "prefer-not-to-say")]).await;
+        assert_eq!(ok.status(), 303);
+        let mut conn = app.conn();
+        let row = budgetbox::db::models::user::find(&mut conn, id).unwrap().unwrap();
+        assert_eq!((row.birth_year, row.gender.as_deref()), (Some(1961), Some("prefer-not-to-say")));
+        assert!(row.district_id.is_some());
+        let token = app.api_login("lu@example.org", PASSWORD).await;
+        let res = app.send_bearer(reqwest::Method::PUT, "/api/v1/me/profile", &token, &serde_json::json!({"district": "atlantis"})).await;
+        assert_eq!(res.status(), 422);
+    }
+}

@@ -184,22 +184,8 @@ async fn account_page(
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> AppResult<Markup> {
-    let district_id = user.user.district_id;
-    let district = state
-        .db(move |conn| {
-            Ok(crate::db::models::district::all(conn)?
-                .into_iter()
-                .find(|d| Some(d.id) == district_id)
-                .map(|d| d.name))
-        })
-        .await?;
-    Ok(views::accounts::account(
-        viewer,
-        &user.user,
-        district.as_deref(),
-        notice,
-        errors,
-    ))
+    let districts = state.db(|conn| Ok(crate::db::models::district::all(conn)?)).await?;
+    Ok(views::accounts::account(viewer, &user.user, &districts, notice, errors))
 }
 
 #[derive(Deserialize)]
@@ -332,6 +318,27 @@ pub async fn delete_account(
             Ok(HttpResponse::UnprocessableEntity()
                 .content_type("text/html; charset=utf-8")
                 .body(page.into_string()))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+impl FormFields for accounts::ProfileInput {}
+
+pub async fn update_profile(state: web::Data<AppState>, user: AuthUser, PageViewer(viewer): PageViewer, CsrfForm(input): CsrfForm<accounts::ProfileInput>) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let id = user.id();
+    let result = state
+        .db(move |conn| {
+            let profile = input.parse(conn, now)?;
+            accounts::update_profile(conn, id, &profile, now)
+        })
+        .await;
+    match result {
+        Ok(()) => Ok(see_other("/account?done=profile")),
+        Err(AppError::Invalid(errors)) => {
+            let page = account_page(&state, &viewer, &user, None, &errors).await?;
+            Ok(HttpResponse::UnprocessableEntity().content_type("text/html; charset=utf-8").body(page.into_string()))
         }
         Err(other) => Err(other),
     }

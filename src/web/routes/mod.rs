@@ -27,6 +27,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/account/password",
             web::post().to(accounts::change_password),
         )
+        .route("/account/profile", web::post().to(accounts::update_profile))
         .route(
             "/account/logout-everywhere",
             web::post().to(accounts::logout_everywhere),

@@ -16,7 +16,7 @@ use utoipa::OpenApi;
     paths(
         rounds::list, rounds::show,
         auth::register, auth::login, auth::me, auth::my_data, auth::change_password,
-        auth::logout_everywhere, auth::delete_me, auth::users, auth::set_role, auth::audit_log,
+        auth::logout_everywhere, auth::delete_me, auth::update_profile, auth::users, auth::set_role, auth::audit_log,
         round_admin::create, round_admin::update, round_admin::advance, round_admin::census,
         round_admin::voting_codes, round_admin::my_eligibility, round_admin::voter_check,
     ),
@@ -75,6 +75,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/me", web::get().to(auth::me))
         .route("/me", web::delete().to(auth::delete_me))
         .route("/me/data", web::get().to(auth::my_data))
+        .route("/me/profile", web::put().to(auth::update_profile))
         .route("/me/password", web::post().to(auth::change_password))
         .route(
             "/me/logout-everywhere",
