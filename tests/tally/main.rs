@@ -1,5 +1,6 @@
 //! Tally tests on real Pabulib data and against the pabutools oracle.
 
+mod cli;
 mod greedy_props;
 mod oracle;
 mod pabulib_props;

@@ -12,7 +12,7 @@ use budgetbox::pabulib::{self, Instance};
 use budgetbox::tally::{self, Outcome, Rule};
 
 #[derive(Clone, Copy, Debug)]
-enum Expect {
+pub enum Expect {
     /// The declared rule reproduces `selected = 1` exactly.
     Reproduced,
     /// The declared rule runs but gives another set; the reason is documented here.
@@ -25,7 +25,17 @@ enum Expect {
 
 use Expect::*;
 
-const SAMPLES: &[(&str, Expect)] = &[
+impl Expect {
+    pub fn is_reproduced(self) -> bool {
+        matches!(self, Reproduced)
+    }
+
+    pub fn is_refused(self) -> bool {
+        matches!(self, RuleRefused)
+    }
+}
+
+pub const SAMPLES: &[(&str, Expect)] = &[
     ("Netherlands_Assen_2024.pb", Reproduced),
     (
         "Poland_Wieliczka_2023_Green_Budget.pb",
@@ -59,7 +69,7 @@ const SAMPLES: &[(&str, Expect)] = &[
     ),
 ];
 
-fn pabulib_dir() -> PathBuf {
+pub fn pabulib_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/pabulib")
 }
 
