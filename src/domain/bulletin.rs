@@ -7,7 +7,8 @@ use sha2::{Digest, Sha256};
 
 use crate::db::models::ballot::{self, BallotRow, NewBallot};
 use crate::db::DbConnection;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
+use serde::Serialize;
 
 /// The `prev_hash` of a round's first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -114,4 +115,43 @@ pub fn verify_chain(round_id: i64, rows: &[BallotRow]) -> Result<String, ChainEr
         prev = recomputed;
     }
     Ok(prev)
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct BoardEntry {
+    pub seq: i64,
+    pub district_id: Option<i64>,
+    /// The ballot as counted (canonical JSON).
+    pub content: String,
+    /// The day it was cast (no time of day, so it cannot be matched to a voter).
+    pub cast_day: String,
+    pub tracking_hash: String,
+    pub prev_hash: String,
+    pub entry_hash: String,
+}
+
+pub fn entry(b: BallotRow) -> BoardEntry {
+    BoardEntry { seq: b.seq, district_id: b.district_id, content: b.content, cast_day: b.cast_day, tracking_hash: b.tracking_hash, prev_hash: b.prev_hash, entry_hash: b.entry_hash }
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct InclusionProof {
+    pub round_id: i64,
+    /// The voter's entry on the board.
+    pub entry: BoardEntry,
+    /// The board's current head; the entry is included if the chain from it leads here.
+    pub chain_head: String,
+    pub chain_valid: bool,
+}
+
+/// Finds a ballot by its tracking code, with the chain head it leads to.
+pub fn inclusion(conn: &mut DbConnection, code: &str) -> AppResult<InclusionProof> {
+    let normalized: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
+    let found = ballot::find_by_tracking_hash(conn, &tracking_hash(&normalized))?
+        .ok_or_else(|| AppError::NotFound("no ballot has this tracking code; check it letter by letter".into()))?;
+    let round_id = found.round_id;
+    let board = ballot::of_round(conn, round_id)?;
+    let verified = verify_chain(round_id, &board);
+    let chain_head = board.last().map_or(GENESIS.to_string(), |b| b.entry_hash.clone());
+    Ok(InclusionProof { round_id, chain_valid: verified.is_ok(), chain_head, entry: entry(found) })
 }

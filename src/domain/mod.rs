@@ -2,6 +2,7 @@
 //! calls these functions; they read and write through `db`.
 
 pub mod accounts;
+pub mod ballots;
 pub mod bulletin;
 pub mod counting;
 pub mod eligibility;

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::tally::Money;
+use crate::tally::{Ballot, Money};
 
 mod election;
 pub mod number;
@@ -16,7 +16,7 @@ mod parse;
 mod tests;
 mod write;
 
-pub use parse::{parse, parse_bytes};
+pub use parse::{parse, parse_bytes, parse_bytes_for_tally};
 pub use write::write;
 
 /// The cost Pabulib gives a project that stayed on the ballot but can never be carried out.
@@ -86,6 +86,18 @@ pub struct Instance {
     /// VOTES columns besides `voter_id`, `vote` and (cumulative/scoring) `points`, in file order.
     pub vote_columns: Vec<String>,
     pub votes: Vec<PbVote>,
+}
+
+/// A `.pb` file read by `parse_bytes_for_tally`, for the command line's `budgetbox tally`:
+/// `instance` has the META and PROJECTS of the file but **no votes** (do not write it back),
+/// and the ballots are already those `Instance::to_election` would build.
+///
+/// Why: on Łódź 2022 (90k ballots) the `PbVote`s of a full parse hold about 100 MB of small
+/// strings and attribute maps, which cost more than the tally itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TallyFile {
+    pub instance: Instance,
+    pub(crate) ballots: Vec<Ballot>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 //! page uses; the other modules mirror the web routes.
 
 pub mod accounts;
+pub mod ballots;
 pub mod components;
 pub mod council;
 pub mod errors;

@@ -30,6 +30,12 @@ pub fn show(
             @if let Some(message) = notice { (flash(message)) }
             (error_summary(errors))
             p { (phase_badge(s.phase)) " " (s.phase.what_you_can_do()) }
+            @if s.phase == Phase::Voting {
+                p { a.button href={"/rounds/" (s.id) "/vote"} { "Vote now" } }
+            }
+            @if s.phase >= Phase::Voting {
+                p { a href={"/rounds/" (s.id) "/bulletin"} { "Bulletin board: every ballot, and check yours" } }
+            }
             p { (round.description) }
             (facts(&[
                 ("Total budget", money(s.total_budget, currency)),

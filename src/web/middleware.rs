@@ -185,6 +185,11 @@ pub fn json_config() -> actix_web::web::JsonConfig {
                 JsonPayloadError::ContentType => {
                     AppError::BadRequest("send JSON with Content-Type: application/json".into())
                 }
+                // Well-formed JSON with the wrong content (a fraction where a whole number belongs,
+                // a repeated key, an unknown field) breaks a rule of the API: 422.
+                JsonPayloadError::Deserialize(e) if e.classify() == serde_json::error::Category::Data => {
+                    AppError::Unprocessable(format!("the request does not fit the API: {e}"))
+                }
                 other => AppError::BadRequest(format!("the JSON body could not be read: {other}")),
             };
             actix_web::error::InternalError::from_response(err, app.error_response()).into()

@@ -85,7 +85,7 @@ both_backends! {
         assert!(res.json::<serde_json::Value>().await.unwrap()["error"].as_str().unwrap().contains("`email` was sent more than once"));
         let dup_json = r#"{"email": "a@b.org", "email": "c@d.org", "password": "x"}"#;
         let res = app.client.post(app.url("/api/v1/auth/login")).header("content-type", "application/json").body(dup_json).send().await.unwrap();
-        assert_eq!(res.status(), 400);
+        assert_eq!(res.status(), 422);
         assert!(res.json::<serde_json::Value>().await.unwrap()["error"].as_str().unwrap().contains("duplicate field"));
     }
 

@@ -56,14 +56,13 @@ pub fn chain_tail(conn: &mut DbConnection, round_id: i64) -> QueryResult<Option<
         .optional()
 }
 
-pub fn record_participation(
-    conn: &mut DbConnection,
-    round_id: i64,
-    user_id: Option<i64>,
-    channel: &str,
-) -> QueryResult<()> {
+pub fn record_participation(conn: &mut DbConnection, round_id: i64, user_id: Option<i64>, channel: &str) -> QueryResult<()> {
+    use rand::Rng;
+    // A random id: participation rows carry no insertion order to match against the board.
+    let id: i64 = rand::rng().random_range(1..(1i64 << 53));
     diesel::insert_into(participations::table)
         .values((
+            participations::id.eq(id),
             participations::round_id.eq(round_id),
             participations::user_id.eq(user_id),
             participations::channel.eq(channel),
@@ -77,4 +76,22 @@ pub fn participation_count(conn: &mut DbConnection, round_id: i64) -> QueryResul
         .filter(participations::round_id.eq(round_id))
         .count()
         .get_result(conn)
+}
+
+pub fn has_participated(conn: &mut DbConnection, round_id: i64, user_id: i64) -> QueryResult<bool> {
+    use diesel::dsl::exists;
+    diesel::select(exists(
+        participations::table
+            .filter(participations::round_id.eq(round_id))
+            .filter(participations::user_id.eq(user_id)),
+    ))
+    .get_result(conn)
+}
+
+pub fn find_by_tracking_hash(conn: &mut DbConnection, hash: &str) -> QueryResult<Option<BallotRow>> {
+    ballots::table
+        .filter(ballots::tracking_hash.eq(hash))
+        .select(BallotRow::as_select())
+        .first(conn)
+        .optional()
 }

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod ballots;
 pub mod council;
 pub mod health;
 pub mod home;
@@ -39,6 +40,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/council/users/{user_id}/role",
             web::post().to(staff::set_role),
         )
+        .route("/rounds/{round_id}/vote", web::get().to(ballots::vote))
+        .route("/rounds/{round_id}/vote/code", web::post().to(ballots::with_code))
+        .route("/rounds/{round_id}/vote/review", web::post().to(ballots::review))
+        .route("/rounds/{round_id}/vote/edit", web::post().to(ballots::edit))
+        .route("/rounds/{round_id}/vote/cast", web::post().to(ballots::cast))
+        .route("/rounds/{round_id}/bulletin", web::get().to(ballots::bulletin_page))
+        .route("/receipts/download", web::post().to(ballots::download_receipt))
+        .route("/receipts/check", web::post().to(ballots::check_receipt))
         .route("/audit", web::get().to(staff::audit_log))
         .route(
             "/rounds/{round_id}/census-match",

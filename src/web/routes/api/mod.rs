@@ -1,6 +1,7 @@
 //! The JSON API under /api/v1, described by an OpenAPI document generated from these handlers.
 
 pub mod auth;
+pub mod ballots;
 pub mod round_admin;
 pub mod rounds;
 
@@ -17,6 +18,7 @@ use utoipa::OpenApi;
         rounds::list, rounds::show,
         auth::register, auth::login, auth::me, auth::my_data, auth::change_password,
         auth::logout_everywhere, auth::delete_me, auth::update_profile, auth::users, auth::set_role, auth::audit_log,
+        ballots::cast, ballots::bulletin_board, ballots::receipt,
         round_admin::create, round_admin::update, round_admin::advance, round_admin::census,
         round_admin::voting_codes, round_admin::my_eligibility, round_admin::voter_check,
     ),
@@ -47,6 +49,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/openapi.json", web::get().to(openapi))
         .route("/rounds", web::get().to(rounds::list))
         .route("/rounds", web::post().to(round_admin::create))
+        .route("/rounds/{round_id}/ballots", web::post().to(ballots::cast))
+        .route("/rounds/{round_id}/bulletin", web::get().to(ballots::bulletin_board))
+        .route("/receipts/{tracking_code}", web::get().to(ballots::receipt))
         .route("/rounds/{round_id}", web::get().to(rounds::show))
         .route("/rounds/{round_id}", web::put().to(round_admin::update))
         .route(

@@ -1,0 +1,281 @@
+//! Casting a ballot: validated against the round's frozen rules, the voter's eligibility and
+//! district, written with the participation record in one transaction, exactly once.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use super::bulletin;
+use super::counting::BallotContent;
+use super::eligibility::{self, CodeUse};
+use super::rounds::{BallotType, Phase};
+use crate::db::models::user::UserRow;
+use crate::db::models::{ballot, district, proposal, round};
+use crate::db::{write_transaction, DbConnection};
+use crate::error::{AppError, AppResult};
+
+/// Who is voting: an eligible account, or the holder of a one-time voting code.
+pub enum Voter<'a> {
+    Account(&'a UserRow),
+    Code(&'a str),
+}
+
+/// What the voter chose, before validation. Ids are proposal ids.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Projects(Vec<i64>),
+    Ranking(Vec<i64>),
+    Points(Vec<(i64, i64)>),
+}
+
+/// A project a voter may choose, as the ballot shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct BallotProject {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub cost: i64,
+    /// None for a city-wide project.
+    pub district_id: Option<i64>,
+}
+
+/// The ballot paper for one voter: the rules and the projects they may choose from.
+#[derive(Clone, Debug, Serialize)]
+pub struct BallotPaper {
+    pub round_id: i64,
+    pub ballot_type: BallotType,
+    pub district_id: Option<i64>,
+    pub district_name: Option<String>,
+    pub min_choices: i32,
+    pub max_choices: Option<i32>,
+    pub points_total: Option<i32>,
+    pub points_per_project: Option<i32>,
+    /// The spending limit of a knapsack ballot (the district's budget).
+    pub budget: i64,
+    pub currency: String,
+    pub projects: Vec<BallotProject>,
+}
+
+/// Why a ballot is refused, with the status a client should see.
+fn forbidden(message: impl Into<String>) -> AppError {
+    AppError::Forbidden(message.into())
+}
+
+fn breaks_rule(message: impl Into<String>) -> AppError {
+    AppError::Unprocessable(message.into())
+}
+
+/// Builds the ballot paper for a district of a round (None: city-wide only / no districts).
+pub fn paper(conn: &mut DbConnection, round: &round::RoundRow, district_id: Option<i64>) -> AppResult<BallotPaper> {
+    let districts = district::of_round(conn, round.id)?;
+    let district = district_id.and_then(|id| districts.iter().find(|d| d.district_id == id));
+    let budget = match (district, round.citywide_budget) {
+        (Some(d), Some(city)) => d.budget + city,
+        (Some(d), None) => d.budget,
+        (None, Some(city)) => city,
+        (None, None) => round.total_budget,
+    };
+    let projects = proposal::of_round(conn, round.id)?
+        .into_iter()
+        .filter(|p| p.status == "feasible")
+        .filter(|p| p.district_id.is_none() || p.district_id == district_id)
+        .map(|p| BallotProject { id: p.id, cost: p.validated_cost.unwrap_or(p.estimated_cost), title: p.title, description: p.description, district_id: p.district_id })
+        .collect();
+    Ok(BallotPaper {
+        round_id: round.id,
+        ballot_type: BallotType::parse(&round.ballot_type)?,
+        district_id,
+        district_name: district.map(|d| d.name.clone()),
+        min_choices: round.min_choices,
+        max_choices: round.max_choices,
+        points_total: round.points_total,
+        points_per_project: round.points_per_project,
+        budget,
+        currency: round.currency.clone(),
+        projects,
+    })
+}
+
+/// Checks a choice against the paper; returns the canonical content for the bulletin board.
+pub fn validate(paper: &BallotPaper, choice: &Choice) -> AppResult<BallotContent> {
+    let known = |id: &i64| -> AppResult<&BallotProject> {
+        paper.projects.iter().find(|p| p.id == *id).ok_or_else(|| breaks_rule(format!("project {id} is not on this ballot (unknown, withdrawn, not feasible, or from another round or district)")))
+    };
+    let no_duplicates = |ids: &[i64]| -> AppResult<()> {
+        let mut seen = HashSet::new();
+        match ids.iter().find(|id| !seen.insert(**id)) {
+            Some(id) => Err(breaks_rule(format!("project {id} appears more than once"))),
+            None => Ok(()),
+        }
+    };
+    let count_limits = |n: usize, noun: &str| -> AppResult<()> {
+        let min = paper.min_choices.max(1) as usize;
+        if n < min {
+            return Err(breaks_rule(format!("choose at least {min} {noun}; this ballot has {n}")));
+        }
+        if let Some(max) = paper.max_choices {
+            if n > max as usize {
+                return Err(breaks_rule(format!("choose at most {max} {noun}; this ballot has {n}")));
+            }
+        }
+        Ok(())
+    };
+    match (paper.ballot_type, choice) {
+        (BallotType::Approval, Choice::Projects(ids)) => {
+            no_duplicates(ids)?;
+            for id in ids {
+                known(id)?;
+            }
+            count_limits(ids.len(), "projects")?;
+            let mut ids = ids.clone();
+            ids.sort_unstable();
+            Ok(BallotContent::Projects(ids))
+        }
+        (BallotType::Knapsack, Choice::Projects(ids)) => {
+            no_duplicates(ids)?;
+            if ids.is_empty() {
+                return Err(breaks_rule("choose at least 1 project"));
+            }
+            let mut total: i64 = 0;
+            for id in ids {
+                total = total.checked_add(known(id)?.cost).ok_or_else(|| breaks_rule("the total cost is too large"))?;
+            }
+            if total > paper.budget {
+                return Err(breaks_rule(format!(
+                    "the chosen projects cost {} in total, more than the budget of {}",
+                    super::money::format_amount(total, &paper.currency),
+                    super::money::format_amount(paper.budget, &paper.currency)
+                )));
+            }
+            let mut ids = ids.clone();
+            ids.sort_unstable();
+            Ok(BallotContent::Projects(ids))
+        }
+        (BallotType::Ranked, Choice::Ranking(ids)) => {
+            no_duplicates(ids)?;
+            for id in ids {
+                known(id)?;
+            }
+            count_limits(ids.len(), "projects to rank")?;
+            Ok(BallotContent::Ranking(ids.clone()))
+        }
+        (BallotType::Cumulative, Choice::Points(points)) => {
+            let ids: Vec<i64> = points.iter().map(|(id, _)| *id).collect();
+            no_duplicates(&ids)?;
+            let total_allowed = i64::from(paper.points_total.unwrap_or(0));
+            let mut total: i64 = 0;
+            let mut content = BTreeMap::new();
+            for (id, n) in points {
+                known(id)?;
+                if *n < 0 {
+                    return Err(breaks_rule(format!("project {id}: points cannot be negative")));
+                }
+                if let Some(cap) = paper.points_per_project {
+                    if *n > i64::from(cap) {
+                        return Err(breaks_rule(format!("project {id}: at most {cap} points on one project")));
+                    }
+                }
+                total = total.checked_add(*n).ok_or_else(|| breaks_rule("too many points"))?;
+                if *n > 0 {
+                    content.insert(*id, *n as u64);
+                }
+            }
+            if total > total_allowed {
+                return Err(breaks_rule(format!("you gave {total} points; you have {total_allowed} to give")));
+            }
+            if content.is_empty() {
+                return Err(breaks_rule("give at least 1 point to a project"));
+            }
+            Ok(BallotContent::Points(content))
+        }
+        (expected, _) => Err(breaks_rule(format!("this round uses {} ballots", match expected {
+            BallotType::Approval => "approval (a list of projects)",
+            BallotType::Knapsack => "knapsack (a list of projects)",
+            BallotType::Ranked => "ranked (a ranking of projects)",
+            BallotType::Cumulative => "cumulative (points per project)",
+        }))),
+    }
+}
+
+/// The district a voter votes in, or why they cannot vote at all.
+fn voter_district(conn: &mut DbConnection, round: &round::RoundRow, voter: &Voter<'_>, requested: Option<i64>, now: NaiveDateTime) -> AppResult<Option<i64>> {
+    let round_districts: Vec<i64> = district::of_round(conn, round.id)?.iter().map(|d| d.district_id).collect();
+    let district = match voter {
+        Voter::Account(user) => {
+            let eligibility = eligibility::check(conn, round, user)?;
+            if let Some(unmet) = eligibility.requirements.iter().find(|r| !r.met) {
+                return Err(forbidden(format!("you cannot vote in this round: {}", unmet.explanation)));
+            }
+            match eligibility.district_id {
+                Some(d) => Some(d),
+                // No residence rule: the voter picks one of the round's districts.
+                None if round.residence == "none" => requested.filter(|d| round_districts.contains(d)),
+                None => None,
+            }
+        }
+        Voter::Code(code) => match eligibility::redeem_code(conn, round.id, code, now)? {
+            CodeUse::Unknown => return Err(forbidden("this voting code is not valid for this round")),
+            CodeUse::AlreadyUsed => return Err(AppError::Conflict("this voting code has already been used; each code votes once".into())),
+            CodeUse::Accepted { district_id: Some(d) } => Some(d),
+            CodeUse::Accepted { district_id: None } => requested.filter(|d| round_districts.contains(d)),
+        },
+    };
+    if let (Some(asked), Some(actual)) = (requested, district) {
+        if asked != actual {
+            return Err(forbidden("you can only vote in your own district; the ballot named another one"));
+        }
+    }
+    if !round_districts.is_empty() && district.is_none() && round.citywide_budget.is_none() {
+        return Err(forbidden("choose the district you vote in (one of this round's districts)"));
+    }
+    Ok(district)
+}
+
+/// The ballot paper for a voter who has not voted yet (no code is spent here).
+pub fn paper_for_account(conn: &mut DbConnection, round_id: i64, user: &UserRow, requested_district: Option<i64>, now: NaiveDateTime) -> AppResult<BallotPaper> {
+    let round = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    if Phase::of(&round, now) != Phase::Voting {
+        return Err(forbidden("voting is not open in this round"));
+    }
+    let district = voter_district(conn, &round, &Voter::Account(user), requested_district, now)?;
+    paper(conn, &round, district)
+}
+
+pub struct Receipt {
+    pub tracking_code: String,
+    pub round_id: i64,
+}
+
+/// Casts a ballot. Everything is checked inside the transaction that writes it (phase,
+/// eligibility, code, rules), so a ballot racing the closing time or a duplicate is either
+/// in the count or refused, never half-written.
+pub fn cast(conn: &mut DbConnection, round_id: i64, voter: Voter<'_>, requested_district: Option<i64>, choice: &Choice, channel: &str, now: NaiveDateTime) -> AppResult<Receipt> {
+    write_transaction(conn, |conn| {
+        round::lock_for_ballot(conn)(round_id)?;
+        let round = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+        match Phase::of(&round, now) {
+            Phase::Voting => {}
+            phase if phase < Phase::Voting => return Err(forbidden("voting has not opened yet in this round")),
+            _ => return Err(forbidden("voting has closed in this round")),
+        }
+        let district = voter_district(conn, &round, &voter, requested_district, now)?;
+        let paper = paper(conn, &round, district)?;
+        let content = validate(&paper, choice)?;
+        if let Voter::Account(user) = voter {
+            match ballot::record_participation(conn, round_id, Some(user.id), channel) {
+                Ok(()) => {}
+                Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+                    return Err(AppError::Conflict("you have already voted in this round; each person votes once".into()))
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let tracking_code = bulletin::append(conn, round_id, district, &content.to_json(), &now.date().to_string())?;
+        Ok(Receipt { tracking_code, round_id })
+    })
+}
+
+pub fn has_voted(conn: &mut DbConnection, round_id: i64, user_id: i64) -> AppResult<bool> {
+    Ok(ballot::has_participated(conn, round_id, user_id)?)
+}

@@ -1,0 +1,147 @@
+//! JSON API for ballots: cast, the public bulletin board, receipts.
+
+use actix_web::{web, HttpResponse};
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::ToSchema;
+
+use crate::db::models::{ballot, round};
+use crate::domain::ballots::{self, Choice, Voter};
+use crate::domain::bulletin::{self, entry, inclusion, BoardEntry, InclusionProof};
+use crate::error::{AppError, AppResult, ErrorBody};
+use crate::web::extractors::MaybeUser;
+use crate::web::routes::rounds::parse_round_id;
+use crate::web::AppState;
+
+/// `{"12": 3, "15": 2}`: points per project id. A repeated id is refused, never "last one wins".
+#[derive(Debug, Default, ToSchema)]
+pub struct PointsMap(pub Vec<(i64, i64)>);
+
+impl<'de> Deserialize<'de> for PointsMap {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PointsVisitor;
+        impl<'de> Visitor<'de> for PointsVisitor {
+            type Value = PointsMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of project id to whole points")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PointsMap, A::Error> {
+                let mut entries: Vec<(i64, i64)> = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, i64>()? {
+                    let id: i64 = key.parse().map_err(|_| de::Error::custom(format!("`{key}` is not a project id")))?;
+                    if entries.iter().any(|(seen, _)| *seen == id) {
+                        return Err(de::Error::custom(format!("project {id} appears more than once")));
+                    }
+                    entries.push((id, value));
+                }
+                Ok(PointsMap(entries))
+            }
+        }
+        deserializer.deserialize_map(PointsVisitor)
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BallotRequest {
+    /// The district id the voter votes in; it must match the server's record of the voter.
+    #[serde(default)]
+    pub district: Option<i64>,
+    /// Approval and knapsack ballots.
+    #[serde(default)]
+    pub projects: Option<Vec<i64>>,
+    /// Ranked ballots, best first.
+    #[serde(default)]
+    pub ranking: Option<Vec<i64>>,
+    /// Cumulative ballots.
+    #[serde(default)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, i64>>)]
+    pub points: Option<PointsMap>,
+    /// Vote with a one-time code instead of an account.
+    #[serde(default)]
+    pub voting_code: Option<String>,
+}
+
+impl BallotRequest {
+    fn choice(&mut self) -> AppResult<Choice> {
+        match (self.projects.take(), self.ranking.take(), self.points.take()) {
+            (Some(ids), None, None) => Ok(Choice::Projects(ids)),
+            (None, Some(ids), None) => Ok(Choice::Ranking(ids)),
+            (None, None, Some(points)) => Ok(Choice::Points(points.0)),
+            _ => Err(AppError::Unprocessable("send exactly one of `projects`, `ranking` or `points`".into())),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CastResponse {
+    /// Shown once: keep it to check on the bulletin board that the ballot is counted.
+    pub tracking_code: String,
+}
+
+/// Cast a ballot, as the logged-in voter or with a voting code. Exactly once per voter.
+#[utoipa::path(post, path = "/api/v1/rounds/{round_id}/ballots", tag = "ballots", request_body = BallotRequest,
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses(
+        (status = 201, body = CastResponse),
+        (status = 401, body = ErrorBody, description = "neither a session nor a voting code"),
+        (status = 403, body = ErrorBody, description = "not eligible, wrong district, or outside the voting phase"),
+        (status = 409, body = ErrorBody, description = "already voted, or the code was used"),
+        (status = 422, body = ErrorBody, description = "the ballot breaks a rule")))]
+pub async fn cast(state: web::Data<AppState>, user: MaybeUser, path: web::Path<String>, body: web::Json<BallotRequest>) -> AppResult<HttpResponse> {
+    let round_id = parse_round_id(&path)?.0;
+    let mut request = body.into_inner();
+    let choice = request.choice()?;
+    let now = state.clock.now();
+    let account = user.0.map(|u| u.user);
+    let code = request.voting_code.take();
+    let district = request.district;
+    let receipt = state
+        .db(move |conn| {
+            let voter = match (&code, &account) {
+                (Some(code), _) => Voter::Code(code),
+                (None, Some(user)) => Voter::Account(user),
+                (None, None) => return Err(AppError::Unauthorized("log in, or send a `voting_code`".into())),
+            };
+            ballots::cast(conn, round_id, voter, district, &choice, "online", now)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(CastResponse { tracking_code: receipt.tracking_code }))
+}
+
+
+#[derive(Serialize, ToSchema)]
+pub struct Board {
+    pub round_id: i64,
+    /// The hash of the last entry; recompute it from the entries to check the board.
+    pub chain_head: String,
+    pub entries: Vec<BoardEntry>,
+}
+
+
+/// The round's public, append-only, hash-chained list of ballots.
+#[utoipa::path(get, path = "/api/v1/rounds/{round_id}/bulletin", tag = "ballots",
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 200, body = Board), (status = 404, body = ErrorBody)))]
+pub async fn bulletin_board(state: web::Data<AppState>, path: web::Path<String>) -> AppResult<web::Json<Board>> {
+    let round_id = parse_round_id(&path)?.0;
+    let rows = state
+        .db(move |conn| {
+            round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+            Ok(ballot::of_round(conn, round_id)?)
+        })
+        .await?;
+    let chain_head = bulletin::verify_chain(round_id, &rows).map_err(|e| AppError::internal(format!("bulletin board of round {round_id}: {e}")))?;
+    Ok(web::Json(Board { round_id, chain_head, entries: rows.into_iter().map(entry).collect() }))
+}
+
+
+/// Find a ballot by its tracking code and show that it is on the board, unchanged.
+#[utoipa::path(get, path = "/api/v1/receipts/{tracking_code}", tag = "ballots",
+    params(("tracking_code" = String, Path, description = "The code shown after voting")),
+    responses((status = 200, body = InclusionProof), (status = 404, body = ErrorBody)))]
+pub async fn receipt(state: web::Data<AppState>, path: web::Path<String>) -> AppResult<web::Json<InclusionProof>> {
+    let code = path.into_inner();
+    Ok(web::Json(state.db(move |conn| inclusion(conn, &code)).await?))
+}
+

@@ -1,0 +1,267 @@
+//! Casting ballots: validation with exact messages, exactly once under concurrency, secrecy
+//! of the stored rows, receipts and the bulletin board, and a script-free browser vote.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+
+use crate::helpers::TestApp;
+
+const PASSWORD: &str = "violet tram umbrella";
+
+struct Fixture {
+    round: i64,
+    north: i64,
+    south: i64,
+    /// Feasible north projects costing 300.00, 400.00 and 300.00; a city-wide one costing 100.00.
+    north_projects: Vec<i64>,
+    south_project: i64,
+    infeasible: i64,
+    citizen: String,
+}
+
+fn at(s: &str) -> chrono::NaiveDateTime {
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
+}
+
+/// A round in its voting phase (clock 2026-06-05) with districts north and south.
+async fn fixture(app: &TestApp, ballot_type: &str, extra: Value) -> Fixture {
+    app.create_user("council@example.org", PASSWORD, "council");
+    let council = app.api_login("council@example.org", PASSWORD).await;
+    let mut config = json!({
+        "title": "Ballot test", "total_budget": "5000", "districts": "north=1000\nsouth=1000",
+        "ballot_type": ballot_type, "min_choices": "1", "max_choices": "2", "rule": "greedy",
+        "proposals_open_at": "2026-04-01T09:00", "review_at": "2026-05-01T09:00",
+        "voting_open_at": "2026-06-01T09:00", "voting_close_at": "2026-06-15T18:00", "residence": "self-declared"
+    });
+    for (k, v) in extra.as_object().unwrap() {
+        config[k] = v.clone();
+    }
+    let res = app.send_bearer(Method::POST, "/api/v1/rounds", &council, &config).await;
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+    let round = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    use budgetbox::db::models::{district, proposal, user};
+    let mut conn = app.conn();
+    let ids: Vec<i64> = district::of_round(&mut conn, round).unwrap().iter().map(|d| d.district_id).collect();
+    let (north, south) = (ids[0], ids[1]);
+    let now = chrono::Utc::now().naive_utc();
+    let mut add = |title: &str, district: Option<i64>, cost: i64, status: &str| {
+        proposal::insert(&mut conn, &proposal::NewProposal { round_id: round, district_id: district, author_id: None, title, description: "d", category: None, location: None, estimated_cost: cost, validated_cost: (status == "feasible").then_some(cost), status, created_at: now, updated_at: now }).unwrap()
+    };
+    let north_projects = vec![add("N1", Some(north), 30_000, "feasible"), add("N2", Some(north), 40_000, "feasible"), add("N3", Some(north), 30_000, "feasible")];
+    let south_project = add("S1", Some(south), 10_000, "feasible");
+    let infeasible = add("NX", Some(north), 10_000, "infeasible");
+    user::insert(&mut conn, &user::NewUser { email: "voter@example.org", display_name: "Voter", password_hash: &budgetbox::auth::password::hash(PASSWORD), role: "citizen", gender: None, birth_year: Some(1980), district_id: Some(north), created_at: now }).unwrap();
+    drop(conn);
+    app.clock.set(at("2026-06-05T12:00"));
+    let citizen = app.api_login("voter@example.org", PASSWORD).await;
+    Fixture { round, north, south, north_projects, south_project, infeasible, citizen }
+}
+
+async fn cast(app: &TestApp, f: &Fixture, body: Value) -> (StatusCode, Value) {
+    let res = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{}/ballots", f.round), &f.citizen, &body).await;
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn refused(app: &TestApp, f: &Fixture, body: Value, status: u16, message: &str) {
+    let (got, json) = cast(app, f, body.clone()).await;
+    assert_eq!(got.as_u16(), status, "{body}: {json}");
+    let error = json["error"].as_str().unwrap_or_default();
+    assert!(error.contains(message), "{body}: expected `{message}` in `{error}`");
+}
+
+fn stored(app: &TestApp, round: i64) -> (usize, i64) {
+    let mut conn = app.conn();
+    (budgetbox::db::models::ballot::of_round(&mut conn, round).unwrap().len(), budgetbox::db::models::ballot::participation_count(&mut conn, round).unwrap())
+}
+
+both_backends_with_clock! {
+    async fn approval_rules_are_enforced_with_exact_messages(app) {
+        let f = fixture(&app, "approval", json!({})).await;
+        let [a, b, c] = [f.north_projects[0], f.north_projects[1], f.north_projects[2]];
+        refused(&app, &f, json!({"projects": [a, b, c]}), 422, "choose at most 2 projects; this ballot has 3").await;
+        refused(&app, &f, json!({"projects": []}), 422, "choose at least 1 projects; this ballot has 0").await;
+        refused(&app, &f, json!({"projects": [a, a]}), 422, &format!("project {a} appears more than once")).await;
+        refused(&app, &f, json!({"projects": [f.infeasible]}), 422, &format!("project {} is not on this ballot", f.infeasible)).await;
+        refused(&app, &f, json!({"projects": [f.south_project]}), 422, "is not on this ballot").await;
+        refused(&app, &f, json!({"projects": [999_999]}), 422, "project 999999 is not on this ballot").await;
+        refused(&app, &f, json!({"projects": [-1]}), 422, "project -1 is not on this ballot").await;
+        refused(&app, &f, json!({"projects": [1.5]}), 422, "the request does not fit the API").await;
+        let huge = app.new_browser().post(app.url(&format!("/api/v1/rounds/{}/ballots", f.round))).bearer_auth(&f.citizen).header("content-type", "application/json").body(r#"{"projects": [99999999999999999999]}"#).send().await.unwrap();
+        assert_eq!(huge.status(), 422, "an id beyond 64 bits");
+        refused(&app, &f, json!({"ranking": [a]}), 422, "this round uses approval").await;
+        refused(&app, &f, json!({"projects": [a], "ranking": [a]}), 422, "exactly one of").await;
+        refused(&app, &f, json!({"projects": [a], "district": f.south}), 403, "only vote in your own district").await;
+        assert_eq!(stored(&app, f.round), (0, 0), "nothing stored by refused ballots");
+
+        let (status, body) = cast(&app, &f, json!({"projects": [b, a], "district": f.north})).await;
+        assert_eq!(status, 201, "{body}");
+        let code = body["tracking_code"].as_str().unwrap().to_string();
+        assert_eq!(code.len(), 16);
+        refused(&app, &f, json!({"projects": [a]}), 409, "already voted").await;
+        assert_eq!(stored(&app, f.round), (1, 1));
+
+        let proof: Value = app.get(&format!("/api/v1/receipts/{code}")).await.json().await.unwrap();
+        assert_eq!(proof["chain_valid"], true);
+        assert_eq!(proof["entry"]["content"], json!({"projects": [a.min(b), a.max(b)]}).to_string());
+        assert_eq!(proof["entry"]["district_id"], f.north);
+        assert_eq!(app.get("/api/v1/receipts/AAAABBBBCCCCDDDD").await.status(), 404);
+    }
+
+    async fn voting_only_while_the_phase_is_open(app) {
+        let f = fixture(&app, "approval", json!({})).await;
+        let a = f.north_projects[0];
+        app.clock.set(at("2026-06-01T08:59"));
+        refused(&app, &f, json!({"projects": [a]}), 403, "voting has not opened yet").await;
+        app.clock.set(at("2026-06-15T18:00"));
+        refused(&app, &f, json!({"projects": [a]}), 403, "voting has closed").await;
+        app.clock.set(at("2026-06-15T17:59"));
+        assert_eq!(cast(&app, &f, json!({"projects": [a]})).await.0, 201);
+    }
+
+    async fn ineligible_voters_are_refused(app) {
+        let f = fixture(&app, "approval", json!({"min_age": "50"})).await;
+        refused(&app, &f, json!({"projects": [f.north_projects[0]]}), 403, "you cannot vote in this round: Voters must be at least 50").await;
+        let anonymous = app.client.post(app.url(&format!("/api/v1/rounds/{}/ballots", f.round))).json(&json!({"projects": [f.north_projects[0]]})).send().await.unwrap();
+        assert_eq!(anonymous.status(), 401);
+        assert_eq!(stored(&app, f.round), (0, 0));
+    }
+
+    async fn knapsack_at_the_budget_passes_and_one_cent_over_fails(app) {
+        let f = fixture(&app, "knapsack", json!({"districts": "north=700\nsouth=1000"})).await;
+        let [a, b, c] = [f.north_projects[0], f.north_projects[1], f.north_projects[2]];
+        refused(&app, &f, json!({"projects": [a, b, c]}), 422, "cost 1,000 EUR in total, more than the budget of 700 EUR").await;
+        {
+            let mut conn = app.conn();
+            use diesel::prelude::*;
+            use budgetbox::db::schema::round_districts;
+            diesel::update(round_districts::table.filter(round_districts::round_id.eq(f.round)).filter(round_districts::district_id.eq(f.north)))
+                .set(round_districts::budget.eq(69_999))
+                .execute(&mut conn).unwrap();
+        }
+        refused(&app, &f, json!({"projects": [a, b]}), 422, "more than the budget of 699.99 EUR").await;
+        {
+            let mut conn = app.conn();
+            use diesel::prelude::*;
+            use budgetbox::db::schema::round_districts;
+            diesel::update(round_districts::table.filter(round_districts::round_id.eq(f.round)).filter(round_districts::district_id.eq(f.north)))
+                .set(round_districts::budget.eq(70_000))
+                .execute(&mut conn).unwrap();
+        }
+        assert_eq!(cast(&app, &f, json!({"projects": [a, b]})).await.0, 201, "exactly at the budget");
+    }
+
+    async fn ranked_and_cumulative_ballots(app) {
+        let f = fixture(&app, "ranked", json!({"max_choices": "2"})).await;
+        let [a, b, c] = [f.north_projects[0], f.north_projects[1], f.north_projects[2]];
+        refused(&app, &f, json!({"ranking": [a, b, c]}), 422, "choose at most 2 projects to rank").await;
+        refused(&app, &f, json!({"ranking": [a, a]}), 422, "appears more than once").await;
+        assert_eq!(cast(&app, &f, json!({"ranking": [b, a]})).await.0, 201);
+        let board: Value = app.get(&format!("/api/v1/rounds/{}/bulletin", f.round)).await.json().await.unwrap();
+        assert_eq!(board["entries"][0]["content"], json!({"ranking": [b, a]}).to_string(), "order kept");
+    }
+
+    async fn cumulative_points_must_add_up(app) {
+        let f = fixture(&app, "cumulative", json!({"points_total": "10", "points_per_project": "6"})).await;
+        let [a, b, _] = [f.north_projects[0], f.north_projects[1], f.north_projects[2]];
+        refused(&app, &f, json!({"points": {a.to_string(): 6, b.to_string(): 5}}), 422, "you gave 11 points; you have 10 to give").await;
+        refused(&app, &f, json!({"points": {a.to_string(): 7}}), 422, "at most 6 points on one project").await;
+        refused(&app, &f, json!({"points": {a.to_string(): -1}}), 422, "points cannot be negative").await;
+        refused(&app, &f, json!({"points": {a.to_string(): 2.5}}), 422, "the request does not fit the API").await;
+        let duplicate = format!(r#"{{"points": {{"{a}": 1, "{a}": 5}}}}"#);
+        let res = app.new_browser().post(app.url(&format!("/api/v1/rounds/{}/ballots", f.round))).bearer_auth(&f.citizen).header("content-type", "application/json").body(duplicate).send().await.unwrap();
+        assert_eq!(res.status(), 422);
+        assert!(res.json::<Value>().await.unwrap()["error"].as_str().unwrap().contains("appears more than once"));
+        assert_eq!(cast(&app, &f, json!({"points": {a.to_string(): 6, b.to_string(): 4}})).await.0, 201);
+    }
+
+    async fn two_hundred_concurrent_ballots_of_one_voter_store_one(app) {
+        let f = fixture(&app, "approval", json!({})).await;
+        let body = json!({"projects": [f.north_projects[0]]});
+        let url = app.url(&format!("/api/v1/rounds/{}/ballots", f.round));
+        let client = app.new_browser();
+        let mut tasks = tokio::task::JoinSet::new();
+        for _ in 0..200 {
+            let request = client.post(&url).bearer_auth(&f.citizen).json(&body).send();
+            tasks.spawn(request);
+        }
+        let statuses: Vec<u16> = tasks.join_all().await.into_iter().map(|r| r.unwrap().status().as_u16()).collect();
+        assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 1, "{statuses:?}");
+        assert!(statuses.iter().all(|s| *s == 201 || *s == 409), "{statuses:?}");
+        assert_eq!(stored(&app, f.round), (1, 1));
+    }
+
+    async fn voting_codes_vote_once_without_an_account(app) {
+        let f = fixture(&app, "approval", json!({"voting_codes": "on", "residence": "none"})).await;
+        let council = app.api_login("council@example.org", PASSWORD).await;
+        let codes: Value = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{}/voting-codes", f.round), &council, &json!({"count": 2, "district": "south"})).await.json().await.unwrap();
+        let code = codes["codes"][0].as_str().unwrap();
+        let url = app.url(&format!("/api/v1/rounds/{}/ballots", f.round));
+        let anon = app.new_browser();
+        let res = anon.post(&url).json(&json!({"projects": [f.north_projects[0]], "voting_code": code})).send().await.unwrap();
+        assert_eq!(res.status(), 422, "a south code gets the south ballot");
+        let res = anon.post(&url).json(&json!({"projects": [f.south_project], "voting_code": code})).send().await.unwrap();
+        assert_eq!(res.status(), 201, "the refused attempt did not spend the code");
+        let res = anon.post(&url).json(&json!({"projects": [f.south_project], "voting_code": code})).send().await.unwrap();
+        assert_eq!(res.status(), 409);
+        let res = anon.post(&url).json(&json!({"projects": [f.south_project], "voting_code": "AAAA-BBBB-CCCC-DDDD"})).send().await.unwrap();
+        assert_eq!(res.status(), 403);
+        assert_eq!(stored(&app, f.round).0, 1);
+    }
+
+    async fn stored_ballots_hold_no_voter_link_and_tampering_breaks_the_chain(app) {
+        let f = fixture(&app, "approval", json!({})).await;
+        assert_eq!(cast(&app, &f, json!({"projects": [f.north_projects[0]]})).await.0, 201);
+        let mut conn = app.conn();
+        let rows = budgetbox::db::models::ballot::of_round(&mut conn, f.round).unwrap();
+        assert_eq!(rows[0].cast_day, "2026-06-05", "the day only, no time");
+        let voter = budgetbox::db::models::user::find_by_email(&mut conn, "voter@example.org").unwrap().unwrap();
+        for text in [&rows[0].content, &rows[0].tracking_hash, &rows[0].entry_hash] {
+            assert!(!text.contains("voter@example.org"));
+        }
+        assert!(budgetbox::domain::bulletin::verify_chain(f.round, &rows).is_ok());
+        use diesel::prelude::*;
+        use budgetbox::db::schema::ballots;
+        let other = json!({"projects": [f.north_projects[1]]}).to_string();
+        diesel::update(ballots::table.filter(ballots::round_id.eq(f.round))).set(ballots::content.eq(&other)).execute(&mut conn).unwrap();
+        let altered = budgetbox::db::models::ballot::of_round(&mut conn, f.round).unwrap();
+        assert_eq!(budgetbox::domain::bulletin::verify_chain(f.round, &altered), Err(budgetbox::domain::bulletin::ChainError::Altered { seq: 1 }));
+        let _ = voter;
+    }
+
+    async fn a_browser_without_javascript_can_vote(app) {
+        let f = fixture(&app, "approval", json!({})).await;
+        app.submit("/login", "/login", &[("email", "voter@example.org"), ("password", PASSWORD)]).await;
+        let round_page = app.get_html(&format!("/rounds/{}", f.round)).await.text().await.unwrap();
+        assert!(round_page.contains("Vote now"));
+        let form_path = format!("/rounds/{}/vote", f.round);
+        let form = app.get_html(&form_path).await.text().await.unwrap();
+        assert!(form.contains("name=\"project\"") && form.contains("N1") && !form.contains("S1"));
+        let (a, b, c) = (f.north_projects[0].to_string(), f.north_projects[1].to_string(), f.north_projects[2].to_string());
+        let too_many = app.submit(&form_path, &format!("/rounds/{}/vote/review", f.round), &[("project", &a), ("project", &b), ("project", &c)]).await;
+        assert_eq!(too_many.status(), 422);
+        let page = too_many.text().await.unwrap();
+        assert!(page.contains("Choose at most 2 projects"));
+        assert!(page.contains(&format!("value=\"{a}\" checked")), "the selection is kept");
+        let review = app.submit(&form_path, &format!("/rounds/{}/vote/review", f.round), &[("project", &a), ("project", &b)]).await;
+        assert_eq!(review.status(), 200);
+        let review = review.text().await.unwrap();
+        assert!(review.contains("Check your ballot") && review.contains("Cast my ballot"));
+        assert_eq!(stored(&app, f.round), (0, 0), "the review stores nothing");
+        let receipt = app.submit(&form_path, &format!("/rounds/{}/vote/cast", f.round), &[("project", &a), ("project", &b), ("district", &f.north.to_string())]).await;
+        assert_eq!(receipt.status(), 201);
+        assert_eq!(receipt.headers()["cache-control"], "no-store");
+        let receipt = receipt.text().await.unwrap();
+        let marker = "<code>";
+        let start = receipt.find(marker).unwrap() + marker.len();
+        let code = &receipt[start..start + 16];
+        let again = app.submit(&format!("/rounds/{}", f.round), &format!("/rounds/{}/vote/cast", f.round), &[("project", &a)]).await;
+        assert_eq!(again.status(), 409);
+        assert!(again.text().await.unwrap().contains("You have already voted"));
+        let check = app.submit(&format!("/rounds/{}/bulletin", f.round), "/receipts/check", &[("code", code)]).await;
+        assert_eq!(check.status(), 200);
+        assert!(check.text().await.unwrap().contains("Your ballot is on the bulletin board"));
+        let _ = f.south;
+    }
+}
+
