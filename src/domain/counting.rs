@@ -81,58 +81,12 @@ pub fn count_round(
         }
         let rule = parse_rule(&round.rule)?;
         let tie_break: TieBreak = round.tie_break.parse().map_err(AppError::Unprocessable)?;
-        let board = ballot::of_round(conn, round_id)?;
-        let chain_head = bulletin::verify_chain(round_id, &board).map_err(|e| {
-            AppError::internal(format!("bulletin board of round {round_id} is broken: {e}"))
-        })?;
-        let contents = board
-            .iter()
-            .map(|b| serde_json::from_str::<BallotContent>(&b.content).map_err(AppError::internal))
-            .collect::<AppResult<Vec<_>>>()?;
-        let feasible: Vec<_> = proposal::of_round(conn, round_id)?
-            .into_iter()
-            .filter(|p| p.status == "feasible")
-            .collect();
-        let mut pots: Vec<(Option<i64>, i64)> = district::of_round(conn, round_id)?
-            .iter()
-            .map(|d| (Some(d.district_id), d.budget))
-            .collect();
-        if let Some(citywide) = round.citywide_budget {
-            pots.push((None, citywide));
-        }
-        if pots.is_empty() {
-            pots.push((None, round.total_budget));
-        }
-        let positional = PositionalScheme::FixedBorda {
-            max_len: round
-                .max_choices
-                .map_or(feasible.len() as u64, |m| m as u64),
-        };
+        let RoundElections { pots, chain_head, ballot_count } = round_elections(conn, &round)?;
         let mut outcomes = Vec::with_capacity(pots.len());
-        for (district_id, budget) in pots {
-            let projects: Vec<Project> = feasible
-                .iter()
-                .filter(|p| p.district_id == district_id || pots_is_single(district_id, &round))
-                .map(|p| Project {
-                    id: p.id.to_string(),
-                    cost: p.validated_cost.unwrap_or(p.estimated_cost),
-                    withdrawn: false,
-                    district: district_id.map(|d| d.to_string()),
-                    category: p.category.clone(),
-                })
-                .collect();
-            let election = Election {
-                ballots: ballots_for(&projects, &contents),
-                projects,
-                budget,
-                positional: positional.clone(),
-            };
+        for (district_id, election) in pots {
             let outcome = tally::tally(&election, &rule, &tie_break)
                 .map_err(|e| AppError::Unprocessable(format!("cannot count this round: {e}")))?;
-            outcomes.push(PotOutcome {
-                district_id,
-                outcome,
-            });
+            outcomes.push(PotOutcome { district_id, outcome });
         }
         let row = RoundResultRow {
             round_id,
@@ -141,12 +95,59 @@ pub fn count_round(
             outcome: serde_json::to_string(&StoredOutcome { pots: outcomes })
                 .map_err(AppError::internal)?,
             chain_head,
-            ballot_count: board.len() as i64,
+            ballot_count: ballot_count as i64,
             computed_at: now,
         };
         round_result::insert(conn, &row)?;
         Ok(row)
     })
+}
+
+/// A round's ballots as elections, one per separately counted pot (each district's budget,
+/// and the city-wide pot), over the verified bulletin board.
+pub struct RoundElections {
+    pub pots: Vec<(Option<i64>, Election)>,
+    pub chain_head: String,
+    pub ballot_count: usize,
+}
+
+pub fn round_elections(conn: &mut DbConnection, round: &round::RoundRow) -> AppResult<RoundElections> {
+    let round_id = round.id;
+    let board = ballot::of_round(conn, round_id)?;
+    let chain_head = bulletin::verify_chain(round_id, &board)
+        .map_err(|e| AppError::internal(format!("bulletin board of round {round_id} is broken: {e}")))?;
+    let contents = board
+        .iter()
+        .map(|b| serde_json::from_str::<BallotContent>(&b.content).map_err(AppError::internal))
+        .collect::<AppResult<Vec<_>>>()?;
+    let feasible: Vec<_> = proposal::of_round(conn, round_id)?.into_iter().filter(|p| p.status == "feasible").collect();
+    let mut budgets: Vec<(Option<i64>, i64)> = district::of_round(conn, round_id)?.iter().map(|d| (Some(d.district_id), d.budget)).collect();
+    if let Some(citywide) = round.citywide_budget {
+        budgets.push((None, citywide));
+    }
+    if budgets.is_empty() {
+        budgets.push((None, round.total_budget));
+    }
+    let positional = PositionalScheme::FixedBorda { max_len: round.max_choices.map_or(feasible.len() as u64, |m| m as u64) };
+    let pots = budgets
+        .into_iter()
+        .map(|(district_id, budget)| {
+            let projects: Vec<Project> = feasible
+                .iter()
+                .filter(|p| p.district_id == district_id || pots_is_single(district_id, round))
+                .map(|p| Project {
+                    id: p.id.to_string(),
+                    cost: p.validated_cost.unwrap_or(p.estimated_cost),
+                    withdrawn: false,
+                    district: district_id.map(|d| d.to_string()),
+                    category: p.category.clone(),
+                })
+                .collect();
+            let election = Election { ballots: ballots_for(&projects, &contents), projects, budget, positional: positional.clone() };
+            (district_id, election)
+        })
+        .collect();
+    Ok(RoundElections { pots, chain_head, ballot_count: board.len() })
 }
 
 /// A round without districts and without a city-wide pot counts every project in one pot.

@@ -309,33 +309,47 @@ impl Dedup {
 
     /// `points` holds the points by position (cumulative and scoring votes, as long as
     /// `indices`); other vote types ignore it. Indices must be below `n_projects`.
-    pub(super) fn ballot(&mut self, vote_type: VoteType, indices: &[usize], points: &[u64]) -> Ballot {
+    pub(super) fn ballot(
+        &mut self,
+        vote_type: VoteType,
+        indices: &[usize],
+        points: &[u64],
+    ) -> Ballot {
         self.stamp += 1;
-        let stamp = self.stamp;
-        let seen = &mut self.seen;
-        let mut first_mention = |&(_, &i): &(usize, &usize)| match seen.get_mut(i) {
-            Some(mark) if *mark != stamp => {
-                *mark = stamp;
-                true
-            }
-            _ => false,
-        };
+        let (seen, stamp) = (&mut self.seen, self.stamp);
+        // (position, project) of the first mention of each project, in ballot order.
+        let firsts =
+            indices
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(move |&(_, i)| match seen.get_mut(i) {
+                    Some(mark) if *mark != stamp => {
+                        *mark = stamp;
+                        true
+                    }
+                    _ => false,
+                });
+        let len = indices.len();
         match vote_type {
-            VoteType::Approval | VoteType::Choose1 => Ballot::Approval(
-                indices.iter().enumerate().filter(|e| first_mention(e)).map(|(_, &i)| i).collect(),
-            ),
-            VoteType::Ordinal => Ballot::Ranking(
-                indices.iter().enumerate().filter(|e| first_mention(e)).map(|(_, &i)| i).collect(),
-            ),
-            VoteType::Cumulative | VoteType::Scoring => Ballot::Points(
-                indices
-                    .iter()
-                    .enumerate()
-                    .filter(|e| first_mention(e))
-                    .map(|(pos, &i)| (i, points.get(pos).copied().unwrap_or(0)))
-                    .filter(|&(_, pts)| pts > 0)
-                    .collect(),
-            ),
+            VoteType::Approval | VoteType::Choose1 => {
+                Ballot::Approval(exact(firsts.map(|(_, i)| i), len))
+            }
+            VoteType::Ordinal => Ballot::Ranking(exact(firsts.map(|(_, i)| i), len)),
+            VoteType::Cumulative | VoteType::Scoring => Ballot::Points(exact(
+                firsts
+                    .map(|(pos, i)| (i, points.get(pos).copied().unwrap_or(0)))
+                    .filter(|&(_, pts)| pts > 0),
+                len,
+            )),
         }
     }
+}
+
+/// Collects into one allocation of `capacity` (a filtered `collect` would start small and
+/// grow); a ballot rarely repeats a project, so `capacity` is usually exact.
+fn exact<T>(items: impl Iterator<Item = T>, capacity: usize) -> Vec<T> {
+    let mut v = Vec::with_capacity(capacity);
+    v.extend(items);
+    v
 }

@@ -14,8 +14,8 @@ use std::ops::Range;
 
 use csv::{ByteRecord, ReaderBuilder};
 
-use super::number::{parse_count, parse_money, parse_threshold};
 use super::election::Dedup;
+use super::number::{parse_count, parse_money, parse_threshold};
 use super::{Instance, PbError, PbProject, PbVote, Section, TallyFile, VoteType};
 use crate::tally::Ballot;
 
@@ -114,18 +114,19 @@ const ORDER: [Section; 3] = [Section::Meta, Section::Projects, Section::Votes];
 
 /// Parses a `.pb` file given as bytes; text that is not UTF-8 is an error, never a panic.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Instance, PbError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => parse(text),
-        Err(e) => {
-            let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
-            let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u64;
-            Err(PbError::new(
-                None,
-                Some(line),
-                "the file is not UTF-8 text (re-save it as UTF-8)",
-            ))
-        }
-    }
+    parse(utf8(bytes)?)
+}
+
+fn utf8(bytes: &[u8]) -> Result<&str, PbError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let before = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u64;
+        PbError::new(
+            None,
+            Some(line),
+            "the file is not UTF-8 text (re-save it as UTF-8)",
+        )
+    })
 }
 
 /// Parses a `.pb` file.
@@ -139,11 +140,7 @@ pub fn parse(text: &str) -> Result<Instance, PbError> {
 /// ballots go straight to project indices, skipping the voter ids, id strings and attribute
 /// maps of `PbVote` that dominate `parse_bytes` on large files.
 pub fn parse_bytes_for_tally(bytes: &[u8]) -> Result<TallyFile, PbError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        // Same message as `parse_bytes`, which owns it.
-        parse_bytes(bytes).err().unwrap_or_else(|| PbError::new(None, None, "not UTF-8"))
-    })?;
-    let (instance, sink) = parse_with(text, BallotSink::default())?;
+    let (instance, sink) = parse_with(utf8(bytes)?, BallotSink::default())?;
     Ok(TallyFile {
         instance,
         ballots: sink.ballots,

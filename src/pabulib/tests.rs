@@ -388,3 +388,52 @@ fn writer_round_trips_and_quotes() {
     assert_eq!(inst.meta("budget"), None);
     assert_eq!(write(&parse(&text).unwrap()), text);
 }
+
+/// `parse_bytes_for_tally` is a shortcut for `parse_bytes` then `to_election`: same ballots,
+/// same errors, on every vote type and on malformed files.
+#[test]
+fn reading_for_a_tally_equals_parse_then_to_election() {
+    let full = |bytes: &[u8]| parse_bytes(bytes).and_then(|i| i.to_election());
+    let lean = |bytes: &[u8]| parse_bytes_for_tally(bytes).and_then(TallyFile::into_election);
+    let ok = file("", PROJECTS, VOTES);
+    let kinds = file(
+        "",
+        "project_id;cost\na;1\nb;1\nc;1\n",
+        "voter_id;vote;points;age\nv1;c,a,b,c;3,1,0,2;30\nv2;;;\n",
+    );
+    let mut texts = vec![
+        ok.clone(),
+        ok.replace("v2;1;", "v2;77;"),
+        ok.replace("v1;1,2;30", ";1,2;30"),
+        ok.replace("v1;1,2;30", "v1;2,1,2,1;30"),
+        ok.replace("num_votes;2", "num_votes;3"),
+        ok.replace("VOTES\n", "votes\n"),
+        format!("{ok}PROJECTS\n"),
+        ok.replace("rule;greedy", "rule;greedy\nscoring_fn;dowdall"),
+    ];
+    for kind in ["approval", "ordinal", "choose-1", "cumulative", "scoring"] {
+        let text = kinds.replace("approval", kind);
+        texts.push(text.clone());
+        texts.push(text.replace("3,1,0,2", "3,1"));
+        texts.push(text.replace("3,1,0,2", "3,x,0,2"));
+        texts.push(text.replace("rule;greedy", "rule;greedy\ndefault_score;1"));
+    }
+    let mut not_utf8 = ok.clone().into_bytes();
+    not_utf8[40] = 0xff;
+    for bytes in texts
+        .iter()
+        .map(|t| t.as_bytes())
+        .chain([not_utf8.as_slice()])
+    {
+        assert_eq!(
+            lean(bytes),
+            full(bytes),
+            "for file:\n{}",
+            String::from_utf8_lossy(bytes)
+        );
+    }
+    assert!(lean(ok.as_bytes()).is_ok() && full(not_utf8.as_slice()).is_err());
+    let file = parse_bytes_for_tally(ok.as_bytes()).unwrap();
+    assert!(file.instance.votes.is_empty(), "votes are not kept");
+    assert_eq!(file.instance.meta("rule"), Some("greedy"));
+}

@@ -1,6 +1,7 @@
 //! The tally core: pure functions from an election (projects, ballots, budget) and a rule to an
 //! outcome with a per-project explanation. No I/O, no database types; deterministic.
 
+pub mod compare;
 pub mod greedy;
 pub mod mes;
 pub mod phragmen;

@@ -155,7 +155,22 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
                 h2 #config-heading { "Configuration" }
                 (form(viewer, Some(r.id), Some(page.phase), page.values, page.errors))
             }
-            @if r.voting_codes != 0 {
+            p { a href={"/council/rounds/" (r.id) "/simulate"} { "Compare counting rules on this round's ballots" } }
+        @if r.requires_census != 0 {
+            section aria-labelledby="census-heading" {
+                h2 #census-heading { "Census list" }
+                p { "Upload the list of residents as CSV with the columns document_number, birth_year and (optionally) district. It replaces the current list; nothing is imported if any row is wrong. Document numbers are kept only as salted fingerprints." }
+                form method="post" action={"/council/rounds/" (r.id) "/census"} enctype="multipart/form-data" {
+                    (csrf_field(&viewer.csrf))
+                    div.field {
+                        label for="file" { "Census file (.csv)" }
+                        input #file type="file" name="file" accept=".csv,text/csv" required;
+                    }
+                    (button("Replace the census list"))
+                }
+            }
+        }
+        @if r.voting_codes != 0 {
                 section aria-labelledby="codes-heading" {
                     h2 #codes-heading { "Voting codes" }
                     p { (page.codes.0) " issued, " (page.codes.1) " used. Each code is shown once, when it is generated: print the sheet straight away." }

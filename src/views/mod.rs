@@ -9,4 +9,5 @@ pub mod errors;
 pub mod home;
 pub mod layout;
 pub mod rounds;
+pub mod simulate;
 pub mod staff;

@@ -401,3 +401,43 @@ impl FromRequest for PageViewer {
         })
     }
 }
+
+/// Reads a multipart upload whose first field is the CSRF token and whose `file` field is
+/// the file; refuses the upload before reading the file if the token is missing, and stops
+/// reading past `max_bytes`.
+pub async fn csrf_upload(req: &HttpRequest, state: &AppState, payload: &mut actix_multipart::Multipart, max_bytes: usize) -> Result<Vec<u8>, AppError> {
+    use futures_util::StreamExt;
+    let expired = || AppError::Forbidden("this form has expired or did not come from this site; go back, reload the page and try again".into());
+    let unreadable = |e: actix_multipart::MultipartError| AppError::BadRequest(format!("the upload could not be read: {e}"));
+    let nonce = req.cookie(csrf::COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
+    let subject = verified_claims(req).map(|(c, _)| c.sub).unwrap_or_default();
+    let mut token_ok = false;
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(unreadable)?;
+        let name = field.name().unwrap_or("").to_string();
+        if name != csrf::FIELD && name != "file" {
+            continue;
+        }
+        if name == "file" && !token_ok {
+            return Err(expired());
+        }
+        let limit = if name == "file" { max_bytes } else { 256 };
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(unreadable)?;
+            if bytes.len() + chunk.len() > limit {
+                return Err(AppError::PayloadTooLarge(format!("the file is larger than {} MB", max_bytes / 1024 / 1024)));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if name == csrf::FIELD {
+            token_ok = csrf::verify(state.settings.secret_key.expose(), &nonce, &subject, &String::from_utf8_lossy(&bytes));
+            if !token_ok {
+                return Err(expired());
+            }
+        } else {
+            return Ok(bytes);
+        }
+    }
+    Err(if token_ok { AppError::Unprocessable("choose a file to upload".into()) } else { expired() })
+}

@@ -12,4 +12,5 @@ mod pages;
 mod rounds_admin;
 mod rounds_api;
 mod schema;
+mod simulate;
 mod security;

@@ -8,6 +8,7 @@ pub mod health;
 pub mod home;
 pub mod review;
 pub mod rounds;
+pub mod simulate;
 pub mod staff;
 
 use actix_web::web;
@@ -48,6 +49,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/rounds/{round_id}/bulletin", web::get().to(ballots::bulletin_page))
         .route("/receipts/download", web::post().to(ballots::download_receipt))
         .route("/receipts/check", web::post().to(ballots::check_receipt))
+        .route("/council/rounds/{round_id}/simulate", web::get().to(simulate::round))
+        .route("/council/simulate", web::post().to(simulate::upload))
+        .route("/council/rounds/{round_id}/census", web::post().to(council::census))
         .route("/audit", web::get().to(staff::audit_log))
         .route(
             "/rounds/{round_id}/census-match",
