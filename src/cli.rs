@@ -509,9 +509,11 @@ fn tally(args: TallyArgs) -> Result<(), Failure> {
     let bytes = std::fs::read(&args.file)
         .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file.display())))?;
     let name = args.file.display();
-    let instance =
-        pabulib::parse_bytes(&bytes).map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    let rule = instance
+    // The lean reader builds ballots directly; voter attributes are not needed to count.
+    let file = pabulib::parse_bytes_for_tally(&bytes)
+        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    let rule = file
+        .instance
         .rule_from_cli(&args.rule)
         .map_err(|e| Failure::input(format!("{name}: {e}")))?;
     let tie_break = match &args.tie_break {
@@ -520,8 +522,8 @@ fn tally(args: TallyArgs) -> Result<(), Failure> {
             .map_err(|e: String| Failure::input(format!("--tie-break: {e}")))?,
         None => rule.default_tie_break(),
     };
-    let election = instance
-        .to_election()
+    let election = file
+        .into_election()
         .map_err(|e| Failure::input(format!("{name}: {e}")))?;
     let outcome = tally::tally(&election, &rule, &tie_break)
         .map_err(|e| Failure::input(format!("{name}: {e}")))?;

@@ -231,12 +231,14 @@ impl Instance {
                 })?,
             },
             "equalshares" => mes(Completion::None),
-            "equalshares/add1" => mes(Completion::Add1),
+            // The official results used equalshares.net's Add1, which does not stop at the
+            // first exhaustive outcome (reproduces Assen 2024 and Wieliczka 2023).
+            "equalshares/add1" => mes(Completion::Add1Full),
             "equalshares-comparison" => Rule::MesComparison {
                 completion: Completion::None,
             },
             "equalshares/add1-comparison" => Rule::MesComparison {
-                completion: Completion::Add1,
+                completion: Completion::Add1Full,
             },
             other => {
                 return Err(meta_err(format!(

@@ -235,13 +235,17 @@ fn split_sections(text: &str) -> Result<(Table, [RawSection; 3]), PbError> {
         let line = record.position().map_or(0, |p| p.line());
         let first = table.ends.len();
         let row_start = table.text.len();
-        for field in record.iter() {
-            // Fields split a UTF-8 text at ASCII bytes, so they are UTF-8 too; `str::trim`
-            // strips Unicode whitespace, as csv's `Trim::All` did for string records.
-            let field = std::str::from_utf8(field)
-                .map_err(|e| unreadable(Some(line), &e, &found))?
-                .trim();
-            table.push_field(field);
+        // Fields split a UTF-8 text at ASCII bytes, so the row and each field are UTF-8 too:
+        // one check per row, then char-boundary-checked slices.
+        let all = std::str::from_utf8(record.as_slice())
+            .map_err(|e| unreadable(Some(line), &e, &found))?;
+        for k in 0..record.len() {
+            let field = record
+                .range(k)
+                .and_then(|r| all.get(r))
+                .ok_or_else(|| unreadable(Some(line), &"a field is not UTF-8", &found))?;
+            // `str::trim` strips Unicode whitespace, as csv's `Trim::All` did for string records.
+            table.push_field(field.trim());
         }
         let fields = first..table.ends.len();
         // Trimmed fields that are all empty add no text: a blank row, skipped.

@@ -246,11 +246,11 @@ fn declared_rules() {
         .to_string()
         .contains("min_project_score_threshold"));
     assert_eq!(with_rule("equalshares", ""), Ok(mes(Completion::None)));
-    assert_eq!(with_rule("equalshares/add1", ""), Ok(mes(Completion::Add1)));
+    assert_eq!(with_rule("equalshares/add1", ""), Ok(mes(Completion::Add1Full)));
     assert_eq!(
         with_rule("equalshares/add1-comparison", ""),
         Ok(Rule::MesComparison {
-            completion: Completion::Add1
+            completion: Completion::Add1Full
         })
     );
     assert_eq!(

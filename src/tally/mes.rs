@@ -44,17 +44,21 @@ pub fn method_of_equal_shares(
     let first = prep.run(&budget, &n, tie_break);
     let chosen = match completion {
         Completion::None => first,
-        Completion::Add1 => add1(&prep, first, tie_break),
+        Completion::Add1 => add1(&prep, first, tie_break, true),
+        Completion::Add1Full => add1(&prep, first, tie_break, false),
     };
     Ok(prep.outcome(chosen, completion, tie_break))
 }
 
-/// pabutools' iterated MES: raise every voter's initial share by one currency unit until the
-/// outcome is exhaustive (return it) or overspends (return the previous one).
+/// Iterated MES: raise every voter's initial share by one currency unit until the outcome
+/// overspends (return the previous one) or, with `stop_when_exhaustive` (pabutools), is
+/// exhaustive (return it). Without it, the walk also ends once every supported project is
+/// funded, since more money can then change nothing.
 fn add1<'p, 'e>(
     prep: &'p Prepared<'e>,
     first: RunResult<'p, 'e>,
     tie_break: &TieBreak,
+    stop_when_exhaustive: bool,
 ) -> RunResult<'p, 'e> {
     let budget = prep.budget;
     let n = BigInt::from(prep.n_voters);
@@ -67,7 +71,7 @@ fn add1<'p, 'e>(
         if current.spent > budget {
             return previous.unwrap_or(current);
         }
-        if prep.is_exhaustive(&current) {
+        if (stop_when_exhaustive && prep.is_exhaustive(&current)) || prep.funds_every_supported(&current) {
             return current;
         }
         step += 1;
@@ -315,6 +319,11 @@ impl<'e> Prepared<'e> {
 
     /// pabutools' `is_exhaustive(outcome, available_projects=projects)`: no unselected
     /// candidate fits in what is left.
+    /// Every project someone supported is funded: a larger share cannot change the outcome.
+    fn funds_every_supported(&self, run: &RunResult<'_, '_>) -> bool {
+        self.candidates.iter().all(|p| run.funded.contains_key(p))
+    }
+
     fn is_exhaustive(&self, run: &RunResult<'_, '_>) -> bool {
         let left = self.budget - run.spent;
         self.candidates

@@ -73,22 +73,23 @@ pub fn validate(election: &Election) -> Result<(), TallyError> {
         }
     }
     let n = election.projects.len();
+    // `last_seen[i] == b + 1` marks project i as named on ballot b: one array for all ballots
+    // instead of a set per ballot (this check runs over every ballot of every tally).
+    let mut last_seen = vec![0usize; n];
     for (b, ballot) in election.ballots.iter().enumerate() {
-        let indices: Vec<usize> = match ballot {
-            Ballot::Approval(v) | Ballot::Ranking(v) => v.clone(),
-            Ballot::Points(v) => v.iter().map(|&(i, _)| i).collect(),
-        };
-        let mut seen = HashSet::new();
-        for i in indices {
+        let mut check = |i: usize| -> Result<(), TallyError> {
             if i >= n {
                 return invalid(format!("ballot {b} names project index {i} of {n}"));
             }
-            if !seen.insert(i) {
-                return invalid(format!(
-                    "ballot {b} names project \"{}\" twice",
-                    election.projects[i].id
-                ));
+            if last_seen[i] == b + 1 {
+                return invalid(format!("ballot {b} names project \"{}\" twice", election.projects[i].id));
             }
+            last_seen[i] = b + 1;
+            Ok(())
+        };
+        match ballot {
+            Ballot::Approval(v) | Ballot::Ranking(v) => v.iter().try_for_each(|&i| check(i))?,
+            Ballot::Points(v) => v.iter().try_for_each(|&(i, _)| check(i))?,
         }
     }
     Ok(())

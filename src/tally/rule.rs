@@ -16,6 +16,8 @@ pub const RULE_NAMES: &[&str] = &[
     "mes-fill",
     "mes-add1",
     "mes-add1-fill",
+    "mes-add1-full",
+    "mes-add1-full-fill",
     "mes-comparison",
     "mes-add1-comparison",
     "phragmen",
@@ -46,8 +48,10 @@ impl fmt::Display for Rule {
                 utilitarian_fill,
             } => {
                 f.write_str("mes")?;
-                if *completion == Completion::Add1 {
-                    f.write_str("-add1")?;
+                match completion {
+                    Completion::None => {}
+                    Completion::Add1 => f.write_str("-add1")?,
+                    Completion::Add1Full => f.write_str("-add1-full")?,
                 }
                 if *utilitarian_fill {
                     f.write_str("-fill")?;
@@ -57,6 +61,7 @@ impl fmt::Display for Rule {
             Rule::MesComparison { completion } => match completion {
                 Completion::None => f.write_str("mes-comparison"),
                 Completion::Add1 => f.write_str("mes-add1-comparison"),
+                Completion::Add1Full => f.write_str("mes-add1-full-comparison"),
             },
             Rule::Phragmen => f.write_str("phragmen"),
         }
@@ -78,6 +83,11 @@ impl FromStr for Rule {
             "mes-fill" => mes(Completion::None, true),
             "mes-add1" => mes(Completion::Add1, false),
             "mes-add1-fill" => mes(Completion::Add1, true),
+            "mes-add1-full" => mes(Completion::Add1Full, false),
+            "mes-add1-full-fill" => mes(Completion::Add1Full, true),
+            "mes-add1-full-comparison" => Rule::MesComparison {
+                completion: Completion::Add1Full,
+            },
             "mes-comparison" => Rule::MesComparison {
                 completion: Completion::None,
             },
@@ -124,6 +134,8 @@ mod tests {
             "mes-fill",
             "mes-add1",
             "mes-add1-fill",
+    "mes-add1-full",
+    "mes-add1-full-fill",
             "mes-comparison",
             "mes-add1-comparison",
             "phragmen",

@@ -58,8 +58,13 @@ pub struct Election {
 #[serde(rename_all = "kebab-case")]
 pub enum Completion {
     None,
-    /// Raise every voter's share by one currency unit until the outcome would overspend.
+    /// Raise every voter's share by one currency unit until the outcome is exhaustive or
+    /// would overspend (pabutools' `voter_budget_increment=1`).
     Add1,
+    /// Raise every voter's share by one currency unit until the outcome would overspend, not
+    /// stopping at an exhaustive one (equalshares.net's Add1 without its "exhaustive" option;
+    /// what the official Pabulib `equalshares/add1` results used).
+    Add1Full,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
