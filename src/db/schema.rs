@@ -190,6 +190,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    paper_entries (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        voter_id -> BigInt,
+        content -> Text,
+        entered_by -> BigInt,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> districts (district_id));
 diesel::joinable!(round_districts -> rounds (round_id));
 diesel::joinable!(round_districts -> districts (district_id));
@@ -220,4 +231,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     census_entries,
     voting_codes,
     voter_checks,
+    paper_entries,
 );

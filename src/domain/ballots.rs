@@ -262,17 +262,74 @@ pub fn cast(conn: &mut DbConnection, round_id: i64, voter: Voter<'_>, requested_
         let district = voter_district(conn, &round, &voter, requested_district, now)?;
         let paper = paper(conn, &round, district)?;
         let content = validate(&paper, choice)?;
-        if let Voter::Account(user) = voter {
-            match ballot::record_participation(conn, round_id, Some(user.id), channel) {
-                Ok(()) => {}
-                Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
-                    return Err(AppError::Conflict("you have already voted in this round; each person votes once".into()))
+        let user_id = match voter {
+            Voter::Account(user) => Some(user.id),
+            Voter::Code(_) => None,
+        };
+        store(conn, round_id, user_id, district, &content, channel, now)
+    })
+}
+
+/// Writes the participation (for an account) and the bulletin entry; the caller holds the
+/// transaction and has checked everything else.
+fn store(conn: &mut DbConnection, round_id: i64, user_id: Option<i64>, district: Option<i64>, content: &BallotContent, channel: &str, now: NaiveDateTime) -> AppResult<Receipt> {
+    if let Some(user_id) = user_id {
+        match ballot::record_participation(conn, round_id, Some(user_id), channel) {
+            Ok(()) => {}
+            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+                return Err(AppError::Conflict("you have already voted in this round; each person votes once".into()))
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let tracking_code = bulletin::append(conn, round_id, district, &content.to_json(), &now.date().to_string())?;
+    Ok(Receipt { tracking_code, round_id })
+}
+
+#[derive(Debug)]
+pub enum PaperOutcome {
+    /// First entry recorded; a second officer must enter the same ballot.
+    AwaitingSecondEntry,
+    /// Both entries agreed; the ballot is cast.
+    Cast(String),
+    /// The second entry differs from the first; both are discarded and the ballot must be
+    /// entered twice again.
+    Mismatch,
+}
+
+/// Double entry of a paper ballot by poll officers, for a voter whose eligibility the
+/// application checks like an online ballot. Exactly once, like any ballot.
+pub fn enter_paper(conn: &mut DbConnection, officer_id: i64, round_id: i64, voter: &UserRow, choice: &Choice, now: NaiveDateTime) -> AppResult<PaperOutcome> {
+    write_transaction(conn, |conn| {
+        round::lock_for_ballot(conn)(round_id)?;
+        let round = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+        if Phase::of(&round, now) != Phase::Voting {
+            return Err(forbidden("voting is not open in this round"));
+        }
+        if ballot::has_participated(conn, round_id, voter.id)? {
+            return Err(AppError::Conflict("this person has already voted in this round".into()));
+        }
+        let district = voter_district(conn, &round, &Voter::Account(voter), None, now)?;
+        let paper = paper(conn, &round, district)?;
+        let content = validate(&paper, choice)?;
+        let json = content.to_json();
+        match ballot::pending_paper(conn, round_id, voter.id)? {
+            None => {
+                ballot::add_pending_paper(conn, round_id, voter.id, &json, officer_id, now)?;
+                Ok(PaperOutcome::AwaitingSecondEntry)
+            }
+            Some((_, first_officer)) if first_officer == officer_id => {
+                Err(AppError::Conflict("you entered this ballot already; a second officer must enter it to confirm".into()))
+            }
+            Some((pending, _)) => {
+                ballot::clear_pending_paper(conn, round_id, voter.id)?;
+                if pending == json {
+                    Ok(PaperOutcome::Cast(store(conn, round_id, Some(voter.id), district, &content, "paper", now)?.tracking_code))
+                } else {
+                    Ok(PaperOutcome::Mismatch)
                 }
-                Err(e) => return Err(e.into()),
             }
         }
-        let tracking_code = bulletin::append(conn, round_id, district, &content.to_json(), &now.date().to_string())?;
-        Ok(Receipt { tracking_code, round_id })
     })
 }
 

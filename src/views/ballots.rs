@@ -49,14 +49,22 @@ fn instructions(paper: &BallotPaper) -> String {
 }
 
 pub fn ballot_form(viewer: &Viewer, title: &str, paper: &BallotPaper, sel: &Selection, errors: &FieldErrors) -> Markup {
+    let action = format!("/rounds/{}/vote/review", paper.round_id);
+    ballot_form_at(viewer, title, paper, sel, errors, &action, &[], "Review my ballot")
+}
+
+/// The ballot form posting to `action` with extra hidden fields (e.g. a poll officer's entry).
+#[allow(clippy::too_many_arguments)]
+pub fn ballot_form_at(viewer: &Viewer, title: &str, paper: &BallotPaper, sel: &Selection, errors: &FieldErrors, action: &str, hidden: &[(&str, &str)], submit: &str) -> Markup {
     let rank_options: Vec<i32> = (1..=paper.max_choices.unwrap_or(paper.projects.len() as i32).min(paper.projects.len() as i32)).collect();
     layout_for(viewer, Page { title: &format!("{}Vote: {title}", if errors.is_empty() { "" } else { "Error: " }) }, html! {
         h1 { "Vote: " (title) }
         (error_summary(errors))
         @if let Some(name) = &paper.district_name { p { "Your ballot for " strong { (name) } " (and city-wide projects)." } }
         @if paper.ballot_type == BallotType::Knapsack { p { "Budget: " (money(paper.budget, &paper.currency)) } }
-        form method="post" action={"/rounds/" (paper.round_id) "/vote/review"} novalidate {
+        form method="post" action=(action) novalidate {
             (csrf_field(&viewer.csrf))
+            @for (name, value) in hidden { input type="hidden" name=(name) value=(value); }
             @if let Some(code) = &sel.voting_code { input type="hidden" name="voting_code" value=(code); }
             @if let Some(d) = paper.district_id { input type="hidden" name="district" value=(d); }
             fieldset #ballot aria-describedby="ballot-help" {
@@ -93,7 +101,7 @@ pub fn ballot_form(viewer: &Viewer, title: &str, paper: &BallotPaper, sel: &Sele
                     }
                 }
             }
-            (button("Review my ballot"))
+            (button(submit))
         }
     })
 }

@@ -265,3 +265,62 @@ both_backends_with_clock! {
     }
 }
 
+
+both_backends_with_clock! {
+    async fn paper_ballots_need_two_matching_entries(app) {
+        let f = fixture(&app, "approval", json!({})).await;
+        app.create_user("officer1@example.org", PASSWORD, "reviewer");
+        app.create_user("officer2@example.org", PASSWORD, "reviewer");
+        let one = app.api_login("officer1@example.org", PASSWORD).await;
+        let two = app.api_login("officer2@example.org", PASSWORD).await;
+        let path = format!("/api/v1/rounds/{}/paper-ballots", f.round);
+        let [a, b] = [f.north_projects[0], f.north_projects[1]];
+        let enter = |token: &str, projects: Vec<i64>| {
+            let token = token.to_string();
+            let path = path.clone();
+            let app = &app;
+            async move { app.send_bearer(Method::POST, &path, &token, &json!({"email": "voter@example.org", "projects": projects})).await }
+        };
+        assert_eq!(enter(&one, vec![a]).await.status(), 202);
+        let again = enter(&one, vec![a]).await;
+        assert_eq!(again.status(), 409, "the same officer cannot confirm");
+        assert_eq!(stored(&app, f.round), (0, 0));
+        let differ = enter(&two, vec![b]).await;
+        assert_eq!(differ.status(), 409);
+        assert!(differ.json::<Value>().await.unwrap()["error"].as_str().unwrap().contains("differ"));
+        assert_eq!(stored(&app, f.round), (0, 0), "a disagreement casts nothing");
+        assert_eq!(enter(&one, vec![a, b]).await.status(), 202);
+        let agreed = enter(&two, vec![b, a]).await;
+        assert_eq!(agreed.status(), 201);
+        assert!(agreed.json::<Value>().await.unwrap()["tracking_code"].is_string());
+        assert_eq!(stored(&app, f.round), (1, 1));
+        assert_eq!(enter(&one, vec![a]).await.status(), 409, "already voted");
+        refused(&app, &f, json!({"projects": [a]}), 409, "already voted").await;
+        let citizen = app.send_bearer(Method::POST, &path, &f.citizen, &json!({"email": "voter@example.org", "projects": [a]})).await;
+        assert_eq!(citizen.status(), 403);
+    }
+}
+
+both_backends_with_clock! {
+    async fn officers_enter_paper_ballots_through_the_pages(app) {
+        let f = fixture(&app, "approval", json!({})).await;
+        let a = f.north_projects[0].to_string();
+        let start = format!("/review/rounds/{}/paper", f.round);
+        let mut messages = Vec::new();
+        for officer in ["o1@example.org", "o2@example.org"] {
+            app.create_user(officer, PASSWORD, "reviewer");
+            let browser = app.new_browser();
+            app.submit_with(&browser, "/login", "/login", &[("email", officer), ("password", PASSWORD)]).await;
+            let form = app.submit_with(&browser, &start, &format!("{start}/ballot"), &[("email", "voter@example.org")]).await;
+            assert_eq!(form.status(), 200);
+            let form = form.text().await.unwrap();
+            assert!(form.contains("Enter this paper ballot") && form.contains("N1"));
+            let done = app.submit_with(&browser, &start, &format!("{start}/enter"), &[("email", "voter@example.org"), ("project", &a)]).await;
+            messages.push(done.text().await.unwrap());
+        }
+        assert!(messages[0].contains("First entry recorded"));
+        assert!(messages[1].contains("Both entries agree: the ballot is cast"));
+        assert_eq!(stored(&app, f.round), (1, 1));
+        assert_eq!(app.get_html(&start).await.status(), 303, "officers only: anonymous visitors are sent to log in");
+    }
+}

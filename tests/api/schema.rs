@@ -55,6 +55,7 @@ fn declared_columns() -> Vec<(String, String)> {
         census_entries,
         voting_codes,
         voter_checks,
+        paper_entries,
     )
 }
 

@@ -95,3 +95,35 @@ pub fn find_by_tracking_hash(conn: &mut DbConnection, hash: &str) -> QueryResult
         .first(conn)
         .optional()
 }
+
+/// A paper ballot entered once, waiting for a second officer: (content, entered_by).
+pub fn pending_paper(conn: &mut DbConnection, round_id: i64, voter_id: i64) -> QueryResult<Option<(String, i64)>> {
+    use crate::db::schema::paper_entries;
+    paper_entries::table
+        .filter(paper_entries::round_id.eq(round_id))
+        .filter(paper_entries::voter_id.eq(voter_id))
+        .select((paper_entries::content, paper_entries::entered_by))
+        .first(conn)
+        .optional()
+}
+
+pub fn add_pending_paper(conn: &mut DbConnection, round_id: i64, voter_id: i64, content: &str, entered_by: i64, at: chrono::NaiveDateTime) -> QueryResult<()> {
+    use crate::db::schema::paper_entries;
+    diesel::insert_into(paper_entries::table)
+        .values((
+            paper_entries::round_id.eq(round_id),
+            paper_entries::voter_id.eq(voter_id),
+            paper_entries::content.eq(content),
+            paper_entries::entered_by.eq(entered_by),
+            paper_entries::at.eq(at),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn clear_pending_paper(conn: &mut DbConnection, round_id: i64, voter_id: i64) -> QueryResult<()> {
+    use crate::db::schema::paper_entries;
+    diesel::delete(paper_entries::table.filter(paper_entries::round_id.eq(round_id)).filter(paper_entries::voter_id.eq(voter_id)))
+        .execute(conn)
+        .map(|_| ())
+}

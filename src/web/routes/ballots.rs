@@ -31,6 +31,10 @@ impl FormFields for BallotFields {
 }
 
 impl BallotFields {
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.get(name)
+    }
+
     fn get(&self, name: &str) -> Option<&str> {
         self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).filter(|v| !v.trim().is_empty())
     }
@@ -56,7 +60,7 @@ impl BallotFields {
     }
 
     /// The choice the form expresses, or a message for the person.
-    fn choice(&self, ballot_type: BallotType) -> Result<Choice, String> {
+    pub fn choice(&self, ballot_type: BallotType) -> Result<Choice, String> {
         match ballot_type {
             BallotType::Approval | BallotType::Knapsack => self
                 .0

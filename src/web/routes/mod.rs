@@ -52,6 +52,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/council/rounds/{round_id}/simulate", web::get().to(simulate::round))
         .route("/council/simulate", web::post().to(simulate::upload))
         .route("/council/rounds/{round_id}/census", web::post().to(council::census))
+        .route("/review/rounds/{round_id}/paper", web::get().to(review::paper_form))
+        .route("/review/rounds/{round_id}/paper/ballot", web::post().to(review::paper_ballot))
+        .route("/review/rounds/{round_id}/paper/enter", web::post().to(review::paper_enter))
         .route("/audit", web::get().to(staff::audit_log))
         .route(
             "/rounds/{round_id}/census-match",

@@ -145,3 +145,54 @@ pub async fn receipt(state: web::Data<AppState>, path: web::Path<String>) -> App
     Ok(web::Json(state.db(move |conn| inclusion(conn, &code)).await?))
 }
 
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PaperBallotRequest {
+    /// The voter's account email.
+    pub email: String,
+    #[serde(default)]
+    pub projects: Option<Vec<i64>>,
+    #[serde(default)]
+    pub ranking: Option<Vec<i64>>,
+    #[serde(default)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, i64>>)]
+    pub points: Option<PointsMap>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PaperBallotResponse {
+    /// `awaiting-second-entry` or `cast`.
+    pub status: String,
+    pub tracking_code: Option<String>,
+}
+
+/// Enter a paper ballot (reviewers acting as poll officers). A ballot counts once two
+/// different officers have entered the same choices; differing entries are discarded (409).
+#[utoipa::path(post, path = "/api/v1/rounds/{round_id}/paper-ballots", tag = "ballots", security(("bearer" = [])), request_body = PaperBallotRequest,
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses(
+        (status = 201, body = PaperBallotResponse, description = "second entry agreed: cast"),
+        (status = 202, body = PaperBallotResponse, description = "first entry recorded"),
+        (status = 409, body = ErrorBody, description = "entries differ, same officer twice, or already voted"),
+        (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn paper(state: web::Data<AppState>, officer: crate::web::extractors::Authorized<crate::web::extractors::Reviewers>, path: web::Path<String>, body: web::Json<PaperBallotRequest>) -> AppResult<HttpResponse> {
+    let round_id = parse_round_id(&path)?.0;
+    let body = body.into_inner();
+    let mut request = BallotRequest { district: None, projects: body.projects, ranking: body.ranking, points: body.points, voting_code: None };
+    let choice = request.choice()?;
+    let now = state.clock.now();
+    let officer_id = officer.0.id();
+    let email = crate::domain::accounts::normalize_email(&body.email);
+    let outcome = state
+        .db(move |conn| {
+            let voter = crate::db::models::user::find_by_email(conn, &email)?.ok_or_else(|| AppError::NotFound(format!("there is no account {email}")))?;
+            ballots::enter_paper(conn, officer_id, round_id, &voter, &choice, now)
+        })
+        .await?;
+    Ok(match outcome {
+        ballots::PaperOutcome::AwaitingSecondEntry => HttpResponse::Accepted().json(PaperBallotResponse { status: "awaiting-second-entry".into(), tracking_code: None }),
+        ballots::PaperOutcome::Cast(code) => HttpResponse::Created().json(PaperBallotResponse { status: "cast".into(), tracking_code: Some(code) }),
+        ballots::PaperOutcome::Mismatch => return Err(AppError::Conflict("the two entries of this paper ballot differ; both were discarded: check the paper and enter it twice again".into())),
+    })
+}
