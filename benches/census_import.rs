@@ -41,6 +41,7 @@ fn run(label: &str, url: DatabaseUrl, csv: &str) {
         voting_open_at: "2030-03-01T00:00".into(),
         voting_close_at: "2030-03-15T00:00".into(),
         residence: "verified".into(),
+        revote_policy: "final".into(),
         requires_census: Some("on".into()),
         ..RoundInput::default()
     };

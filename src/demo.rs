@@ -241,6 +241,8 @@ fn seed(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Credentials> {
                 Some(districts[d]),
                 &content,
                 &cast_day.to_string(),
+                None,
+                None,
             )?;
         }
     }

@@ -55,6 +55,7 @@ diesel::table! {
         requires_manual_check -> Integer,
         voting_codes -> Integer,
         census_salt -> Text,
+        revote_policy -> Text,
     }
 }
 
@@ -105,6 +106,8 @@ diesel::table! {
         tracking_hash -> Text,
         prev_hash -> Text,
         entry_hash -> Text,
+        voter_tag -> Nullable<Text>,
+        supersedes -> Nullable<BigInt>,
     }
 }
 

@@ -21,6 +21,13 @@ pub enum Voter<'a> {
     Code(&'a str),
 }
 
+/// The keyed tag that finds a voter's current ballot on rounds where the last ballot counts:
+/// HMAC of round and account under the installation secret, so the database alone cannot link
+/// a ballot to a person (see docs/security.md).
+pub fn voter_tag(secret: &[u8], round_id: i64, user_id: i64) -> String {
+    hex::encode(crate::auth::derived_mac(secret, "budgetbox/revote-tag/v1", format!("{round_id}:{user_id}").as_bytes()))
+}
+
 /// What the voter chose, before validation. Ids are proposal ids.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Choice {
@@ -250,7 +257,18 @@ pub struct Receipt {
 /// Casts a ballot. Everything is checked inside the transaction that writes it (phase,
 /// eligibility, code, rules), so a ballot racing the closing time or a duplicate is either
 /// in the count or refused, never half-written.
-pub fn cast(conn: &mut DbConnection, round_id: i64, voter: Voter<'_>, requested_district: Option<i64>, choice: &Choice, channel: &str, now: NaiveDateTime) -> AppResult<Receipt> {
+/// One ballot to cast: who, where (the district they say; it must match their record), what.
+pub struct Cast<'a> {
+    pub round_id: i64,
+    pub voter: Voter<'a>,
+    pub requested_district: Option<i64>,
+    pub choice: &'a Choice,
+    /// `online` or `paper`.
+    pub channel: &'a str,
+}
+
+pub fn cast(conn: &mut DbConnection, secret: &[u8], request: Cast<'_>, now: NaiveDateTime) -> AppResult<Receipt> {
+    let Cast { round_id, voter, requested_district, choice, channel } = request;
     write_transaction(conn, |conn| {
         round::lock_for_ballot(conn)(round_id)?;
         let round = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
@@ -266,13 +284,25 @@ pub fn cast(conn: &mut DbConnection, round_id: i64, voter: Voter<'_>, requested_
             Voter::Account(user) => Some(user.id),
             Voter::Code(_) => None,
         };
-        store(conn, round_id, user_id, district, &content, channel, now)
+        if round.revote_policy == "last-counts" {
+            if let Some(user_id) = user_id {
+                let tag = voter_tag(secret, round_id, user_id);
+                if let Some(previous) = ballot::latest_of_tag(conn, round_id, &tag)? {
+                    // A new ballot replaces the current one; the old entry stays on the board.
+                    let tracking_code = bulletin::append(conn, round_id, district, &content.to_json(), &now.date().to_string(), Some(&tag), Some(previous))?;
+                    return Ok(Receipt { tracking_code, round_id });
+                }
+                return store(conn, round_id, Some(user_id), district, &content, channel, now, Some(&tag));
+            }
+        }
+        store(conn, round_id, user_id, district, &content, channel, now, None)
     })
 }
 
 /// Writes the participation (for an account) and the bulletin entry; the caller holds the
 /// transaction and has checked everything else.
-fn store(conn: &mut DbConnection, round_id: i64, user_id: Option<i64>, district: Option<i64>, content: &BallotContent, channel: &str, now: NaiveDateTime) -> AppResult<Receipt> {
+#[allow(clippy::too_many_arguments)]
+fn store(conn: &mut DbConnection, round_id: i64, user_id: Option<i64>, district: Option<i64>, content: &BallotContent, channel: &str, now: NaiveDateTime, voter_tag: Option<&str>) -> AppResult<Receipt> {
     if let Some(user_id) = user_id {
         match ballot::record_participation(conn, round_id, Some(user_id), channel) {
             Ok(()) => {}
@@ -282,7 +312,7 @@ fn store(conn: &mut DbConnection, round_id: i64, user_id: Option<i64>, district:
             Err(e) => return Err(e.into()),
         }
     }
-    let tracking_code = bulletin::append(conn, round_id, district, &content.to_json(), &now.date().to_string())?;
+    let tracking_code = bulletin::append(conn, round_id, district, &content.to_json(), &now.date().to_string(), voter_tag, None)?;
     Ok(Receipt { tracking_code, round_id })
 }
 
@@ -324,7 +354,7 @@ pub fn enter_paper(conn: &mut DbConnection, officer_id: i64, round_id: i64, vote
             Some((pending, _)) => {
                 ballot::clear_pending_paper(conn, round_id, voter.id)?;
                 if pending == json {
-                    Ok(PaperOutcome::Cast(store(conn, round_id, Some(voter.id), district, &content, "paper", now)?.tracking_code))
+                    Ok(PaperOutcome::Cast(store(conn, round_id, Some(voter.id), district, &content, "paper", now, None)?.tracking_code))
                 } else {
                     Ok(PaperOutcome::Mismatch)
                 }

@@ -32,35 +32,38 @@ pub fn tracking_hash(code: &str) -> String {
     ))
 }
 
-pub fn entry_hash(
-    prev_hash: &str,
-    round_id: i64,
-    seq: i64,
-    district_id: Option<i64>,
-    content: &str,
-    tracking_hash: &str,
-) -> String {
-    let district = district_id.map(|d| d.to_string()).unwrap_or_default();
-    let text = format!("budgetbox/ballot/v1\n{prev_hash}\n{round_id}\n{seq}\n{district}\n{tracking_hash}\n{content}");
+/// What one board entry commits to. The voter tag is not part of it: it is never published.
+pub struct EntryFields<'a> {
+    pub prev_hash: &'a str,
+    pub round_id: i64,
+    pub seq: i64,
+    pub district_id: Option<i64>,
+    pub content: &'a str,
+    pub tracking_hash: &'a str,
+    pub supersedes: Option<i64>,
+}
+
+pub fn entry_hash(e: &EntryFields<'_>) -> String {
+    let district = e.district_id.map(|d| d.to_string()).unwrap_or_default();
+    let supersedes = e.supersedes.map(|s| s.to_string()).unwrap_or_default();
+    let text = format!(
+        "budgetbox/ballot/v1\n{}\n{}\n{}\n{district}\n{}\n{supersedes}\n{}",
+        e.prev_hash, e.round_id, e.seq, e.tracking_hash, e.content
+    );
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
 /// Appends a ballot to the round's chain and returns its tracking code. Must run inside a
 /// write transaction: the (round, seq) unique key refuses a racing append.
-pub fn append(
-    conn: &mut DbConnection,
-    round_id: i64,
-    district_id: Option<i64>,
-    content: &str,
-    cast_day: &str,
-) -> AppResult<String> {
+/// `voter_tag` and `supersedes` are set on rounds where the last ballot counts.
+pub fn append(conn: &mut DbConnection, round_id: i64, district_id: Option<i64>, content: &str, cast_day: &str, voter_tag: Option<&str>, supersedes: Option<i64>) -> AppResult<String> {
     let (seq, prev) = match ballot::chain_tail(conn, round_id)? {
         Some((seq, hash)) => (seq + 1, hash),
         None => (1, GENESIS.to_string()),
     };
     let code = new_tracking_code();
     let tracking = tracking_hash(&code);
-    let entry = entry_hash(&prev, round_id, seq, district_id, content, &tracking);
+    let entry = entry_hash(&EntryFields { prev_hash: &prev, round_id, seq, district_id, content, tracking_hash: &tracking, supersedes });
     ballot::insert(
         conn,
         &NewBallot {
@@ -72,6 +75,8 @@ pub fn append(
             tracking_hash: &tracking,
             prev_hash: &prev,
             entry_hash: &entry,
+            voter_tag,
+            supersedes,
         },
     )?;
     Ok(code)
@@ -101,14 +106,15 @@ pub fn verify_chain(round_id: i64, rows: &[BallotRow]) -> Result<String, ChainEr
         if row.prev_hash != prev {
             return Err(ChainError::BrokenLink { seq: row.seq });
         }
-        let recomputed = entry_hash(
-            &prev,
+        let recomputed = entry_hash(&EntryFields {
+            prev_hash: &prev,
             round_id,
-            row.seq,
-            row.district_id,
-            &row.content,
-            &row.tracking_hash,
-        );
+            seq: row.seq,
+            district_id: row.district_id,
+            content: &row.content,
+            tracking_hash: &row.tracking_hash,
+            supersedes: row.supersedes,
+        });
         if recomputed != row.entry_hash {
             return Err(ChainError::Altered { seq: row.seq });
         }
@@ -128,10 +134,21 @@ pub struct BoardEntry {
     pub tracking_hash: String,
     pub prev_hash: String,
     pub entry_hash: String,
+    /// The earlier entry of the same voter that this one replaces (revoting rounds).
+    pub supersedes: Option<i64>,
 }
 
 pub fn entry(b: BallotRow) -> BoardEntry {
-    BoardEntry { seq: b.seq, district_id: b.district_id, content: b.content, cast_day: b.cast_day, tracking_hash: b.tracking_hash, prev_hash: b.prev_hash, entry_hash: b.entry_hash }
+    BoardEntry {
+        seq: b.seq,
+        district_id: b.district_id,
+        content: b.content,
+        cast_day: b.cast_day,
+        tracking_hash: b.tracking_hash,
+        prev_hash: b.prev_hash,
+        entry_hash: b.entry_hash,
+        supersedes: b.supersedes,
+    }
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -142,6 +159,8 @@ pub struct InclusionProof {
     /// The board's current head; the entry is included if the chain from it leads here.
     pub chain_head: String,
     pub chain_valid: bool,
+    /// The later entry that replaced this ballot, if the voter voted again.
+    pub superseded_by: Option<i64>,
 }
 
 /// Finds a ballot by its tracking code, with the chain head it leads to.
@@ -153,5 +172,6 @@ pub fn inclusion(conn: &mut DbConnection, code: &str) -> AppResult<InclusionProo
     let board = ballot::of_round(conn, round_id)?;
     let verified = verify_chain(round_id, &board);
     let chain_head = board.last().map_or(GENESIS.to_string(), |b| b.entry_hash.clone());
-    Ok(InclusionProof { round_id, chain_valid: verified.is_ok(), chain_head, entry: entry(found) })
+    let superseded_by = board.iter().find(|b| b.supersedes == Some(found.seq)).map(|b| b.seq);
+    Ok(InclusionProof { round_id, chain_valid: verified.is_ok(), chain_head, superseded_by, entry: entry(found) })
 }

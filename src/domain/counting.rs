@@ -116,8 +116,11 @@ pub fn round_elections(conn: &mut DbConnection, round: &round::RoundRow) -> AppR
     let board = ballot::of_round(conn, round_id)?;
     let chain_head = bulletin::verify_chain(round_id, &board)
         .map_err(|e| AppError::internal(format!("bulletin board of round {round_id} is broken: {e}")))?;
+    // A ballot replaced by a later one of the same voter stays on the board but is not counted.
+    let superseded: std::collections::HashSet<i64> = board.iter().filter_map(|b| b.supersedes).collect();
     let contents = board
         .iter()
+        .filter(|b| !superseded.contains(&b.seq))
         .map(|b| serde_json::from_str::<BallotContent>(&b.content).map_err(AppError::internal))
         .collect::<AppResult<Vec<_>>>()?;
     let feasible: Vec<_> = proposal::of_round(conn, round_id)?.into_iter().filter(|p| p.status == "feasible").collect();
@@ -147,7 +150,7 @@ pub fn round_elections(conn: &mut DbConnection, round: &round::RoundRow) -> AppR
             (district_id, election)
         })
         .collect();
-    Ok(RoundElections { pots, chain_head, ballot_count: board.len() })
+    Ok(RoundElections { pots, chain_head, ballot_count: contents.len() })
 }
 
 /// A round without districts and without a city-wide pot counts every project in one pot.

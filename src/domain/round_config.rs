@@ -100,6 +100,9 @@ pub struct RoundInput {
     pub requires_manual_check: Option<String>,
     #[serde(default)]
     pub voting_codes: Option<String>,
+    /// `final` or `last-counts`.
+    #[serde(default = "default_revote")]
+    pub revote_policy: String,
     /// Why the change is made; required once voting has opened.
     #[serde(default)]
     pub reason: String,
@@ -114,6 +117,14 @@ fn default_time_zone() -> String {
 fn default_residence() -> String {
     "none".into()
 }
+fn default_revote() -> String {
+    "final".into()
+}
+
+pub const REVOTE_POLICIES: [(&str, &str); 2] = [
+    ("final", "A ballot is final once cast"),
+    ("last-counts", "Voters may vote again until voting closes; only their last ballot counts"),
+];
 
 /// A configuration that passed every check.
 #[derive(Clone, Debug)]
@@ -324,6 +335,9 @@ impl RoundInput {
                 }
             },
         };
+        if !REVOTE_POLICIES.iter().any(|(v, _)| *v == self.revote_policy.trim()) {
+            e.add("revote_policy", "Choose whether a ballot is final or the last one counts.");
+        }
         let residence = self.residence.trim().to_string();
         if !RESIDENCE_RULES.iter().any(|(v, _)| *v == residence) {
             e.add("residence", "Choose how the voter's district is decided.");
@@ -363,6 +377,7 @@ impl RoundInput {
                 requires_census: checked(&self.requires_census),
                 requires_manual_check: checked(&self.requires_manual_check),
                 voting_codes: checked(&self.voting_codes),
+                revote_policy: self.revote_policy.trim().to_string(),
             },
         })
     }
@@ -437,6 +452,7 @@ pub fn input_of(row: &RoundRow, districts: &[RoundDistrictRow]) -> RoundInput {
         requires_census: flag(row.requires_census),
         requires_manual_check: flag(row.requires_manual_check),
         voting_codes: flag(row.voting_codes),
+        revote_policy: row.revote_policy.clone(),
         reason: String::new(),
     }
 }
@@ -467,6 +483,7 @@ fn settings_of(row: &RoundRow) -> RoundSettings {
         requires_census: row.requires_census,
         requires_manual_check: row.requires_manual_check,
         voting_codes: row.voting_codes,
+        revote_policy: row.revote_policy.clone(),
     }
 }
 
@@ -493,7 +510,7 @@ fn describe_changes(
         review_at: "review starts", voting_open_at: "voting opens", voting_close_at: "voting closes",
         categories: "categories", min_age: "minimum age", age_reference_date: "age reference date",
         residence: "residence rule", requires_census: "census required", requires_manual_check: "manual check required",
-        voting_codes: "voting codes allowed",
+        voting_codes: "voting codes allowed", revote_policy: "revoting",
     );
     if old_districts != new_districts {
         lines.push(format!("districts: {old_districts:?} → {new_districts:?}"));

@@ -214,6 +214,9 @@ pub fn inclusion(viewer: &Viewer, proof: Option<&crate::domain::bulletin::Inclus
             Some(p) => {
                 p.flash { strong { "Your ballot is on the bulletin board" } " as entry " (p.entry.seq) " of round " (p.round_id) "." }
                 p { "It reads: " code { (p.entry.content) } }
+                @if let Some(later) = p.superseded_by {
+                    p { strong { "You voted again: " } "this ballot was replaced by entry " (later) " and is not counted; the later one is." }
+                }
                 p { "Entry hash " code.hash { (p.entry.entry_hash) } "; chain " (if p.chain_valid { "intact" } else { "BROKEN — report this to the city" }) "." }
             }
             None => { p { "No ballot has this tracking code. Check it letter by letter; codes use no 0, O, 1, I or L." } }

@@ -9,7 +9,7 @@ use super::components::{
 use super::layout::{layout_for, Page, Viewer};
 use crate::db::models::round::RoundRow;
 use crate::db::models::round_change::RoundChangeRow;
-use crate::domain::round_config::{RoundInput, BALLOT_TYPES, RESIDENCE_RULES, RULES};
+use crate::domain::round_config::{RoundInput, BALLOT_TYPES, RESIDENCE_RULES, REVOTE_POLICIES, RULES};
 use crate::domain::rounds::Phase;
 use crate::error::FieldErrors;
 
@@ -84,6 +84,7 @@ pub fn form(
                 (input(Field::new("min_choices", "Minimum projects per ballot").kind("number").value(&values.min_choices).hint("Approval and ranked ballots."), errors))
                 (input(Field::new("max_choices", "Maximum projects per ballot").kind("number").value(&values.max_choices).hint("Leave empty for no maximum."), errors))
                 (input(Field::new("points_total", "Points per voter").kind("number").value(&values.points_total).hint("Cumulative ballots."), errors))
+                (radios("revote_policy", "Voting again", &REVOTE_POLICIES, &values.revote_policy, errors))
                 (input(Field::new("points_per_project", "Most points on one project").kind("number").value(&values.points_per_project).hint("Cumulative ballots. Leave empty for no limit."), errors))
             }
             fieldset {

@@ -324,3 +324,45 @@ both_backends_with_clock! {
         assert_eq!(app.get_html(&start).await.status(), 303, "officers only: anonymous visitors are sent to log in");
     }
 }
+
+both_backends_with_clock! {
+    async fn when_the_last_ballot_counts_a_revote_supersedes_the_first(app) {
+        let f = fixture(&app, "approval", json!({"revote_policy": "last-counts"})).await;
+        let [a, b] = [f.north_projects[0], f.north_projects[1]];
+        let (s1, first) = cast(&app, &f, json!({"projects": [a]})).await;
+        let (s2, second) = cast(&app, &f, json!({"projects": [b]})).await;
+        assert_eq!((s1.as_u16(), s2.as_u16()), (201, 201));
+        assert_eq!(stored(&app, f.round), (2, 1), "both on the board, one participation");
+        let board: Value = app.get(&format!("/api/v1/rounds/{}/bulletin", f.round)).await.json().await.unwrap();
+        assert_eq!(board["entries"][1]["supersedes"], 1);
+        assert!(board["entries"][0].get("voter_tag").is_none(), "the tag is never published");
+        let old: Value = app.get(&format!("/api/v1/receipts/{}", first["tracking_code"].as_str().unwrap())).await.json().await.unwrap();
+        assert_eq!(old["superseded_by"], 2);
+        let new: Value = app.get(&format!("/api/v1/receipts/{}", second["tracking_code"].as_str().unwrap())).await.json().await.unwrap();
+        assert_eq!(new["superseded_by"], Value::Null);
+
+        // Concurrent revotes leave exactly one current ballot.
+        let url = app.url(&format!("/api/v1/rounds/{}/ballots", f.round));
+        let client = app.new_browser();
+        let mut tasks = tokio::task::JoinSet::new();
+        for i in 0..20 {
+            let body = json!({"projects": [if i % 2 == 0 { a } else { b }]});
+            tasks.spawn(client.post(&url).bearer_auth(&f.citizen).json(&body).send());
+        }
+        for r in tasks.join_all().await {
+            assert_eq!(r.unwrap().status(), 201);
+        }
+        let mut conn = app.conn();
+        let rows = budgetbox::db::models::ballot::of_round(&mut conn, f.round).unwrap();
+        assert_eq!(rows.len(), 22);
+        let superseded: std::collections::HashSet<i64> = rows.iter().filter_map(|r| r.supersedes).collect();
+        assert_eq!(superseded.len(), 21, "every entry but the last is replaced exactly once");
+        assert_eq!(rows.iter().filter(|r| !superseded.contains(&r.seq)).count(), 1);
+        assert!(budgetbox::domain::bulletin::verify_chain(f.round, &rows).is_ok());
+
+        // The count sees one ballot.
+        app.clock.set(at("2026-06-15T18:00"));
+        let counted = budgetbox::domain::counting::count_round(&mut conn, f.round, app.clock.now()).unwrap();
+        assert_eq!(counted.ballot_count, 1);
+    }
+}

@@ -15,6 +15,10 @@ pub struct BallotRow {
     pub tracking_hash: String,
     pub prev_hash: String,
     pub entry_hash: String,
+    /// Keyed tag of the voter, only on rounds where the last ballot counts.
+    pub voter_tag: Option<String>,
+    /// The sequence number of the entry this ballot replaces.
+    pub supersedes: Option<i64>,
 }
 
 #[derive(Insertable, Clone, Debug)]
@@ -28,6 +32,8 @@ pub struct NewBallot<'a> {
     pub tracking_hash: &'a str,
     pub prev_hash: &'a str,
     pub entry_hash: &'a str,
+    pub voter_tag: Option<&'a str>,
+    pub supersedes: Option<i64>,
 }
 
 pub fn insert(conn: &mut DbConnection, new: &NewBallot<'_>) -> QueryResult<()> {
@@ -126,4 +132,15 @@ pub fn clear_pending_paper(conn: &mut DbConnection, round_id: i64, voter_id: i64
     diesel::delete(paper_entries::table.filter(paper_entries::round_id.eq(round_id)).filter(paper_entries::voter_id.eq(voter_id)))
         .execute(conn)
         .map(|_| ())
+}
+
+/// The voter's current (latest) entry in a round, by their keyed tag.
+pub fn latest_of_tag(conn: &mut DbConnection, round_id: i64, tag: &str) -> QueryResult<Option<i64>> {
+    ballots::table
+        .filter(ballots::round_id.eq(round_id))
+        .filter(ballots::voter_tag.eq(tag))
+        .order(ballots::seq.desc())
+        .select(ballots::seq)
+        .first(conn)
+        .optional()
 }

@@ -38,6 +38,8 @@ pub struct RoundRow {
     pub requires_manual_check: i32,
     pub voting_codes: i32,
     pub census_salt: String,
+    /// `final`, or `last-counts` (a voter may replace their ballot until voting closes).
+    pub revote_policy: String,
 }
 
 #[derive(Insertable, Clone, Debug)]
@@ -119,6 +121,7 @@ pub struct RoundSettings {
     pub requires_census: i32,
     pub requires_manual_check: i32,
     pub voting_codes: i32,
+    pub revote_policy: String,
 }
 
 pub fn update_settings(

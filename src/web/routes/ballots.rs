@@ -226,6 +226,7 @@ pub async fn cast(state: web::Data<AppState>, user: MaybeUser, PageViewer(viewer
         .db(move |conn| Ok(round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?.ballot_type))
         .await?;
     let choice = fields.choice(BallotType::parse(&ballot_type)?).map_err(AppError::Unprocessable)?;
+    let secret = state.settings.secret_key.clone();
     let result = state
         .db(move |conn| {
             let voter = match (&code, &account) {
@@ -233,7 +234,7 @@ pub async fn cast(state: web::Data<AppState>, user: MaybeUser, PageViewer(viewer
                 (None, Some(user)) => Voter::Account(user),
                 (None, None) => return Err(AppError::Unauthorized("log in to vote".into())),
             };
-            ballots::cast(conn, round_id, voter, district, &choice, "online", now)
+            ballots::cast(conn, secret.expose(), ballots::Cast { round_id, voter, requested_district: district, choice: &choice, channel: "online" }, now)
         })
         .await;
     match result {

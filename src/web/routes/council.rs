@@ -60,6 +60,7 @@ pub async fn new_form(
         min_choices: "1".into(),
         rule: "greedy".into(),
         residence: "self-declared".into(),
+        revote_policy: "final".into(),
         time_zone: "UTC".into(),
         proposals_open_at: t(now + day * 7),
         review_at: t(now + day * 37),

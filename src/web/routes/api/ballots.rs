@@ -96,6 +96,7 @@ pub async fn cast(state: web::Data<AppState>, user: MaybeUser, path: web::Path<S
     let account = user.0.map(|u| u.user);
     let code = request.voting_code.take();
     let district = request.district;
+    let secret = state.settings.secret_key.clone();
     let receipt = state
         .db(move |conn| {
             let voter = match (&code, &account) {
@@ -103,7 +104,7 @@ pub async fn cast(state: web::Data<AppState>, user: MaybeUser, path: web::Path<S
                 (None, Some(user)) => Voter::Account(user),
                 (None, None) => return Err(AppError::Unauthorized("log in, or send a `voting_code`".into())),
             };
-            ballots::cast(conn, round_id, voter, district, &choice, "online", now)
+            ballots::cast(conn, secret.expose(), ballots::Cast { round_id, voter, requested_district: district, choice: &choice, channel: "online" }, now)
         })
         .await?;
     Ok(HttpResponse::Created().json(CastResponse { tracking_code: receipt.tracking_code }))
