@@ -107,8 +107,18 @@ macro_rules! on_each_backend {
     };
 }
 
+/// SQLite has one writer at a time. Writers of this process queue on this lock instead of on
+/// SQLite's busy handler, which sleeps in growing steps and turns contention into long tails.
+static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+thread_local! {
+    /// Set while this thread holds `SQLITE_WRITER`, so a nested write does not wait on itself.
+    static HOLDS_SQLITE_WRITER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Runs `f` in a write transaction. On SQLite the transaction takes the write lock up front
-/// (BEGIN IMMEDIATE) so two writers queue on busy_timeout instead of failing on upgrade.
+/// (BEGIN IMMEDIATE), after the process-wide writer lock, so writers queue instead of failing
+/// on upgrade or sleeping in the busy handler.
 pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
@@ -116,20 +126,38 @@ where
 {
     match conn {
         DbConnection::Sqlite(_) => {
-            // immediate_transaction lives on SqliteConnection, but `f` needs the enum back;
-            // issue the statements on the enum so both sides see one connection.
-            conn.batch_execute("BEGIN IMMEDIATE")?;
-            match f(conn) {
-                Ok(value) => {
-                    conn.batch_execute("COMMIT")?;
-                    Ok(value)
-                }
-                Err(e) => {
-                    let _ = conn.batch_execute("ROLLBACK");
-                    Err(e)
-                }
+            let nested = HOLDS_SQLITE_WRITER.with(|h| h.get());
+            let _guard = if nested {
+                None
+            } else {
+                let guard = SQLITE_WRITER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                HOLDS_SQLITE_WRITER.with(|h| h.set(true));
+                Some(guard)
+            };
+            let result = sqlite_immediate(conn, f);
+            if !nested {
+                HOLDS_SQLITE_WRITER.with(|h| h.set(false));
             }
+            result
         }
         DbConnection::Postgres(_) => conn.transaction(f),
+    }
+}
+
+fn sqlite_immediate<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    conn.batch_execute("BEGIN IMMEDIATE")?;
+    match f(conn) {
+        Ok(value) => {
+            conn.batch_execute("COMMIT")?;
+            Ok(value)
+        }
+        Err(e) => {
+            let _ = conn.batch_execute("ROLLBACK");
+            Err(e)
+        }
     }
 }

@@ -11,7 +11,7 @@ use super::counting::BallotContent;
 use super::eligibility::{self, CodeUse};
 use super::rounds::{BallotType, Phase};
 use crate::db::models::user::UserRow;
-use crate::db::models::{ballot, district, proposal, round};
+use crate::db::models::{ballot, district, eligibility as evidence, proposal, round};
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{AppError, AppResult};
 
@@ -205,8 +205,11 @@ pub fn validate(paper: &BallotPaper, choice: &Choice) -> AppResult<BallotContent
     }
 }
 
-/// The district a voter votes in, or why they cannot vote at all.
-fn voter_district(conn: &mut DbConnection, round: &round::RoundRow, voter: &Voter<'_>, requested: Option<i64>, now: NaiveDateTime) -> AppResult<Option<i64>> {
+const CODE_UNKNOWN: &str = "this voting code is not valid for this round";
+const CODE_USED: &str = "this voting code has already been used; each code votes once";
+
+/// The district a voter votes in, or why they cannot vote at all. Reads only.
+fn voter_district(conn: &mut DbConnection, round: &round::RoundRow, voter: &Voter<'_>, requested: Option<i64>) -> AppResult<Option<i64>> {
     let round_districts: Vec<i64> = district::of_round(conn, round.id)?.iter().map(|d| d.district_id).collect();
     let district = match voter {
         Voter::Account(user) => {
@@ -221,11 +224,12 @@ fn voter_district(conn: &mut DbConnection, round: &round::RoundRow, voter: &Vote
                 None => None,
             }
         }
-        Voter::Code(code) => match eligibility::redeem_code(conn, round.id, code, now)? {
-            CodeUse::Unknown => return Err(forbidden("this voting code is not valid for this round")),
-            CodeUse::AlreadyUsed => return Err(AppError::Conflict("this voting code has already been used; each code votes once".into())),
-            CodeUse::Accepted { district_id: Some(d) } => Some(d),
-            CodeUse::Accepted { district_id: None } => requested.filter(|d| round_districts.contains(d)),
+        // Only looked up here; it is spent inside the ballot's transaction.
+        Voter::Code(code) => match evidence::find_code(conn, round.id, &eligibility::code_hash(code))? {
+            None => return Err(forbidden(CODE_UNKNOWN)),
+            Some((_, true)) => return Err(AppError::Conflict(CODE_USED.into())),
+            Some((Some(d), false)) => Some(d),
+            Some((None, false)) => requested.filter(|d| round_districts.contains(d)),
         },
     };
     if let (Some(asked), Some(actual)) = (requested, district) {
@@ -245,7 +249,7 @@ pub fn paper_for_account(conn: &mut DbConnection, round_id: i64, user: &UserRow,
     if Phase::of(&round, now) != Phase::Voting {
         return Err(forbidden("voting is not open in this round"));
     }
-    let district = voter_district(conn, &round, &Voter::Account(user), requested_district, now)?;
+    let district = voter_district(conn, &round, &Voter::Account(user), requested_district)?;
     paper(conn, &round, district)
 }
 
@@ -269,50 +273,73 @@ pub struct Cast<'a> {
 
 pub fn cast(conn: &mut DbConnection, secret: &[u8], request: Cast<'_>, now: NaiveDateTime) -> AppResult<Receipt> {
     let Cast { round_id, voter, requested_district, choice, channel } = request;
+    // Reads first, outside the write transaction: ballot rules, projects and costs are frozen
+    // while voting is open, so only the phase, the code or participation and the chain need
+    // the transaction below.
+    let round = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    check_voting_open(&round, now)?;
+    let district = voter_district(conn, &round, &voter, requested_district)?;
+    let content = validate(&paper(conn, &round, district)?, choice)?.to_json();
+    let user_id = match voter {
+        Voter::Account(user) => Some(user.id),
+        Voter::Code(_) => None,
+    };
+    let revoting = round.revote_policy == "last-counts";
+    let tag = match (revoting, user_id) {
+        (true, Some(user_id)) => Some(voter_tag(secret, round_id, user_id)),
+        _ => None,
+    };
     write_transaction(conn, |conn| {
-        round::lock_for_ballot(conn)(round_id)?;
-        let round = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
-        match Phase::of(&round, now) {
-            Phase::Voting => {}
-            phase if phase < Phase::Voting => return Err(forbidden("voting has not opened yet in this round")),
-            _ => return Err(forbidden("voting has closed in this round")),
-        }
-        let district = voter_district(conn, &round, &voter, requested_district, now)?;
-        let paper = paper(conn, &round, district)?;
-        let content = validate(&paper, choice)?;
-        let user_id = match voter {
-            Voter::Account(user) => Some(user.id),
-            Voter::Code(_) => None,
-        };
-        if round.revote_policy == "last-counts" {
-            if let Some(user_id) = user_id {
-                let tag = voter_tag(secret, round_id, user_id);
-                if let Some(previous) = ballot::latest_of_tag(conn, round_id, &tag)? {
-                    // A new ballot replaces the current one; the old entry stays on the board.
-                    let tracking_code = bulletin::append(conn, round_id, district, &content.to_json(), &now.date().to_string(), Some(&tag), Some(previous))?;
-                    return Ok(Receipt { tracking_code, round_id });
-                }
-                return store(conn, round_id, Some(user_id), district, &content, channel, now, Some(&tag));
+        // "Exactly once" is decided here by a unique key or a conditional update, before the
+        // round's lock is waited for, so duplicates fail fast and the locked part stays short.
+        match (&voter, user_id) {
+            (Voter::Code(code), _) => match eligibility::redeem_code(conn, round_id, code, now)? {
+                CodeUse::Accepted { .. } => {}
+                CodeUse::AlreadyUsed => return Err(AppError::Conflict(CODE_USED.into())),
+                CodeUse::Unknown => return Err(forbidden(CODE_UNKNOWN)),
+            },
+            (_, Some(user_id)) if revoting => {
+                ballot::record_participation_if_new(conn, round_id, user_id, channel)?;
             }
+            (_, Some(user_id)) => record_participation(conn, round_id, user_id, channel)?,
+            (_, None) => {}
         }
-        store(conn, round_id, user_id, district, &content, channel, now, None)
+        // From here to the commit the round's chain is ours; the phase is checked again, as a
+        // closing may have happened while this ballot waited.
+        check_voting_open(&round::find_for_update(conn, round_id)?, now)?;
+        let supersedes = match &tag {
+            Some(tag) => ballot::latest_of_tag(conn, round_id, tag)?,
+            None => None,
+        };
+        let tracking_code = bulletin::append(conn, round_id, district, &content, &now.date().to_string(), tag.as_deref(), supersedes)?;
+        Ok(Receipt { tracking_code, round_id })
     })
 }
 
-/// Writes the participation (for an account) and the bulletin entry; the caller holds the
-/// transaction and has checked everything else.
-#[allow(clippy::too_many_arguments)]
-fn store(conn: &mut DbConnection, round_id: i64, user_id: Option<i64>, district: Option<i64>, content: &BallotContent, channel: &str, now: NaiveDateTime, voter_tag: Option<&str>) -> AppResult<Receipt> {
-    if let Some(user_id) = user_id {
-        match ballot::record_participation(conn, round_id, Some(user_id), channel) {
-            Ok(()) => {}
-            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
-                return Err(AppError::Conflict("you have already voted in this round; each person votes once".into()))
-            }
-            Err(e) => return Err(e.into()),
-        }
+fn check_voting_open(round: &round::RoundRow, now: NaiveDateTime) -> AppResult<()> {
+    match Phase::of(round, now) {
+        Phase::Voting => Ok(()),
+        phase if phase < Phase::Voting => Err(forbidden("voting has not opened yet in this round")),
+        _ => Err(forbidden("voting has closed in this round")),
     }
-    let tracking_code = bulletin::append(conn, round_id, district, &content.to_json(), &now.date().to_string(), voter_tag, None)?;
+}
+
+fn record_participation(conn: &mut DbConnection, round_id: i64, user_id: i64, channel: &str) -> AppResult<()> {
+    match ballot::record_participation(conn, round_id, Some(user_id), channel) {
+        Ok(()) => Ok(()),
+        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+            Err(AppError::Conflict("you have already voted in this round; each person votes once".into()))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Writes the participation and the bulletin entry of a final ballot; the caller holds the
+/// transaction and has checked everything else.
+fn store(conn: &mut DbConnection, round_id: i64, user_id: i64, district: Option<i64>, content: &BallotContent, channel: &str, now: NaiveDateTime) -> AppResult<Receipt> {
+    record_participation(conn, round_id, user_id, channel)?;
+    round::find_for_update(conn, round_id)?;
+    let tracking_code = bulletin::append(conn, round_id, district, &content.to_json(), &now.date().to_string(), None, None)?;
     Ok(Receipt { tracking_code, round_id })
 }
 
@@ -331,15 +358,14 @@ pub enum PaperOutcome {
 /// application checks like an online ballot. Exactly once, like any ballot.
 pub fn enter_paper(conn: &mut DbConnection, officer_id: i64, round_id: i64, voter: &UserRow, choice: &Choice, now: NaiveDateTime) -> AppResult<PaperOutcome> {
     write_transaction(conn, |conn| {
-        round::lock_for_ballot(conn)(round_id)?;
-        let round = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+        let round = round::find_for_update(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
         if Phase::of(&round, now) != Phase::Voting {
             return Err(forbidden("voting is not open in this round"));
         }
         if ballot::has_participated(conn, round_id, voter.id)? {
             return Err(AppError::Conflict("this person has already voted in this round".into()));
         }
-        let district = voter_district(conn, &round, &Voter::Account(voter), None, now)?;
+        let district = voter_district(conn, &round, &Voter::Account(voter), None)?;
         let paper = paper(conn, &round, district)?;
         let content = validate(&paper, choice)?;
         let json = content.to_json();
@@ -354,7 +380,7 @@ pub fn enter_paper(conn: &mut DbConnection, officer_id: i64, round_id: i64, vote
             Some((pending, _)) => {
                 ballot::clear_pending_paper(conn, round_id, voter.id)?;
                 if pending == json {
-                    Ok(PaperOutcome::Cast(store(conn, round_id, Some(voter.id), district, &content, "paper", now, None)?.tracking_code))
+                    Ok(PaperOutcome::Cast(store(conn, round_id, voter.id, district, &content, "paper", now)?.tracking_code))
                 } else {
                     Ok(PaperOutcome::Mismatch)
                 }

@@ -178,11 +178,14 @@ both_backends_with_clock! {
     async fn two_hundred_concurrent_ballots_of_one_voter_store_one(app) {
         let f = fixture(&app, "approval", json!({})).await;
         let body = json!({"projects": [f.north_projects[0]]});
-        let url = app.url(&format!("/api/v1/rounds/{}/ballots", f.round));
+        // Half the requests go to a second app instance on the same database.
+        let second = crate::helpers::spawn_second_instance(&app);
+        let path = format!("/api/v1/rounds/{}/ballots", f.round);
+        let urls = [app.url(&path), format!("{second}{path}")];
         let client = app.new_browser();
         let mut tasks = tokio::task::JoinSet::new();
-        for _ in 0..200 {
-            let request = client.post(&url).bearer_auth(&f.citizen).json(&body).send();
+        for i in 0..200 {
+            let request = client.post(&urls[i % 2]).bearer_auth(&f.citizen).json(&body).send();
             tasks.spawn(request);
         }
         let statuses: Vec<u16> = tasks.join_all().await.into_iter().map(|r| r.unwrap().status().as_u16()).collect();

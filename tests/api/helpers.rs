@@ -296,6 +296,26 @@ pub async fn spawn_app_with_clock(backend: Backend, clock: Clock) -> Option<Test
     })
 }
 
+/// A second app instance on the same database, secret key and clock (as behind a load
+/// balancer); returns its base URL. It runs until the test ends.
+pub fn spawn_second_instance(app: &TestApp) -> String {
+    let settings = Settings {
+        database_url: app._db.url.clone(),
+        database_is_default: false,
+        data_dir: std::env::temp_dir(),
+        bind: "127.0.0.1:0".into(),
+        secret_key: app.secret.clone(),
+        pool_size: 4,
+        trusted_proxy: None,
+        tls: None,
+    };
+    let pool = prepare_database(&settings).expect("second instance opens the database");
+    let second = Application::build(settings, pool, app.clock.clone()).expect("second instance binds");
+    let address = format!("http://127.0.0.1:{}", second.port());
+    tokio::spawn(second.run_until_stopped());
+    address
+}
+
 /// Loads the demo city into the test app's database.
 pub fn load_demo(app: &TestApp) {
     let mut conn = app.conn();

@@ -144,3 +144,21 @@ pub fn latest_of_tag(conn: &mut DbConnection, round_id: i64, tag: &str) -> Query
         .first(conn)
         .optional()
 }
+
+/// Records a participation unless there is one; true when this call recorded it.
+pub fn record_participation_if_new(conn: &mut DbConnection, round_id: i64, user_id: i64, channel: &str) -> QueryResult<bool> {
+    use rand::Rng;
+    let id: i64 = rand::rng().random_range(1..(1i64 << 53));
+    let row = (
+        participations::id.eq(id),
+        participations::round_id.eq(round_id),
+        participations::user_id.eq(Some(user_id)),
+        participations::channel.eq(channel),
+    );
+    crate::on_each_backend!(conn, |c| diesel::insert_into(participations::table)
+        .values(row)
+        .on_conflict((participations::round_id, participations::user_id))
+        .do_nothing()
+        .execute(c))
+    .map(|n| n == 1)
+}

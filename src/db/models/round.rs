@@ -179,17 +179,12 @@ pub fn set_census_salt(conn: &mut DbConnection, id: i64, salt: &str) -> QueryRes
         .map(|_| ())
 }
 
-/// Takes the round's row lock for the rest of the transaction, so ballots of one round are
-/// appended to its chain one at a time and a phase change waits for ballots in flight.
-/// SQLite's BEGIN IMMEDIATE already serialises writers.
-pub fn lock_for_ballot(conn: &mut DbConnection) -> impl FnOnce(i64) -> QueryResult<()> + '_ {
-    move |id| match conn {
-        DbConnection::Postgres(pg) => rounds::table
-            .find(id)
-            .select(rounds::id)
-            .for_update()
-            .first::<i64>(pg)
-            .map(|_| ()),
-        DbConnection::Sqlite(_) => Ok(()),
+/// Reads the round and takes its row lock for the rest of the transaction, so ballots of one
+/// round are appended to its chain one at a time and a phase change waits for ballots in
+/// flight. SQLite's BEGIN IMMEDIATE already serialises writers.
+pub fn find_for_update(conn: &mut DbConnection, id: i64) -> QueryResult<RoundRow> {
+    match conn {
+        DbConnection::Postgres(pg) => rounds::table.find(id).select(RoundRow::as_select()).for_update().first(pg),
+        DbConnection::Sqlite(_) => find(conn, id),
     }
 }

@@ -1,0 +1,176 @@
+//! Ballots per second over real HTTP on loopback, next to the raw insert-commit rate of the
+//! same database with the same durability settings, measured in the same run.
+//!
+//! cargo bench --bench ballots_http                  # SQLite (WAL, synchronous=FULL)
+//! BUDGETBOX_TEST_POSTGRES_URL=postgres://… cargo bench --bench ballots_http   # and PostgreSQL
+//! BALLOTS=4000 CONCURRENCY=32 cargo bench --bench ballots_http
+//!
+//! Voters use one-time voting codes (no password hashing in the loop). The raw rate is one
+//! connection inserting one row per transaction, back to back: the database's own limit for
+//! durable commits. Every ballot is its own durable commit too, and the ballots of one round
+//! are serialised (they extend one hash chain), so that is the rate to compare with.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use budgetbox::app::{prepare_database, Application};
+use budgetbox::config::{DatabaseUrl, SecretKey, Settings};
+use budgetbox::db::{write_transaction, DbPool};
+use budgetbox::web::Clock;
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// A round in its voting phase accepting codes, with ten feasible projects; returns the round
+/// id, the project ids and `count` voting codes.
+fn prepare_round(pool: &DbPool, count: usize) -> (i64, Vec<i64>, Vec<String>) {
+    use budgetbox::db::models::{proposal, user};
+    use budgetbox::domain::round_config::{self, RoundInput};
+    let mut conn = pool.get().expect("connection");
+    let now = chrono::Utc::now().naive_utc();
+    let staff = user::insert(&mut conn, &user::NewUser { email: "bench@example.org", display_name: "bench", password_hash: "!", role: "council", gender: None, birth_year: None, district_id: None, created_at: now }).expect("staff");
+    let t = |hours: i64| (now + chrono::Duration::hours(hours)).format("%Y-%m-%dT%H:%M").to_string();
+    let input = RoundInput {
+        title: "Load test".into(),
+        currency: "EUR".into(),
+        total_budget: "1000000".into(),
+        ballot_type: "approval".into(),
+        min_choices: "1".into(),
+        max_choices: "3".into(),
+        rule: "greedy".into(),
+        time_zone: "UTC".into(),
+        proposals_open_at: t(-72),
+        review_at: t(-48),
+        voting_open_at: t(-1),
+        voting_close_at: t(48),
+        residence: "none".into(),
+        revote_policy: "final".into(),
+        voting_codes: Some("on".into()),
+        ..RoundInput::default()
+    };
+    let round = round_config::create(&mut conn, staff, &input.parse().expect("valid round"), now - chrono::Duration::hours(80)).expect("round");
+    let projects = (0..10)
+        .map(|i| {
+            let title = format!("Project {i}");
+            proposal::insert(&mut conn, &proposal::NewProposal { round_id: round, district_id: None, author_id: None, title: &title, description: "load test", category: None, location: None, estimated_cost: 10_000 + i, validated_cost: Some(10_000 + i), status: "feasible", created_at: now, updated_at: now }).expect("project")
+        })
+        .collect();
+    let codes = budgetbox::domain::eligibility::generate_codes(&mut conn, Some(staff), round, count, None, now).expect("codes");
+    (round, projects, codes)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+/// One row per transaction from one connection, for `seconds`.
+fn raw_commit_rate(pool: &DbPool, seconds: f64) -> f64 {
+    let mut conn = pool.get().expect("connection");
+    conn.batch_execute("CREATE TABLE IF NOT EXISTS bench_commits (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)").expect("scratch table");
+    let start = Instant::now();
+    let mut n: i64 = 0;
+    while start.elapsed().as_secs_f64() < seconds {
+        write_transaction(&mut conn, |c| {
+            c.batch_execute(&format!("INSERT INTO bench_commits (id, payload) VALUES ({n}, '{{\"projects\":[1,2,3]}}')"))
+        })
+        .expect("insert");
+        n += 1;
+    }
+    n as f64 / start.elapsed().as_secs_f64()
+}
+
+async fn run(label: &str, url: DatabaseUrl, ballots: usize, concurrency: usize) {
+    let settings = Settings {
+        database_url: url,
+        database_is_default: false,
+        data_dir: std::env::temp_dir(),
+        bind: "127.0.0.1:0".into(),
+        secret_key: SecretKey::generate(),
+        pool_size: (concurrency as u32).min(32),
+        trusted_proxy: None,
+        tls: None,
+    };
+    let pool = prepare_database(&settings).expect("database");
+    let (round, projects, codes) = prepare_round(&pool, ballots);
+    let app = Application::build(settings, pool.clone(), Clock::System).expect("server");
+    let endpoint = Arc::new(format!("http://127.0.0.1:{}/api/v1/rounds/{round}/ballots", app.port()));
+    tokio::spawn(app.run_until_stopped());
+
+    let codes = Arc::new(codes);
+    let projects = Arc::new(projects);
+    let next = Arc::new(AtomicUsize::new(0));
+    let client = reqwest::Client::new();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let start = Instant::now();
+    let mut workers = tokio::task::JoinSet::new();
+    for _ in 0..concurrency {
+        let (codes, projects, next, client, endpoint) = (codes.clone(), projects.clone(), next.clone(), client.clone(), endpoint.clone());
+        workers.spawn(async move {
+            let mut latencies = Vec::new();
+            let mut errors = 0usize;
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= codes.len() || Instant::now() > deadline {
+                    break;
+                }
+                let body = serde_json::json!({"projects": [projects[i % projects.len()], projects[(i * 7 + 3) % projects.len()]], "voting_code": codes[i]});
+                let sent = Instant::now();
+                match client.post(endpoint.as_str()).json(&body).send().await {
+                    Ok(r) if r.status() == 201 => latencies.push(sent.elapsed()),
+                    _ => errors += 1,
+                }
+            }
+            (latencies, errors)
+        });
+    }
+    let mut latencies = Vec::new();
+    let mut errors = 0;
+    for (l, e) in workers.join_all().await {
+        latencies.extend(l);
+        errors += e;
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    latencies.sort();
+    let rate = latencies.len() as f64 / elapsed;
+    let raw_pool = pool.clone();
+    let raw = tokio::task::spawn_blocking(move || raw_commit_rate(&raw_pool, 5.0)).await.expect("raw rate");
+    println!(
+        "{label}: {} ballots acknowledged in {elapsed:.1} s with {concurrency} concurrent voters: {rate:.0} ballots/s, p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, {errors} errors; raw insert-commit rate {raw:.0}/s; ratio {:.2}",
+        latencies.len(),
+        percentile(&latencies, 0.50),
+        percentile(&latencies, 0.95),
+        percentile(&latencies, 0.99),
+        rate / raw
+    );
+    let mut conn = pool.get().expect("connection");
+    let stored = budgetbox::db::models::ballot::of_round(&mut conn, round).expect("board");
+    assert_eq!(stored.len(), latencies.len(), "every acknowledged ballot is on the board, nothing more");
+    budgetbox::domain::bulletin::verify_chain(round, &stored).expect("chain intact");
+}
+
+fn main() {
+    let ballots = env_usize("BALLOTS", 2000);
+    let concurrency = env_usize("CONCURRENCY", 32);
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
+    let dir = tempfile::tempdir().expect("temp dir");
+    runtime.block_on(run("SQLite", DatabaseUrl::sqlite_file(&dir.path().join("load.sqlite")), ballots, concurrency));
+    if let Ok(admin) = std::env::var("BUDGETBOX_TEST_POSTGRES_URL") {
+        let name = format!("budgetbox_load_{}", std::process::id());
+        let mut admin_conn = diesel::PgConnection::establish(&admin).expect("postgres reachable");
+        admin_conn.batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
+        let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin.clone());
+        runtime.block_on(run("PostgreSQL", DatabaseUrl::parse(&format!("{base}/{name}")).expect("url"), ballots, concurrency));
+        drop(runtime);
+        admin_conn.batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)")).expect("drop database");
+    } else {
+        println!("PostgreSQL: skipped (set BUDGETBOX_TEST_POSTGRES_URL)");
+    }
+}
