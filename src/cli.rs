@@ -60,6 +60,23 @@ enum Command {
     /// The census list a round checks residents against
     #[command(subcommand)]
     Census(CensusCommand),
+    /// Export a round's open data: Pabulib .pb (one pot), or projects and outcome as CSV or JSON
+    Export(ExportArgs),
+}
+
+#[derive(Args, Debug)]
+struct ExportArgs {
+    #[arg(long)]
+    round: i64,
+    /// pb, csv or json
+    #[arg(long, default_value = "pb")]
+    format: String,
+    /// For pb: the district slug, or `citywide` [default: the only pot]
+    #[arg(long)]
+    pot: Option<String>,
+    /// Write here instead of standard output (created, never overwritten)
+    #[arg(long)]
+    out: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -324,6 +341,27 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 "census of round {round}: {} people ({} added, {} removed, {} unchanged)",
                 summary.rows, summary.added, summary.removed, summary.unchanged
             );
+            Ok(())
+        }
+        Some(Command::Export(args)) => {
+            let settings = settings(&cli.data_dir, cli.database_url.as_deref(), cli.secret_key.as_deref(), DEFAULT_BIND)?;
+            let pool = prepare_database(&settings).map_err(Failure::setup)?;
+            let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+            use crate::domain::export;
+            let text = match args.format.as_str() {
+                "pb" => export::pabulib_text(&mut conn, args.round, args.pot.as_deref()).map_err(domain_failure)?,
+                "csv" => export::projects_csv(&export::project_rows(&mut conn, args.round).map_err(domain_failure)?),
+                "json" => serde_json::to_string_pretty(&export::project_rows(&mut conn, args.round).map_err(domain_failure)?).map_err(|e| Failure::setup(e.to_string()))?,
+                other => return Err(Failure::input(format!("unknown export format `{other}` (pb, csv or json)"))),
+            };
+            match args.out {
+                Some(path) => {
+                    use std::io::Write;
+                    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| Failure::input(format!("cannot create {}: {e}", path.display())))?;
+                    file.write_all(text.as_bytes()).and_then(|_| file.sync_all()).map_err(|e| Failure::setup(format!("cannot write {}: {e}", path.display())))?;
+                }
+                None => print!("{text}"),
+            }
             Ok(())
         }
         Some(Command::Serve(args)) => serve(

@@ -131,7 +131,10 @@ pub fn round_elections(conn: &mut DbConnection, round: &round::RoundRow) -> AppR
     if budgets.is_empty() {
         budgets.push((None, round.total_budget));
     }
-    let positional = PositionalScheme::FixedBorda { max_len: round.max_choices.map_or(feasible.len() as u64, |m| m as u64) };
+    // m − i points for position i (m = the longest allowed ranking), written as the explicit
+    // list so an exported .pb file carries the same scoring (`scoring_fn`).
+    let max_len = round.max_choices.map_or(feasible.len() as u64, |m| m as u64);
+    let positional = PositionalScheme::Custom((1..=max_len).rev().collect());
     let pots = budgets
         .into_iter()
         .map(|(district_id, budget)| {

@@ -6,6 +6,7 @@ pub mod ballots;
 pub mod bulletin;
 pub mod counting;
 pub mod eligibility;
+pub mod export;
 pub mod ids;
 pub mod money;
 pub mod round_config;

@@ -152,7 +152,17 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
                     button.button.secondary type="submit" { "Advance to the next phase" }
                 }
             }
-            section aria-labelledby="config-heading" {
+            @if page.phase == Phase::Counting {
+            section aria-labelledby="count-heading" {
+                h2 #count-heading { "Count the ballots" }
+                p { "Voting has closed. Counting tallies the bulletin board with the round's rule and tie-break and stores the result with the chain head, once. Publish it afterwards with “Advance to the next phase”." }
+                form method="post" action={"/council/rounds/" (r.id) "/count"} {
+                    (csrf_field(&viewer.csrf))
+                    (button("Count the ballots"))
+                }
+            }
+        }
+        section aria-labelledby="config-heading" {
                 h2 #config-heading { "Configuration" }
                 (form(viewer, Some(r.id), Some(page.phase), page.values, page.errors))
             }

@@ -91,6 +91,16 @@ pub fn show(
                 }
             }
             (can_i_vote(viewer, round, eligibility, errors))
+            @if s.phase == Phase::Results {
+                h2 { "Open data" }
+                p {
+                    "Download the projects, votes and outcome: "
+                    a href={"/api/v1/rounds/" (s.id) "/export.csv"} { "CSV" } ", "
+                    a href={"/api/v1/rounds/" (s.id) "/export.json"} { "JSON" } ", and each pot as a Pabulib file: "
+                    @for d in &round.districts { a href={"/api/v1/rounds/" (s.id) "/export.pb?pot=" (d.slug)} { (d.name) } " " }
+                    @if round.citywide_budget.is_some() || round.districts.is_empty() { a href={"/api/v1/rounds/" (s.id) "/export.pb" @if !round.districts.is_empty() { "?pot=citywide" }} { "city-wide" } }
+                }
+            }
             @if let Some(head) = &round.result_chain_head {
                 h2 { "Verify the count" }
                 p { "The result was counted over the bulletin board whose chain head is " code.hash { (head) } "." }

@@ -289,3 +289,20 @@ pub async fn census(req: actix_web::HttpRequest, state: web::Data<AppState>, cou
         Err(other) => Err(other),
     }
 }
+
+pub async fn count(state: web::Data<AppState>, _council: Authorized<CouncilOnly>, PageViewer(viewer): PageViewer, path: web::Path<String>, _form: CsrfForm<crate::web::routes::accounts::Empty>) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let now = state.clock.now();
+    match state.db(move |conn| crate::domain::counting::count_round(conn, id, now)).await {
+        Ok(row) => {
+            let notice = format!("Counted {} ballots. The result is stored with chain head {}; publish it by advancing to the next phase.", row.ballot_count, row.chain_head);
+            Ok(html(manage_page(&state, &viewer, id, None, &FieldErrors::default(), Some(&notice)).await?))
+        }
+        Err(AppError::Conflict(message)) => {
+            let mut errors = FieldErrors::default();
+            errors.add("reason", message);
+            Ok(unprocessable(manage_page(&state, &viewer, id, None, &errors, None).await?))
+        }
+        Err(e) => Err(e),
+    }
+}

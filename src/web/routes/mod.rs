@@ -51,6 +51,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/receipts/check", web::post().to(ballots::check_receipt))
         .route("/council/rounds/{round_id}/simulate", web::get().to(simulate::round))
         .route("/council/simulate", web::post().to(simulate::upload))
+        .route("/council/rounds/{round_id}/count", web::post().to(council::count))
         .route("/council/rounds/{round_id}/census", web::post().to(council::census))
         .route("/review/rounds/{round_id}/paper", web::get().to(review::paper_form))
         .route("/review/rounds/{round_id}/paper/ballot", web::post().to(review::paper_ballot))

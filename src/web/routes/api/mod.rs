@@ -1,6 +1,7 @@
 //! The JSON API under /api/v1, described by an OpenAPI document generated from these handlers.
 
 pub mod auth;
+pub mod results;
 pub mod ballots;
 pub mod round_admin;
 pub mod rounds;
@@ -18,6 +19,7 @@ use utoipa::OpenApi;
         rounds::list, rounds::show,
         auth::register, auth::login, auth::me, auth::my_data, auth::change_password,
         auth::logout_everywhere, auth::delete_me, auth::update_profile, auth::users, auth::set_role, auth::audit_log,
+        results::count, results::pb, results::csv, results::json,
         ballots::cast, ballots::bulletin_board, ballots::receipt, ballots::paper,
         round_admin::create, round_admin::update, round_admin::advance, round_admin::census,
         round_admin::voting_codes, round_admin::my_eligibility, round_admin::voter_check,
@@ -50,6 +52,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/rounds", web::get().to(rounds::list))
         .route("/rounds", web::post().to(round_admin::create))
         .route("/rounds/{round_id}/ballots", web::post().to(ballots::cast))
+        .route("/rounds/{round_id}/count", web::post().to(results::count))
+        .route("/rounds/{round_id}/export.pb", web::get().to(results::pb))
+        .route("/rounds/{round_id}/export.csv", web::get().to(results::csv))
+        .route("/rounds/{round_id}/export.json", web::get().to(results::json))
         .route("/rounds/{round_id}/paper-ballots", web::post().to(ballots::paper))
         .route("/rounds/{round_id}/bulletin", web::get().to(ballots::bulletin_board))
         .route("/receipts/{tracking_code}", web::get().to(ballots::receipt))

@@ -1,0 +1,77 @@
+//! Counting by council, and open data that recounts to the stored result without personal data.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+const PASSWORD: &str = "violet tram umbrella";
+
+both_backends! {
+    async fn exports_recount_to_the_stored_result_and_hold_no_personal_data(app) {
+        crate::helpers::load_demo(&app);
+        let mut conn = app.conn();
+        let stored = budgetbox::db::models::round_result::find(&mut conn, 1).unwrap().unwrap();
+        let stored: budgetbox::domain::counting::StoredOutcome = serde_json::from_str(&stored.outcome).unwrap();
+        let districts = budgetbox::db::models::district::of_round(&mut conn, 1).unwrap();
+        let emails: Vec<String> = budgetbox::db::models::user::all(&mut conn).unwrap().into_iter().flat_map(|u| [u.email, u.display_name]).collect();
+        let mut exports = Vec::new();
+        for pot in &stored.pots {
+            let slug = &districts.iter().find(|d| Some(d.district_id) == pot.district_id).unwrap().slug;
+            let res = app.get(&format!("/api/v1/rounds/1/export.pb?pot={slug}")).await;
+            assert_eq!(res.status(), 200, "published results are public");
+            let text = res.text().await.unwrap();
+            // Recount the file on its own, as an auditor would.
+            let instance = budgetbox::pabulib::parse(&text).unwrap();
+            let rule = instance.declared_rule().unwrap();
+            let outcome = budgetbox::tally::tally(&instance.to_election().unwrap(), &rule, &budgetbox::tally::TieBreak::greedy_default()).unwrap();
+            assert_eq!(outcome.selected, pot.outcome.selected, "{slug}");
+            assert_eq!(instance.official_outcome().unwrap().len(), pot.outcome.selected.len());
+            exports.push(text);
+        }
+        let csv = app.get("/api/v1/rounds/1/export.csv").await.text().await.unwrap();
+        assert!(csv.starts_with("project_id,title,pot,cost_cents,supporters,score,selected,reason"));
+        let json_rows: Value = app.get("/api/v1/rounds/1/export.json").await.json().await.unwrap();
+        assert_eq!(json_rows.as_array().unwrap().len(), csv.lines().count() - 1);
+        exports.push(csv);
+        exports.push(json_rows.to_string());
+        for text in &exports {
+            for personal in &emails {
+                assert!(!text.contains(personal.as_str()), "an export contains {personal}");
+            }
+            assert!(!text.contains('@'), "no email-like text");
+            assert!(!text.contains("T12:") && !text.contains("UTC"), "no times of day");
+        }
+        assert_eq!(app.get("/api/v1/rounds/1/export.pb").await.status(), 422, "three pots: choose one");
+        assert_eq!(app.get("/api/v1/rounds/2/export.csv").await.status(), 403, "not before results");
+        app.create_user("aud@example.org", PASSWORD, "auditor");
+        let auditor = app.api_login("aud@example.org", PASSWORD).await;
+        assert_eq!(app.get_bearer("/api/v1/rounds/2/export.csv", &auditor).await.status(), 200, "auditors may read early");
+    }
+}
+
+async fn count(app: &crate::helpers::TestApp, id: i64, token: &str) -> reqwest::Response {
+    app.send_bearer(Method::POST, &format!("/api/v1/rounds/{id}/count"), token, &json!({})).await
+}
+
+both_backends_with_clock! {
+    async fn council_counts_once_then_publishes(app) {
+        app.create_user("council@example.org", PASSWORD, "council");
+        let token = app.api_login("council@example.org", PASSWORD).await;
+        let config = json!({
+            "title": "Count me", "total_budget": "1000", "ballot_type": "approval", "rule": "greedy", "max_choices": "2",
+            "proposals_open_at": "2026-04-01T09:00", "review_at": "2026-05-01T09:00", "voting_open_at": "2026-06-01T09:00",
+            "voting_close_at": "2026-06-15T18:00", "residence": "none"
+        });
+        let id = app.send_bearer(Method::POST, "/api/v1/rounds", &token, &config).await.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        app.clock.set(chrono::NaiveDateTime::parse_from_str("2026-06-10T00:00", "%Y-%m-%dT%H:%M").unwrap());
+        assert_eq!(count(&app, id, &token).await.status(), 409, "voting still open");
+        app.clock.set(chrono::NaiveDateTime::parse_from_str("2026-06-16T00:00", "%Y-%m-%dT%H:%M").unwrap());
+        let res = count(&app, id, &token).await;
+        assert_eq!(res.status(), 201);
+        assert_eq!(res.json::<Value>().await.unwrap()["ballots"], 0);
+        assert_eq!(count(&app, id, &token).await.status(), 409, "never recounted silently");
+        assert_eq!(app.get(&format!("/api/v1/rounds/{id}/export.csv")).await.status(), 403);
+        let res = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{id}/advance"), &token, &json!({"reason": "results approved"})).await;
+        assert_eq!(res.json::<Value>().await.unwrap()["phase"], "results");
+        assert_eq!(app.get(&format!("/api/v1/rounds/{id}/export.csv")).await.status(), 200);
+    }
+}
