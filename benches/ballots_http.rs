@@ -22,7 +22,10 @@ use diesel::connection::SimpleConnection;
 use diesel::Connection;
 
 fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 /// A round in its voting phase accepting codes, with ten feasible projects; returns the round
@@ -32,8 +35,25 @@ fn prepare_round(pool: &DbPool, count: usize) -> (i64, Vec<i64>, Vec<String>) {
     use budgetbox::domain::round_config::{self, RoundInput};
     let mut conn = pool.get().expect("connection");
     let now = chrono::Utc::now().naive_utc();
-    let staff = user::insert(&mut conn, &user::NewUser { email: "bench@example.org", display_name: "bench", password_hash: "!", role: "council", gender: None, birth_year: None, district_id: None, created_at: now }).expect("staff");
-    let t = |hours: i64| (now + chrono::Duration::hours(hours)).format("%Y-%m-%dT%H:%M").to_string();
+    let staff = user::insert(
+        &mut conn,
+        &user::NewUser {
+            email: "bench@example.org",
+            display_name: "bench",
+            password_hash: "!",
+            role: "council",
+            gender: None,
+            birth_year: None,
+            district_id: None,
+            created_at: now,
+        },
+    )
+    .expect("staff");
+    let t = |hours: i64| {
+        (now + chrono::Duration::hours(hours))
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
     let input = RoundInput {
         title: "Load test".into(),
         currency: "EUR".into(),
@@ -52,14 +72,45 @@ fn prepare_round(pool: &DbPool, count: usize) -> (i64, Vec<i64>, Vec<String>) {
         voting_codes: Some("on".into()),
         ..RoundInput::default()
     };
-    let round = round_config::create(&mut conn, staff, &input.parse().expect("valid round"), now - chrono::Duration::hours(80)).expect("round");
+    let round = round_config::create(
+        &mut conn,
+        staff,
+        &input.parse().expect("valid round"),
+        now - chrono::Duration::hours(80),
+    )
+    .expect("round");
     let projects = (0..10)
         .map(|i| {
             let title = format!("Project {i}");
-            proposal::insert(&mut conn, &proposal::NewProposal { round_id: round, district_id: None, author_id: None, title: &title, description: "load test", category: None, location: None, estimated_cost: 10_000 + i, validated_cost: Some(10_000 + i), status: "feasible", created_at: now, updated_at: now }).expect("project")
+            proposal::insert(
+                &mut conn,
+                &proposal::NewProposal {
+                    round_id: round,
+                    district_id: None,
+                    author_id: None,
+                    title: &title,
+                    description: "load test",
+                    category: None,
+                    location: None,
+                    estimated_cost: 10_000 + i,
+                    validated_cost: Some(10_000 + i),
+                    status: "feasible",
+                    created_at: now,
+                    updated_at: now,
+                },
+            )
+            .expect("project")
         })
         .collect();
-    let codes = budgetbox::domain::eligibility::generate_codes(&mut conn, Some(staff), round, count, None, now).expect("codes");
+    let codes = budgetbox::domain::eligibility::generate_codes(
+        &mut conn,
+        Some(staff),
+        round,
+        count,
+        None,
+        now,
+    )
+    .expect("codes");
     (round, projects, codes)
 }
 
@@ -74,12 +125,17 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 /// One row per transaction from one connection, for `seconds`.
 fn raw_commit_rate(pool: &DbPool, seconds: f64) -> f64 {
     let mut conn = pool.get().expect("connection");
-    conn.batch_execute("CREATE TABLE IF NOT EXISTS bench_commits (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)").expect("scratch table");
+    conn.batch_execute(
+        "CREATE TABLE IF NOT EXISTS bench_commits (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)",
+    )
+    .expect("scratch table");
     let start = Instant::now();
     let mut n: i64 = 0;
     while start.elapsed().as_secs_f64() < seconds {
         write_transaction(&mut conn, |c| {
-            c.batch_execute(&format!("INSERT INTO bench_commits (id, payload) VALUES ({n}, '{{\"projects\":[1,2,3]}}')"))
+            c.batch_execute(&format!(
+                "INSERT INTO bench_commits (id, payload) VALUES ({n}, '{{\"projects\":[1,2,3]}}')"
+            ))
         })
         .expect("insert");
         n += 1;
@@ -101,7 +157,10 @@ async fn run(label: &str, url: DatabaseUrl, ballots: usize, concurrency: usize) 
     let pool = prepare_database(&settings).expect("database");
     let (round, projects, codes) = prepare_round(&pool, ballots);
     let app = Application::build(settings, pool.clone(), Clock::System).expect("server");
-    let endpoint = Arc::new(format!("http://127.0.0.1:{}/api/v1/rounds/{round}/ballots", app.port()));
+    let endpoint = Arc::new(format!(
+        "http://127.0.0.1:{}/api/v1/rounds/{round}/ballots",
+        app.port()
+    ));
     tokio::spawn(app.run_until_stopped());
 
     let codes = Arc::new(codes);
@@ -112,7 +171,13 @@ async fn run(label: &str, url: DatabaseUrl, ballots: usize, concurrency: usize) 
     let start = Instant::now();
     let mut workers = tokio::task::JoinSet::new();
     for _ in 0..concurrency {
-        let (codes, projects, next, client, endpoint) = (codes.clone(), projects.clone(), next.clone(), client.clone(), endpoint.clone());
+        let (codes, projects, next, client, endpoint) = (
+            codes.clone(),
+            projects.clone(),
+            next.clone(),
+            client.clone(),
+            endpoint.clone(),
+        );
         workers.spawn(async move {
             let mut latencies = Vec::new();
             let mut errors = 0usize;
@@ -141,7 +206,9 @@ async fn run(label: &str, url: DatabaseUrl, ballots: usize, concurrency: usize) 
     latencies.sort();
     let rate = latencies.len() as f64 / elapsed;
     let raw_pool = pool.clone();
-    let raw = tokio::task::spawn_blocking(move || raw_commit_rate(&raw_pool, 5.0)).await.expect("raw rate");
+    let raw = tokio::task::spawn_blocking(move || raw_commit_rate(&raw_pool, 5.0))
+        .await
+        .expect("raw rate");
     println!(
         "{label}: {} ballots acknowledged in {elapsed:.1} s with {concurrency} concurrent voters: {rate:.0} ballots/s, p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, {errors} errors; raw insert-commit rate {raw:.0}/s; ratio {:.2}",
         latencies.len(),
@@ -152,24 +219,49 @@ async fn run(label: &str, url: DatabaseUrl, ballots: usize, concurrency: usize) 
     );
     let mut conn = pool.get().expect("connection");
     let stored = budgetbox::db::models::ballot::of_round(&mut conn, round).expect("board");
-    assert_eq!(stored.len(), latencies.len(), "every acknowledged ballot is on the board, nothing more");
+    assert_eq!(
+        stored.len(),
+        latencies.len(),
+        "every acknowledged ballot is on the board, nothing more"
+    );
     budgetbox::domain::bulletin::verify_chain(round, &stored).expect("chain intact");
 }
 
 fn main() {
     let ballots = env_usize("BALLOTS", 2000);
     let concurrency = env_usize("CONCURRENCY", 32);
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime");
     let dir = tempfile::tempdir().expect("temp dir");
-    runtime.block_on(run("SQLite", DatabaseUrl::sqlite_file(&dir.path().join("load.sqlite")), ballots, concurrency));
+    runtime.block_on(run(
+        "SQLite",
+        DatabaseUrl::sqlite_file(&dir.path().join("load.sqlite")),
+        ballots,
+        concurrency,
+    ));
     if let Ok(admin) = std::env::var("BUDGETBOX_TEST_POSTGRES_URL") {
         let name = format!("budgetbox_load_{}", std::process::id());
         let mut admin_conn = diesel::PgConnection::establish(&admin).expect("postgres reachable");
-        admin_conn.batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
-        let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin.clone());
-        runtime.block_on(run("PostgreSQL", DatabaseUrl::parse(&format!("{base}/{name}")).expect("url"), ballots, concurrency));
+        admin_conn
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create database");
+        let base = admin
+            .rsplit_once('/')
+            .map(|(b, _)| b.to_string())
+            .unwrap_or(admin.clone());
+        runtime.block_on(run(
+            "PostgreSQL",
+            DatabaseUrl::parse(&format!("{base}/{name}")).expect("url"),
+            ballots,
+            concurrency,
+        ));
         drop(runtime);
-        admin_conn.batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)")).expect("drop database");
+        admin_conn
+            .batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
+            .expect("drop database");
     } else {
         println!("PostgreSQL: skipped (set BUDGETBOX_TEST_POSTGRES_URL)");
     }

@@ -18,7 +18,11 @@ fn census_csv() -> String {
     csv.push_str("document_number,birth_year,district\n");
     for i in 0..ROWS {
         let district = ["north", "south", ""][i % 3];
-        csv.push_str(&format!("ID{:08},{},{district}\n", i * 7919 % 100_000_000, 1930 + (i % 80)));
+        csv.push_str(&format!(
+            "ID{:08},{},{district}\n",
+            i * 7919 % 100_000_000,
+            1930 + (i % 80)
+        ));
     }
     csv
 }
@@ -50,31 +54,59 @@ fn run(label: &str, url: DatabaseUrl, csv: &str) {
     // The change log names a staff account.
     let staff = budgetbox::db::models::user::insert(
         &mut conn,
-        &budgetbox::db::models::user::NewUser { email: "bench@example.org", display_name: "bench", password_hash: "!", role: "council", gender: None, birth_year: None, district_id: None, created_at: now },
+        &budgetbox::db::models::user::NewUser {
+            email: "bench@example.org",
+            display_name: "bench",
+            password_hash: "!",
+            role: "council",
+            gender: None,
+            birth_year: None,
+            district_id: None,
+            created_at: now,
+        },
     )
     .expect("staff account");
-    let round = budgetbox::domain::round_config::create(&mut conn, staff, &config, now).expect("round");
+    let round =
+        budgetbox::domain::round_config::create(&mut conn, staff, &config, now).expect("round");
     for attempt in ["first import", "re-import (replace)"] {
         let start = Instant::now();
-        let summary = budgetbox::domain::eligibility::import_census(&mut conn, None, round, csv, now).expect("import");
+        let summary =
+            budgetbox::domain::eligibility::import_census(&mut conn, None, round, csv, now)
+                .expect("import");
         let seconds = start.elapsed().as_secs_f64();
         assert_eq!(summary.rows, ROWS);
-        println!("census import, {label}, {attempt}: {ROWS} rows in {seconds:.2} s ({:.0} rows/s)", ROWS as f64 / seconds);
+        println!(
+            "census import, {label}, {attempt}: {ROWS} rows in {seconds:.2} s ({:.0} rows/s)",
+            ROWS as f64 / seconds
+        );
     }
 }
 
 fn main() {
     let csv = census_csv();
     let dir = tempfile::tempdir().expect("temp dir");
-    run("SQLite", DatabaseUrl::sqlite_file(&dir.path().join("bench.sqlite")), &csv);
+    run(
+        "SQLite",
+        DatabaseUrl::sqlite_file(&dir.path().join("bench.sqlite")),
+        &csv,
+    );
     match std::env::var("BUDGETBOX_TEST_POSTGRES_URL") {
         Ok(admin) => {
             let name = format!("budgetbox_bench_{}", std::process::id());
-            let mut admin_conn = diesel::PgConnection::establish(&admin).expect("postgres reachable");
-            admin_conn.batch_execute(&format!("CREATE DATABASE {name}")).expect("create bench database");
+            let mut admin_conn =
+                diesel::PgConnection::establish(&admin).expect("postgres reachable");
+            admin_conn
+                .batch_execute(&format!("CREATE DATABASE {name}"))
+                .expect("create bench database");
             let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-            run("PostgreSQL", DatabaseUrl::parse(&format!("{base}/{name}")).expect("url"), &csv);
-            admin_conn.batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)")).expect("drop bench database");
+            run(
+                "PostgreSQL",
+                DatabaseUrl::parse(&format!("{base}/{name}")).expect("url"),
+                &csv,
+            );
+            admin_conn
+                .batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
+                .expect("drop bench database");
         }
         Err(_) => println!("census import, PostgreSQL: skipped (set BUDGETBOX_TEST_POSTGRES_URL)"),
     }

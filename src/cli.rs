@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::app::{prepare_database, Application};
 use crate::config::{Settings, DEFAULT_BIND, DEFAULT_DATA_DIR};
+use crate::db::connection::PooledDb;
 use crate::web::Clock;
 
 #[derive(Parser, Debug)]
@@ -226,62 +227,39 @@ fn init_logging(filter: Option<&str>, serving: bool) {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    let data_dir = cli.data_dir.clone();
+    let (url, key) = (cli.database_url.clone(), cli.secret_key.clone());
+    // Opens (and migrates) the configured database for a one-shot command.
+    let open = || -> Result<(Settings, PooledDb), Failure> {
+        let settings = settings(&data_dir, url.as_deref(), key.as_deref(), DEFAULT_BIND)?;
+        let pool = prepare_database(&settings).map_err(Failure::setup)?;
+        let conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+        Ok((settings, conn))
+    };
+    let now = chrono::Utc::now().naive_utc();
     match cli.command {
         Some(Command::Tally(args)) => tally(args),
         Some(Command::Migrate) => {
-            let settings = settings(
-                &cli.data_dir,
-                cli.database_url.as_deref(),
-                cli.secret_key.as_deref(),
-                DEFAULT_BIND,
-            )?;
-            let pool = prepare_database(&settings).map_err(Failure::setup)?;
-            drop(pool);
+            let (settings, _) = open()?;
             println!("database {} is up to date", settings.database_url);
             Ok(())
         }
         Some(Command::Demo) => {
-            let settings = settings(
-                &cli.data_dir,
-                cli.database_url.as_deref(),
-                cli.secret_key.as_deref(),
-                DEFAULT_BIND,
-            )?;
-            let pool = prepare_database(&settings).map_err(Failure::setup)?;
-            let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
-            let credentials = crate::demo::load(&mut conn, chrono::Utc::now().naive_utc())
+            let (_, mut conn) = open()?;
+            let credentials = crate::demo::load(&mut conn, now)
                 .map_err(|e| Failure::setup(format!("cannot load the demo: {e}")))?;
             print!("{credentials}");
             Ok(())
         }
-        Some(Command::Admin(command)) => {
-            let settings = settings(
-                &cli.data_dir,
-                cli.database_url.as_deref(),
-                cli.secret_key.as_deref(),
-                DEFAULT_BIND,
-            )?;
-            let pool = prepare_database(&settings).map_err(Failure::setup)?;
-            let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
-            admin(&mut conn, command)
-        }
+        Some(Command::Admin(command)) => admin(&mut open()?.1, command),
         Some(Command::Codes(CodesCommand::Generate {
             round,
             count,
             district,
             out,
         })) => {
-            let settings = settings(
-                &cli.data_dir,
-                cli.database_url.as_deref(),
-                cli.secret_key.as_deref(),
-                DEFAULT_BIND,
-            )?;
-            let pool = prepare_database(&settings).map_err(Failure::setup)?;
-            let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
-            let now = chrono::Utc::now().naive_utc();
             let codes = crate::domain::eligibility::generate_codes(
-                &mut conn,
+                &mut open()?.1,
                 None,
                 round,
                 count,
@@ -296,41 +274,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     district.as_deref().unwrap_or("")
                 ));
             }
-            match out {
-                Some(path) => {
-                    use std::io::Write;
-                    let mut file = std::fs::OpenOptions::new()
-                        .write(true)
-                        .create_new(true)
-                        .open(&path)
-                        .map_err(|e| {
-                            Failure::input(format!("cannot create {}: {e}", path.display()))
-                        })?;
-                    file.write_all(csv.as_bytes())
-                        .and_then(|_| file.sync_all())
-                        .map_err(|e| {
-                            Failure::setup(format!("cannot write {}: {e}", path.display()))
-                        })?;
-                    eprintln!("wrote {} voting codes to {}", codes.len(), path.display());
-                }
-                None => print!("{csv}"),
+            write_output(out.as_deref(), &csv)?;
+            if let Some(path) = out {
+                eprintln!("wrote {} voting codes to {}", codes.len(), path.display());
             }
             Ok(())
         }
         Some(Command::Census(CensusCommand::Import { round, file })) => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Failure::input(format!("cannot read {}: {e}", file.display())))?;
-            let settings = settings(
-                &cli.data_dir,
-                cli.database_url.as_deref(),
-                cli.secret_key.as_deref(),
-                DEFAULT_BIND,
-            )?;
-            let pool = prepare_database(&settings).map_err(Failure::setup)?;
-            let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
-            let now = chrono::Utc::now().naive_utc();
             let summary =
-                crate::domain::eligibility::import_census(&mut conn, None, round, &text, now)
+                crate::domain::eligibility::import_census(&mut open()?.1, None, round, &text, now)
                     .map_err(|e| match e {
                         crate::error::AppError::Unprocessable(m) => {
                             Failure::input(format!("{}: {m}", file.display()))
@@ -344,25 +298,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Some(Command::Export(args)) => {
-            let settings = settings(&cli.data_dir, cli.database_url.as_deref(), cli.secret_key.as_deref(), DEFAULT_BIND)?;
-            let pool = prepare_database(&settings).map_err(Failure::setup)?;
-            let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
             use crate::domain::export;
+            let mut conn = open()?.1;
             let text = match args.format.as_str() {
-                "pb" => export::pabulib_text(&mut conn, args.round, args.pot.as_deref()).map_err(domain_failure)?,
-                "csv" => export::projects_csv(&export::project_rows(&mut conn, args.round).map_err(domain_failure)?),
-                "json" => serde_json::to_string_pretty(&export::project_rows(&mut conn, args.round).map_err(domain_failure)?).map_err(|e| Failure::setup(e.to_string()))?,
-                other => return Err(Failure::input(format!("unknown export format `{other}` (pb, csv or json)"))),
-            };
-            match args.out {
-                Some(path) => {
-                    use std::io::Write;
-                    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| Failure::input(format!("cannot create {}: {e}", path.display())))?;
-                    file.write_all(text.as_bytes()).and_then(|_| file.sync_all()).map_err(|e| Failure::setup(format!("cannot write {}: {e}", path.display())))?;
+                "pb" => export::pabulib_text(&mut conn, args.round, args.pot.as_deref())
+                    .map_err(domain_failure)?,
+                "csv" => export::projects_csv(
+                    &export::project_rows(&mut conn, args.round).map_err(domain_failure)?,
+                ),
+                "json" => serde_json::to_string_pretty(
+                    &export::project_rows(&mut conn, args.round).map_err(domain_failure)?,
+                )
+                .map_err(|e| Failure::setup(e.to_string()))?,
+                other => {
+                    return Err(Failure::input(format!(
+                        "unknown export format `{other}` (pb, csv or json)"
+                    )))
                 }
-                None => print!("{text}"),
-            }
-            Ok(())
+            };
+            write_output(args.out.as_deref(), &text)
         }
         Some(Command::Serve(args)) => serve(
             &cli.data_dir,
@@ -381,6 +335,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
             )
         }
     }
+}
+
+/// Writes a command's output to a new file (never overwriting one), or to standard output.
+fn write_output(out: Option<&std::path::Path>, text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let Some(path) = out else {
+        print!("{text}");
+        return Ok(());
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| Failure::input(format!("cannot create {}: {e}", path.display())))?;
+    file.write_all(text.as_bytes())
+        .and_then(|_| file.sync_all())
+        .map_err(|e| Failure::setup(format!("cannot write {}: {e}", path.display())))
 }
 
 fn settings(

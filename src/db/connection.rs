@@ -130,7 +130,9 @@ where
             let _guard = if nested {
                 None
             } else {
-                let guard = SQLITE_WRITER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                let guard = SQLITE_WRITER
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
                 HOLDS_SQLITE_WRITER.with(|h| h.set(true));
                 Some(guard)
             };

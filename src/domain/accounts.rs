@@ -84,7 +84,12 @@ impl RegistrationInput {
         if let Err(message) = password::check_policy(&self.password, &email) {
             errors.add("password", message);
         }
-        let profile = ProfileInput { gender: self.gender, birth_year: self.birth_year, district: self.district }.parse_into(conn, now, &mut errors)?;
+        let profile = ProfileInput {
+            gender: self.gender,
+            birth_year: self.birth_year,
+            district: self.district,
+        }
+        .parse_into(conn, now, &mut errors)?;
         errors.into_result()?;
         Ok(Registration {
             display_name,
@@ -118,7 +123,12 @@ pub struct Profile {
 }
 
 impl ProfileInput {
-    fn parse_into(self, conn: &mut DbConnection, now: NaiveDateTime, errors: &mut FieldErrors) -> AppResult<Profile> {
+    fn parse_into(
+        self,
+        conn: &mut DbConnection,
+        now: NaiveDateTime,
+        errors: &mut FieldErrors,
+    ) -> AppResult<Profile> {
         let gender = match self.gender.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(g) if GENDERS.iter().any(|(v, _)| *v == g) => Some(g.to_string()),
@@ -133,7 +143,13 @@ impl ProfileInput {
             Some(y) => match y.parse::<i32>() {
                 Ok(y) if (this_year - 120..=this_year).contains(&y) => Some(y),
                 _ => {
-                    errors.add("birth_year", format!("Enter a year between {} and {this_year}, or leave it empty.", this_year - 120));
+                    errors.add(
+                        "birth_year",
+                        format!(
+                            "Enter a year between {} and {this_year}, or leave it empty.",
+                            this_year - 120
+                        ),
+                    );
                     None
                 }
             },
@@ -143,12 +159,19 @@ impl ProfileInput {
             Some(slug) => match district::all(conn)?.into_iter().find(|d| d.slug == slug) {
                 Some(d) => Some(d.id),
                 None => {
-                    errors.add("district", "Choose your district from the list, or leave it empty.");
+                    errors.add(
+                        "district",
+                        "Choose your district from the list, or leave it empty.",
+                    );
                     None
                 }
             },
         };
-        Ok(Profile { gender, birth_year, district_id })
+        Ok(Profile {
+            gender,
+            birth_year,
+            district_id,
+        })
     }
 
     pub fn parse(self, conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Profile> {
@@ -159,8 +182,19 @@ impl ProfileInput {
     }
 }
 
-pub fn update_profile(conn: &mut DbConnection, user_id: i64, profile: &Profile, now: NaiveDateTime) -> AppResult<()> {
-    user::set_profile(conn, user_id, profile.gender.as_deref(), profile.birth_year, profile.district_id)?;
+pub fn update_profile(
+    conn: &mut DbConnection,
+    user_id: i64,
+    profile: &Profile,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    user::set_profile(
+        conn,
+        user_id,
+        profile.gender.as_deref(),
+        profile.birth_year,
+        profile.district_id,
+    )?;
     audit::insert(conn, now, Some(user_id), "account.profile-updated", "")?;
     Ok(())
 }

@@ -25,7 +25,11 @@ pub enum Voter<'a> {
 /// HMAC of round and account under the installation secret, so the database alone cannot link
 /// a ballot to a person (see docs/security.md).
 pub fn voter_tag(secret: &[u8], round_id: i64, user_id: i64) -> String {
-    hex::encode(crate::auth::derived_mac(secret, "budgetbox/revote-tag/v1", format!("{round_id}:{user_id}").as_bytes()))
+    hex::encode(crate::auth::derived_mac(
+        secret,
+        "budgetbox/revote-tag/v1",
+        format!("{round_id}:{user_id}").as_bytes(),
+    ))
 }
 
 /// What the voter chose, before validation. Ids are proposal ids.
@@ -74,7 +78,11 @@ fn breaks_rule(message: impl Into<String>) -> AppError {
 }
 
 /// Builds the ballot paper for a district of a round (None: city-wide only / no districts).
-pub fn paper(conn: &mut DbConnection, round: &round::RoundRow, district_id: Option<i64>) -> AppResult<BallotPaper> {
+pub fn paper(
+    conn: &mut DbConnection,
+    round: &round::RoundRow,
+    district_id: Option<i64>,
+) -> AppResult<BallotPaper> {
     let districts = district::of_round(conn, round.id)?;
     let district = district_id.and_then(|id| districts.iter().find(|d| d.district_id == id));
     let budget = match (district, round.citywide_budget) {
@@ -87,7 +95,13 @@ pub fn paper(conn: &mut DbConnection, round: &round::RoundRow, district_id: Opti
         .into_iter()
         .filter(|p| p.status == "feasible")
         .filter(|p| p.district_id.is_none() || p.district_id == district_id)
-        .map(|p| BallotProject { id: p.id, cost: p.validated_cost.unwrap_or(p.estimated_cost), title: p.title, description: p.description, district_id: p.district_id })
+        .map(|p| BallotProject {
+            id: p.id,
+            cost: p.validated_cost.unwrap_or(p.estimated_cost),
+            title: p.title,
+            description: p.description,
+            district_id: p.district_id,
+        })
         .collect();
     Ok(BallotPaper {
         round_id: round.id,
@@ -119,11 +133,15 @@ pub fn validate(paper: &BallotPaper, choice: &Choice) -> AppResult<BallotContent
     let count_limits = |n: usize, noun: &str| -> AppResult<()> {
         let min = paper.min_choices.max(1) as usize;
         if n < min {
-            return Err(breaks_rule(format!("choose at least {min} {noun}; this ballot has {n}")));
+            return Err(breaks_rule(format!(
+                "choose at least {min} {noun}; this ballot has {n}"
+            )));
         }
         if let Some(max) = paper.max_choices {
             if n > max as usize {
-                return Err(breaks_rule(format!("choose at most {max} {noun}; this ballot has {n}")));
+                return Err(breaks_rule(format!(
+                    "choose at most {max} {noun}; this ballot has {n}"
+                )));
             }
         }
         Ok(())
@@ -146,7 +164,9 @@ pub fn validate(paper: &BallotPaper, choice: &Choice) -> AppResult<BallotContent
             }
             let mut total: i64 = 0;
             for id in ids {
-                total = total.checked_add(known(id)?.cost).ok_or_else(|| breaks_rule("the total cost is too large"))?;
+                total = total
+                    .checked_add(known(id)?.cost)
+                    .ok_or_else(|| breaks_rule("the total cost is too large"))?;
             }
             if total > paper.budget {
                 return Err(breaks_rule(format!(
@@ -176,32 +196,43 @@ pub fn validate(paper: &BallotPaper, choice: &Choice) -> AppResult<BallotContent
             for (id, n) in points {
                 known(id)?;
                 if *n < 0 {
-                    return Err(breaks_rule(format!("project {id}: points cannot be negative")));
+                    return Err(breaks_rule(format!(
+                        "project {id}: points cannot be negative"
+                    )));
                 }
                 if let Some(cap) = paper.points_per_project {
                     if *n > i64::from(cap) {
-                        return Err(breaks_rule(format!("project {id}: at most {cap} points on one project")));
+                        return Err(breaks_rule(format!(
+                            "project {id}: at most {cap} points on one project"
+                        )));
                     }
                 }
-                total = total.checked_add(*n).ok_or_else(|| breaks_rule("too many points"))?;
+                total = total
+                    .checked_add(*n)
+                    .ok_or_else(|| breaks_rule("too many points"))?;
                 if *n > 0 {
                     content.insert(*id, *n as u64);
                 }
             }
             if total > total_allowed {
-                return Err(breaks_rule(format!("you gave {total} points; you have {total_allowed} to give")));
+                return Err(breaks_rule(format!(
+                    "you gave {total} points; you have {total_allowed} to give"
+                )));
             }
             if content.is_empty() {
                 return Err(breaks_rule("give at least 1 point to a project"));
             }
             Ok(BallotContent::Points(content))
         }
-        (expected, _) => Err(breaks_rule(format!("this round uses {} ballots", match expected {
-            BallotType::Approval => "approval (a list of projects)",
-            BallotType::Knapsack => "knapsack (a list of projects)",
-            BallotType::Ranked => "ranked (a ranking of projects)",
-            BallotType::Cumulative => "cumulative (points per project)",
-        }))),
+        (expected, _) => Err(breaks_rule(format!(
+            "this round uses {} ballots",
+            match expected {
+                BallotType::Approval => "approval (a list of projects)",
+                BallotType::Knapsack => "knapsack (a list of projects)",
+                BallotType::Ranked => "ranked (a ranking of projects)",
+                BallotType::Cumulative => "cumulative (points per project)",
+            }
+        ))),
     }
 }
 
@@ -209,43 +240,69 @@ const CODE_UNKNOWN: &str = "this voting code is not valid for this round";
 const CODE_USED: &str = "this voting code has already been used; each code votes once";
 
 /// The district a voter votes in, or why they cannot vote at all. Reads only.
-fn voter_district(conn: &mut DbConnection, round: &round::RoundRow, voter: &Voter<'_>, requested: Option<i64>) -> AppResult<Option<i64>> {
-    let round_districts: Vec<i64> = district::of_round(conn, round.id)?.iter().map(|d| d.district_id).collect();
+fn voter_district(
+    conn: &mut DbConnection,
+    round: &round::RoundRow,
+    voter: &Voter<'_>,
+    requested: Option<i64>,
+) -> AppResult<Option<i64>> {
+    let round_districts: Vec<i64> = district::of_round(conn, round.id)?
+        .iter()
+        .map(|d| d.district_id)
+        .collect();
     let district = match voter {
         Voter::Account(user) => {
             let eligibility = eligibility::check(conn, round, user)?;
             if let Some(unmet) = eligibility.requirements.iter().find(|r| !r.met) {
-                return Err(forbidden(format!("you cannot vote in this round: {}", unmet.explanation)));
+                return Err(forbidden(format!(
+                    "you cannot vote in this round: {}",
+                    unmet.explanation
+                )));
             }
             match eligibility.district_id {
                 Some(d) => Some(d),
                 // No residence rule: the voter picks one of the round's districts.
-                None if round.residence == "none" => requested.filter(|d| round_districts.contains(d)),
+                None if round.residence == "none" => {
+                    requested.filter(|d| round_districts.contains(d))
+                }
                 None => None,
             }
         }
         // Only looked up here; it is spent inside the ballot's transaction.
-        Voter::Code(code) => match evidence::find_code(conn, round.id, &eligibility::code_hash(code))? {
-            None => return Err(forbidden(CODE_UNKNOWN)),
-            Some((_, true)) => return Err(AppError::Conflict(CODE_USED.into())),
-            Some((Some(d), false)) => Some(d),
-            Some((None, false)) => requested.filter(|d| round_districts.contains(d)),
-        },
+        Voter::Code(code) => {
+            match evidence::find_code(conn, round.id, &eligibility::code_hash(code))? {
+                None => return Err(forbidden(CODE_UNKNOWN)),
+                Some((_, true)) => return Err(AppError::Conflict(CODE_USED.into())),
+                Some((Some(d), false)) => Some(d),
+                Some((None, false)) => requested.filter(|d| round_districts.contains(d)),
+            }
+        }
     };
     if let (Some(asked), Some(actual)) = (requested, district) {
         if asked != actual {
-            return Err(forbidden("you can only vote in your own district; the ballot named another one"));
+            return Err(forbidden(
+                "you can only vote in your own district; the ballot named another one",
+            ));
         }
     }
     if !round_districts.is_empty() && district.is_none() && round.citywide_budget.is_none() {
-        return Err(forbidden("choose the district you vote in (one of this round's districts)"));
+        return Err(forbidden(
+            "choose the district you vote in (one of this round's districts)",
+        ));
     }
     Ok(district)
 }
 
 /// The ballot paper for a voter who has not voted yet (no code is spent here).
-pub fn paper_for_account(conn: &mut DbConnection, round_id: i64, user: &UserRow, requested_district: Option<i64>, now: NaiveDateTime) -> AppResult<BallotPaper> {
-    let round = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+pub fn paper_for_account(
+    conn: &mut DbConnection,
+    round_id: i64,
+    user: &UserRow,
+    requested_district: Option<i64>,
+    now: NaiveDateTime,
+) -> AppResult<BallotPaper> {
+    let round = round::find(conn, round_id)
+        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
     if Phase::of(&round, now) != Phase::Voting {
         return Err(forbidden("voting is not open in this round"));
     }
@@ -271,12 +328,24 @@ pub struct Cast<'a> {
     pub channel: &'a str,
 }
 
-pub fn cast(conn: &mut DbConnection, secret: &[u8], request: Cast<'_>, now: NaiveDateTime) -> AppResult<Receipt> {
-    let Cast { round_id, voter, requested_district, choice, channel } = request;
+pub fn cast(
+    conn: &mut DbConnection,
+    secret: &[u8],
+    request: Cast<'_>,
+    now: NaiveDateTime,
+) -> AppResult<Receipt> {
+    let Cast {
+        round_id,
+        voter,
+        requested_district,
+        choice,
+        channel,
+    } = request;
     // Reads first, outside the write transaction: ballot rules, projects and costs are frozen
     // while voting is open, so only the phase, the code or participation and the chain need
     // the transaction below.
-    let round = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    let round = round::find(conn, round_id)
+        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
     check_voting_open(&round, now)?;
     let district = voter_district(conn, &round, &voter, requested_district)?;
     let content = validate(&paper(conn, &round, district)?, choice)?.to_json();
@@ -311,8 +380,19 @@ pub fn cast(conn: &mut DbConnection, secret: &[u8], request: Cast<'_>, now: Naiv
             Some(tag) => ballot::latest_of_tag(conn, round_id, tag)?,
             None => None,
         };
-        let tracking_code = bulletin::append(conn, round_id, district, &content, &now.date().to_string(), tag.as_deref(), supersedes)?;
-        Ok(Receipt { tracking_code, round_id })
+        let tracking_code = bulletin::append(
+            conn,
+            round_id,
+            district,
+            &content,
+            &now.date().to_string(),
+            tag.as_deref(),
+            supersedes,
+        )?;
+        Ok(Receipt {
+            tracking_code,
+            round_id,
+        })
     })
 }
 
@@ -324,23 +404,50 @@ fn check_voting_open(round: &round::RoundRow, now: NaiveDateTime) -> AppResult<(
     }
 }
 
-fn record_participation(conn: &mut DbConnection, round_id: i64, user_id: i64, channel: &str) -> AppResult<()> {
+fn record_participation(
+    conn: &mut DbConnection,
+    round_id: i64,
+    user_id: i64,
+    channel: &str,
+) -> AppResult<()> {
     match ballot::record_participation(conn, round_id, Some(user_id), channel) {
         Ok(()) => Ok(()),
-        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
-            Err(AppError::Conflict("you have already voted in this round; each person votes once".into()))
-        }
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Err(AppError::Conflict(
+            "you have already voted in this round; each person votes once".into(),
+        )),
         Err(e) => Err(e.into()),
     }
 }
 
 /// Writes the participation and the bulletin entry of a final ballot; the caller holds the
 /// transaction and has checked everything else.
-fn store(conn: &mut DbConnection, round_id: i64, user_id: i64, district: Option<i64>, content: &BallotContent, channel: &str, now: NaiveDateTime) -> AppResult<Receipt> {
+fn store(
+    conn: &mut DbConnection,
+    round_id: i64,
+    user_id: i64,
+    district: Option<i64>,
+    content: &BallotContent,
+    channel: &str,
+    now: NaiveDateTime,
+) -> AppResult<Receipt> {
     record_participation(conn, round_id, user_id, channel)?;
     round::find_for_update(conn, round_id)?;
-    let tracking_code = bulletin::append(conn, round_id, district, &content.to_json(), &now.date().to_string(), None, None)?;
-    Ok(Receipt { tracking_code, round_id })
+    let tracking_code = bulletin::append(
+        conn,
+        round_id,
+        district,
+        &content.to_json(),
+        &now.date().to_string(),
+        None,
+        None,
+    )?;
+    Ok(Receipt {
+        tracking_code,
+        round_id,
+    })
 }
 
 #[derive(Debug)]
@@ -356,14 +463,24 @@ pub enum PaperOutcome {
 
 /// Double entry of a paper ballot by poll officers, for a voter whose eligibility the
 /// application checks like an online ballot. Exactly once, like any ballot.
-pub fn enter_paper(conn: &mut DbConnection, officer_id: i64, round_id: i64, voter: &UserRow, choice: &Choice, now: NaiveDateTime) -> AppResult<PaperOutcome> {
+pub fn enter_paper(
+    conn: &mut DbConnection,
+    officer_id: i64,
+    round_id: i64,
+    voter: &UserRow,
+    choice: &Choice,
+    now: NaiveDateTime,
+) -> AppResult<PaperOutcome> {
     write_transaction(conn, |conn| {
-        let round = round::find_for_update(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+        let round = round::find_for_update(conn, round_id)
+            .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
         if Phase::of(&round, now) != Phase::Voting {
             return Err(forbidden("voting is not open in this round"));
         }
         if ballot::has_participated(conn, round_id, voter.id)? {
-            return Err(AppError::Conflict("this person has already voted in this round".into()));
+            return Err(AppError::Conflict(
+                "this person has already voted in this round".into(),
+            ));
         }
         let district = voter_district(conn, &round, &Voter::Account(voter), None)?;
         let paper = paper(conn, &round, district)?;
@@ -374,13 +491,16 @@ pub fn enter_paper(conn: &mut DbConnection, officer_id: i64, round_id: i64, vote
                 ballot::add_pending_paper(conn, round_id, voter.id, &json, officer_id, now)?;
                 Ok(PaperOutcome::AwaitingSecondEntry)
             }
-            Some((_, first_officer)) if first_officer == officer_id => {
-                Err(AppError::Conflict("you entered this ballot already; a second officer must enter it to confirm".into()))
-            }
+            Some((_, first_officer)) if first_officer == officer_id => Err(AppError::Conflict(
+                "you entered this ballot already; a second officer must enter it to confirm".into(),
+            )),
             Some((pending, _)) => {
                 ballot::clear_pending_paper(conn, round_id, voter.id)?;
                 if pending == json {
-                    Ok(PaperOutcome::Cast(store(conn, round_id, voter.id, district, &content, "paper", now)?.tracking_code))
+                    Ok(PaperOutcome::Cast(
+                        store(conn, round_id, voter.id, district, &content, "paper", now)?
+                            .tracking_code,
+                    ))
                 } else {
                     Ok(PaperOutcome::Mismatch)
                 }

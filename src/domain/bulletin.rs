@@ -56,14 +56,30 @@ pub fn entry_hash(e: &EntryFields<'_>) -> String {
 /// Appends a ballot to the round's chain and returns its tracking code. Must run inside a
 /// write transaction: the (round, seq) unique key refuses a racing append.
 /// `voter_tag` and `supersedes` are set on rounds where the last ballot counts.
-pub fn append(conn: &mut DbConnection, round_id: i64, district_id: Option<i64>, content: &str, cast_day: &str, voter_tag: Option<&str>, supersedes: Option<i64>) -> AppResult<String> {
+pub fn append(
+    conn: &mut DbConnection,
+    round_id: i64,
+    district_id: Option<i64>,
+    content: &str,
+    cast_day: &str,
+    voter_tag: Option<&str>,
+    supersedes: Option<i64>,
+) -> AppResult<String> {
     let (seq, prev) = match ballot::chain_tail(conn, round_id)? {
         Some((seq, hash)) => (seq + 1, hash),
         None => (1, GENESIS.to_string()),
     };
     let code = new_tracking_code();
     let tracking = tracking_hash(&code);
-    let entry = entry_hash(&EntryFields { prev_hash: &prev, round_id, seq, district_id, content, tracking_hash: &tracking, supersedes });
+    let entry = entry_hash(&EntryFields {
+        prev_hash: &prev,
+        round_id,
+        seq,
+        district_id,
+        content,
+        tracking_hash: &tracking,
+        supersedes,
+    });
     ballot::insert(
         conn,
         &NewBallot {
@@ -165,13 +181,30 @@ pub struct InclusionProof {
 
 /// Finds a ballot by its tracking code, with the chain head it leads to.
 pub fn inclusion(conn: &mut DbConnection, code: &str) -> AppResult<InclusionProof> {
-    let normalized: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
-    let found = ballot::find_by_tracking_hash(conn, &tracking_hash(&normalized))?
-        .ok_or_else(|| AppError::NotFound("no ballot has this tracking code; check it letter by letter".into()))?;
+    let normalized: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let found =
+        ballot::find_by_tracking_hash(conn, &tracking_hash(&normalized))?.ok_or_else(|| {
+            AppError::NotFound("no ballot has this tracking code; check it letter by letter".into())
+        })?;
     let round_id = found.round_id;
     let board = ballot::of_round(conn, round_id)?;
     let verified = verify_chain(round_id, &board);
-    let chain_head = board.last().map_or(GENESIS.to_string(), |b| b.entry_hash.clone());
-    let superseded_by = board.iter().find(|b| b.supersedes == Some(found.seq)).map(|b| b.seq);
-    Ok(InclusionProof { round_id, chain_valid: verified.is_ok(), chain_head, superseded_by, entry: entry(found) })
+    let chain_head = board
+        .last()
+        .map_or(GENESIS.to_string(), |b| b.entry_hash.clone());
+    let superseded_by = board
+        .iter()
+        .find(|b| b.supersedes == Some(found.seq))
+        .map(|b| b.seq);
+    Ok(InclusionProof {
+        round_id,
+        chain_valid: verified.is_ok(),
+        chain_head,
+        superseded_by,
+        entry: entry(found),
+    })
 }

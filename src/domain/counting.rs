@@ -81,12 +81,19 @@ pub fn count_round(
         }
         let rule = parse_rule(&round.rule)?;
         let tie_break: TieBreak = round.tie_break.parse().map_err(AppError::Unprocessable)?;
-        let RoundElections { pots, chain_head, ballot_count } = round_elections(conn, &round)?;
+        let RoundElections {
+            pots,
+            chain_head,
+            ballot_count,
+        } = round_elections(conn, &round)?;
         let mut outcomes = Vec::with_capacity(pots.len());
         for (district_id, election) in pots {
             let outcome = tally::tally(&election, &rule, &tie_break)
                 .map_err(|e| AppError::Unprocessable(format!("cannot count this round: {e}")))?;
-            outcomes.push(PotOutcome { district_id, outcome });
+            outcomes.push(PotOutcome {
+                district_id,
+                outcome,
+            });
         }
         let row = RoundResultRow {
             round_id,
@@ -111,20 +118,31 @@ pub struct RoundElections {
     pub ballot_count: usize,
 }
 
-pub fn round_elections(conn: &mut DbConnection, round: &round::RoundRow) -> AppResult<RoundElections> {
+pub fn round_elections(
+    conn: &mut DbConnection,
+    round: &round::RoundRow,
+) -> AppResult<RoundElections> {
     let round_id = round.id;
     let board = ballot::of_round(conn, round_id)?;
-    let chain_head = bulletin::verify_chain(round_id, &board)
-        .map_err(|e| AppError::internal(format!("bulletin board of round {round_id} is broken: {e}")))?;
+    let chain_head = bulletin::verify_chain(round_id, &board).map_err(|e| {
+        AppError::internal(format!("bulletin board of round {round_id} is broken: {e}"))
+    })?;
     // A ballot replaced by a later one of the same voter stays on the board but is not counted.
-    let superseded: std::collections::HashSet<i64> = board.iter().filter_map(|b| b.supersedes).collect();
+    let superseded: std::collections::HashSet<i64> =
+        board.iter().filter_map(|b| b.supersedes).collect();
     let contents = board
         .iter()
         .filter(|b| !superseded.contains(&b.seq))
         .map(|b| serde_json::from_str::<BallotContent>(&b.content).map_err(AppError::internal))
         .collect::<AppResult<Vec<_>>>()?;
-    let feasible: Vec<_> = proposal::of_round(conn, round_id)?.into_iter().filter(|p| p.status == "feasible").collect();
-    let mut budgets: Vec<(Option<i64>, i64)> = district::of_round(conn, round_id)?.iter().map(|d| (Some(d.district_id), d.budget)).collect();
+    let feasible: Vec<_> = proposal::of_round(conn, round_id)?
+        .into_iter()
+        .filter(|p| p.status == "feasible")
+        .collect();
+    let mut budgets: Vec<(Option<i64>, i64)> = district::of_round(conn, round_id)?
+        .iter()
+        .map(|d| (Some(d.district_id), d.budget))
+        .collect();
     if let Some(citywide) = round.citywide_budget {
         budgets.push((None, citywide));
     }
@@ -133,7 +151,9 @@ pub fn round_elections(conn: &mut DbConnection, round: &round::RoundRow) -> AppR
     }
     // m − i points for position i (m = the longest allowed ranking), written as the explicit
     // list so an exported .pb file carries the same scoring (`scoring_fn`).
-    let max_len = round.max_choices.map_or(feasible.len() as u64, |m| m as u64);
+    let max_len = round
+        .max_choices
+        .map_or(feasible.len() as u64, |m| m as u64);
     let positional = PositionalScheme::Custom((1..=max_len).rev().collect());
     let pots = budgets
         .into_iter()
@@ -149,11 +169,20 @@ pub fn round_elections(conn: &mut DbConnection, round: &round::RoundRow) -> AppR
                     category: p.category.clone(),
                 })
                 .collect();
-            let election = Election { ballots: ballots_for(&projects, &contents), projects, budget, positional: positional.clone() };
+            let election = Election {
+                ballots: ballots_for(&projects, &contents),
+                projects,
+                budget,
+                positional: positional.clone(),
+            };
             (district_id, election)
         })
         .collect();
-    Ok(RoundElections { pots, chain_head, ballot_count: contents.len() })
+    Ok(RoundElections {
+        pots,
+        chain_head,
+        ballot_count: contents.len(),
+    })
 }
 
 /// A round without districts and without a city-wide pot counts every project in one pot.

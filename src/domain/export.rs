@@ -17,21 +17,37 @@ fn pabulib_rule(rule: &Rule) -> &'static str {
         Rule::Greedy => "greedy",
         Rule::GreedyNoSkip => "greedy-no-skip",
         Rule::GreedyThreshold { .. } => "greedy-threshold",
-        Rule::Mes { completion: tally::Completion::None, utilitarian_fill: false } => "equalshares",
-        Rule::Mes { completion: tally::Completion::Add1Full, utilitarian_fill: false } => "equalshares/add1",
+        Rule::Mes {
+            completion: tally::Completion::None,
+            utilitarian_fill: false,
+        } => "equalshares",
+        Rule::Mes {
+            completion: tally::Completion::Add1Full,
+            utilitarian_fill: false,
+        } => "equalshares/add1",
         _ => "unknown",
     }
 }
 
 /// Which pot of a round: `None` picks the only one; `citywide` or a district slug otherwise.
-fn pot_index(pots: &[(Option<i64>, tally::Election)], districts: &[district::RoundDistrictRow], wanted: Option<&str>) -> AppResult<usize> {
-    let slug_of = |d: Option<i64>| d.and_then(|id| districts.iter().find(|x| x.district_id == id)).map_or("citywide".to_string(), |x| x.slug.clone());
+fn pot_index(
+    pots: &[(Option<i64>, tally::Election)],
+    districts: &[district::RoundDistrictRow],
+    wanted: Option<&str>,
+) -> AppResult<usize> {
+    let slug_of = |d: Option<i64>| {
+        d.and_then(|id| districts.iter().find(|x| x.district_id == id))
+            .map_or("citywide".to_string(), |x| x.slug.clone())
+    };
     match wanted {
         None if pots.len() == 1 => Ok(0),
         None => Err(AppError::Unprocessable(format!(
             "this round is counted in {} pots; choose one: {}",
             pots.len(),
-            pots.iter().map(|(d, _)| slug_of(*d)).collect::<Vec<_>>().join(", ")
+            pots.iter()
+                .map(|(d, _)| slug_of(*d))
+                .collect::<Vec<_>>()
+                .join(", ")
         ))),
         Some(slug) => pots
             .iter()
@@ -41,22 +57,40 @@ fn pot_index(pots: &[(Option<i64>, tally::Election)], districts: &[district::Rou
 }
 
 /// The stored outcome of a pot, if the round was counted.
-fn stored_outcome(conn: &mut DbConnection, round_id: i64, district_id: Option<i64>) -> AppResult<Option<Outcome>> {
-    let Some(row) = round_result::find(conn, round_id)? else { return Ok(None) };
+fn stored_outcome(
+    conn: &mut DbConnection,
+    round_id: i64,
+    district_id: Option<i64>,
+) -> AppResult<Option<Outcome>> {
+    let Some(row) = round_result::find(conn, round_id)? else {
+        return Ok(None);
+    };
     let stored: StoredOutcome = serde_json::from_str(&row.outcome).map_err(AppError::internal)?;
-    Ok(stored.pots.into_iter().find(|p| p.district_id == district_id).map(|p| p.outcome))
+    Ok(stored
+        .pots
+        .into_iter()
+        .find(|p| p.district_id == district_id)
+        .map(|p| p.outcome))
 }
 
 /// One pot of a round as a Pabulib instance, with `selected` from the stored result.
-pub fn pabulib_instance(conn: &mut DbConnection, round_id: i64, pot: Option<&str>) -> AppResult<Instance> {
-    let row = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+pub fn pabulib_instance(
+    conn: &mut DbConnection,
+    round_id: i64,
+    pot: Option<&str>,
+) -> AppResult<Instance> {
+    let row = round::find(conn, round_id)
+        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
     let districts = district::of_round(conn, round_id)?;
     let elections = counting::round_elections(conn, &row)?;
     let index = pot_index(&elections.pots, &districts, pot)?;
     let (district_id, election) = &elections.pots[index];
     let rule = counting::parse_rule(&row.rule)?;
-    let mut instance = Instance::from_election(election).map_err(|e| AppError::internal(e.to_string()))?;
-    let district_name = district_id.and_then(|id| districts.iter().find(|d| d.district_id == id)).map(|d| d.name.clone());
+    let mut instance =
+        Instance::from_election(election).map_err(|e| AppError::internal(e.to_string()))?;
+    let district_name = district_id
+        .and_then(|id| districts.iter().find(|d| d.district_id == id))
+        .map(|d| d.name.clone());
     let date = |t: chrono::NaiveDateTime| t.format("%d.%m.%Y").to_string();
     instance
         .set_meta("description", &format!("{}{}", row.title, district_name.as_deref().map(|d| format!(", {d}")).unwrap_or_default()))
@@ -87,20 +121,36 @@ pub fn pabulib_instance(conn: &mut DbConnection, round_id: i64, pot: Option<&str
         }
         _ => {}
     }
-    let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, round_id)?.into_iter().map(|p| (p.id.to_string(), p.title)).collect();
+    let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, round_id)?
+        .into_iter()
+        .map(|p| (p.id.to_string(), p.title))
+        .collect();
     let scores = tally::scores::scores(election);
     let outcome = stored_outcome(conn, round_id, *district_id)?;
     instance.project_columns = vec!["name".into(), "votes".into(), "score".into()];
     for (i, project) in instance.projects.iter_mut().enumerate() {
-        project.extra.insert("name".into(), titles.get(&project.id).cloned().unwrap_or_default());
-        project.extra.insert("votes".into(), scores.supporters[i].to_string());
-        project.extra.insert("score".into(), scores.score[i].to_string());
-        project.selected = outcome.as_ref().map(|o| i64::from(o.selected.contains(&project.id)));
+        project.extra.insert(
+            "name".into(),
+            titles.get(&project.id).cloned().unwrap_or_default(),
+        );
+        project
+            .extra
+            .insert("votes".into(), scores.supporters[i].to_string());
+        project
+            .extra
+            .insert("score".into(), scores.score[i].to_string());
+        project.selected = outcome
+            .as_ref()
+            .map(|o| i64::from(o.selected.contains(&project.id)));
     }
     Ok(instance)
 }
 
-pub fn pabulib_text(conn: &mut DbConnection, round_id: i64, pot: Option<&str>) -> AppResult<String> {
+pub fn pabulib_text(
+    conn: &mut DbConnection,
+    round_id: i64,
+    pot: Option<&str>,
+) -> AppResult<String> {
     Ok(pabulib::write(&pabulib_instance(conn, round_id, pot)?))
 }
 
@@ -119,16 +169,24 @@ pub struct ProjectRow {
 
 /// Projects with votes, cost and (once counted) the outcome and its reason, every pot.
 pub fn project_rows(conn: &mut DbConnection, round_id: i64) -> AppResult<Vec<ProjectRow>> {
-    let row = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    let row = round::find(conn, round_id)
+        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
     let districts = district::of_round(conn, round_id)?;
-    let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, round_id)?.into_iter().map(|p| (p.id.to_string(), p.title)).collect();
+    let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, round_id)?
+        .into_iter()
+        .map(|p| (p.id.to_string(), p.title))
+        .collect();
     let mut rows = Vec::new();
     for (district_id, election) in counting::round_elections(conn, &row)?.pots {
-        let pot = district_id.and_then(|id| districts.iter().find(|d| d.district_id == id)).map_or("citywide".to_string(), |d| d.slug.clone());
+        let pot = district_id
+            .and_then(|id| districts.iter().find(|d| d.district_id == id))
+            .map_or("citywide".to_string(), |d| d.slug.clone());
         let scores = tally::scores::scores(&election);
         let outcome = stored_outcome(conn, round_id, district_id)?;
         for (i, p) in election.projects.iter().enumerate() {
-            let explanation = outcome.as_ref().and_then(|o| o.explanations.iter().find(|e| e.project == p.id));
+            let explanation = outcome
+                .as_ref()
+                .and_then(|o| o.explanations.iter().find(|e| e.project == p.id));
             rows.push(ProjectRow {
                 project_id: p.id.parse().unwrap_or_default(),
                 title: titles.get(&p.id).cloned().unwrap_or_default(),
@@ -137,7 +195,12 @@ pub fn project_rows(conn: &mut DbConnection, round_id: i64) -> AppResult<Vec<Pro
                 supporters: scores.supporters[i],
                 score: scores.score[i],
                 selected: explanation.map(|e| e.selected),
-                reason: explanation.map(|e| serde_json::to_value(&e.reason).ok().and_then(|v| v["kind"].as_str().map(String::from)).unwrap_or_default()),
+                reason: explanation.map(|e| {
+                    serde_json::to_value(&e.reason)
+                        .ok()
+                        .and_then(|v| v["kind"].as_str().map(String::from))
+                        .unwrap_or_default()
+                }),
             });
         }
     }
@@ -146,7 +209,16 @@ pub fn project_rows(conn: &mut DbConnection, round_id: i64) -> AppResult<Vec<Pro
 
 pub fn projects_csv(rows: &[ProjectRow]) -> String {
     let mut out = csv::Writer::from_writer(Vec::new());
-    let _ = out.write_record(["project_id", "title", "pot", "cost_cents", "supporters", "score", "selected", "reason"]);
+    let _ = out.write_record([
+        "project_id",
+        "title",
+        "pot",
+        "cost_cents",
+        "supporters",
+        "score",
+        "selected",
+        "reason",
+    ]);
     for r in rows {
         let _ = out.write_record([
             r.project_id.to_string(),
@@ -155,7 +227,8 @@ pub fn projects_csv(rows: &[ProjectRow]) -> String {
             r.cost.to_string(),
             r.supporters.to_string(),
             r.score.to_string(),
-            r.selected.map_or(String::new(), |s| u8::from(s).to_string()),
+            r.selected
+                .map_or(String::new(), |s| u8::from(s).to_string()),
             r.reason.clone().unwrap_or_default(),
         ]);
     }

@@ -123,7 +123,10 @@ fn default_revote() -> String {
 
 pub const REVOTE_POLICIES: [(&str, &str); 2] = [
     ("final", "A ballot is final once cast"),
-    ("last-counts", "Voters may vote again until voting closes; only their last ballot counts"),
+    (
+        "last-counts",
+        "Voters may vote again until voting closes; only their last ballot counts",
+    ),
 ];
 
 /// A configuration that passed every check.
@@ -335,8 +338,14 @@ impl RoundInput {
                 }
             },
         };
-        if !REVOTE_POLICIES.iter().any(|(v, _)| *v == self.revote_policy.trim()) {
-            e.add("revote_policy", "Choose whether a ballot is final or the last one counts.");
+        if !REVOTE_POLICIES
+            .iter()
+            .any(|(v, _)| *v == self.revote_policy.trim())
+        {
+            e.add(
+                "revote_policy",
+                "Choose whether a ballot is final or the last one counts.",
+            );
         }
         let residence = self.residence.trim().to_string();
         if !RESIDENCE_RULES.iter().any(|(v, _)| *v == residence) {

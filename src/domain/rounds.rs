@@ -213,7 +213,9 @@ pub fn detail(conn: &mut DbConnection, id: RoundId, now: NaiveDateTime) -> AppRe
     let result = round_result::find(conn, id.0)?;
     // Funded flags are public once the council publishes the result.
     let funded: Option<Vec<ProposalId>> = match &result {
-        Some(r) if Phase::of(&row, now) == Phase::Results => Some(super::counting::funded_projects(r)?),
+        Some(r) if Phase::of(&row, now) == Phase::Results => {
+            Some(super::counting::funded_projects(r)?)
+        }
         _ => None,
     };
     let districts = district::of_round(conn, id.0)?

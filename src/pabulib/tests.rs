@@ -246,7 +246,10 @@ fn declared_rules() {
         .to_string()
         .contains("min_project_score_threshold"));
     assert_eq!(with_rule("equalshares", ""), Ok(mes(Completion::None)));
-    assert_eq!(with_rule("equalshares/add1", ""), Ok(mes(Completion::Add1Full)));
+    assert_eq!(
+        with_rule("equalshares/add1", ""),
+        Ok(mes(Completion::Add1Full))
+    );
     assert_eq!(
         with_rule("equalshares/add1-comparison", ""),
         Ok(Rule::MesComparison {

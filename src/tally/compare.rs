@@ -18,7 +18,10 @@ pub struct RuleComparison {
 pub fn default_rules() -> Vec<Rule> {
     vec![
         Rule::Greedy,
-        Rule::Mes { completion: super::Completion::Add1, utilitarian_fill: false },
+        Rule::Mes {
+            completion: super::Completion::Add1,
+            utilitarian_fill: false,
+        },
         Rule::Phragmen,
     ]
 }
@@ -27,7 +30,8 @@ pub fn compare(election: &Election, rules: &[Rule]) -> Vec<RuleComparison> {
     rules
         .iter()
         .map(|rule| {
-            let outcome = tally(election, rule, &rule.default_tie_break()).map_err(|e| e.to_string());
+            let outcome =
+                tally(election, rule, &rule.default_tie_break()).map_err(|e| e.to_string());
             let voters_with_a_funded_project = match &outcome {
                 Ok(outcome) => {
                     let funded: std::collections::HashSet<usize> = election
@@ -37,11 +41,19 @@ pub fn compare(election: &Election, rules: &[Rule]) -> Vec<RuleComparison> {
                         .filter(|(_, p)| outcome.selected.contains(&p.id))
                         .map(|(i, _)| i)
                         .collect();
-                    election.ballots.iter().filter(|b| supported(b).any(|i| funded.contains(&i))).count()
+                    election
+                        .ballots
+                        .iter()
+                        .filter(|b| supported(b).any(|i| funded.contains(&i)))
+                        .count()
                 }
                 Err(_) => 0,
             };
-            RuleComparison { rule: rule.to_string(), outcome, voters_with_a_funded_project }
+            RuleComparison {
+                rule: rule.to_string(),
+                outcome,
+                voters_with_a_funded_project,
+            }
         })
         .collect()
 }
@@ -59,7 +71,13 @@ mod tests {
     use crate::tally::{PositionalScheme, Project};
 
     fn project(id: &str, cost: i64) -> Project {
-        Project { id: id.into(), cost, withdrawn: false, district: None, category: None }
+        Project {
+            id: id.into(),
+            cost,
+            withdrawn: false,
+            district: None,
+            category: None,
+        }
     }
 
     #[test]
@@ -67,7 +85,11 @@ mod tests {
         // Three voters love the expensive project, two share cheap ones: greedy funds the big
         // one only; equal shares gives the minority its share.
         let election = Election {
-            projects: vec![project("big", 80), project("small1", 20), project("small2", 20)],
+            projects: vec![
+                project("big", 80),
+                project("small1", 20),
+                project("small2", 20),
+            ],
             budget: 100,
             ballots: vec![
                 Ballot::Approval(vec![0]),
@@ -81,7 +103,10 @@ mod tests {
         let result = compare(&election, &default_rules());
         assert_eq!(result.len(), 3);
         let greedy = result[0].outcome.as_ref().unwrap();
-        assert_eq!(greedy.selected, vec!["big".to_string(), "small1".to_string()]);
+        assert_eq!(
+            greedy.selected,
+            vec!["big".to_string(), "small1".to_string()]
+        );
         assert_eq!(result[0].voters_with_a_funded_project, 5);
         for r in &result {
             let outcome = r.outcome.as_ref().unwrap();

@@ -71,7 +71,9 @@ fn add1<'p, 'e>(
         if current.spent > budget {
             return previous.unwrap_or(current);
         }
-        if (stop_when_exhaustive && prep.is_exhaustive(&current)) || prep.funds_every_supported(&current) {
+        if (stop_when_exhaustive && prep.is_exhaustive(&current))
+            || prep.funds_every_supported(&current)
+        {
             return current;
         }
         step += 1;

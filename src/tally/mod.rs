@@ -82,7 +82,10 @@ pub fn validate(election: &Election) -> Result<(), TallyError> {
                 return invalid(format!("ballot {b} names project index {i} of {n}"));
             }
             if last_seen[i] == b + 1 {
-                return invalid(format!("ballot {b} names project \"{}\" twice", election.projects[i].id));
+                return invalid(format!(
+                    "ballot {b} names project \"{}\" twice",
+                    election.projects[i].id
+                ));
             }
             last_seen[i] = b + 1;
             Ok(())

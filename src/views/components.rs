@@ -215,3 +215,22 @@ pub fn radios(
         }
     }
 }
+
+/// A round's change log as a table, oldest first: (when, what changed, why).
+pub fn change_log<'a>(entries: &[(chrono::NaiveDateTime, &'a str, &'a str)]) -> Markup {
+    html! {
+        @if entries.is_empty() {
+            p { "No changes have been made to this round." }
+        } @else {
+            table {
+                caption { "Every change to this round, oldest first" }
+                thead { tr { th scope="col" { "When" } th scope="col" { "Change" } th scope="col" { "Reason" } } }
+                tbody {
+                    @for (at, what, reason) in entries {
+                        tr { td { (datetime(*at)) } td { (what) } td { (reason) } }
+                    }
+                }
+            }
+        }
+    }
+}

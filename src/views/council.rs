@@ -9,7 +9,9 @@ use super::components::{
 use super::layout::{layout_for, Page, Viewer};
 use crate::db::models::round::RoundRow;
 use crate::db::models::round_change::RoundChangeRow;
-use crate::domain::round_config::{RoundInput, BALLOT_TYPES, RESIDENCE_RULES, REVOTE_POLICIES, RULES};
+use crate::domain::round_config::{
+    RoundInput, BALLOT_TYPES, RESIDENCE_RULES, REVOTE_POLICIES, RULES,
+};
 use crate::domain::rounds::Phase;
 use crate::error::FieldErrors;
 
@@ -195,28 +197,10 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
             }
             section aria-labelledby="log-heading" {
                 h2 #log-heading { "Change log" }
-                (change_log(page.changes))
+                (super::components::change_log(&page.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
             }
         },
     )
-}
-
-pub fn change_log(changes: &[RoundChangeRow]) -> Markup {
-    html! {
-        @if changes.is_empty() {
-            p { "No changes recorded." }
-        } @else {
-            table {
-                caption { "Every change to this round, oldest first" }
-                thead { tr { th scope="col" { "When" } th scope="col" { "Change" } th scope="col" { "Reason" } } }
-                tbody {
-                    @for c in changes {
-                        tr { td { (datetime(c.at)) } td { (c.what) } td { (c.reason) } }
-                    }
-                }
-            }
-        }
-    }
 }
 
 pub fn code_sheet(viewer: &Viewer, round: &RoundRow, codes: &[String]) -> Markup {

@@ -5,7 +5,7 @@ use super::components::{
 };
 use super::layout::{layout_for, Page, Viewer};
 use crate::domain::eligibility::Eligibility;
-use crate::domain::rounds::{ChangeView, Phase, ProjectView, RoundDetail};
+use crate::domain::rounds::{Phase, ProjectView, RoundDetail};
 use crate::error::FieldErrors;
 
 pub fn show(
@@ -106,7 +106,7 @@ pub fn show(
                 p { "The result was counted over the bulletin board whose chain head is " code.hash { (head) } "." }
             }
             h2 { "Change log" }
-            (change_log_public(&round.changes))
+            (super::components::change_log(&round.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
         },
     )
 }
@@ -182,24 +182,6 @@ fn can_i_vote(
                                 (button("Check"))
                             }
                         }
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn change_log_public(changes: &[ChangeView]) -> Markup {
-    html! {
-        @if changes.is_empty() {
-            p { "No changes have been made to this round." }
-        } @else {
-            table {
-                caption { "Every change to this round's rules, oldest first" }
-                thead { tr { th scope="col" { "When" } th scope="col" { "Change" } th scope="col" { "Reason" } } }
-                tbody {
-                    @for c in changes {
-                        tr { td { (datetime(c.at)) } td { (c.what) } td { (c.reason) } }
                     }
                 }
             }

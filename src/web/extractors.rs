@@ -405,11 +405,23 @@ impl FromRequest for PageViewer {
 /// Reads a multipart upload whose first field is the CSRF token and whose `file` field is
 /// the file; refuses the upload before reading the file if the token is missing, and stops
 /// reading past `max_bytes`.
-pub async fn csrf_upload(req: &HttpRequest, state: &AppState, payload: &mut actix_multipart::Multipart, max_bytes: usize) -> Result<Vec<u8>, AppError> {
+pub async fn csrf_upload(
+    req: &HttpRequest,
+    state: &AppState,
+    payload: &mut actix_multipart::Multipart,
+    max_bytes: usize,
+) -> Result<Vec<u8>, AppError> {
     use futures_util::StreamExt;
-    let expired = || AppError::Forbidden("this form has expired or did not come from this site; go back, reload the page and try again".into());
-    let unreadable = |e: actix_multipart::MultipartError| AppError::BadRequest(format!("the upload could not be read: {e}"));
-    let nonce = req.cookie(csrf::COOKIE).map(|c| c.value().to_string()).unwrap_or_default();
+    let expired = || {
+        AppError::Forbidden("this form has expired or did not come from this site; go back, reload the page and try again".into())
+    };
+    let unreadable = |e: actix_multipart::MultipartError| {
+        AppError::BadRequest(format!("the upload could not be read: {e}"))
+    };
+    let nonce = req
+        .cookie(csrf::COOKIE)
+        .map(|c| c.value().to_string())
+        .unwrap_or_default();
     let subject = verified_claims(req).map(|(c, _)| c.sub).unwrap_or_default();
     let mut token_ok = false;
     while let Some(field) = payload.next().await {
@@ -426,12 +438,20 @@ pub async fn csrf_upload(req: &HttpRequest, state: &AppState, payload: &mut acti
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(unreadable)?;
             if bytes.len() + chunk.len() > limit {
-                return Err(AppError::PayloadTooLarge(format!("the file is larger than {} MB", max_bytes / 1024 / 1024)));
+                return Err(AppError::PayloadTooLarge(format!(
+                    "the file is larger than {} MB",
+                    max_bytes / 1024 / 1024
+                )));
             }
             bytes.extend_from_slice(&chunk);
         }
         if name == csrf::FIELD {
-            token_ok = csrf::verify(state.settings.secret_key.expose(), &nonce, &subject, &String::from_utf8_lossy(&bytes));
+            token_ok = csrf::verify(
+                state.settings.secret_key.expose(),
+                &nonce,
+                &subject,
+                &String::from_utf8_lossy(&bytes),
+            );
             if !token_ok {
                 return Err(expired());
             }
@@ -439,5 +459,9 @@ pub async fn csrf_upload(req: &HttpRequest, state: &AppState, payload: &mut acti
             return Ok(bytes);
         }
     }
-    Err(if token_ok { AppError::Unprocessable("choose a file to upload".into()) } else { expired() })
+    Err(if token_ok {
+        AppError::Unprocessable("choose a file to upload".into())
+    } else {
+        expired()
+    })
 }

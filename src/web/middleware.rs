@@ -187,7 +187,9 @@ pub fn json_config() -> actix_web::web::JsonConfig {
                 }
                 // Well-formed JSON with the wrong content (a fraction where a whole number belongs,
                 // a repeated key, an unknown field) breaks a rule of the API: 422.
-                JsonPayloadError::Deserialize(e) if e.classify() == serde_json::error::Category::Data => {
+                JsonPayloadError::Deserialize(e)
+                    if e.classify() == serde_json::error::Category::Data =>
+                {
                     AppError::Unprocessable(format!("the request does not fit the API: {e}"))
                 }
                 other => AppError::BadRequest(format!("the JSON body could not be read: {other}")),

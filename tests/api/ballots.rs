@@ -36,29 +36,84 @@ async fn fixture(app: &TestApp, ballot_type: &str, extra: Value) -> Fixture {
     for (k, v) in extra.as_object().unwrap() {
         config[k] = v.clone();
     }
-    let res = app.send_bearer(Method::POST, "/api/v1/rounds", &council, &config).await;
+    let res = app
+        .send_bearer(Method::POST, "/api/v1/rounds", &council, &config)
+        .await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     let round = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
     use budgetbox::db::models::{district, proposal, user};
     let mut conn = app.conn();
-    let ids: Vec<i64> = district::of_round(&mut conn, round).unwrap().iter().map(|d| d.district_id).collect();
+    let ids: Vec<i64> = district::of_round(&mut conn, round)
+        .unwrap()
+        .iter()
+        .map(|d| d.district_id)
+        .collect();
     let (north, south) = (ids[0], ids[1]);
     let now = chrono::Utc::now().naive_utc();
     let mut add = |title: &str, district: Option<i64>, cost: i64, status: &str| {
-        proposal::insert(&mut conn, &proposal::NewProposal { round_id: round, district_id: district, author_id: None, title, description: "d", category: None, location: None, estimated_cost: cost, validated_cost: (status == "feasible").then_some(cost), status, created_at: now, updated_at: now }).unwrap()
+        proposal::insert(
+            &mut conn,
+            &proposal::NewProposal {
+                round_id: round,
+                district_id: district,
+                author_id: None,
+                title,
+                description: "d",
+                category: None,
+                location: None,
+                estimated_cost: cost,
+                validated_cost: (status == "feasible").then_some(cost),
+                status,
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .unwrap()
     };
-    let north_projects = vec![add("N1", Some(north), 30_000, "feasible"), add("N2", Some(north), 40_000, "feasible"), add("N3", Some(north), 30_000, "feasible")];
+    let north_projects = vec![
+        add("N1", Some(north), 30_000, "feasible"),
+        add("N2", Some(north), 40_000, "feasible"),
+        add("N3", Some(north), 30_000, "feasible"),
+    ];
     let south_project = add("S1", Some(south), 10_000, "feasible");
     let infeasible = add("NX", Some(north), 10_000, "infeasible");
-    user::insert(&mut conn, &user::NewUser { email: "voter@example.org", display_name: "Voter", password_hash: &budgetbox::auth::password::hash(PASSWORD), role: "citizen", gender: None, birth_year: Some(1980), district_id: Some(north), created_at: now }).unwrap();
+    user::insert(
+        &mut conn,
+        &user::NewUser {
+            email: "voter@example.org",
+            display_name: "Voter",
+            password_hash: &budgetbox::auth::password::hash(PASSWORD),
+            role: "citizen",
+            gender: None,
+            birth_year: Some(1980),
+            district_id: Some(north),
+            created_at: now,
+        },
+    )
+    .unwrap();
     drop(conn);
     app.clock.set(at("2026-06-05T12:00"));
     let citizen = app.api_login("voter@example.org", PASSWORD).await;
-    Fixture { round, north, south, north_projects, south_project, infeasible, citizen }
+    Fixture {
+        round,
+        north,
+        south,
+        north_projects,
+        south_project,
+        infeasible,
+        citizen,
+    }
 }
 
 async fn cast(app: &TestApp, f: &Fixture, body: Value) -> (StatusCode, Value) {
-    let res = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{}/ballots", f.round), &f.citizen, &body).await;
+    let res = app
+        .send_bearer(
+            Method::POST,
+            &format!("/api/v1/rounds/{}/ballots", f.round),
+            &f.citizen,
+            &body,
+        )
+        .await;
     let status = res.status();
     (status, res.json().await.unwrap_or(Value::Null))
 }
@@ -67,12 +122,20 @@ async fn refused(app: &TestApp, f: &Fixture, body: Value, status: u16, message: 
     let (got, json) = cast(app, f, body.clone()).await;
     assert_eq!(got.as_u16(), status, "{body}: {json}");
     let error = json["error"].as_str().unwrap_or_default();
-    assert!(error.contains(message), "{body}: expected `{message}` in `{error}`");
+    assert!(
+        error.contains(message),
+        "{body}: expected `{message}` in `{error}`"
+    );
 }
 
 fn stored(app: &TestApp, round: i64) -> (usize, i64) {
     let mut conn = app.conn();
-    (budgetbox::db::models::ballot::of_round(&mut conn, round).unwrap().len(), budgetbox::db::models::ballot::participation_count(&mut conn, round).unwrap())
+    (
+        budgetbox::db::models::ballot::of_round(&mut conn, round)
+            .unwrap()
+            .len(),
+        budgetbox::db::models::ballot::participation_count(&mut conn, round).unwrap(),
+    )
 }
 
 both_backends_with_clock! {
@@ -267,7 +330,6 @@ both_backends_with_clock! {
         let _ = f.south;
     }
 }
-
 
 both_backends_with_clock! {
     async fn paper_ballots_need_two_matching_entries(app) {

@@ -311,7 +311,12 @@ fn export_writes_a_pabulib_file_that_budgetbox_tally_recounts() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite://{}/export.sqlite", dir.path().display());
     let base = |cmd: &mut Command| {
-        cmd.args(["--data-dir", dir.path().to_str().unwrap(), "--database-url", &db]);
+        cmd.args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "--database-url",
+            &db,
+        ]);
     };
     let mut demo = budgetbox();
     base(&mut demo);
@@ -319,12 +324,25 @@ fn export_writes_a_pabulib_file_that_budgetbox_tally_recounts() {
     let out = dir.path().join("old-town.pb");
     let mut export = budgetbox();
     base(&mut export);
-    let (code, _, err) = run(export.args(["export", "--round", "1", "--format", "pb", "--pot", "old-town", "--out", out.to_str().unwrap()]));
+    let (code, _, err) = run(export.args([
+        "export",
+        "--round",
+        "1",
+        "--format",
+        "pb",
+        "--pot",
+        "old-town",
+        "--out",
+        out.to_str().unwrap(),
+    ]));
     assert_eq!(code, 0, "{err}");
     let (code, selected, err) = run(budgetbox().args(["tally", out.to_str().unwrap()]));
     assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(&out).unwrap();
-    let official = budgetbox::pabulib::parse(&text).unwrap().official_outcome().unwrap();
+    let official = budgetbox::pabulib::parse(&text)
+        .unwrap()
+        .official_outcome()
+        .unwrap();
     let recount: Vec<String> = selected.lines().map(String::from).collect();
     let mut sorted = recount.clone();
     sorted.sort();

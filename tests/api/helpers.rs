@@ -310,7 +310,8 @@ pub fn spawn_second_instance(app: &TestApp) -> String {
         tls: None,
     };
     let pool = prepare_database(&settings).expect("second instance opens the database");
-    let second = Application::build(settings, pool, app.clock.clone()).expect("second instance binds");
+    let second =
+        Application::build(settings, pool, app.clock.clone()).expect("second instance binds");
     let address = format!("http://127.0.0.1:{}", second.port());
     tokio::spawn(second.run_until_stopped());
     address

@@ -13,5 +13,5 @@ mod results;
 mod rounds_admin;
 mod rounds_api;
 mod schema;
-mod simulate;
 mod security;
+mod simulate;

@@ -49,7 +49,13 @@ both_backends! {
 }
 
 async fn count(app: &crate::helpers::TestApp, id: i64, token: &str) -> reqwest::Response {
-    app.send_bearer(Method::POST, &format!("/api/v1/rounds/{id}/count"), token, &json!({})).await
+    app.send_bearer(
+        Method::POST,
+        &format!("/api/v1/rounds/{id}/count"),
+        token,
+        &json!({}),
+    )
+    .await
 }
 
 both_backends_with_clock! {

@@ -4,14 +4,27 @@ use reqwest::multipart::{Form, Part};
 
 const PASSWORD: &str = "violet tram umbrella";
 
-async fn upload(app: &crate::helpers::TestApp, form_page: &str, action: &str, file_name: &str, bytes: Vec<u8>, with_token: bool) -> reqwest::Response {
+async fn upload(
+    app: &crate::helpers::TestApp,
+    form_page: &str,
+    action: &str,
+    file_name: &str,
+    bytes: Vec<u8>,
+    with_token: bool,
+) -> reqwest::Response {
     let token = app.form_token(form_page).await;
     let mut form = Form::new();
     if with_token {
         form = form.text("csrf_token", token);
     }
     form = form.part("file", Part::bytes(bytes).file_name(file_name.to_string()));
-    app.client.post(app.url(action)).header("Accept", "text/html").multipart(form).send().await.unwrap()
+    app.client
+        .post(app.url(action))
+        .header("Accept", "text/html")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
 }
 
 both_backends! {

@@ -7,8 +7,16 @@ use std::process::Command;
 use crate::samples::{pabulib_dir, SAMPLES};
 
 fn tally(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_budgetbox")).arg("tally").args(args).output().expect("budgetbox runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    let out = Command::new(env!("CARGO_BIN_EXE_budgetbox"))
+        .arg("tally")
+        .args(args)
+        .output()
+        .expect("budgetbox runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[test]
@@ -50,16 +58,41 @@ fn json_output_explains_every_project() {
     assert!(spent <= json["budget"].as_i64().unwrap());
     let explanations = json["explanation"].as_array().unwrap();
     assert_eq!(explanations.len(), 15);
-    let selected: Vec<&str> = json["selected"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-    let funded_cost: i64 = explanations.iter().filter(|e| e["selected"] == true).map(|e| e["cost"].as_i64().unwrap()).sum();
+    let selected: Vec<&str> = json["selected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let funded_cost: i64 = explanations
+        .iter()
+        .filter(|e| e["selected"] == true)
+        .map(|e| e["cost"].as_i64().unwrap())
+        .sum();
     assert_eq!(funded_cost, spent);
-    assert_eq!(explanations.iter().filter(|e| e["selected"] == true).count(), selected.len());
+    assert_eq!(
+        explanations
+            .iter()
+            .filter(|e| e["selected"] == true)
+            .count(),
+        selected.len()
+    );
     assert!(explanations.iter().all(|e| e["reason"]["kind"].is_string()));
 
-    let (code, out, _) = tally(&[path.to_str().unwrap(), "--rule", "mes-add1", "--tie-break", "lottery:7,id", "--json"]);
+    let (code, out, _) = tally(&[
+        path.to_str().unwrap(),
+        "--rule",
+        "mes-add1",
+        "--tie-break",
+        "lottery:7,id",
+        "--json",
+    ]);
     assert_eq!(code, 0);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(json["tie_break"], "lottery:7,id", "the tie-break used is recorded");
+    assert_eq!(
+        json["tie_break"], "lottery:7,id",
+        "the tie-break used is recorded"
+    );
 }
 
 #[test]
@@ -68,23 +101,48 @@ fn bad_input_is_one_line_and_exit_code_2() {
     let bad = dir.path().join("bad.pb");
     std::fs::write(&bad, "META\nkey;value\nnum_projects;1\nnum_votes;1\nbudget;100\nvote_type;approval\nrule;greedy\nPROJECTS\nproject_id;cost\n1;50\nVOTES\nvoter_id;vote\nv1;77\n").unwrap();
     let good = dir.path().join("good.pb");
-    std::fs::write(&good, std::fs::read_to_string(&bad).unwrap().replace("v1;77", "v1;1")).unwrap();
+    std::fs::write(
+        &good,
+        std::fs::read_to_string(&bad)
+            .unwrap()
+            .replace("v1;77", "v1;1"),
+    )
+    .unwrap();
     let binary = dir.path().join("binary.pb");
     std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
-    assert_eq!(tally(&[good.to_str().unwrap()]).1, "1\n", "the good file tallies");
+    assert_eq!(
+        tally(&[good.to_str().unwrap()]).1,
+        "1\n",
+        "the good file tallies"
+    );
     let cases: [(Vec<&str>, &str); 5] = [
         (vec![bad.to_str().unwrap()], "VOTES line 13"),
         (vec![binary.to_str().unwrap()], "bad.pb"),
         (vec!["/no/such/file.pb"], "cannot read /no/such/file.pb"),
-        (vec![good.to_str().unwrap(), "--rule", "plurality"], "plurality"),
-        (vec![good.to_str().unwrap(), "--rule", "greedy", "--tie-break", "alphabet"], "unknown tie-break key"),
+        (
+            vec![good.to_str().unwrap(), "--rule", "plurality"],
+            "plurality",
+        ),
+        (
+            vec![
+                good.to_str().unwrap(),
+                "--rule",
+                "greedy",
+                "--tie-break",
+                "alphabet",
+            ],
+            "unknown tie-break key",
+        ),
     ];
     for (args, expected) in cases {
         let (code, out, err) = tally(&args);
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(out.is_empty(), "{args:?}");
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
-        assert!(err.starts_with("budgetbox: ") && !err.contains("panicked"), "{args:?}: {err}");
+        assert!(
+            err.starts_with("budgetbox: ") && !err.contains("panicked"),
+            "{args:?}: {err}"
+        );
         if expected != "bad.pb" {
             assert!(err.contains(expected), "{args:?}: {err}");
         }

@@ -62,7 +62,12 @@ pub fn chain_tail(conn: &mut DbConnection, round_id: i64) -> QueryResult<Option<
         .optional()
 }
 
-pub fn record_participation(conn: &mut DbConnection, round_id: i64, user_id: Option<i64>, channel: &str) -> QueryResult<()> {
+pub fn record_participation(
+    conn: &mut DbConnection,
+    round_id: i64,
+    user_id: Option<i64>,
+    channel: &str,
+) -> QueryResult<()> {
     use rand::Rng;
     // A random id: participation rows carry no insertion order to match against the board.
     let id: i64 = rand::rng().random_range(1..(1i64 << 53));
@@ -94,7 +99,10 @@ pub fn has_participated(conn: &mut DbConnection, round_id: i64, user_id: i64) ->
     .get_result(conn)
 }
 
-pub fn find_by_tracking_hash(conn: &mut DbConnection, hash: &str) -> QueryResult<Option<BallotRow>> {
+pub fn find_by_tracking_hash(
+    conn: &mut DbConnection,
+    hash: &str,
+) -> QueryResult<Option<BallotRow>> {
     ballots::table
         .filter(ballots::tracking_hash.eq(hash))
         .select(BallotRow::as_select())
@@ -103,7 +111,11 @@ pub fn find_by_tracking_hash(conn: &mut DbConnection, hash: &str) -> QueryResult
 }
 
 /// A paper ballot entered once, waiting for a second officer: (content, entered_by).
-pub fn pending_paper(conn: &mut DbConnection, round_id: i64, voter_id: i64) -> QueryResult<Option<(String, i64)>> {
+pub fn pending_paper(
+    conn: &mut DbConnection,
+    round_id: i64,
+    voter_id: i64,
+) -> QueryResult<Option<(String, i64)>> {
     use crate::db::schema::paper_entries;
     paper_entries::table
         .filter(paper_entries::round_id.eq(round_id))
@@ -113,7 +125,14 @@ pub fn pending_paper(conn: &mut DbConnection, round_id: i64, voter_id: i64) -> Q
         .optional()
 }
 
-pub fn add_pending_paper(conn: &mut DbConnection, round_id: i64, voter_id: i64, content: &str, entered_by: i64, at: chrono::NaiveDateTime) -> QueryResult<()> {
+pub fn add_pending_paper(
+    conn: &mut DbConnection,
+    round_id: i64,
+    voter_id: i64,
+    content: &str,
+    entered_by: i64,
+    at: chrono::NaiveDateTime,
+) -> QueryResult<()> {
     use crate::db::schema::paper_entries;
     diesel::insert_into(paper_entries::table)
         .values((
@@ -127,15 +146,27 @@ pub fn add_pending_paper(conn: &mut DbConnection, round_id: i64, voter_id: i64, 
         .map(|_| ())
 }
 
-pub fn clear_pending_paper(conn: &mut DbConnection, round_id: i64, voter_id: i64) -> QueryResult<()> {
+pub fn clear_pending_paper(
+    conn: &mut DbConnection,
+    round_id: i64,
+    voter_id: i64,
+) -> QueryResult<()> {
     use crate::db::schema::paper_entries;
-    diesel::delete(paper_entries::table.filter(paper_entries::round_id.eq(round_id)).filter(paper_entries::voter_id.eq(voter_id)))
-        .execute(conn)
-        .map(|_| ())
+    diesel::delete(
+        paper_entries::table
+            .filter(paper_entries::round_id.eq(round_id))
+            .filter(paper_entries::voter_id.eq(voter_id)),
+    )
+    .execute(conn)
+    .map(|_| ())
 }
 
 /// The voter's current (latest) entry in a round, by their keyed tag.
-pub fn latest_of_tag(conn: &mut DbConnection, round_id: i64, tag: &str) -> QueryResult<Option<i64>> {
+pub fn latest_of_tag(
+    conn: &mut DbConnection,
+    round_id: i64,
+    tag: &str,
+) -> QueryResult<Option<i64>> {
     ballots::table
         .filter(ballots::round_id.eq(round_id))
         .filter(ballots::voter_tag.eq(tag))
@@ -146,7 +177,12 @@ pub fn latest_of_tag(conn: &mut DbConnection, round_id: i64, tag: &str) -> Query
 }
 
 /// Records a participation unless there is one; true when this call recorded it.
-pub fn record_participation_if_new(conn: &mut DbConnection, round_id: i64, user_id: i64, channel: &str) -> QueryResult<bool> {
+pub fn record_participation_if_new(
+    conn: &mut DbConnection,
+    round_id: i64,
+    user_id: i64,
+    channel: &str,
+) -> QueryResult<bool> {
     use rand::Rng;
     let id: i64 = rand::rng().random_range(1..(1i64 << 53));
     let row = (

@@ -184,7 +184,11 @@ pub fn set_census_salt(conn: &mut DbConnection, id: i64, salt: &str) -> QueryRes
 /// flight. SQLite's BEGIN IMMEDIATE already serialises writers.
 pub fn find_for_update(conn: &mut DbConnection, id: i64) -> QueryResult<RoundRow> {
     match conn {
-        DbConnection::Postgres(pg) => rounds::table.find(id).select(RoundRow::as_select()).for_update().first(pg),
+        DbConnection::Postgres(pg) => rounds::table
+            .find(id)
+            .select(RoundRow::as_select())
+            .for_update()
+            .first(pg),
         DbConnection::Sqlite(_) => find(conn, id),
     }
 }

@@ -98,9 +98,19 @@ pub fn delete(conn: &mut DbConnection, id: i64) -> QueryResult<usize> {
     diesel::delete(users::table.find(id)).execute(conn)
 }
 
-pub fn set_profile(conn: &mut DbConnection, id: i64, gender: Option<&str>, birth_year: Option<i32>, district_id: Option<i64>) -> QueryResult<()> {
+pub fn set_profile(
+    conn: &mut DbConnection,
+    id: i64,
+    gender: Option<&str>,
+    birth_year: Option<i32>,
+    district_id: Option<i64>,
+) -> QueryResult<()> {
     diesel::update(users::table.find(id))
-        .set((users::gender.eq(gender), users::birth_year.eq(birth_year), users::district_id.eq(district_id)))
+        .set((
+            users::gender.eq(gender),
+            users::birth_year.eq(birth_year),
+            users::district_id.eq(district_id),
+        ))
         .execute(conn)
         .map(|_| ())
 }

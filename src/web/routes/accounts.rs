@@ -184,8 +184,25 @@ async fn account_page(
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> AppResult<Markup> {
-    let districts = state.db(|conn| Ok(crate::db::models::district::all(conn)?)).await?;
-    Ok(views::accounts::account(viewer, &user.user, &districts, notice, errors))
+    let districts = state
+        .db(|conn| Ok(crate::db::models::district::all(conn)?))
+        .await?;
+    Ok(views::accounts::account(
+        viewer, &user.user, &districts, notice, errors,
+    ))
+}
+
+/// The account page again, with the errors of the form that was sent (422).
+async fn account_errors(
+    state: &AppState,
+    viewer: &views::layout::Viewer,
+    user: &AuthUser,
+    errors: &FieldErrors,
+) -> AppResult<HttpResponse> {
+    let page = account_page(state, viewer, user, None, errors).await?;
+    Ok(HttpResponse::UnprocessableEntity()
+        .content_type("text/html; charset=utf-8")
+        .body(page.into_string()))
 }
 
 #[derive(Deserialize)]
@@ -246,12 +263,7 @@ pub async fn change_password(
                 .map_err(AppError::internal)?;
             Ok(response)
         }
-        Err(AppError::Invalid(errors)) => {
-            let page = account_page(&state, &viewer, &user, None, &errors).await?;
-            Ok(HttpResponse::UnprocessableEntity()
-                .content_type("text/html; charset=utf-8")
-                .body(page.into_string()))
-        }
+        Err(AppError::Invalid(errors)) => account_errors(&state, &viewer, &user, &errors).await,
         Err(other) => Err(other),
     }
 }
@@ -313,19 +325,19 @@ pub async fn delete_account(
                 .map_err(AppError::internal)?;
             Ok(response)
         }
-        Err(AppError::Invalid(errors)) => {
-            let page = account_page(&state, &viewer, &user, None, &errors).await?;
-            Ok(HttpResponse::UnprocessableEntity()
-                .content_type("text/html; charset=utf-8")
-                .body(page.into_string()))
-        }
+        Err(AppError::Invalid(errors)) => account_errors(&state, &viewer, &user, &errors).await,
         Err(other) => Err(other),
     }
 }
 
 impl FormFields for accounts::ProfileInput {}
 
-pub async fn update_profile(state: web::Data<AppState>, user: AuthUser, PageViewer(viewer): PageViewer, CsrfForm(input): CsrfForm<accounts::ProfileInput>) -> AppResult<HttpResponse> {
+pub async fn update_profile(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    PageViewer(viewer): PageViewer,
+    CsrfForm(input): CsrfForm<accounts::ProfileInput>,
+) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let id = user.id();
     let result = state
@@ -336,10 +348,7 @@ pub async fn update_profile(state: web::Data<AppState>, user: AuthUser, PageView
         .await;
     match result {
         Ok(()) => Ok(see_other("/account?done=profile")),
-        Err(AppError::Invalid(errors)) => {
-            let page = account_page(&state, &viewer, &user, None, &errors).await?;
-            Ok(HttpResponse::UnprocessableEntity().content_type("text/html; charset=utf-8").body(page.into_string()))
-        }
+        Err(AppError::Invalid(errors)) => account_errors(&state, &viewer, &user, &errors).await,
         Err(other) => Err(other),
     }
 }

@@ -16,7 +16,9 @@ use crate::web::routes::rounds::parse_round_id;
 use crate::web::AppState;
 
 fn html(status: actix_web::http::StatusCode, markup: maud::Markup) -> HttpResponse {
-    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(markup.into_string())
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
 }
 
 use actix_web::http::StatusCode;
@@ -36,11 +38,18 @@ impl BallotFields {
     }
 
     fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).filter(|v| !v.trim().is_empty())
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.trim().is_empty())
     }
 
     fn selection(&self) -> Selection {
-        let mut sel = Selection { voting_code: self.get("voting_code").map(String::from), ..Selection::default() };
+        let mut sel = Selection {
+            voting_code: self.get("voting_code").map(String::from),
+            ..Selection::default()
+        };
         for (key, value) in &self.0 {
             if key == "project" {
                 if let Ok(id) = value.trim().parse() {
@@ -66,13 +75,19 @@ impl BallotFields {
                 .0
                 .iter()
                 .filter(|(k, _)| k == "project")
-                .map(|(_, v)| v.trim().parse::<i64>().map_err(|_| format!("`{v}` is not a project")))
+                .map(|(_, v)| {
+                    v.trim()
+                        .parse::<i64>()
+                        .map_err(|_| format!("`{v}` is not a project"))
+                })
                 .collect::<Result<Vec<_>, _>>()
                 .map(Choice::Projects),
             BallotType::Ranked => {
                 let mut ranked: Vec<(i64, i64)> = Vec::new();
                 for (id, rank) in self.selection().ranks {
-                    let rank: i64 = rank.parse().map_err(|_| format!("`{rank}` is not a rank"))?;
+                    let rank: i64 = rank
+                        .parse()
+                        .map_err(|_| format!("`{rank}` is not a rank"))?;
                     ranked.push((rank, id));
                 }
                 ranked.sort();
@@ -81,16 +96,22 @@ impl BallotFields {
                         return Err(if ranked.iter().filter(|(r, _)| r == rank).count() > 1 {
                             format!("two projects have rank {rank}; give each rank once")
                         } else {
-                            format!("ranks must be 1, 2, 3… without gaps; rank {expected} is missing")
+                            format!(
+                                "ranks must be 1, 2, 3… without gaps; rank {expected} is missing"
+                            )
                         });
                     }
                 }
-                Ok(Choice::Ranking(ranked.into_iter().map(|(_, id)| id).collect()))
+                Ok(Choice::Ranking(
+                    ranked.into_iter().map(|(_, id)| id).collect(),
+                ))
             }
             BallotType::Cumulative => {
                 let mut points = Vec::new();
                 for (id, n) in self.selection().points {
-                    let n: i64 = n.parse().map_err(|_| format!("`{n}` is not a whole number of points"))?;
+                    let n: i64 = n
+                        .parse()
+                        .map_err(|_| format!("`{n}` is not a whole number of points"))?;
                     points.push((id, n));
                 }
                 points.sort();
@@ -106,50 +127,112 @@ struct Context {
 }
 
 /// The paper for whoever is voting: the account, or the holder of a (not yet spent) code.
-async fn context(state: &AppState, round_id: i64, user: &MaybeUser, code: Option<&str>, requested_district: Option<i64>) -> AppResult<Context> {
+async fn context(
+    state: &AppState,
+    round_id: i64,
+    user: &MaybeUser,
+    code: Option<&str>,
+    requested_district: Option<i64>,
+) -> AppResult<Context> {
     let now = state.clock.now();
     let account = user.0.as_ref().map(|u| u.user.clone());
     let code = code.map(String::from);
     state
         .db(move |conn| {
-            let row = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+            let row = round::find(conn, round_id)
+                .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
             let paper = match (&code, &account) {
                 (Some(code), _) => {
                     if Phase::of(&row, now) != Phase::Voting {
-                        return Err(AppError::Forbidden("voting is not open in this round".into()));
+                        return Err(AppError::Forbidden(
+                            "voting is not open in this round".into(),
+                        ));
                     }
                     match evidence::find_code(conn, round_id, &eligibility::code_hash(code))? {
-                        None => return Err(AppError::Forbidden("this voting code is not valid for this round".into())),
-                        Some((_, true)) => return Err(AppError::Conflict("this voting code has already been used; each code votes once".into())),
-                        Some((district, false)) => ballots::paper(conn, &row, district.or(requested_district))?,
+                        None => {
+                            return Err(AppError::Forbidden(
+                                "this voting code is not valid for this round".into(),
+                            ))
+                        }
+                        Some((_, true)) => {
+                            return Err(AppError::Conflict(
+                                "this voting code has already been used; each code votes once"
+                                    .into(),
+                            ))
+                        }
+                        Some((district, false)) => {
+                            ballots::paper(conn, &row, district.or(requested_district))?
+                        }
                     }
                 }
                 (None, Some(user)) => {
                     if ballots::has_voted(conn, round_id, user.id)? {
-                        return Err(AppError::Conflict("you have already voted in this round; each person votes once".into()));
+                        return Err(AppError::Conflict(
+                            "you have already voted in this round; each person votes once".into(),
+                        ));
                     }
                     ballots::paper_for_account(conn, round_id, user, requested_district, now)?
                 }
                 (None, None) => return Err(AppError::Unauthorized("log in to vote".into())),
             };
-            Ok(Context { title: row.title, paper })
+            Ok(Context {
+                title: row.title,
+                paper,
+            })
         })
         .await
 }
 
-async fn already_voted_page(state: &AppState, viewer: &crate::views::layout::Viewer, round_id: i64) -> AppResult<HttpResponse> {
-    let title = state.db(move |conn| Ok(round::find(conn, round_id)?.title)).await?;
-    Ok(html(StatusCode::CONFLICT, pages::already_voted(viewer, &title, round_id)))
+async fn already_voted_page(
+    state: &AppState,
+    viewer: &crate::views::layout::Viewer,
+    round_id: i64,
+) -> AppResult<HttpResponse> {
+    let title = state
+        .db(move |conn| Ok(round::find(conn, round_id)?.title))
+        .await?;
+    Ok(html(
+        StatusCode::CONFLICT,
+        pages::already_voted(viewer, &title, round_id),
+    ))
 }
 
-pub async fn vote(state: web::Data<AppState>, user: MaybeUser, PageViewer(viewer): PageViewer, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn vote(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let round_id = parse_round_id(&path)?.0;
     if user.0.is_none() {
-        let row = state.db(move |conn| round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))).await?;
-        return Ok(html(StatusCode::OK, pages::start(&viewer, &row.title, round_id, row.voting_codes != 0, &FieldErrors::default())));
+        let row = state
+            .db(move |conn| {
+                round::find(conn, round_id)
+                    .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))
+            })
+            .await?;
+        return Ok(html(
+            StatusCode::OK,
+            pages::start(
+                &viewer,
+                &row.title,
+                round_id,
+                row.voting_codes != 0,
+                &FieldErrors::default(),
+            ),
+        ));
     }
     match context(&state, round_id, &user, None, None).await {
-        Ok(ctx) => Ok(html(StatusCode::OK, pages::ballot_form(&viewer, &ctx.title, &ctx.paper, &Selection::default(), &FieldErrors::default()))),
+        Ok(ctx) => Ok(html(
+            StatusCode::OK,
+            pages::ballot_form(
+                &viewer,
+                &ctx.title,
+                &ctx.paper,
+                &Selection::default(),
+                &FieldErrors::default(),
+            ),
+        )),
         Err(AppError::Conflict(_)) => already_voted_page(&state, &viewer, round_id).await,
         Err(e) => Err(e),
     }
@@ -161,19 +244,47 @@ pub struct CodeForm {
 }
 impl FormFields for CodeForm {}
 
-pub async fn with_code(state: web::Data<AppState>, PageViewer(viewer): PageViewer, path: web::Path<String>, CsrfForm(form): CsrfForm<CodeForm>) -> AppResult<HttpResponse> {
+pub async fn with_code(
+    state: web::Data<AppState>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> AppResult<HttpResponse> {
     let round_id = parse_round_id(&path)?.0;
     let code = form.voting_code.trim().to_string();
     match context(&state, round_id, &MaybeUser(None), Some(&code), None).await {
         Ok(ctx) => {
-            let sel = Selection { voting_code: Some(code), ..Selection::default() };
-            Ok(html(StatusCode::OK, pages::ballot_form(&viewer, &ctx.title, &ctx.paper, &sel, &FieldErrors::default())))
+            let sel = Selection {
+                voting_code: Some(code),
+                ..Selection::default()
+            };
+            Ok(html(
+                StatusCode::OK,
+                pages::ballot_form(
+                    &viewer,
+                    &ctx.title,
+                    &ctx.paper,
+                    &sel,
+                    &FieldErrors::default(),
+                ),
+            ))
         }
         Err(AppError::Forbidden(message) | AppError::Conflict(message)) => {
-            let row = state.db(move |conn| Ok(round::find(conn, round_id)?)).await?;
+            let row = state
+                .db(move |conn| Ok(round::find(conn, round_id)?))
+                .await?;
             let mut errors = FieldErrors::default();
             errors.add("voting_code", message);
-            Ok(html(StatusCode::UNPROCESSABLE_ENTITY, pages::start(&viewer, &row.title, round_id, row.voting_codes != 0, &errors)))
+            Ok(html(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                pages::start(
+                    &viewer,
+                    &row.title,
+                    round_id,
+                    row.voting_codes != 0,
+                    &errors,
+                ),
+            ))
         }
         Err(e) => Err(e),
     }
@@ -184,38 +295,94 @@ fn requested_district(fields: &BallotFields) -> Option<i64> {
 }
 
 /// Checks the ballot and shows it back for confirmation; nothing is stored.
-pub async fn review(state: web::Data<AppState>, user: MaybeUser, PageViewer(viewer): PageViewer, path: web::Path<String>, CsrfForm(fields): CsrfForm<BallotFields>) -> AppResult<HttpResponse> {
+pub async fn review(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(fields): CsrfForm<BallotFields>,
+) -> AppResult<HttpResponse> {
     let round_id = parse_round_id(&path)?.0;
     let sel = fields.selection();
-    let ctx = match context(&state, round_id, &user, sel.voting_code.as_deref(), requested_district(&fields)).await {
-        Err(AppError::Conflict(_)) if sel.voting_code.is_none() => return already_voted_page(&state, &viewer, round_id).await,
+    let ctx = match context(
+        &state,
+        round_id,
+        &user,
+        sel.voting_code.as_deref(),
+        requested_district(&fields),
+    )
+    .await
+    {
+        Err(AppError::Conflict(_)) if sel.voting_code.is_none() => {
+            return already_voted_page(&state, &viewer, round_id).await
+        }
         other => other?,
     };
-    let checked = fields.choice(ctx.paper.ballot_type).and_then(|choice| ballots::validate(&ctx.paper, &choice).map(|_| ()).map_err(|e| e.to_string()));
+    let checked = fields.choice(ctx.paper.ballot_type).and_then(|choice| {
+        ballots::validate(&ctx.paper, &choice)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    });
     match checked {
-        Ok(()) => Ok(html(StatusCode::OK, pages::review(&viewer, &ctx.title, &ctx.paper, &sel))),
+        Ok(()) => Ok(html(
+            StatusCode::OK,
+            pages::review(&viewer, &ctx.title, &ctx.paper, &sel),
+        )),
         Err(message) => {
             let mut errors = FieldErrors::default();
             errors.add("ballot", capitalise(&message));
-            Ok(html(StatusCode::UNPROCESSABLE_ENTITY, pages::ballot_form(&viewer, &ctx.title, &ctx.paper, &sel, &errors)))
+            Ok(html(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                pages::ballot_form(&viewer, &ctx.title, &ctx.paper, &sel, &errors),
+            ))
         }
     }
 }
 
 fn capitalise(message: &str) -> String {
     let mut c = message.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// Back from the review to the form, with the choices kept.
-pub async fn edit(state: web::Data<AppState>, user: MaybeUser, PageViewer(viewer): PageViewer, path: web::Path<String>, CsrfForm(fields): CsrfForm<BallotFields>) -> AppResult<HttpResponse> {
+pub async fn edit(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(fields): CsrfForm<BallotFields>,
+) -> AppResult<HttpResponse> {
     let round_id = parse_round_id(&path)?.0;
     let sel = fields.selection();
-    let ctx = context(&state, round_id, &user, sel.voting_code.as_deref(), requested_district(&fields)).await?;
-    Ok(html(StatusCode::OK, pages::ballot_form(&viewer, &ctx.title, &ctx.paper, &sel, &FieldErrors::default())))
+    let ctx = context(
+        &state,
+        round_id,
+        &user,
+        sel.voting_code.as_deref(),
+        requested_district(&fields),
+    )
+    .await?;
+    Ok(html(
+        StatusCode::OK,
+        pages::ballot_form(
+            &viewer,
+            &ctx.title,
+            &ctx.paper,
+            &sel,
+            &FieldErrors::default(),
+        ),
+    ))
 }
 
-pub async fn cast(state: web::Data<AppState>, user: MaybeUser, PageViewer(viewer): PageViewer, path: web::Path<String>, CsrfForm(fields): CsrfForm<BallotFields>) -> AppResult<HttpResponse> {
+pub async fn cast(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(fields): CsrfForm<BallotFields>,
+) -> AppResult<HttpResponse> {
     let round_id = parse_round_id(&path)?.0;
     let sel = fields.selection();
     let now = state.clock.now();
@@ -223,9 +390,15 @@ pub async fn cast(state: web::Data<AppState>, user: MaybeUser, PageViewer(viewer
     let district = requested_district(&fields);
     let code = sel.voting_code.clone();
     let ballot_type = state
-        .db(move |conn| Ok(round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?.ballot_type))
+        .db(move |conn| {
+            Ok(round::find(conn, round_id)
+                .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?
+                .ballot_type)
+        })
         .await?;
-    let choice = fields.choice(BallotType::parse(&ballot_type)?).map_err(AppError::Unprocessable)?;
+    let choice = fields
+        .choice(BallotType::parse(&ballot_type)?)
+        .map_err(AppError::Unprocessable)?;
     let secret = state.settings.secret_key.clone();
     let result = state
         .db(move |conn| {
@@ -234,17 +407,43 @@ pub async fn cast(state: web::Data<AppState>, user: MaybeUser, PageViewer(viewer
                 (None, Some(user)) => Voter::Account(user),
                 (None, None) => return Err(AppError::Unauthorized("log in to vote".into())),
             };
-            ballots::cast(conn, secret.expose(), ballots::Cast { round_id, voter, requested_district: district, choice: &choice, channel: "online" }, now)
+            ballots::cast(
+                conn,
+                secret.expose(),
+                ballots::Cast {
+                    round_id,
+                    voter,
+                    requested_district: district,
+                    choice: &choice,
+                    channel: "online",
+                },
+                now,
+            )
         })
         .await;
     match result {
-        Ok(receipt) => Ok(html(StatusCode::CREATED, pages::receipt(&viewer, round_id, &receipt.tracking_code))),
-        Err(AppError::Conflict(_)) if sel.voting_code.is_none() => already_voted_page(&state, &viewer, round_id).await,
+        Ok(receipt) => Ok(html(
+            StatusCode::CREATED,
+            pages::receipt(&viewer, round_id, &receipt.tracking_code),
+        )),
+        Err(AppError::Conflict(_)) if sel.voting_code.is_none() => {
+            already_voted_page(&state, &viewer, round_id).await
+        }
         Err(AppError::Unprocessable(message)) => {
-            let ctx = context(&state, round_id, &user, sel.voting_code.as_deref(), district).await?;
+            let ctx = context(
+                &state,
+                round_id,
+                &user,
+                sel.voting_code.as_deref(),
+                district,
+            )
+            .await?;
             let mut errors = FieldErrors::default();
             errors.add("ballot", capitalise(&message));
-            Ok(html(StatusCode::UNPROCESSABLE_ENTITY, pages::ballot_form(&viewer, &ctx.title, &ctx.paper, &sel, &errors)))
+            Ok(html(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                pages::ballot_form(&viewer, &ctx.title, &ctx.paper, &sel, &errors),
+            ))
         }
         Err(e) => Err(e),
     }
@@ -263,15 +462,30 @@ pub async fn download_receipt(CsrfForm(form): CsrfForm<CodeOnly>) -> HttpRespons
     );
     HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
-        .insert_header((header::CONTENT_DISPOSITION, "attachment; filename=\"ballot-receipt.txt\""))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"ballot-receipt.txt\"",
+        ))
         .body(text)
 }
 
-pub async fn check_receipt(state: web::Data<AppState>, PageViewer(viewer): PageViewer, CsrfForm(form): CsrfForm<CodeOnly>) -> AppResult<HttpResponse> {
+pub async fn check_receipt(
+    state: web::Data<AppState>,
+    PageViewer(viewer): PageViewer,
+    CsrfForm(form): CsrfForm<CodeOnly>,
+) -> AppResult<HttpResponse> {
     let code = form.code;
-    match state.db(move |conn| crate::domain::bulletin::inclusion(conn, &code)).await {
-        Ok(proof) => Ok(html(StatusCode::OK, pages::inclusion(&viewer, Some(&proof)))),
-        Err(AppError::NotFound(_)) => Ok(html(StatusCode::NOT_FOUND, pages::inclusion(&viewer, None))),
+    match state
+        .db(move |conn| crate::domain::bulletin::inclusion(conn, &code))
+        .await
+    {
+        Ok(proof) => Ok(html(
+            StatusCode::OK,
+            pages::inclusion(&viewer, Some(&proof)),
+        )),
+        Err(AppError::NotFound(_)) => {
+            Ok(html(StatusCode::NOT_FOUND, pages::inclusion(&viewer, None)))
+        }
         Err(e) => Err(e),
     }
 }
@@ -283,17 +497,39 @@ pub struct PageQuery {
 
 const BOARD_PAGE: usize = 100;
 
-pub async fn bulletin_page(state: web::Data<AppState>, PageViewer(viewer): PageViewer, path: web::Path<String>, query: web::Query<PageQuery>) -> AppResult<HttpResponse> {
+pub async fn bulletin_page(
+    state: web::Data<AppState>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    query: web::Query<PageQuery>,
+) -> AppResult<HttpResponse> {
     let round_id = parse_round_id(&path)?.0;
     let (row, board) = state
         .db(move |conn| {
-            let row = round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+            let row = round::find(conn, round_id)
+                .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
             Ok((row, ballot::of_round(conn, round_id)?))
         })
         .await?;
-    let head = bulletin::verify_chain(round_id, &board).map_err(|e| AppError::internal(format!("bulletin board of round {round_id}: {e}")))?;
+    let head = bulletin::verify_chain(round_id, &board)
+        .map_err(|e| AppError::internal(format!("bulletin board of round {round_id}: {e}")))?;
     let pages_count = board.len().div_ceil(BOARD_PAGE);
     let page = query.page.unwrap_or(1).clamp(1, pages_count.max(1));
-    let rows: Vec<_> = board.into_iter().skip((page - 1) * BOARD_PAGE).take(BOARD_PAGE).collect();
-    Ok(html(StatusCode::OK, pages::bulletin(&viewer, &row.title, round_id, &head, &rows, page, pages_count)))
+    let rows: Vec<_> = board
+        .into_iter()
+        .skip((page - 1) * BOARD_PAGE)
+        .take(BOARD_PAGE)
+        .collect();
+    Ok(html(
+        StatusCode::OK,
+        pages::bulletin(
+            &viewer,
+            &row.title,
+            round_id,
+            &head,
+            &rows,
+            page,
+            pages_count,
+        ),
+    ))
 }

@@ -270,38 +270,91 @@ pub async fn codes(
 }
 
 /// Replaces the census list from an uploaded CSV file.
-pub async fn census(req: actix_web::HttpRequest, state: web::Data<AppState>, council: Authorized<CouncilOnly>, PageViewer(viewer): PageViewer, path: web::Path<String>, mut payload: actix_multipart::Multipart) -> AppResult<HttpResponse> {
+pub async fn census(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    mut payload: actix_multipart::Multipart,
+) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    let bytes = crate::web::extractors::csrf_upload(&req, &state, &mut payload, crate::web::routes::api::round_admin::MAX_CENSUS_BYTES).await?;
-    let text = String::from_utf8(bytes).map_err(|_| AppError::Unprocessable("the census file must be UTF-8 text".into()))?;
+    let bytes = crate::web::extractors::csrf_upload(
+        &req,
+        &state,
+        &mut payload,
+        crate::web::routes::api::round_admin::MAX_CENSUS_BYTES,
+    )
+    .await?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| AppError::Unprocessable("the census file must be UTF-8 text".into()))?;
     let now = state.clock.now();
     let actor = council.0.id();
-    match state.db(move |conn| eligibility::import_census(conn, Some(actor), id, &text, now)).await {
+    match state
+        .db(move |conn| eligibility::import_census(conn, Some(actor), id, &text, now))
+        .await
+    {
         Ok(summary) => {
-            let notice = format!("Census list replaced: {} people ({} added, {} removed, {} unchanged).", summary.rows, summary.added, summary.removed, summary.unchanged);
-            Ok(html(manage_page(&state, &viewer, id, None, &FieldErrors::default(), Some(&notice)).await?))
+            let notice = format!(
+                "Census list replaced: {} people ({} added, {} removed, {} unchanged).",
+                summary.rows, summary.added, summary.removed, summary.unchanged
+            );
+            Ok(html(
+                manage_page(
+                    &state,
+                    &viewer,
+                    id,
+                    None,
+                    &FieldErrors::default(),
+                    Some(&notice),
+                )
+                .await?,
+            ))
         }
         Err(AppError::Unprocessable(message) | AppError::Conflict(message)) => {
             let mut errors = FieldErrors::default();
             errors.add("file", format!("Nothing was imported: {message}"));
-            Ok(unprocessable(manage_page(&state, &viewer, id, None, &errors, None).await?))
+            Ok(unprocessable(
+                manage_page(&state, &viewer, id, None, &errors, None).await?,
+            ))
         }
         Err(other) => Err(other),
     }
 }
 
-pub async fn count(state: web::Data<AppState>, _council: Authorized<CouncilOnly>, PageViewer(viewer): PageViewer, path: web::Path<String>, _form: CsrfForm<crate::web::routes::accounts::Empty>) -> AppResult<HttpResponse> {
+pub async fn count(
+    state: web::Data<AppState>,
+    _council: Authorized<CouncilOnly>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    _form: CsrfForm<crate::web::routes::accounts::Empty>,
+) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     let now = state.clock.now();
-    match state.db(move |conn| crate::domain::counting::count_round(conn, id, now)).await {
+    match state
+        .db(move |conn| crate::domain::counting::count_round(conn, id, now))
+        .await
+    {
         Ok(row) => {
             let notice = format!("Counted {} ballots. The result is stored with chain head {}; publish it by advancing to the next phase.", row.ballot_count, row.chain_head);
-            Ok(html(manage_page(&state, &viewer, id, None, &FieldErrors::default(), Some(&notice)).await?))
+            Ok(html(
+                manage_page(
+                    &state,
+                    &viewer,
+                    id,
+                    None,
+                    &FieldErrors::default(),
+                    Some(&notice),
+                )
+                .await?,
+            ))
         }
         Err(AppError::Conflict(message)) => {
             let mut errors = FieldErrors::default();
             errors.add("reason", message);
-            Ok(unprocessable(manage_page(&state, &viewer, id, None, &errors, None).await?))
+            Ok(unprocessable(
+                manage_page(&state, &viewer, id, None, &errors, None).await?,
+            ))
         }
         Err(e) => Err(e),
     }

@@ -42,20 +42,56 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(staff::set_role),
         )
         .route("/rounds/{round_id}/vote", web::get().to(ballots::vote))
-        .route("/rounds/{round_id}/vote/code", web::post().to(ballots::with_code))
-        .route("/rounds/{round_id}/vote/review", web::post().to(ballots::review))
-        .route("/rounds/{round_id}/vote/edit", web::post().to(ballots::edit))
-        .route("/rounds/{round_id}/vote/cast", web::post().to(ballots::cast))
-        .route("/rounds/{round_id}/bulletin", web::get().to(ballots::bulletin_page))
-        .route("/receipts/download", web::post().to(ballots::download_receipt))
+        .route(
+            "/rounds/{round_id}/vote/code",
+            web::post().to(ballots::with_code),
+        )
+        .route(
+            "/rounds/{round_id}/vote/review",
+            web::post().to(ballots::review),
+        )
+        .route(
+            "/rounds/{round_id}/vote/edit",
+            web::post().to(ballots::edit),
+        )
+        .route(
+            "/rounds/{round_id}/vote/cast",
+            web::post().to(ballots::cast),
+        )
+        .route(
+            "/rounds/{round_id}/bulletin",
+            web::get().to(ballots::bulletin_page),
+        )
+        .route(
+            "/receipts/download",
+            web::post().to(ballots::download_receipt),
+        )
         .route("/receipts/check", web::post().to(ballots::check_receipt))
-        .route("/council/rounds/{round_id}/simulate", web::get().to(simulate::round))
+        .route(
+            "/council/rounds/{round_id}/simulate",
+            web::get().to(simulate::round),
+        )
         .route("/council/simulate", web::post().to(simulate::upload))
-        .route("/council/rounds/{round_id}/count", web::post().to(council::count))
-        .route("/council/rounds/{round_id}/census", web::post().to(council::census))
-        .route("/review/rounds/{round_id}/paper", web::get().to(review::paper_form))
-        .route("/review/rounds/{round_id}/paper/ballot", web::post().to(review::paper_ballot))
-        .route("/review/rounds/{round_id}/paper/enter", web::post().to(review::paper_enter))
+        .route(
+            "/council/rounds/{round_id}/count",
+            web::post().to(council::count),
+        )
+        .route(
+            "/council/rounds/{round_id}/census",
+            web::post().to(council::census),
+        )
+        .route(
+            "/review/rounds/{round_id}/paper",
+            web::get().to(review::paper_form),
+        )
+        .route(
+            "/review/rounds/{round_id}/paper/ballot",
+            web::post().to(review::paper_ballot),
+        )
+        .route(
+            "/review/rounds/{round_id}/paper/enter",
+            web::post().to(review::paper_enter),
+        )
         .route("/audit", web::get().to(staff::audit_log))
         .route(
             "/rounds/{round_id}/census-match",

@@ -132,23 +132,45 @@ pub async fn confirm(
     })
 }
 
-fn paper_start(viewer: &Viewer, round: &round::RoundRow, notice: Option<&str>, errors: &FieldErrors) -> HttpResponse {
-    let markup = layout_for(viewer, Page { title: &format!("Enter paper ballots: {}", round.title) }, html! {
-        h1 { "Enter paper ballots: " (round.title) }
-        @if let Some(message) = notice { (flash(message)) }
-        (error_summary(errors))
-        p { "Each paper ballot is entered by two officers. It counts when the second entry matches the first; if they differ, both are discarded." }
-        form method="post" action={"/review/rounds/" (round.id) "/paper/ballot"} novalidate {
-            (csrf_field(&viewer.csrf))
-            (input(Field::new("email", "Email of the voter's account").kind("email").required(), errors))
-            (button("Show this voter's ballot"))
-        }
-    });
-    let status = if errors.is_empty() { actix_web::http::StatusCode::OK } else { actix_web::http::StatusCode::UNPROCESSABLE_ENTITY };
-    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(markup.into_string())
+fn paper_start(
+    viewer: &Viewer,
+    round: &round::RoundRow,
+    notice: Option<&str>,
+    errors: &FieldErrors,
+) -> HttpResponse {
+    let markup = layout_for(
+        viewer,
+        Page {
+            title: &format!("Enter paper ballots: {}", round.title),
+        },
+        html! {
+            h1 { "Enter paper ballots: " (round.title) }
+            @if let Some(message) = notice { (flash(message)) }
+            (error_summary(errors))
+            p { "Each paper ballot is entered by two officers. It counts when the second entry matches the first; if they differ, both are discarded." }
+            form method="post" action={"/review/rounds/" (round.id) "/paper/ballot"} novalidate {
+                (csrf_field(&viewer.csrf))
+                (input(Field::new("email", "Email of the voter's account").kind("email").required(), errors))
+                (button("Show this voter's ballot"))
+            }
+        },
+    );
+    let status = if errors.is_empty() {
+        actix_web::http::StatusCode::OK
+    } else {
+        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
 }
 
-pub async fn paper_form(state: web::Data<AppState>, _r: Authorized<Reviewers>, PageViewer(viewer): PageViewer, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn paper_form(
+    state: web::Data<AppState>,
+    _r: Authorized<Reviewers>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     let (row, _) = load(&state, id).await?;
     Ok(paper_start(&viewer, &row, None, &FieldErrors::default()))
@@ -160,15 +182,24 @@ pub struct VoterEmail {
 }
 impl FormFields for VoterEmail {}
 
-pub async fn paper_ballot(state: web::Data<AppState>, _r: Authorized<Reviewers>, PageViewer(viewer): PageViewer, path: web::Path<String>, CsrfForm(form): CsrfForm<VoterEmail>) -> AppResult<HttpResponse> {
+pub async fn paper_ballot(
+    state: web::Data<AppState>,
+    _r: Authorized<Reviewers>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<VoterEmail>,
+) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     let now = state.clock.now();
     let email = crate::domain::accounts::normalize_email(&form.email);
     let lookup = email.clone();
     let result = state
         .db(move |conn| {
-            let row = round::find(conn, id).map_err(|_| AppError::NotFound(format!("there is no budget round {id}")))?;
-            let Some(voter) = user::find_by_email(conn, &lookup)? else { return Ok((row, Err("There is no account with this email.".to_string()))) };
+            let row = round::find(conn, id)
+                .map_err(|_| AppError::NotFound(format!("there is no budget round {id}")))?;
+            let Some(voter) = user::find_by_email(conn, &lookup)? else {
+                return Ok((row, Err("There is no account with this email.".to_string())));
+            };
             match crate::domain::ballots::paper_for_account(conn, id, &voter, None, now) {
                 Ok(paper) => Ok((row, Ok(paper))),
                 Err(AppError::Forbidden(m) | AppError::Conflict(m)) => Ok((row, Err(m))),
@@ -179,8 +210,19 @@ pub async fn paper_ballot(state: web::Data<AppState>, _r: Authorized<Reviewers>,
     match result {
         (row, Ok(paper)) => {
             let action = format!("/review/rounds/{id}/paper/enter");
-            let page = crate::views::ballots::ballot_form_at(&viewer, &row.title, &paper, &Default::default(), &FieldErrors::default(), &action, &[("email", &email)], "Enter this paper ballot");
-            Ok(HttpResponse::Ok().content_type("text/html; charset=utf-8").body(page.into_string()))
+            let page = crate::views::ballots::ballot_form_at(
+                &viewer,
+                &row.title,
+                &paper,
+                &Default::default(),
+                &FieldErrors::default(),
+                &action,
+                &[("email", &email)],
+                "Enter this paper ballot",
+            );
+            Ok(HttpResponse::Ok()
+                .content_type("text/html; charset=utf-8")
+                .body(page.into_string()))
         }
         (row, Err(message)) => {
             let mut errors = FieldErrors::default();
@@ -190,7 +232,13 @@ pub async fn paper_ballot(state: web::Data<AppState>, _r: Authorized<Reviewers>,
     }
 }
 
-pub async fn paper_enter(state: web::Data<AppState>, officer: Authorized<Reviewers>, PageViewer(viewer): PageViewer, path: web::Path<String>, CsrfForm(fields): CsrfForm<crate::web::routes::ballots::BallotFields>) -> AppResult<HttpResponse> {
+pub async fn paper_enter(
+    state: web::Data<AppState>,
+    officer: Authorized<Reviewers>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(fields): CsrfForm<crate::web::routes::ballots::BallotFields>,
+) -> AppResult<HttpResponse> {
     use crate::domain::ballots::{enter_paper, PaperOutcome};
     let id = parse_round_id(&path)?.0;
     let now = state.clock.now();
@@ -198,17 +246,25 @@ pub async fn paper_enter(state: web::Data<AppState>, officer: Authorized<Reviewe
     let email = crate::domain::accounts::normalize_email(fields.field("email").unwrap_or(""));
     let (row, result) = state
         .db(move |conn| {
-            let row = round::find(conn, id).map_err(|_| AppError::NotFound(format!("there is no budget round {id}")))?;
-            let voter = user::find_by_email(conn, &email)?.ok_or_else(|| AppError::NotFound("there is no account with this email".into()))?;
-            let choice = fields.choice(crate::domain::rounds::BallotType::parse(&row.ballot_type)?).map_err(AppError::Unprocessable)?;
+            let row = round::find(conn, id)
+                .map_err(|_| AppError::NotFound(format!("there is no budget round {id}")))?;
+            let voter = user::find_by_email(conn, &email)?
+                .ok_or_else(|| AppError::NotFound("there is no account with this email".into()))?;
+            let choice = fields
+                .choice(crate::domain::rounds::BallotType::parse(&row.ballot_type)?)
+                .map_err(AppError::Unprocessable)?;
             let outcome = enter_paper(conn, officer_id, id, &voter, &choice, now);
             Ok((row, outcome))
         })
         .await?;
     let mut errors = FieldErrors::default();
     let notice = match result {
-        Ok(PaperOutcome::AwaitingSecondEntry) => Some("First entry recorded. A second officer must now enter the same ballot.".to_string()),
-        Ok(PaperOutcome::Cast(code)) => Some(format!("Both entries agree: the ballot is cast. Tracking code for the voter: {code}")),
+        Ok(PaperOutcome::AwaitingSecondEntry) => Some(
+            "First entry recorded. A second officer must now enter the same ballot.".to_string(),
+        ),
+        Ok(PaperOutcome::Cast(code)) => Some(format!(
+            "Both entries agree: the ballot is cast. Tracking code for the voter: {code}"
+        )),
         Ok(PaperOutcome::Mismatch) => {
             errors.add("email", "The two entries differ, so both were discarded. Check the paper ballot and enter it twice again.");
             None

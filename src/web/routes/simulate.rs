@@ -16,23 +16,40 @@ use crate::web::AppState;
 pub const MAX_PB_BYTES: usize = 32 * 1024 * 1024;
 
 fn html(markup: maud::Markup) -> HttpResponse {
-    HttpResponse::Ok().content_type("text/html; charset=utf-8").body(markup.into_string())
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
 }
 
-pub async fn round(state: web::Data<AppState>, _reader: Authorized<AuditReaders>, PageViewer(viewer): PageViewer, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn round(
+    state: web::Data<AppState>,
+    _reader: Authorized<AuditReaders>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     let (row, pots) = state
         .db(move |conn| {
-            let row = round::find(conn, id).map_err(|_| AppError::NotFound(format!("there is no budget round {id}")))?;
+            let row = round::find(conn, id)
+                .map_err(|_| AppError::NotFound(format!("there is no budget round {id}")))?;
             let districts = district::of_round(conn, id)?;
-            let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, id)?.into_iter().map(|p| (p.id.to_string(), p.title)).collect();
+            let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, id)?
+                .into_iter()
+                .map(|p| (p.id.to_string(), p.title))
+                .collect();
             let elections = counting::round_elections(conn, &row)?;
             let pots = elections
                 .pots
                 .into_iter()
                 .map(|(district_id, election)| PotComparison {
-                    heading: district_id.and_then(|d| districts.iter().find(|x| x.district_id == d)).map_or("City-wide".to_string(), |d| d.name.clone()),
-                    names: election.projects.iter().map(|p| titles.get(&p.id).cloned().unwrap_or_else(|| p.id.clone())).collect(),
+                    heading: district_id
+                        .and_then(|d| districts.iter().find(|x| x.district_id == d))
+                        .map_or("City-wide".to_string(), |d| d.name.clone()),
+                    names: election
+                        .projects
+                        .iter()
+                        .map(|p| titles.get(&p.id).cloned().unwrap_or_else(|| p.id.clone()))
+                        .collect(),
                     results: compare(&election, &default_rules()),
                     election,
                 })
@@ -40,11 +57,23 @@ pub async fn round(state: web::Data<AppState>, _reader: Authorized<AuditReaders>
             Ok((row, pots))
         })
         .await?;
-    Ok(html(pages::page(&viewer, &row.title, &row.currency, &pots, true)))
+    Ok(html(pages::page(
+        &viewer,
+        &row.title,
+        &row.currency,
+        &pots,
+        true,
+    )))
 }
 
 /// Compares the rules on an uploaded .pb file.
-pub async fn upload(req: HttpRequest, state: web::Data<AppState>, _reader: Authorized<AuditReaders>, PageViewer(viewer): PageViewer, mut payload: Multipart) -> AppResult<HttpResponse> {
+pub async fn upload(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    _reader: Authorized<AuditReaders>,
+    PageViewer(viewer): PageViewer,
+    mut payload: Multipart,
+) -> AppResult<HttpResponse> {
     let bytes = csrf_upload(&req, &state, &mut payload, MAX_PB_BYTES).await?;
     let pot = web::block(move || pb_comparison(&bytes)).await??;
     let title = pot.heading.clone();
@@ -52,9 +81,33 @@ pub async fn upload(req: HttpRequest, state: web::Data<AppState>, _reader: Autho
 }
 
 pub fn pb_comparison(bytes: &[u8]) -> AppResult<PotComparison> {
-    let instance = crate::pabulib::parse_bytes(bytes).map_err(|e| AppError::Unprocessable(format!("this is not a valid Pabulib file: {e}")))?;
-    let election = instance.to_election().map_err(|e| AppError::Unprocessable(format!("this is not a valid Pabulib file: {e}")))?;
-    let names = instance.projects.iter().map(|p| p.name().map_or_else(|| p.id.clone(), |n| format!("{} ({})", n, p.id))).collect();
-    let heading = [instance.meta("country"), instance.meta("unit"), instance.meta("instance"), instance.meta("subunit")].into_iter().flatten().collect::<Vec<_>>().join(" ");
-    Ok(PotComparison { heading, names, results: compare(&election, &default_rules()), election })
+    let instance = crate::pabulib::parse_bytes(bytes)
+        .map_err(|e| AppError::Unprocessable(format!("this is not a valid Pabulib file: {e}")))?;
+    let election = instance
+        .to_election()
+        .map_err(|e| AppError::Unprocessable(format!("this is not a valid Pabulib file: {e}")))?;
+    let names = instance
+        .projects
+        .iter()
+        .map(|p| {
+            p.name()
+                .map_or_else(|| p.id.clone(), |n| format!("{} ({})", n, p.id))
+        })
+        .collect();
+    let heading = [
+        instance.meta("country"),
+        instance.meta("unit"),
+        instance.meta("instance"),
+        instance.meta("subunit"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    Ok(PotComparison {
+        heading,
+        names,
+        results: compare(&election, &default_rules()),
+        election,
+    })
 }

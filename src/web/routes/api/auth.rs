@@ -289,7 +289,11 @@ pub async fn audit_log(
 /// Update the optional details used for eligibility and statistics.
 #[utoipa::path(put, path = "/api/v1/me/profile", tag = "accounts", security(("bearer" = [])), request_body = accounts::ProfileInput,
     responses((status = 204), (status = 422, body = ErrorBody), (status = 401, body = ErrorBody)))]
-pub async fn update_profile(state: web::Data<AppState>, user: AuthUser, body: web::Json<accounts::ProfileInput>) -> AppResult<HttpResponse> {
+pub async fn update_profile(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<accounts::ProfileInput>,
+) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let id = user.id();
     let input = body.into_inner();

@@ -28,9 +28,13 @@ impl<'de> Deserialize<'de> for PointsMap {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PointsMap, A::Error> {
                 let mut entries: Vec<(i64, i64)> = Vec::new();
                 while let Some((key, value)) = map.next_entry::<String, i64>()? {
-                    let id: i64 = key.parse().map_err(|_| de::Error::custom(format!("`{key}` is not a project id")))?;
+                    let id: i64 = key
+                        .parse()
+                        .map_err(|_| de::Error::custom(format!("`{key}` is not a project id")))?;
                     if entries.iter().any(|(seen, _)| *seen == id) {
-                        return Err(de::Error::custom(format!("project {id} appears more than once")));
+                        return Err(de::Error::custom(format!(
+                            "project {id} appears more than once"
+                        )));
                     }
                     entries.push((id, value));
                 }
@@ -64,11 +68,17 @@ pub struct BallotRequest {
 
 impl BallotRequest {
     fn choice(&mut self) -> AppResult<Choice> {
-        match (self.projects.take(), self.ranking.take(), self.points.take()) {
+        match (
+            self.projects.take(),
+            self.ranking.take(),
+            self.points.take(),
+        ) {
             (Some(ids), None, None) => Ok(Choice::Projects(ids)),
             (None, Some(ids), None) => Ok(Choice::Ranking(ids)),
             (None, None, Some(points)) => Ok(Choice::Points(points.0)),
-            _ => Err(AppError::Unprocessable("send exactly one of `projects`, `ranking` or `points`".into())),
+            _ => Err(AppError::Unprocessable(
+                "send exactly one of `projects`, `ranking` or `points`".into(),
+            )),
         }
     }
 }
@@ -88,7 +98,12 @@ pub struct CastResponse {
         (status = 403, body = ErrorBody, description = "not eligible, wrong district, or outside the voting phase"),
         (status = 409, body = ErrorBody, description = "already voted, or the code was used"),
         (status = 422, body = ErrorBody, description = "the ballot breaks a rule")))]
-pub async fn cast(state: web::Data<AppState>, user: MaybeUser, path: web::Path<String>, body: web::Json<BallotRequest>) -> AppResult<HttpResponse> {
+pub async fn cast(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    path: web::Path<String>,
+    body: web::Json<BallotRequest>,
+) -> AppResult<HttpResponse> {
     let round_id = parse_round_id(&path)?.0;
     let mut request = body.into_inner();
     let choice = request.choice()?;
@@ -102,14 +117,30 @@ pub async fn cast(state: web::Data<AppState>, user: MaybeUser, path: web::Path<S
             let voter = match (&code, &account) {
                 (Some(code), _) => Voter::Code(code),
                 (None, Some(user)) => Voter::Account(user),
-                (None, None) => return Err(AppError::Unauthorized("log in, or send a `voting_code`".into())),
+                (None, None) => {
+                    return Err(AppError::Unauthorized(
+                        "log in, or send a `voting_code`".into(),
+                    ))
+                }
             };
-            ballots::cast(conn, secret.expose(), ballots::Cast { round_id, voter, requested_district: district, choice: &choice, channel: "online" }, now)
+            ballots::cast(
+                conn,
+                secret.expose(),
+                ballots::Cast {
+                    round_id,
+                    voter,
+                    requested_district: district,
+                    choice: &choice,
+                    channel: "online",
+                },
+                now,
+            )
         })
         .await?;
-    Ok(HttpResponse::Created().json(CastResponse { tracking_code: receipt.tracking_code }))
+    Ok(HttpResponse::Created().json(CastResponse {
+        tracking_code: receipt.tracking_code,
+    }))
 }
-
 
 #[derive(Serialize, ToSchema)]
 pub struct Board {
@@ -119,33 +150,44 @@ pub struct Board {
     pub entries: Vec<BoardEntry>,
 }
 
-
 /// The round's public, append-only, hash-chained list of ballots.
 #[utoipa::path(get, path = "/api/v1/rounds/{round_id}/bulletin", tag = "ballots",
     params(("round_id" = i64, Path, description = "Round id")),
     responses((status = 200, body = Board), (status = 404, body = ErrorBody)))]
-pub async fn bulletin_board(state: web::Data<AppState>, path: web::Path<String>) -> AppResult<web::Json<Board>> {
+pub async fn bulletin_board(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<web::Json<Board>> {
     let round_id = parse_round_id(&path)?.0;
     let rows = state
         .db(move |conn| {
-            round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+            round::find(conn, round_id)
+                .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
             Ok(ballot::of_round(conn, round_id)?)
         })
         .await?;
-    let chain_head = bulletin::verify_chain(round_id, &rows).map_err(|e| AppError::internal(format!("bulletin board of round {round_id}: {e}")))?;
-    Ok(web::Json(Board { round_id, chain_head, entries: rows.into_iter().map(entry).collect() }))
+    let chain_head = bulletin::verify_chain(round_id, &rows)
+        .map_err(|e| AppError::internal(format!("bulletin board of round {round_id}: {e}")))?;
+    Ok(web::Json(Board {
+        round_id,
+        chain_head,
+        entries: rows.into_iter().map(entry).collect(),
+    }))
 }
-
 
 /// Find a ballot by its tracking code and show that it is on the board, unchanged.
 #[utoipa::path(get, path = "/api/v1/receipts/{tracking_code}", tag = "ballots",
     params(("tracking_code" = String, Path, description = "The code shown after voting")),
     responses((status = 200, body = InclusionProof), (status = 404, body = ErrorBody)))]
-pub async fn receipt(state: web::Data<AppState>, path: web::Path<String>) -> AppResult<web::Json<InclusionProof>> {
+pub async fn receipt(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<web::Json<InclusionProof>> {
     let code = path.into_inner();
-    Ok(web::Json(state.db(move |conn| inclusion(conn, &code)).await?))
+    Ok(web::Json(
+        state.db(move |conn| inclusion(conn, &code)).await?,
+    ))
 }
-
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -177,17 +219,29 @@ pub struct PaperBallotResponse {
         (status = 202, body = PaperBallotResponse, description = "first entry recorded"),
         (status = 409, body = ErrorBody, description = "entries differ, same officer twice, or already voted"),
         (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn paper(state: web::Data<AppState>, officer: crate::web::extractors::Authorized<crate::web::extractors::Reviewers>, path: web::Path<String>, body: web::Json<PaperBallotRequest>) -> AppResult<HttpResponse> {
+pub async fn paper(
+    state: web::Data<AppState>,
+    officer: crate::web::extractors::Authorized<crate::web::extractors::Reviewers>,
+    path: web::Path<String>,
+    body: web::Json<PaperBallotRequest>,
+) -> AppResult<HttpResponse> {
     let round_id = parse_round_id(&path)?.0;
     let body = body.into_inner();
-    let mut request = BallotRequest { district: None, projects: body.projects, ranking: body.ranking, points: body.points, voting_code: None };
+    let mut request = BallotRequest {
+        district: None,
+        projects: body.projects,
+        ranking: body.ranking,
+        points: body.points,
+        voting_code: None,
+    };
     let choice = request.choice()?;
     let now = state.clock.now();
     let officer_id = officer.0.id();
     let email = crate::domain::accounts::normalize_email(&body.email);
     let outcome = state
         .db(move |conn| {
-            let voter = crate::db::models::user::find_by_email(conn, &email)?.ok_or_else(|| AppError::NotFound(format!("there is no account {email}")))?;
+            let voter = crate::db::models::user::find_by_email(conn, &email)?
+                .ok_or_else(|| AppError::NotFound(format!("there is no account {email}")))?;
             ballots::enter_paper(conn, officer_id, round_id, &voter, &choice, now)
         })
         .await?;

@@ -1,8 +1,8 @@
 //! The JSON API under /api/v1, described by an OpenAPI document generated from these handlers.
 
 pub mod auth;
-pub mod results;
 pub mod ballots;
+pub mod results;
 pub mod round_admin;
 pub mod rounds;
 
@@ -55,9 +55,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/rounds/{round_id}/count", web::post().to(results::count))
         .route("/rounds/{round_id}/export.pb", web::get().to(results::pb))
         .route("/rounds/{round_id}/export.csv", web::get().to(results::csv))
-        .route("/rounds/{round_id}/export.json", web::get().to(results::json))
-        .route("/rounds/{round_id}/paper-ballots", web::post().to(ballots::paper))
-        .route("/rounds/{round_id}/bulletin", web::get().to(ballots::bulletin_board))
+        .route(
+            "/rounds/{round_id}/export.json",
+            web::get().to(results::json),
+        )
+        .route(
+            "/rounds/{round_id}/paper-ballots",
+            web::post().to(ballots::paper),
+        )
+        .route(
+            "/rounds/{round_id}/bulletin",
+            web::get().to(ballots::bulletin_board),
+        )
         .route("/receipts/{tracking_code}", web::get().to(ballots::receipt))
         .route("/rounds/{round_id}", web::get().to(rounds::show))
         .route("/rounds/{round_id}", web::put().to(round_admin::update))

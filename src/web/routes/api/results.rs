@@ -18,10 +18,16 @@ use crate::web::AppState;
 #[utoipa::path(post, path = "/api/v1/rounds/{round_id}/count", tag = "council", security(("bearer" = [])),
     params(("round_id" = i64, Path, description = "Round id")),
     responses((status = 201, description = "counted"), (status = 409, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn count(state: web::Data<AppState>, _council: Authorized<CouncilOnly>, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn count(
+    state: web::Data<AppState>,
+    _council: Authorized<CouncilOnly>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     let now = state.clock.now();
-    let row = state.db(move |conn| counting::count_round(conn, id, now)).await?;
+    let row = state
+        .db(move |conn| counting::count_round(conn, id, now))
+        .await?;
     Ok(HttpResponse::Created().json(serde_json::json!({"round_id": id, "ballots": row.ballot_count, "chain_head": row.chain_head})))
 }
 
@@ -33,19 +39,32 @@ pub struct ExportQuery {
 /// Exports are public once results are published; auditors and council may read them before.
 async fn may_export(state: &AppState, user: &MaybeUser, round_id: i64) -> AppResult<()> {
     let now = state.clock.now();
-    let row = state.db(move |conn| round::find(conn, round_id).map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))).await?;
-    let staff = user.0.as_ref().is_some_and(|u| matches!(u.role, Role::Council | Role::Auditor));
+    let row = state
+        .db(move |conn| {
+            round::find(conn, round_id)
+                .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))
+        })
+        .await?;
+    let staff = user
+        .0
+        .as_ref()
+        .is_some_and(|u| matches!(u.role, Role::Council | Role::Auditor));
     if staff || Phase::of(&row, now) == Phase::Results {
         Ok(())
     } else {
-        Err(AppError::Forbidden("the open data of this round is published with its results".into()))
+        Err(AppError::Forbidden(
+            "the open data of this round is published with its results".into(),
+        ))
     }
 }
 
 fn attachment(content_type: &str, name: String, body: String) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(content_type)
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
         .body(body)
 }
 
@@ -53,12 +72,22 @@ fn attachment(content_type: &str, name: String, body: String) -> HttpResponse {
 #[utoipa::path(get, path = "/api/v1/rounds/{round_id}/export.pb", tag = "open data",
     params(("round_id" = i64, Path, description = "Round id"), ("pot" = Option<String>, Query, description = "District slug or citywide")),
     responses((status = 200, content_type = "text/plain"), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn pb(state: web::Data<AppState>, user: MaybeUser, path: web::Path<String>, query: web::Query<ExportQuery>) -> AppResult<HttpResponse> {
+pub async fn pb(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    path: web::Path<String>,
+    query: web::Query<ExportQuery>,
+) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     may_export(&state, &user, id).await?;
     let pot = query.into_inner().pot;
-    let name = format!("round-{id}{}.pb", pot.as_deref().map(|p| format!("-{p}")).unwrap_or_default());
-    let text = state.db(move |conn| export::pabulib_text(conn, id, pot.as_deref())).await?;
+    let name = format!(
+        "round-{id}{}.pb",
+        pot.as_deref().map(|p| format!("-{p}")).unwrap_or_default()
+    );
+    let text = state
+        .db(move |conn| export::pabulib_text(conn, id, pot.as_deref()))
+        .await?;
     Ok(attachment("text/plain; charset=utf-8", name, text))
 }
 
@@ -66,18 +95,30 @@ pub async fn pb(state: web::Data<AppState>, user: MaybeUser, path: web::Path<Str
 #[utoipa::path(get, path = "/api/v1/rounds/{round_id}/export.csv", tag = "open data",
     params(("round_id" = i64, Path, description = "Round id")),
     responses((status = 200, content_type = "text/csv"), (status = 403, body = ErrorBody)))]
-pub async fn csv(state: web::Data<AppState>, user: MaybeUser, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn csv(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     may_export(&state, &user, id).await?;
     let rows = state.db(move |conn| export::project_rows(conn, id)).await?;
-    Ok(attachment("text/csv; charset=utf-8", format!("round-{id}.csv"), export::projects_csv(&rows)))
+    Ok(attachment(
+        "text/csv; charset=utf-8",
+        format!("round-{id}.csv"),
+        export::projects_csv(&rows),
+    ))
 }
 
 /// Projects with votes, cost, outcome and reason, as JSON.
 #[utoipa::path(get, path = "/api/v1/rounds/{round_id}/export.json", tag = "open data",
     params(("round_id" = i64, Path, description = "Round id")),
     responses((status = 200, body = [export::ProjectRow]), (status = 403, body = ErrorBody)))]
-pub async fn json(state: web::Data<AppState>, user: MaybeUser, path: web::Path<String>) -> AppResult<HttpResponse> {
+pub async fn json(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     may_export(&state, &user, id).await?;
     let rows = state.db(move |conn| export::project_rows(conn, id)).await?;
