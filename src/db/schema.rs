@@ -204,10 +204,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    proposal_reviews (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        at -> Timestamp,
+        reviewer_id -> Nullable<BigInt>,
+        decision -> Text,
+        validated_cost -> Nullable<BigInt>,
+        reason -> Text,
+    }
+}
+
 diesel::joinable!(users -> districts (district_id));
 diesel::joinable!(round_districts -> rounds (round_id));
 diesel::joinable!(round_districts -> districts (district_id));
 diesel::joinable!(proposals -> rounds (round_id));
+diesel::joinable!(proposal_reviews -> proposals (proposal_id));
 diesel::joinable!(proposals -> districts (district_id));
 diesel::joinable!(participations -> rounds (round_id));
 diesel::joinable!(ballots -> rounds (round_id));
@@ -235,4 +248,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     voting_codes,
     voter_checks,
     paper_entries,
+    proposal_reviews,
 );

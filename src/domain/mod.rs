@@ -9,6 +9,7 @@ pub mod eligibility;
 pub mod export;
 pub mod ids;
 pub mod money;
+pub mod proposals;
 pub mod round_config;
 pub mod rounds;
 

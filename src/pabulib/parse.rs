@@ -1,15 +1,22 @@
 //! Reading `.pb` text into an `Instance`, refusing anything malformed with the section and
 //! 1-based file line of the problem.
 //!
-//! The whole file goes through one CSV reader (`;`-separated, standard quoting, trimmed) so a
-//! quoted value may span lines and line numbers stay those of the file.
+//! Rows are split exactly as one CSV reader over the whole file would split them (`;`-separated,
+//! standard quoting, fields trimmed), so a quoted value may span lines and line numbers stay
+//! those the CSV reader reports.
 //!
-//! Large files (Łódź 2022: 3.7 MB, 90k ballots) are read on the command line on every tally,
-//! so the reader avoids work per field: one reused `ByteRecord`, trimmed fields copied into one
-//! flat `Table` (not a `String` each), and each column's role looked up once from the header
-//! instead of by name on every row. Only the `Instance` itself allocates per value.
+//! Large files (Łódź 2022: 3.7 MB, 90k ballots; Kraków 2024: 65k ballots) are read on the
+//! command line on every tally, so:
+//! - the `csv` reader only runs up to the last `"` of the file; the rest (in practice all of
+//!   VOTES) has no quoting, and `Records` splits it by hand the way `csv-core` does: fields at
+//!   `;`, records at `\r` or `\n`, blank lines skipped, line numbers counted the same way;
+//! - META, PROJECTS and the VOTES header go into one flat `Table`, but VOTES rows are checked
+//!   and handed to the `VoteSink` one by one, straight from the file text (no copy);
+//! - errors keep their precedence: a misplaced section marker anywhere in the file wins over
+//!   any META, PROJECTS or VOTES error, so after such an error the rest is still scanned.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
 use std::ops::Range;
 
 use csv::{ByteRecord, ReaderBuilder};
@@ -19,7 +26,307 @@ use super::number::{parse_count, parse_money, parse_threshold};
 use super::{Instance, PbError, PbProject, PbVote, Section, TallyFile, VoteType};
 use crate::tally::Ballot;
 
-/// Every non-blank, non-marker row of the file, with its fields trimmed, in two flat buffers.
+/// An unreadable row: its line (when known) and what is wrong.
+type Unreadable = (Option<u64>, String);
+
+/// The rows of a file, one at a time, as `csv::Reader` (`;`, flexible, no headers) gives them,
+/// with each field trimmed; blank rows (every field empty once trimmed) are skipped.
+struct Records<'t> {
+    text: &'t str,
+    /// Reads the file up to the record holding its last `"`; `None` from then on.
+    csv: Option<csv::Reader<&'t [u8]>>,
+    record: ByteRecord,
+    /// Byte offset just past the last `"` of `text` (0 if there is none).
+    quote_end: usize,
+    /// Where the hand splitter goes on, and csv-core's line count there.
+    pos: usize,
+    line: u64,
+    /// The current row: its reported line, and its fields as ranges into `text` (hand-split
+    /// rows) or into `owned` (rows from the csv reader, whose quotes are undone).
+    row_line: u64,
+    spans: Vec<Range<usize>>,
+    owned: String,
+    in_owned: bool,
+}
+
+impl<'t> Records<'t> {
+    fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
+        let quote_end = last_quote(bytes).map_or(0, |i| i + 1);
+        let csv = (quote_end > 0).then(|| {
+            ReaderBuilder::new()
+                .delimiter(b';')
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(bytes)
+        });
+        // csv-core skips a UTF-8 byte order mark at the very start of its input.
+        let pos = if csv.is_none() && bytes.starts_with(b"\xef\xbb\xbf") {
+            3
+        } else {
+            0
+        };
+        Records {
+            text,
+            csv,
+            record: ByteRecord::new(),
+            quote_end,
+            pos,
+            line: 1,
+            row_line: 0,
+            spans: Vec::new(),
+            owned: String::new(),
+            in_owned: false,
+        }
+    }
+
+    /// Bytes not read yet.
+    fn remaining(&self) -> usize {
+        let at = match &self.csv {
+            Some(reader) => usize::try_from(reader.position().byte()).unwrap_or(usize::MAX),
+            None => self.pos,
+        };
+        self.text.len().saturating_sub(at)
+    }
+
+    /// Moves to the next non-blank row; `false` at the end of the file.
+    fn next_row(&mut self) -> Result<bool, Unreadable> {
+        loop {
+            let found = if self.csv.is_some() {
+                self.next_csv()?
+            } else {
+                self.next_split()
+            };
+            if !found {
+                return Ok(false);
+            }
+            // Trimmed fields that are all empty: a blank row, skipped.
+            if self.spans.iter().any(|s| !s.is_empty()) {
+                return Ok(true);
+            }
+        }
+    }
+
+    fn next_csv(&mut self) -> Result<bool, Unreadable> {
+        let Some(reader) = self.csv.as_mut() else {
+            return Ok(self.next_split());
+        };
+        let at = reader.position();
+        if at.byte() >= self.quote_end as u64 {
+            // Between two records and no quote ahead: csv-core would now skip line breaks and
+            // split at `;`, `\r` and `\n`, which is what `next_split` does from here.
+            self.pos = usize::try_from(at.byte()).unwrap_or(usize::MAX);
+            self.line = at.line();
+            self.csv = None;
+            return Ok(self.next_split());
+        }
+        match reader.read_byte_record(&mut self.record) {
+            Ok(true) => {}
+            Ok(false) => return Ok(false),
+            Err(e) => return Err((e.position().map(|p| p.line()), e.to_string())),
+        }
+        let line = self.record.position().map_or(0, |p| p.line());
+        self.row_line = line;
+        self.spans.clear();
+        self.owned.clear();
+        self.in_owned = true;
+        // Fields split a UTF-8 text at ASCII bytes, so the row and each field are UTF-8 too:
+        // one check per row, then char-boundary-checked slices.
+        let all =
+            std::str::from_utf8(self.record.as_slice()).map_err(|e| (Some(line), e.to_string()))?;
+        for k in 0..self.record.len() {
+            let field = self
+                .record
+                .range(k)
+                .and_then(|r| all.get(r))
+                .ok_or_else(|| (Some(line), "a field is not UTF-8".to_string()))?;
+            // `str::trim` strips Unicode whitespace, as csv's `Trim::All` did for string records.
+            let start = self.owned.len();
+            self.owned.push_str(field.trim());
+            self.spans.push(start..self.owned.len());
+        }
+        Ok(true)
+    }
+
+    /// The next record of a quote-free stretch, split as csv-core splits it: line breaks
+    /// (`\r`, `\n`) before it skipped, fields ending at `;`, the record at `\r`, `\n` or the
+    /// end, which is consumed with it. The record reports the line count from before the
+    /// skipped breaks, as `csv::ByteRecord::position` does.
+    fn next_split(&mut self) -> bool {
+        let bytes = self.text.as_bytes();
+        self.row_line = self.line;
+        let mut p = self.pos;
+        while let Some(&b) = bytes.get(p) {
+            match b {
+                b'\n' => self.line += 1,
+                b'\r' => {}
+                _ => break,
+            }
+            p += 1;
+        }
+        if p >= bytes.len() {
+            self.pos = bytes.len();
+            return false;
+        }
+        self.spans.clear();
+        self.in_owned = false;
+        let mut start = p;
+        let mut ended = false;
+        // Eight bytes at a time while they last: `special` flags the `;`, `\r` and `\n` among
+        // them, visited in order.
+        'words: while let Some(chunk) = bytes.get(p..p + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let mut special = special_bytes(u64::from_le_bytes(word));
+            while special != 0 {
+                let at = p + (special.trailing_zeros() / 8) as usize;
+                self.push_span(start, at);
+                if bytes.get(at) != Some(&b';') {
+                    p = at;
+                    ended = true;
+                    break 'words;
+                }
+                start = at + 1;
+                special &= special - 1;
+            }
+            p += 8;
+        }
+        if !ended {
+            // The record did not end within whole words: finish byte by byte.
+            loop {
+                match bytes.get(p) {
+                    Some(b';') => {
+                        self.push_span(start, p);
+                        p += 1;
+                        start = p;
+                    }
+                    Some(b'\n' | b'\r') | None => {
+                        self.push_span(start, p);
+                        break;
+                    }
+                    Some(_) => p += 1,
+                }
+            }
+        }
+        match bytes.get(p) {
+            Some(b'\n') => {
+                self.line += 1;
+                p += 1;
+            }
+            Some(_) => p += 1,
+            None => {}
+        }
+        self.pos = p;
+        true
+    }
+
+    /// Adds the field `text[start..end]` (cut at ASCII bytes), trimmed.
+    fn push_span(&mut self, start: usize, end: usize) {
+        let raw = self.text.get(start..end).unwrap_or_default();
+        let trimmed = trim(raw);
+        if trimmed.len() == raw.len() {
+            self.spans.push(start..end);
+        } else {
+            let rest = raw.trim_start();
+            let from = start + (raw.len() - rest.len());
+            self.spans.push(from..from + rest.trim_end().len());
+        }
+    }
+
+    fn row(&self) -> RecordRow<'_> {
+        RecordRow {
+            line: self.row_line,
+            base: if self.in_owned {
+                &self.owned
+            } else {
+                self.text
+            },
+            spans: &self.spans,
+        }
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each zero byte of `x`, exactly (no carries between bytes).
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = ONES * 0x7f;
+    !((((x & LOW7) + LOW7) | x) | LOW7)
+}
+
+/// The high bit of each byte of `word` that is `;`, `\r` or `\n`.
+fn special_bytes(word: u64) -> u64 {
+    zero_bytes(word ^ (ONES * b';' as u64))
+        | zero_bytes(word ^ (ONES * b'\r' as u64))
+        | zero_bytes(word ^ (ONES * b'\n' as u64))
+}
+
+/// Where the last `"` of `bytes` is, eight bytes at a time.
+fn last_quote(bytes: &[u8]) -> Option<usize> {
+    const QUOTES: u64 = ONES * b'"' as u64;
+    let mut chunks = bytes.rchunks_exact(8);
+    let mut end = bytes.len();
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word) ^ QUOTES;
+        // Non-zero exactly when some byte of `w` is zero, i.e. some byte of the chunk is `"`.
+        if w.wrapping_sub(ONES) & !w & (ONES << 7) != 0 {
+            return chunk.iter().rposition(|&b| b == b'"').map(|i| end - 8 + i);
+        }
+        end -= 8;
+    }
+    chunks.remainder().iter().rposition(|&b| b == b'"')
+}
+
+/// `str::trim`, skipping the work when both ends are ASCII characters other than whitespace
+/// (which `str::trim` would leave alone).
+fn trim(s: &str) -> &str {
+    let solid = |b: u8| b > b' ' && b < 0x7f;
+    match s.as_bytes() {
+        [] => s,
+        [first, .., last] if solid(*first) && solid(*last) => s,
+        [only] if solid(*only) => s,
+        _ => s.trim(),
+    }
+}
+
+/// The current row of `Records`.
+struct RecordRow<'r> {
+    line: u64,
+    base: &'r str,
+    spans: &'r [Range<usize>],
+}
+
+impl<'r> RecordRow<'r> {
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn fields(&self) -> impl Iterator<Item = &'r str> + 'r {
+        let base = self.base;
+        // Spans lie on char boundaries (cut at ASCII bytes, then trimmed); `get` only spares
+        // an index panic should that ever be broken.
+        self.spans
+            .iter()
+            .map(move |s| base.get(s.clone()).unwrap_or_default())
+    }
+
+    fn field(&self, k: usize) -> &'r str {
+        let base = self.base;
+        self.spans
+            .get(k)
+            .and_then(|s| base.get(s.clone()))
+            .unwrap_or_default()
+    }
+
+    fn marker(&self) -> Option<Section> {
+        section_marker(self.len(), self.fields().next())
+    }
+}
+
+/// Every non-blank, non-marker row of META, PROJECTS and the VOTES header, with its fields
+/// trimmed, in two flat buffers.
 struct Table {
     /// All fields, back to back.
     text: String,
@@ -52,7 +359,7 @@ impl<'a> Row<'a> {
     fn fields(&self) -> impl Iterator<Item = &'a str> + 'a {
         let (text, ends, start) = (self.text, self.ends, self.start);
         ends.iter().scan(start, move |from, &end| {
-            // Offsets come from `Table::push_field`, so they lie on char boundaries; `get`
+            // Offsets come from `Table::push_row`, so they lie on char boundaries; `get`
             // only spares an index panic should that ever be broken.
             let field = text.get(*from..end).unwrap_or_default();
             *from = end;
@@ -77,19 +384,16 @@ impl Table {
         })
     }
 
-    fn push_field(&mut self, field: &str) {
-        self.text.push_str(field);
-        self.ends.push(self.text.len());
-    }
-
-    /// Forgets the fields pushed since `first` (a blank line or a section marker).
-    fn drop_fields_from(&mut self, first: usize) {
-        let start = match first {
-            0 => 0,
-            i => self.ends.get(i - 1).copied().unwrap_or(0),
-        };
-        self.text.truncate(start);
-        self.ends.truncate(first);
+    fn push_row(&mut self, row: &RecordRow<'_>) {
+        let first = self.ends.len();
+        for field in row.fields() {
+            self.text.push_str(field);
+            self.ends.push(self.text.len());
+        }
+        self.rows.push(RowSpan {
+            line: row.line,
+            fields: first..self.ends.len(),
+        });
     }
 }
 
@@ -147,16 +451,67 @@ pub fn parse_bytes_for_tally(bytes: &[u8]) -> Result<TallyFile, PbError> {
     })
 }
 
+/// The next row of `records`, an unreadable one an error of the current section.
+fn next_row(records: &mut Records<'_>, current: Option<Section>) -> Result<bool, PbError> {
+    records
+        .next_row()
+        .map_err(|(line, e)| PbError::new(current, line, format!("unreadable row: {e}")))
+}
+
+/// Reads the rest of the file after an error in the sections: a misplaced section marker or an
+/// unreadable row there is reported first, as the whole file is split before it is read.
+fn check_rest(records: &mut Records<'_>) -> Result<(), PbError> {
+    while next_row(records, Some(Section::Votes))? {
+        let row = records.row();
+        if let Some(section) = row.marker() {
+            return Err(second_section(section, row.line));
+        }
+    }
+    Ok(())
+}
+
+fn second_section(section: Section, line: u64) -> PbError {
+    PbError::new(
+        Some(section),
+        Some(line),
+        format!("a second {section} section"),
+    )
+}
+
 /// Parses everything but the VOTES rows into an `Instance` (its `votes` empty), and feeds those
 /// rows to `sink`.
 fn parse_with<S: VoteSink>(text: &str, mut sink: S) -> Result<(Instance, S), PbError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (table, sections) = split_sections(text)?;
-    let [meta, projects, votes] = sections;
+    let mut records = Records::new(text);
+    let (table, [meta, projects, votes]) = split_head(&mut records)?;
 
-    let meta = read_meta(&table, &meta)?;
-    let (project_columns, projects) = read_projects(&table, &projects)?;
-    let vote_columns = read_votes(&table, &votes, meta.vote_type, &projects, &mut sink)?;
+    let meta = match read_meta(&table, &meta) {
+        Ok(meta) => meta,
+        Err(e) => return check_rest(&mut records).and(Err(e)),
+    };
+    let (project_columns, projects) = match read_projects(&table, &projects) {
+        Ok(read) => read,
+        Err(e) => return check_rest(&mut records).and(Err(e)),
+    };
+    let (mut reader, vote_columns) =
+        match VoteReader::new(&table, &votes, meta.vote_type, &projects) {
+            Ok(read) => read,
+            Err(e) => return check_rest(&mut records).and(Err(e)),
+        };
+    // Room for the declared ballots, but never more than the rest of the file could hold.
+    let room = usize::try_from(meta.num_votes.0)
+        .unwrap_or(usize::MAX)
+        .min(records.remaining() / 3 + 1);
+    sink.start(meta.vote_type, projects.len(), room);
+    while next_row(&mut records, Some(Section::Votes))? {
+        let row = records.row();
+        if let Some(section) = row.marker() {
+            return Err(second_section(section, row.line));
+        }
+        if let Err(e) = reader.read(&row, &projects, &mut sink) {
+            return check_rest(&mut records).and(Err(e));
+        }
+    }
 
     let check_count = |key: &str, declared: (u64, u64), found: usize, section: Section| {
         let (value, line) = declared;
@@ -192,80 +547,48 @@ fn parse_with<S: VoteSink>(text: &str, mut sink: S) -> Result<(Instance, S), PbE
 
 /// A line holding only a section name. `VOTES;` is a data row (a voter named VOTES with an
 /// empty ballot), so the marker must be a single field.
-fn section_marker(row: Row<'_>) -> Option<Section> {
-    if row.len() != 1 {
+fn section_marker(len: usize, first: Option<&str>) -> Option<Section> {
+    if len != 1 {
         return None;
     }
-    let only = row.fields().next()?;
+    let only = first?;
     ORDER
         .into_iter()
         .find(|s| only.eq_ignore_ascii_case(&s.to_string()))
 }
 
-fn split_sections(text: &str) -> Result<(Table, [RawSection; 3]), PbError> {
-    let mut reader = ReaderBuilder::new()
-        .delimiter(b';')
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+/// Splits the file up to the VOTES header (or to its end): the rows of META, PROJECTS and the
+/// VOTES header in a `Table`, with the section markers checked. The VOTES data rows are left in
+/// `records`.
+fn split_head(records: &mut Records<'_>) -> Result<(Table, [RawSection; 3]), PbError> {
     let mut table = Table {
-        // Fields are the file minus separators and quotes: this never reallocates.
-        text: String::with_capacity(text.len()),
+        text: String::new(),
         ends: Vec::new(),
         rows: Vec::new(),
     };
     let mut found: Vec<RawSection> = Vec::new();
-    let mut record = ByteRecord::new();
     loop {
-        let unreadable = |line: Option<u64>, e: &dyn std::fmt::Display, found: &[RawSection]| {
-            PbError::new(
-                found.last().map(|s| s.section),
-                line,
-                format!("unreadable row: {e}"),
-            )
-        };
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e.position().map(|p| p.line());
-                return Err(unreadable(line, &e, &found));
+        if let [_, _, votes] = found.as_slice() {
+            if !votes.rows.is_empty() {
+                break;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
-        let first = table.ends.len();
-        let row_start = table.text.len();
-        // Fields split a UTF-8 text at ASCII bytes, so the row and each field are UTF-8 too:
-        // one check per row, then char-boundary-checked slices.
-        let all = std::str::from_utf8(record.as_slice())
-            .map_err(|e| unreadable(Some(line), &e, &found))?;
-        for k in 0..record.len() {
-            let field = record
-                .range(k)
-                .and_then(|r| all.get(r))
-                .ok_or_else(|| unreadable(Some(line), &"a field is not UTF-8", &found))?;
-            // `str::trim` strips Unicode whitespace, as csv's `Trim::All` did for string records.
-            table.push_field(field.trim());
+        if !next_row(records, found.last().map(|s| s.section))? {
+            break;
         }
-        let fields = first..table.ends.len();
-        // Trimmed fields that are all empty add no text: a blank row, skipped.
-        if table.text.len() == row_start {
-            table.drop_fields_from(first);
-            continue;
-        }
-        table.rows.push(RowSpan { line, fields });
-        let row_index = table.rows.len() - 1;
-        let marker = table.row(row_index).and_then(section_marker);
-        if let Some(section) = marker {
-            table.rows.pop();
-            table.drop_fields_from(first);
+        let row = records.row();
+        if let Some(section) = row.marker() {
+            let line = row.line;
             let expected = ORDER.get(found.len()).copied();
             if expected != Some(section) {
-                let msg = match expected {
-                    Some(e) => format!("found the {section} section where {e} was expected (sections go META, PROJECTS, VOTES)"),
-                    None => format!("a second {section} section"),
-                };
-                return Err(PbError::new(Some(section), Some(line), msg));
+                return Err(match expected {
+                    Some(e) => PbError::new(
+                        Some(section),
+                        Some(line),
+                        format!("found the {section} section where {e} was expected (sections go META, PROJECTS, VOTES)"),
+                    ),
+                    None => second_section(section, line),
+                });
             }
             let at = table.rows.len();
             found.push(RawSection {
@@ -275,6 +598,8 @@ fn split_sections(text: &str) -> Result<(Table, [RawSection; 3]), PbError> {
             });
             continue;
         }
+        let line = row.line;
+        table.push_row(&row);
         match found.last_mut() {
             Some(current) => current.rows.end = table.rows.len(),
             None => {
@@ -336,15 +661,13 @@ fn header<'t>(
     Ok((row.line, names))
 }
 
-fn check_width(section: Section, row: Row<'_>, header_len: usize) -> Result<(), PbError> {
-    if row.len() != header_len {
+fn check_width(section: Section, line: u64, len: usize, header_len: usize) -> Result<(), PbError> {
+    if len != header_len {
         return Err(PbError::new(
             Some(section),
-            Some(row.line),
+            Some(line),
             format!(
-                "{} fields where the header has {} (quote values that contain `;`)",
-                row.len(),
-                header_len
+                "{len} fields where the header has {header_len} (quote values that contain `;`)"
             ),
         ));
     }
@@ -377,7 +700,7 @@ fn read_meta(table: &Table, raw: &RawSection) -> Result<Meta, PbError> {
     let (mut budget, mut vote_type, mut num_projects, mut num_votes) = (None, None, None, None);
     for row in raw.rows(table).skip(1) {
         let line = row.line;
-        check_width(Section::Meta, row, names.len())?;
+        check_width(Section::Meta, line, row.len(), names.len())?;
         let mut fields = row.fields();
         let (key, value) = (
             fields.next().unwrap_or_default(),
@@ -460,7 +783,7 @@ fn read_projects(
     let mut ids: HashMap<&str, u64> = HashMap::with_capacity(raw.data_rows());
     for row in raw.rows(table).skip(1) {
         let line = row.line;
-        check_width(Section::Projects, row, names.len())?;
+        check_width(Section::Projects, line, row.len(), names.len())?;
         let mut id = "";
         let mut project = PbProject::new(String::new(), 0);
         for ((name, role), value) in names.iter().zip(&roles).zip(row.fields()) {
@@ -500,9 +823,34 @@ fn read_projects(
     Ok((columns, projects))
 }
 
-/// Splits a comma list, skipping empty pieces (`"1,2,"` is two ids).
-fn split_list(value: &str) -> impl Iterator<Item = &str> {
-    value.split(',').map(str::trim).filter(|s| !s.is_empty())
+/// Splits a comma list, skipping empty pieces (`"1,2,"` is two ids): `value.split(',')`, each
+/// piece trimmed, empty ones dropped.
+fn split_list(value: &str) -> ListItems<'_> {
+    ListItems { rest: Some(value) }
+}
+
+struct ListItems<'a> {
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for ListItems<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            let rest = self.rest?;
+            // `,` is ASCII: cutting at its byte is cutting at the char.
+            let (piece, after) = match rest.bytes().position(|b| b == b',') {
+                Some(i) => (rest.get(..i).unwrap_or_default(), rest.get(i + 1..)),
+                None => (rest, None),
+            };
+            self.rest = after;
+            let piece = trim(piece);
+            if !piece.is_empty() {
+                return Some(piece);
+            }
+        }
+    }
 }
 
 /// What a VOTES column holds, decided once from the header.
@@ -514,18 +862,18 @@ enum VoteColumn {
     Extra,
 }
 
-/// One VOTES row after its checks, borrowing from the table; reused from row to row so that
-/// reading for a tally allocates nothing per row.
-#[derive(Default)]
-struct VoteRow<'t> {
-    voter_id: &'t str,
-    /// The listed ids with their project indices, in ballot order, repeats kept.
-    ids: Vec<&'t str>,
-    indices: Vec<usize>,
+/// One VOTES row after its checks.
+struct VoteRow<'a> {
+    voter_id: &'a str,
+    /// Project indices of the listed ids, in ballot order, repeats kept.
+    indices: &'a [usize],
     /// Points by position (cumulative and scoring only).
-    points: Vec<u64>,
-    /// Column name and value of each non-empty attribute cell, in column order.
-    extra: Vec<(&'t str, &'t str)>,
+    points: &'a [u64],
+    /// Positions of the non-empty attribute cells, in column order.
+    extra: &'a [usize],
+    row: &'a RecordRow<'a>,
+    names: &'a [&'a str],
+    projects: &'a [PbProject],
 }
 
 /// What the checked VOTES rows become.
@@ -538,17 +886,26 @@ trait VoteSink {
 /// Whole `PbVote`s, for an `Instance`.
 impl VoteSink for Vec<PbVote> {
     fn start(&mut self, _: VoteType, _: usize, rows: usize) {
-        self.reserve_exact(rows);
+        self.reserve(rows);
     }
 
     fn push(&mut self, row: &VoteRow<'_>) {
-        let mut vote = PbVote::new(
-            row.voter_id,
-            row.ids.iter().map(|id| id.to_string()).collect(),
-        )
-        .with_points(row.points.clone());
-        for &(name, value) in &row.extra {
-            vote.extra.insert(name.to_string(), value.to_string());
+        // An id found in the index is the project's id, byte for byte.
+        let ids = row
+            .indices
+            .iter()
+            .map(|&i| {
+                row.projects
+                    .get(i)
+                    .map(|p| p.id.clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let mut vote = PbVote::new(row.voter_id, ids).with_points(row.points.to_vec());
+        for &k in row.extra {
+            let name = row.names.get(k).copied().unwrap_or_default();
+            vote.extra
+                .insert(name.to_string(), row.row.field(k).to_string());
         }
         Vec::push(self, vote);
     }
@@ -570,13 +927,13 @@ impl VoteSink for BallotSink {
     fn start(&mut self, vote_type: VoteType, n_projects: usize, rows: usize) {
         self.vote_type = Some(vote_type);
         self.dedup = Some(Dedup::new(n_projects));
-        self.ballots.reserve_exact(rows);
+        self.ballots.reserve(rows);
     }
 
     fn push(&mut self, row: &VoteRow<'_>) {
         if let (Some(vote_type), Some(dedup)) = (self.vote_type, self.dedup.as_mut()) {
             self.ballots
-                .push(dedup.ballot(vote_type, &row.indices, &row.points));
+                .push(dedup.ballot(vote_type, row.indices, row.points));
         }
     }
 
@@ -585,88 +942,240 @@ impl VoteSink for BallotSink {
     }
 }
 
-/// Reads the VOTES rows into `sink`; returns the attribute columns.
-fn read_votes(
-    table: &Table,
-    raw: &RawSection,
-    vote_type: VoteType,
-    projects: &[PbProject],
-    sink: &mut impl VoteSink,
-) -> Result<Vec<String>, PbError> {
-    let at = |line: u64, msg: String| PbError::new(Some(Section::Votes), Some(line), msg);
-    let required: &[&str] = if vote_type.has_points() {
-        &["voter_id", "vote", "points"]
-    } else {
-        &["voter_id", "vote"]
+/// Multiply-rotate hashing (as `rustc-hash`'s `FxHasher`) from a per-process random seed, for
+/// the project id index: the VOTES rows look up every listed id, and SipHash was a tenth of the
+/// read. The seed keeps collisions from being chosen in advance by whoever wrote the file.
+#[derive(Clone, Copy)]
+struct IdHasher(u64);
+
+const ID_HASH_K: u64 = 0xf135_7aea_2e62_a9c5;
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(ID_HASH_K);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            for (w, &b) in word.iter_mut().zip(rest) {
+                *w = b;
+            }
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+}
+
+#[derive(Clone, Copy)]
+struct IdHash(u64);
+
+impl BuildHasher for IdHash {
+    type Hasher = IdHasher;
+
+    fn build_hasher(&self) -> IdHasher {
+        IdHasher(self.0)
+    }
+}
+
+impl IdHash {
+    fn random() -> Self {
+        IdHash(std::collections::hash_map::RandomState::new().hash_one(0x5eed_u64))
+    }
+}
+
+/// Project index by id. Ids of up to 16 bytes (nearly all) are keyed by their bytes packed in
+/// integers, so a lookup compares integers instead of calling `memcmp`; longer ids by string.
+struct IdIndex<'a> {
+    short: HashMap<ShortId, usize, IdHash>,
+    long: HashMap<&'a str, usize, IdHash>,
+}
+
+/// The first and the last eight bytes of an id of at most 16 bytes (zero-padded), and its
+/// length: together they are the whole id.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortId(u64, u64, u64);
+
+fn short_id(id: &str) -> Option<ShortId> {
+    let bytes = id.as_bytes();
+    let len = bytes.len();
+    if len > 16 {
+        return None;
+    }
+    let word = |part: &[u8]| match <[u8; 8]>::try_from(part) {
+        Ok(full) => u64::from_le_bytes(full),
+        Err(_) => {
+            let mut w = [0u8; 8];
+            for (d, &b) in w.iter_mut().zip(part) {
+                *d = b;
+            }
+            u64::from_le_bytes(w)
+        }
     };
-    let (_, names) = header(table, raw, required)?;
-    let roles: Vec<VoteColumn> = names
-        .iter()
-        .map(|&n| match n {
-            "voter_id" => VoteColumn::VoterId,
-            "vote" => VoteColumn::Vote,
-            "points" if vote_type.has_points() => VoteColumn::Points,
-            _ => VoteColumn::Extra,
-        })
-        .collect();
-    let columns: Vec<String> = names
-        .iter()
-        .zip(&roles)
-        .filter(|(_, role)| matches!(role, VoteColumn::Extra))
-        .map(|(n, _)| n.to_string())
-        .collect();
-    // Project ids were checked unique by `read_projects`.
-    let index: HashMap<&str, usize> = projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    sink.start(vote_type, projects.len(), raw.data_rows());
-    let mut vote = VoteRow::default();
-    for row in raw.rows(table).skip(1) {
+    let head = bytes.get(..len.min(8)).unwrap_or_default();
+    let tail = bytes.get(len.saturating_sub(8)..).unwrap_or_default();
+    Some(ShortId(word(head), word(tail), len as u64))
+}
+
+impl<'a> IdIndex<'a> {
+    fn new(projects: &'a [PbProject]) -> Self {
+        let hash = IdHash::random();
+        let mut index = IdIndex {
+            short: HashMap::with_hasher(hash),
+            long: HashMap::with_hasher(hash),
+        };
+        for (i, p) in projects.iter().enumerate() {
+            match short_id(&p.id) {
+                Some(key) => index.short.insert(key, i),
+                None => index.long.insert(p.id.as_str(), i),
+            };
+        }
+        index
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        match short_id(id) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(id).copied(),
+        }
+    }
+}
+
+/// Checks VOTES rows against the header and the projects, and hands them to a sink.
+struct VoteReader<'a> {
+    vote_type: VoteType,
+    names: Vec<&'a str>,
+    roles: Vec<VoteColumn>,
+    index: IdIndex<'a>,
+    /// Buffers reused from row to row, so that reading for a tally allocates nothing per row
+    /// but the ballot itself.
+    indices: Vec<usize>,
+    points: Vec<u64>,
+    extra: Vec<usize>,
+}
+
+impl<'a> VoteReader<'a> {
+    /// Reads the VOTES header; returns the reader and the attribute columns.
+    fn new(
+        table: &'a Table,
+        raw: &RawSection,
+        vote_type: VoteType,
+        projects: &'a [PbProject],
+    ) -> Result<(Self, Vec<String>), PbError> {
+        let required: &[&str] = if vote_type.has_points() {
+            &["voter_id", "vote", "points"]
+        } else {
+            &["voter_id", "vote"]
+        };
+        let (_, names) = header(table, raw, required)?;
+        let roles: Vec<VoteColumn> = names
+            .iter()
+            .map(|&n| match n {
+                "voter_id" => VoteColumn::VoterId,
+                "vote" => VoteColumn::Vote,
+                "points" if vote_type.has_points() => VoteColumn::Points,
+                _ => VoteColumn::Extra,
+            })
+            .collect();
+        let columns: Vec<String> = names
+            .iter()
+            .zip(&roles)
+            .filter(|(_, role)| matches!(role, VoteColumn::Extra))
+            .map(|(n, _)| n.to_string())
+            .collect();
+        // Project ids were checked unique by `read_projects`.
+        let index = IdIndex::new(projects);
+        let reader = VoteReader {
+            vote_type,
+            names,
+            roles,
+            index,
+            indices: Vec::new(),
+            points: Vec::new(),
+            extra: Vec::new(),
+        };
+        Ok((reader, columns))
+    }
+
+    /// Checks one VOTES data row and hands it to `sink`.
+    fn read(
+        &mut self,
+        row: &RecordRow<'_>,
+        projects: &[PbProject],
+        sink: &mut impl VoteSink,
+    ) -> Result<(), PbError> {
         let line = row.line;
-        check_width(Section::Votes, row, names.len())?;
-        vote.voter_id = "";
-        vote.ids.clear();
-        vote.indices.clear();
-        vote.points.clear();
-        vote.extra.clear();
-        for ((&name, role), value) in names.iter().zip(&roles).zip(row.fields()) {
+        let at = |msg: String| PbError::new(Some(Section::Votes), Some(line), msg);
+        check_width(Section::Votes, line, row.len(), self.names.len())?;
+        let mut voter_id = "";
+        self.indices.clear();
+        self.points.clear();
+        self.extra.clear();
+        for (k, (role, value)) in self.roles.iter().zip(row.fields()).enumerate() {
             match role {
-                VoteColumn::VoterId => vote.voter_id = value,
+                VoteColumn::VoterId => voter_id = value,
                 VoteColumn::Vote => {
                     for id in split_list(value) {
-                        let &i = index.get(id).ok_or_else(|| {
-                            at(line, format!("project \"{id}\" is not in PROJECTS"))
-                        })?;
-                        vote.ids.push(id);
-                        vote.indices.push(i);
+                        let i = self
+                            .index
+                            .get(id)
+                            .ok_or_else(|| at(format!("project \"{id}\" is not in PROJECTS")))?;
+                        self.indices.push(i);
                     }
                 }
                 VoteColumn::Points => {
                     for p in split_list(value) {
-                        let p = parse_count(p).map_err(|e| at(line, format!("points: {e}")))?;
-                        vote.points.push(p);
+                        let p = parse_count(p).map_err(|e| at(format!("points: {e}")))?;
+                        self.points.push(p);
                     }
                 }
                 VoteColumn::Extra if value.is_empty() => {}
-                VoteColumn::Extra => vote.extra.push((name, value)),
+                VoteColumn::Extra => self.extra.push(k),
             }
         }
-        if vote.voter_id.is_empty() {
-            return Err(at(line, "empty voter_id".into()));
+        if voter_id.is_empty() {
+            return Err(at("empty voter_id".into()));
         }
-        if vote_type.has_points() && vote.points.len() != vote.ids.len() {
-            return Err(at(
-                line,
-                format!(
-                    "{} projects but {} points",
-                    vote.ids.len(),
-                    vote.points.len()
-                ),
-            ));
+        if self.vote_type.has_points() && self.points.len() != self.indices.len() {
+            return Err(at(format!(
+                "{} projects but {} points",
+                self.indices.len(),
+                self.points.len()
+            )));
         }
-        sink.push(&vote);
+        sink.push(&VoteRow {
+            voter_id,
+            indices: &self.indices,
+            points: &self.points,
+            extra: &self.extra,
+            row,
+            names: &self.names,
+            projects,
+        });
+        Ok(())
     }
-    Ok(columns)
 }

@@ -33,6 +33,7 @@ pub fn show(
             @if s.phase == Phase::Voting {
                 p { a.button href={"/rounds/" (s.id) "/vote"} { "Vote now" } }
             }
+            p { a href={"/rounds/" (s.id) "/proposals"} { "All proposals, with their review decisions" } }
             @if s.phase >= Phase::Voting {
                 p { a href={"/rounds/" (s.id) "/bulletin"} { "Bulletin board: every ballot, and check yours" } }
             }

@@ -9,6 +9,7 @@ mod ballots;
 mod cli;
 mod health;
 mod pages;
+mod proposals;
 mod results;
 mod rounds_admin;
 mod rounds_api;

@@ -56,6 +56,7 @@ fn declared_columns() -> Vec<(String, String)> {
         voting_codes,
         voter_checks,
         paper_entries,
+        proposal_reviews,
     )
 }
 

@@ -61,3 +61,105 @@ pub fn by_author(conn: &mut DbConnection, author_id: i64) -> QueryResult<Vec<Pro
         .select(ProposalRow::as_select())
         .load(conn)
 }
+
+pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<ProposalRow>> {
+    proposals::table
+        .find(id)
+        .select(ProposalRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Proposals of an author in a round that still count toward the limit (not withdrawn).
+pub fn active_count_by_author(
+    conn: &mut DbConnection,
+    round_id: i64,
+    author_id: i64,
+) -> QueryResult<i64> {
+    proposals::table
+        .filter(proposals::round_id.eq(round_id))
+        .filter(proposals::author_id.eq(author_id))
+        .filter(proposals::status.ne("withdrawn"))
+        .count()
+        .get_result(conn)
+}
+
+#[derive(AsChangeset, Clone, Debug)]
+#[diesel(table_name = proposals, treat_none_as_null = true)]
+pub struct ProposalText<'a> {
+    pub district_id: Option<i64>,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub category: Option<&'a str>,
+    pub location: Option<&'a str>,
+    pub estimated_cost: i64,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn update_text(conn: &mut DbConnection, id: i64, text: &ProposalText<'_>) -> QueryResult<()> {
+    diesel::update(proposals::table.find(id))
+        .set(text)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn set_status(
+    conn: &mut DbConnection,
+    id: i64,
+    status: &str,
+    validated_cost: Option<i64>,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(proposals::table.find(id))
+        .set((
+            proposals::status.eq(status),
+            proposals::validated_cost.eq(validated_cost),
+            proposals::updated_at.eq(at),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = crate::db::schema::proposal_reviews)]
+pub struct ReviewRow {
+    pub id: i64,
+    pub proposal_id: i64,
+    pub at: NaiveDateTime,
+    pub reviewer_id: Option<i64>,
+    pub decision: String,
+    pub validated_cost: Option<i64>,
+    pub reason: String,
+}
+
+pub fn add_review(
+    conn: &mut DbConnection,
+    proposal_id: i64,
+    at: NaiveDateTime,
+    reviewer_id: i64,
+    decision: &str,
+    validated_cost: Option<i64>,
+    reason: &str,
+) -> QueryResult<()> {
+    use crate::db::schema::proposal_reviews as r;
+    diesel::insert_into(r::table)
+        .values((
+            r::proposal_id.eq(proposal_id),
+            r::at.eq(at),
+            r::reviewer_id.eq(reviewer_id),
+            r::decision.eq(decision),
+            r::validated_cost.eq(validated_cost),
+            r::reason.eq(reason),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn reviews_of(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Vec<ReviewRow>> {
+    use crate::db::schema::proposal_reviews as r;
+    r::table
+        .filter(r::proposal_id.eq(proposal_id))
+        .order(r::id)
+        .select(ReviewRow::as_select())
+        .load(conn)
+}

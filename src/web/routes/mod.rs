@@ -6,6 +6,7 @@ pub mod ballots;
 pub mod council;
 pub mod health;
 pub mod home;
+pub mod proposals;
 pub mod review;
 pub mod rounds;
 pub mod simulate;
@@ -91,6 +92,35 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/review/rounds/{round_id}/paper/enter",
             web::post().to(review::paper_enter),
+        )
+        .route(
+            "/rounds/{round_id}/proposals",
+            web::get().to(proposals::list),
+        )
+        .route(
+            "/rounds/{round_id}/proposals/new",
+            web::get().to(proposals::new_form),
+        )
+        .route(
+            "/rounds/{round_id}/proposals/new",
+            web::post().to(proposals::create),
+        )
+        .route("/proposals/{proposal_id}", web::get().to(proposals::show))
+        .route(
+            "/proposals/{proposal_id}/edit",
+            web::get().to(proposals::edit_form),
+        )
+        .route(
+            "/proposals/{proposal_id}/edit",
+            web::post().to(proposals::edit),
+        )
+        .route(
+            "/proposals/{proposal_id}/withdraw",
+            web::post().to(proposals::withdraw),
+        )
+        .route(
+            "/proposals/{proposal_id}/review",
+            web::post().to(proposals::review),
         )
         .route("/audit", web::get().to(staff::audit_log))
         .route(

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod ballots;
+pub mod proposals;
 pub mod results;
 pub mod round_admin;
 pub mod rounds;
@@ -19,6 +20,7 @@ use utoipa::OpenApi;
         rounds::list, rounds::show,
         auth::register, auth::login, auth::me, auth::my_data, auth::change_password,
         auth::logout_everywhere, auth::delete_me, auth::update_profile, auth::users, auth::set_role, auth::audit_log,
+        proposals::submit, proposals::show, proposals::edit, proposals::withdraw, proposals::review,
         results::count, results::pb, results::csv, results::json,
         ballots::cast, ballots::bulletin_board, ballots::receipt, ballots::paper,
         round_admin::create, round_admin::update, round_admin::advance, round_admin::census,
@@ -53,6 +55,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/rounds", web::post().to(round_admin::create))
         .route("/rounds/{round_id}/ballots", web::post().to(ballots::cast))
         .route("/rounds/{round_id}/count", web::post().to(results::count))
+        .route(
+            "/rounds/{round_id}/proposals",
+            web::post().to(proposals::submit),
+        )
+        .route("/proposals/{proposal_id}", web::get().to(proposals::show))
+        .route("/proposals/{proposal_id}", web::put().to(proposals::edit))
+        .route(
+            "/proposals/{proposal_id}/withdraw",
+            web::post().to(proposals::withdraw),
+        )
+        .route(
+            "/proposals/{proposal_id}/review",
+            web::post().to(proposals::review),
+        )
         .route("/rounds/{round_id}/export.pb", web::get().to(results::pb))
         .route("/rounds/{round_id}/export.csv", web::get().to(results::csv))
         .route(

@@ -1,0 +1,331 @@
+//! Proposal pages: list and search, submit, show, edit, withdraw, review.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::auth::Role;
+use crate::db::models::proposal;
+use crate::domain::proposals::{self, ProposalInput, ReviewInput};
+use crate::domain::rounds::{self, Phase, RoundDetail};
+use crate::domain::RoundId;
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::views::proposals::{self as pages, Filters};
+use crate::web::extractors::{AuthUser, CsrfForm, FormFields, MaybeUser, PageViewer};
+use crate::web::routes::rounds::parse_round_id;
+use crate::web::AppState;
+
+fn html(status: u16, markup: maud::Markup) -> HttpResponse {
+    HttpResponse::build(actix_web::http::StatusCode::from_u16(status).unwrap_or_default())
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
+}
+
+fn see_other(location: String) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
+}
+
+fn parse_id(raw: &str) -> AppResult<i64> {
+    raw.parse()
+        .ok()
+        .filter(|id: &i64| *id > 0)
+        .ok_or_else(|| AppError::NotFound(format!("there is no proposal `{raw}`")))
+}
+
+async fn round_detail(state: &AppState, id: i64) -> AppResult<RoundDetail> {
+    let now = state.clock.now();
+    state
+        .db(move |conn| rounds::detail(conn, RoundId(id), now))
+        .await
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    q: Option<String>,
+    district: Option<String>,
+    status: Option<String>,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    query: web::Query<ListQuery>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let round = round_detail(&state, id).await?;
+    let filters = Filters {
+        q: query.q.clone().unwrap_or_default(),
+        district: query.district.clone().unwrap_or_default(),
+        status: query.status.clone().unwrap_or_default(),
+    };
+    let district_id = round
+        .districts
+        .iter()
+        .find(|d| d.slug == filters.district)
+        .map(|d| d.id.0);
+    let needle = filters.q.trim().to_lowercase();
+    let status = filters.status.clone();
+    let rows: Vec<_> = state
+        .db(move |conn| Ok(proposal::of_round(conn, id)?))
+        .await?
+        .into_iter()
+        .filter(|p| district_id.is_none() || p.district_id == district_id)
+        .filter(|p| status.is_empty() || p.status == status)
+        .filter(|p| {
+            needle.is_empty()
+                || p.title.to_lowercase().contains(&needle)
+                || p.description.to_lowercase().contains(&needle)
+        })
+        .collect();
+    let can_submit = round.summary.phase == Phase::Proposals;
+    Ok(html(
+        200,
+        pages::list(&viewer, &round, &rows, &filters, can_submit),
+    ))
+}
+
+impl FormFields for ProposalInput {}
+
+pub async fn new_form(
+    state: web::Data<AppState>,
+    _user: AuthUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let round = round_detail(&state, id).await?;
+    Ok(html(
+        200,
+        pages::form(
+            &viewer,
+            &round,
+            &format!("/rounds/{id}/proposals/new"),
+            &ProposalInput::default(),
+            &FieldErrors::default(),
+            "Submit a proposal",
+        ),
+    ))
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(input): CsrfForm<ProposalInput>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let now = state.clock.now();
+    let author = user.user.clone();
+    let sent = input.clone();
+    match state
+        .db(move |conn| proposals::submit(conn, &author, id, &sent, now))
+        .await
+    {
+        Ok(pid) => Ok(see_other(format!("/proposals/{pid}?done=submitted"))),
+        Err(AppError::Invalid(errors)) => {
+            let round = round_detail(&state, id).await?;
+            Ok(html(
+                422,
+                pages::form(
+                    &viewer,
+                    &round,
+                    &format!("/rounds/{id}/proposals/new"),
+                    &input,
+                    &errors,
+                    "Submit a proposal",
+                ),
+            ))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+async fn show_page(
+    state: &AppState,
+    viewer: &crate::views::layout::Viewer,
+    user: &MaybeUser,
+    id: i64,
+    notice: Option<&str>,
+    errors: &FieldErrors,
+) -> AppResult<maud::Markup> {
+    let view = state.db(move |conn| proposals::view(conn, id)).await?;
+    let round = round_detail(state, view.round_id).await?;
+    let is_author = user
+        .0
+        .as_ref()
+        .is_some_and(|u| Some(u.id()) == view.author_id);
+    let can_edit = round.summary.phase == Phase::Proposals && view.status != "withdrawn";
+    let can_review = round.summary.phase == Phase::Review
+        && view.status != "withdrawn"
+        && user
+            .0
+            .as_ref()
+            .is_some_and(|u| matches!(u.role, Role::Reviewer | Role::Council));
+    Ok(pages::show(
+        viewer, &round, &view, is_author, can_edit, can_review, notice, errors,
+    ))
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    query: web::Query<DoneQuery>,
+) -> AppResult<HttpResponse> {
+    let id = parse_id(&path)?;
+    let notice = match query.done.as_deref() {
+        Some("submitted") => {
+            Some("Your proposal is submitted. You can edit or withdraw it until review starts.")
+        }
+        Some("saved") => Some("Your changes are saved."),
+        Some("withdrawn") => Some("The proposal is withdrawn."),
+        Some("reviewed") => Some("The decision is recorded and published."),
+        _ => None,
+    };
+    Ok(html(
+        200,
+        show_page(&state, &viewer, &user, id, notice, &FieldErrors::default()).await?,
+    ))
+}
+
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    _user: AuthUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = parse_id(&path)?;
+    let view = state.db(move |conn| proposals::view(conn, id)).await?;
+    let round = round_detail(&state, view.round_id).await?;
+    let amount = |c: i64| {
+        if c % 100 == 0 {
+            (c / 100).to_string()
+        } else {
+            format!("{}.{:02}", c / 100, c % 100)
+        }
+    };
+    let values = ProposalInput {
+        title: view.title.clone(),
+        description: view.description.clone(),
+        estimated_cost: amount(view.estimated_cost),
+        district: view
+            .district_id
+            .and_then(|d| round.districts.iter().find(|x| x.id.0 == d))
+            .map_or("citywide".into(), |d| d.slug.clone()),
+        category: view.category.clone().unwrap_or_default(),
+        location: view.location.clone().unwrap_or_default(),
+    };
+    Ok(html(
+        200,
+        pages::form(
+            &viewer,
+            &round,
+            &format!("/proposals/{id}/edit"),
+            &values,
+            &FieldErrors::default(),
+            "Edit your proposal",
+        ),
+    ))
+}
+
+pub async fn edit(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(input): CsrfForm<ProposalInput>,
+) -> AppResult<HttpResponse> {
+    let id = parse_id(&path)?;
+    let now = state.clock.now();
+    let author = user.user.clone();
+    let sent = input.clone();
+    match state
+        .db(move |conn| proposals::edit(conn, &author, id, &sent, now))
+        .await
+    {
+        Ok(()) => Ok(see_other(format!("/proposals/{id}?done=saved"))),
+        Err(AppError::Invalid(errors)) => {
+            let round_id = state
+                .db(move |conn| Ok(proposals::view(conn, id)?.round_id))
+                .await?;
+            let round = round_detail(&state, round_id).await?;
+            Ok(html(
+                422,
+                pages::form(
+                    &viewer,
+                    &round,
+                    &format!("/proposals/{id}/edit"),
+                    &input,
+                    &errors,
+                    "Edit your proposal",
+                ),
+            ))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+    _form: CsrfForm<crate::web::routes::accounts::Empty>,
+) -> AppResult<HttpResponse> {
+    let id = parse_id(&path)?;
+    let now = state.clock.now();
+    let author = user.user.clone();
+    state
+        .db(move |conn| proposals::withdraw(conn, &author, id, now))
+        .await?;
+    Ok(see_other(format!("/proposals/{id}?done=withdrawn")))
+}
+
+#[derive(Deserialize)]
+pub struct ReviewForm {
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    validated_cost: String,
+    #[serde(default)]
+    reason: String,
+}
+impl FormFields for ReviewForm {}
+
+pub async fn review(
+    state: web::Data<AppState>,
+    reviewer: crate::web::extractors::Authorized<crate::web::extractors::Reviewers>,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ReviewForm>,
+) -> AppResult<HttpResponse> {
+    let id = parse_id(&path)?;
+    let now = state.clock.now();
+    let reviewer_id = reviewer.0.id();
+    let input = ReviewInput {
+        decision: form.decision,
+        validated_cost: form.validated_cost,
+        reason: form.reason,
+    };
+    match state
+        .db(move |conn| proposals::review(conn, reviewer_id, id, &input, now))
+        .await
+    {
+        Ok(()) => Ok(see_other(format!("/proposals/{id}?done=reviewed"))),
+        Err(AppError::Invalid(errors)) => Ok(html(
+            422,
+            show_page(&state, &viewer, &user, id, None, &errors).await?,
+        )),
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,189 @@
+//! Proposals from submission to the ballot: edit, withdraw, review, and every refusal.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::TestApp;
+
+const PASSWORD: &str = "violet tram umbrella";
+
+fn at(s: &str) -> chrono::NaiveDateTime {
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
+}
+
+/// A round collecting proposals (clock 2026-04-10), with a citizen living in `north`.
+async fn round(app: &TestApp, extra: Value) -> (i64, String, String) {
+    app.create_user("council@example.org", PASSWORD, "council");
+    let council = app.api_login("council@example.org", PASSWORD).await;
+    let mut config = json!({
+        "title": "Ideas 2026", "total_budget": "100000", "districts": "north=50000\nsouth=50000", "categories": "Green\nPlay",
+        "ballot_type": "approval", "rule": "greedy", "max_choices": "3",
+        "proposals_open_at": "2026-04-01T09:00", "review_at": "2026-05-01T09:00", "voting_open_at": "2026-06-01T09:00",
+        "voting_close_at": "2026-06-15T18:00", "residence": "self-declared"
+    });
+    for (k, v) in extra.as_object().unwrap() {
+        config[k] = v.clone();
+    }
+    let id = app
+        .send_bearer(Method::POST, "/api/v1/rounds", &council, &config)
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    {
+        use budgetbox::db::models::{district, user};
+        let mut conn = app.conn();
+        let north = district::all(&mut conn)
+            .unwrap()
+            .into_iter()
+            .find(|d| d.slug == "north")
+            .unwrap()
+            .id;
+        user::insert(
+            &mut conn,
+            &user::NewUser {
+                email: "ana@example.org",
+                display_name: "Ana",
+                password_hash: &budgetbox::auth::password::hash(PASSWORD),
+                role: "citizen",
+                gender: None,
+                birth_year: Some(1990),
+                district_id: Some(north),
+                created_at: chrono::Utc::now().naive_utc(),
+            },
+        )
+        .unwrap();
+    }
+    app.clock.set(at("2026-04-10T12:00"));
+    let citizen = app.api_login("ana@example.org", PASSWORD).await;
+    (id, council, citizen)
+}
+
+fn idea(title: &str, cost: &str) -> Value {
+    json!({"title": title, "description": "Forty new trees along the north canal path, with benches.", "estimated_cost": cost, "district": "north", "category": "Green", "location": "Canal path"})
+}
+
+async fn submit(app: &TestApp, round: i64, token: &str, body: &Value) -> (u16, Value) {
+    let res = app
+        .send_bearer(
+            Method::POST,
+            &format!("/api/v1/rounds/{round}/proposals"),
+            token,
+            body,
+        )
+        .await;
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+both_backends_with_clock! {
+    async fn a_proposal_goes_from_submission_to_the_ballot(app) {
+        let (round_id, council, citizen) = round(&app, json!({})).await;
+        let (status, p) = submit(&app, round_id, &citizen, &idea("Canal trees", "25,000")).await;
+        assert_eq!(status, 201, "{p}");
+        let id = p["id"].as_i64().unwrap();
+        assert_eq!((p["status"].as_str(), p["author"].as_str(), p["estimated_cost"].as_i64()), (Some("submitted"), Some("Ana"), Some(2_500_000)));
+        let mut edited = idea("Canal trees and benches", "30000");
+        edited["district"] = "south".into();
+        let res = app.send_bearer(Method::PUT, &format!("/api/v1/proposals/{id}"), &citizen, &edited).await;
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.json::<Value>().await.unwrap()["title"], "Canal trees and benches");
+        let (_, other) = submit(&app, round_id, &citizen, &idea("Skate ramp", "9000")).await;
+        let other_id = other["id"].as_i64().unwrap();
+        let (_, third) = submit(&app, round_id, &citizen, &idea("Chess tables", "4000")).await;
+        let third_id = third["id"].as_i64().unwrap();
+        assert_eq!(app.send_bearer(Method::POST, &format!("/api/v1/proposals/{third_id}/withdraw"), &citizen, &json!({})).await.status(), 204);
+
+        app.clock.set(at("2026-05-02T09:00"));
+        assert_eq!(app.send_bearer(Method::PUT, &format!("/api/v1/proposals/{id}"), &citizen, &edited).await.status(), 403, "review has started");
+        app.create_user("rev@example.org", PASSWORD, "reviewer");
+        let reviewer = app.api_login("rev@example.org", PASSWORD).await;
+        assert_eq!(app.send_bearer(Method::POST, &format!("/api/v1/proposals/{id}/review"), &citizen, &json!({"decision": "feasible", "reason": "fine"})).await.status(), 403);
+        let res = app.send_bearer(Method::POST, &format!("/api/v1/proposals/{id}/review"), &reviewer, &json!({"decision": "feasible", "validated_cost": "32,500", "reason": "Benches need foundations."})).await;
+        assert_eq!(res.status(), 200);
+        let reviewed: Value = res.json().await.unwrap();
+        assert_eq!((reviewed["status"].as_str(), reviewed["validated_cost"].as_i64()), (Some("feasible"), Some(3_250_000)));
+        assert_eq!(reviewed["reviews"][0]["reason"], "Benches need foundations.");
+        assert!(reviewed["reviews"][0].get("reviewer_id").is_none(), "the reviewer is not published");
+        let res = app.send_bearer(Method::POST, &format!("/api/v1/proposals/{other_id}/review"), &reviewer, &json!({"decision": "infeasible", "reason": "The skate park is on private land."})).await;
+        assert_eq!(res.json::<Value>().await.unwrap()["status"], "infeasible");
+        assert_eq!(app.send_bearer(Method::POST, &format!("/api/v1/proposals/{third_id}/review"), &reviewer, &json!({"decision": "feasible", "reason": "ok ok ok"})).await.status(), 409, "withdrawn");
+
+        // On the ballot: the feasible one with its validated cost, in its district only.
+        app.clock.set(at("2026-06-02T09:00"));
+        let detail: Value = app.get(&format!("/api/v1/rounds/{round_id}")).await.json().await.unwrap();
+        let on_ballot: Vec<&Value> = detail["projects"].as_array().unwrap().iter().filter(|p| p["status"] == "feasible").collect();
+        assert_eq!(on_ballot.len(), 1);
+        assert_eq!(on_ballot[0]["cost"], 3_250_000);
+        let ballot = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{round_id}/ballots"), &citizen, &json!({"projects": [id]})).await;
+        assert_eq!(ballot.status(), 422, "Ana lives in north; the project moved to south");
+        let _ = council;
+    }
+
+    async fn bad_proposals_are_refused_and_nothing_is_stored(app) {
+        let (round_id, _council, citizen) = round(&app, json!({"min_age": "16"})).await;
+        let long = "x".repeat(121);
+        for (body, field) in [
+            (idea("", "100"), "title"),
+            (idea(&long, "100"), "title"),
+            (idea("Benches", "-5"), "estimated_cost"),
+            (idea("Benches", "0"), "estimated_cost"),
+            (idea("Benches", "99999999999"), "estimated_cost"),
+            ({ let mut b = idea("Benches", "100"); b["district"] = "atlantis".into(); b }, "district"),
+            ({ let mut b = idea("Benches", "100"); b["category"] = "Space".into(); b }, "category"),
+            ({ let mut b = idea("Benches", "100"); b["description"] = "short".into(); b }, "description"),
+        ] {
+            let (status, body_json) = submit(&app, round_id, &citizen, &body).await;
+            assert_eq!(status, 422, "{body}");
+            assert!(body_json["fields"][field].is_string(), "{field}: {body_json}");
+        }
+        let (status, flagged) = submit(&app, round_id, &citizen, &idea("A new bridge", "250000")).await;
+        assert_eq!(status, 201, "above the budget is allowed");
+        assert_eq!(flagged["over_budget"], true);
+        for i in 0..4 {
+            assert_eq!(submit(&app, round_id, &citizen, &idea(&format!("Idea number {i}"), "100")).await.0, 201);
+        }
+        let (status, body) = submit(&app, round_id, &citizen, &idea("One too many", "100")).await;
+        assert_eq!(status, 409, "{body}");
+        app.create_user("kid@example.org", PASSWORD, "citizen");
+        let kid = app.api_login("kid@example.org", PASSWORD).await;
+        let (status, body) = submit(&app, round_id, &kid, &idea("Trampolines", "100")).await;
+        assert_eq!(status, 403, "{body}");
+        assert!(body["error"].as_str().unwrap().contains("at least 16"));
+        app.clock.set(at("2026-05-02T09:00"));
+        assert_eq!(submit(&app, round_id, &citizen, &idea("Too late", "100")).await.0, 403);
+        let mut conn = app.conn();
+        assert_eq!(budgetbox::db::models::proposal::of_round(&mut conn, round_id).unwrap().len(), 5);
+    }
+}
+
+both_backends_with_clock! {
+    async fn proposals_work_through_plain_html_forms(app) {
+        let (round_id, _council, _citizen) = round(&app, json!({})).await;
+        app.submit("/login", "/login", &[("email", "ana@example.org"), ("password", PASSWORD)]).await;
+        let new = format!("/rounds/{round_id}/proposals/new");
+        let bad = app.submit(&new, &new, &[("title", "x"), ("description", "too short"), ("estimated_cost", "lots"), ("district", "north"), ("category", ""), ("location", "")]).await;
+        assert_eq!(bad.status(), 422);
+        let bad = bad.text().await.unwrap();
+        assert!(bad.contains("<title>Error: Submit a proposal") && bad.contains("href=\"#estimated_cost\""));
+        let description = "<script>alert(1)</script> Trees along the canal.\n\nAnd benches for everyone.";
+        let ok = app.submit(&new, &new, &[("title", "Canal <b>trees</b>"), ("description", description), ("estimated_cost", "25,000"), ("district", "north"), ("category", "Green"), ("location", "Canal path")]).await;
+        assert_eq!(ok.status(), 303);
+        let location = ok.headers()["location"].to_str().unwrap().to_string();
+        let page = app.get_html(&location).await.text().await.unwrap();
+        assert!(page.contains("Your proposal is submitted"));
+        assert!(page.contains("Canal &lt;b&gt;trees&lt;/b&gt;") && !page.contains("<script>alert(1)"));
+        assert!(page.contains("<p>And benches for everyone.</p>"), "paragraphs kept");
+        let list = app.get_html(&format!("/rounds/{round_id}/proposals?q=BENCHES&district=north&status=submitted")).await.text().await.unwrap();
+        assert!(list.contains("1 proposals") && list.contains("Canal &lt;b&gt;trees&lt;/b&gt;"));
+        let none = app.get_html(&format!("/rounds/{round_id}/proposals?q=skate")).await.text().await.unwrap();
+        assert!(none.contains("0 proposals"));
+        let id = location.trim_start_matches("/proposals/").split('?').next().unwrap().to_string();
+        let withdrawn = app.submit(&location, &format!("/proposals/{id}/withdraw"), &[]).await;
+        assert_eq!(withdrawn.status(), 303);
+        let page = app.get_html(&format!("/proposals/{id}")).await.text().await.unwrap();
+        assert!(page.contains("Withdrawn by the author"));
+    }
+}
