@@ -118,13 +118,18 @@ pub fn form(
     )
 }
 
+/// What the viewer may do on a proposal's page.
+pub struct Abilities {
+    pub is_author: bool,
+    pub can_edit: bool,
+    pub can_review: bool,
+}
+
 pub fn show(
     viewer: &Viewer,
     round: &RoundDetail,
     p: &ProposalView,
-    is_author: bool,
-    can_edit: bool,
-    can_review: bool,
+    may: &Abilities,
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> Markup {
@@ -152,7 +157,7 @@ pub fn show(
                     li { (datetime(r.at)) ": reviewed: " strong { (status_label(&r.decision)) } @if let Some(c) = r.validated_cost { " at " (money(c, currency)) } ". " (r.reason) }
                 }
             }
-            @if is_author && can_edit {
+            @if may.is_author && may.can_edit {
                 h2 { "Your proposal" }
                 p { a.button.secondary href={"/proposals/" (p.id) "/edit"} { "Edit" } }
                 form method="post" action={"/proposals/" (p.id) "/withdraw"} {
@@ -160,7 +165,7 @@ pub fn show(
                     button.button.danger type="submit" { "Withdraw this proposal" }
                 }
             }
-            @if can_review {
+            @if may.can_review {
                 h2 { "Review" }
                 form method="post" action={"/proposals/" (p.id) "/review"} novalidate {
                     (csrf_field(&viewer.csrf))

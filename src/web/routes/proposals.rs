@@ -171,7 +171,16 @@ async fn show_page(
             .as_ref()
             .is_some_and(|u| matches!(u.role, Role::Reviewer | Role::Council));
     Ok(pages::show(
-        viewer, &round, &view, is_author, can_edit, can_review, notice, errors,
+        viewer,
+        &round,
+        &view,
+        &pages::Abilities {
+            is_author,
+            can_edit,
+            can_review,
+        },
+        notice,
+        errors,
     ))
 }
 
