@@ -498,10 +498,11 @@ fn parse_with<S: VoteSink>(text: &str, mut sink: S) -> Result<(Instance, S), PbE
             Ok(read) => read,
             Err(e) => return check_rest(&mut records).and(Err(e)),
         };
-    // Room for the declared ballots, but never more than the rest of the file could hold.
+    // Room for the declared ballots, within reason for what is left of the file (a row is
+    // rarely under 16 bytes; if it is, the vector just grows).
     let room = usize::try_from(meta.num_votes.0)
         .unwrap_or(usize::MAX)
-        .min(records.remaining() / 3 + 1);
+        .min(records.remaining() / 16 + 1);
     sink.start(meta.vote_type, projects.len(), room);
     while next_row(&mut records, Some(Section::Votes))? {
         let row = records.row();
