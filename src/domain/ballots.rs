@@ -301,8 +301,7 @@ pub fn paper_for_account(
     requested_district: Option<i64>,
     now: NaiveDateTime,
 ) -> AppResult<BallotPaper> {
-    let round = round::find(conn, round_id)
-        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    let round = crate::domain::rounds::find(conn, round_id)?;
     if Phase::of(&round, now) != Phase::Voting {
         return Err(forbidden("voting is not open in this round"));
     }
@@ -344,8 +343,7 @@ pub fn cast(
     // Reads first, outside the write transaction: ballot rules, projects and costs are frozen
     // while voting is open, so only the phase, the code or participation and the chain need
     // the transaction below.
-    let round = round::find(conn, round_id)
-        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    let round = crate::domain::rounds::find(conn, round_id)?;
     check_voting_open(&round, now)?;
     let district = voter_district(conn, &round, &voter, requested_district)?;
     let content = validate(&paper(conn, &round, district)?, choice)?.to_json();
@@ -472,8 +470,8 @@ pub fn enter_paper(
     now: NaiveDateTime,
 ) -> AppResult<PaperOutcome> {
     write_transaction(conn, |conn| {
-        let round = round::find_for_update(conn, round_id)
-            .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+        super::rounds::find(conn, round_id)?;
+        let round = round::find_for_update(conn, round_id)?;
         if Phase::of(&round, now) != Phase::Voting {
             return Err(forbidden("voting is not open in this round"));
         }

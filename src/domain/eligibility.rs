@@ -176,8 +176,7 @@ pub fn import_census(
     csv_text: &str,
     now: NaiveDateTime,
 ) -> AppResult<CensusImport> {
-    let row = round::find(conn, round_id)
-        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    let row = crate::domain::rounds::find(conn, round_id)?;
     if super::rounds::Phase::of(&row, now) >= super::rounds::Phase::Voting {
         return Err(AppError::Conflict(super::round_config::FROZEN.into()));
     }
@@ -289,8 +288,7 @@ pub fn match_census(
     birth_year: i32,
     now: NaiveDateTime,
 ) -> AppResult<bool> {
-    let row = round::find(conn, round_id)
-        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    let row = crate::domain::rounds::find(conn, round_id)?;
     if row.census_salt.is_empty() {
         return Ok(false);
     }
@@ -383,8 +381,7 @@ pub fn generate_codes(
             "generate between 1 and {MAX_CODES_PER_BATCH} codes at a time"
         )));
     }
-    let row = round::find(conn, round_id)
-        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    let row = crate::domain::rounds::find(conn, round_id)?;
     if row.voting_codes == 0 {
         return Err(AppError::Conflict("this round does not accept voting codes; enable them in the round's eligibility settings first".into()));
     }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::counting::{self, StoredOutcome};
-use crate::db::models::{district, proposal, round, round_result};
+use crate::db::models::{district, proposal, round_result};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
 use crate::pabulib::{self, Instance};
@@ -79,8 +79,7 @@ pub fn pabulib_instance(
     round_id: i64,
     pot: Option<&str>,
 ) -> AppResult<Instance> {
-    let row = round::find(conn, round_id)
-        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    let row = crate::domain::rounds::find(conn, round_id)?;
     let districts = district::of_round(conn, round_id)?;
     let elections = counting::round_elections(conn, &row)?;
     let index = pot_index(&elections.pots, &districts, pot)?;
@@ -169,8 +168,7 @@ pub struct ProjectRow {
 
 /// Projects with votes, cost and (once counted) the outcome and its reason, every pot.
 pub fn project_rows(conn: &mut DbConnection, round_id: i64) -> AppResult<Vec<ProjectRow>> {
-    let row = round::find(conn, round_id)
-        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+    let row = crate::domain::rounds::find(conn, round_id)?;
     let districts = district::of_round(conn, round_id)?;
     let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, round_id)?
         .into_iter()

@@ -144,8 +144,7 @@ fn check(
 }
 
 fn round_of(conn: &mut DbConnection, round_id: i64) -> AppResult<round::RoundRow> {
-    round::find(conn, round_id)
-        .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))
+    crate::domain::rounds::find(conn, round_id)
 }
 
 fn proposal_of(conn: &mut DbConnection, id: i64) -> AppResult<ProposalRow> {

@@ -616,7 +616,7 @@ pub fn update(
     now: NaiveDateTime,
 ) -> AppResult<Vec<String>> {
     write_transaction(conn, |conn| {
-        let row = round::find(conn, round_id).map_err(not_found(round_id))?;
+        let row = super::rounds::find(conn, round_id)?;
         let old = settings_of(&row);
         let old_districts: Vec<(String, i64)> = district::of_round(conn, round_id)?
             .into_iter()
@@ -663,15 +663,6 @@ pub fn update(
     })
 }
 
-fn not_found(round_id: i64) -> impl Fn(diesel::result::Error) -> AppError {
-    move |e| match e {
-        diesel::result::Error::NotFound => {
-            AppError::NotFound(format!("there is no budget round {round_id}"))
-        }
-        other => other.into(),
-    }
-}
-
 /// Moves a round to its next phase now (the scheduled time of that phase becomes now), with
 /// a published reason.
 pub fn advance(
@@ -690,7 +681,7 @@ pub fn advance(
         return Err(e.into());
     }
     write_transaction(conn, |conn| {
-        let row = round::find(conn, round_id).map_err(not_found(round_id))?;
+        let row = super::rounds::find(conn, round_id)?;
         let phase = Phase::of(&row, now);
         let (column, next) = match phase {
             Phase::Draft => (TimeColumn::ProposalsOpen, Phase::Proposals),

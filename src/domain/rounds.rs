@@ -199,17 +199,22 @@ fn summary(row: &round::RoundRow, now: NaiveDateTime) -> AppResult<RoundSummary>
     })
 }
 
+/// A round by id: 404 with a sentence when there is none, the database error otherwise.
+pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<round::RoundRow> {
+    round::find(conn, id).map_err(|e| match e {
+        diesel::result::Error::NotFound => {
+            AppError::NotFound(format!("there is no budget round {id}"))
+        }
+        other => other.into(),
+    })
+}
+
 pub fn list(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Vec<RoundSummary>> {
     round::all(conn)?.iter().map(|r| summary(r, now)).collect()
 }
 
 pub fn detail(conn: &mut DbConnection, id: RoundId, now: NaiveDateTime) -> AppResult<RoundDetail> {
-    let row = round::find(conn, id.0).map_err(|e| match e {
-        diesel::result::Error::NotFound => {
-            AppError::NotFound(format!("there is no budget round {id}"))
-        }
-        other => other.into(),
-    })?;
+    let row = find(conn, id.0)?;
     let result = round_result::find(conn, id.0)?;
     // Funded flags are public once the council publishes the result.
     let funded: Option<Vec<ProposalId>> = match &result {

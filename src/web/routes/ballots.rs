@@ -139,8 +139,7 @@ async fn context(
     let code = code.map(String::from);
     state
         .db(move |conn| {
-            let row = round::find(conn, round_id)
-                .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+            let row = crate::domain::rounds::find(conn, round_id)?;
             let paper = match (&code, &account) {
                 (Some(code), _) => {
                     if Phase::of(&row, now) != Phase::Voting {
@@ -206,10 +205,7 @@ pub async fn vote(
     let round_id = parse_round_id(&path)?.0;
     if user.0.is_none() {
         let row = state
-            .db(move |conn| {
-                round::find(conn, round_id)
-                    .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))
-            })
+            .db(move |conn| crate::domain::rounds::find(conn, round_id))
             .await?;
         return Ok(html(
             StatusCode::OK,
@@ -390,11 +386,7 @@ pub async fn cast(
     let district = requested_district(&fields);
     let code = sel.voting_code.clone();
     let ballot_type = state
-        .db(move |conn| {
-            Ok(round::find(conn, round_id)
-                .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?
-                .ballot_type)
-        })
+        .db(move |conn| Ok(crate::domain::rounds::find(conn, round_id)?.ballot_type))
         .await?;
     let choice = fields
         .choice(BallotType::parse(&ballot_type)?)
@@ -506,8 +498,7 @@ pub async fn bulletin_page(
     let round_id = parse_round_id(&path)?.0;
     let (row, board) = state
         .db(move |conn| {
-            let row = round::find(conn, round_id)
-                .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+            let row = crate::domain::rounds::find(conn, round_id)?;
             Ok((row, ballot::of_round(conn, round_id)?))
         })
         .await?;

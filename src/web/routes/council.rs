@@ -111,8 +111,7 @@ async fn manage_page(
     let now = state.clock.now();
     let (row, districts, changes, codes) = state
         .db(move |conn| {
-            let row = round::find(conn, round_id)
-                .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+            let row = crate::domain::rounds::find(conn, round_id)?;
             Ok((
                 row,
                 district::of_round(conn, round_id)?,

@@ -51,8 +51,7 @@ fn page(
 async fn load(state: &AppState, id: i64) -> AppResult<(round::RoundRow, Vec<(String, String)>)> {
     state
         .db(move |conn| {
-            let row = round::find(conn, id)
-                .map_err(|_| AppError::NotFound(format!("there is no budget round {id}")))?;
+            let row = crate::domain::rounds::find(conn, id)?;
             let districts = district::of_round(conn, id)?
                 .into_iter()
                 .map(|d| (d.slug, d.name))
@@ -195,8 +194,7 @@ pub async fn paper_ballot(
     let lookup = email.clone();
     let result = state
         .db(move |conn| {
-            let row = round::find(conn, id)
-                .map_err(|_| AppError::NotFound(format!("there is no budget round {id}")))?;
+            let row = crate::domain::rounds::find(conn, id)?;
             let Some(voter) = user::find_by_email(conn, &lookup)? else {
                 return Ok((row, Err("There is no account with this email.".to_string())));
             };
@@ -246,8 +244,7 @@ pub async fn paper_enter(
     let email = crate::domain::accounts::normalize_email(fields.field("email").unwrap_or(""));
     let (row, result) = state
         .db(move |conn| {
-            let row = round::find(conn, id)
-                .map_err(|_| AppError::NotFound(format!("there is no budget round {id}")))?;
+            let row = crate::domain::rounds::find(conn, id)?;
             let voter = user::find_by_email(conn, &email)?
                 .ok_or_else(|| AppError::NotFound("there is no account with this email".into()))?;
             let choice = fields

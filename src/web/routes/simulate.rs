@@ -3,7 +3,7 @@
 use actix_multipart::Multipart;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use crate::db::models::{district, proposal, round};
+use crate::db::models::{district, proposal};
 use crate::domain::counting;
 use crate::error::{AppError, AppResult};
 use crate::tally::compare::{compare, default_rules};
@@ -30,8 +30,7 @@ pub async fn round(
     let id = parse_round_id(&path)?.0;
     let (row, pots) = state
         .db(move |conn| {
-            let row = round::find(conn, id)
-                .map_err(|_| AppError::NotFound(format!("there is no budget round {id}")))?;
+            let row = crate::domain::rounds::find(conn, id)?;
             let districts = district::of_round(conn, id)?;
             let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, id)?
                 .into_iter()

@@ -5,7 +5,7 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
-use crate::db::models::{ballot, round};
+use crate::db::models::ballot;
 use crate::domain::ballots::{self, Choice, Voter};
 use crate::domain::bulletin::{self, entry, inclusion, BoardEntry, InclusionProof};
 use crate::error::{AppError, AppResult, ErrorBody};
@@ -161,8 +161,7 @@ pub async fn bulletin_board(
     let round_id = parse_round_id(&path)?.0;
     let rows = state
         .db(move |conn| {
-            round::find(conn, round_id)
-                .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))?;
+            crate::domain::rounds::find(conn, round_id)?;
             Ok(ballot::of_round(conn, round_id)?)
         })
         .await?;

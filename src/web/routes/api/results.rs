@@ -5,7 +5,6 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use crate::auth::Role;
-use crate::db::models::round;
 use crate::domain::rounds::Phase;
 use crate::domain::{counting, export};
 use crate::error::{AppError, AppResult, ErrorBody};
@@ -40,10 +39,7 @@ pub struct ExportQuery {
 async fn may_export(state: &AppState, user: &MaybeUser, round_id: i64) -> AppResult<()> {
     let now = state.clock.now();
     let row = state
-        .db(move |conn| {
-            round::find(conn, round_id)
-                .map_err(|_| AppError::NotFound(format!("there is no budget round {round_id}")))
-        })
+        .db(move |conn| crate::domain::rounds::find(conn, round_id))
         .await?;
     let staff = user
         .0

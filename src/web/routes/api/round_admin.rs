@@ -5,7 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::db::models::{district, round, user};
+use crate::db::models::{district, user};
 use crate::domain::eligibility::{self, CensusImport, Eligibility};
 use crate::domain::round_config::{self, RoundInput};
 use crate::domain::rounds::Phase;
@@ -173,8 +173,7 @@ pub async fn my_eligibility(
     Ok(web::Json(
         state
             .db(move |conn| {
-                let row = round::find(conn, id)
-                    .map_err(|_| AppError::NotFound(format!("there is no budget round {id}")))?;
+                let row = crate::domain::rounds::find(conn, id)?;
                 eligibility::check(conn, &row, &account)
             })
             .await?,
