@@ -4,6 +4,7 @@ use super::components::{
     button, csrf_field, datetime, error_summary, facts, flash, input, money, phase_badge, Field,
 };
 use super::layout::{layout_for, Page, Viewer};
+use crate::auth::Role;
 use crate::domain::eligibility::Eligibility;
 use crate::domain::rounds::{Phase, ProjectView, RoundDetail};
 use crate::error::FieldErrors;
@@ -34,6 +35,18 @@ pub fn show(
                 p { a.button href={"/rounds/" (s.id) "/vote"} { "Vote now" } }
             }
             p { a href={"/rounds/" (s.id) "/proposals"} { "All proposals, with their review decisions" } }
+            @if viewer.user.as_ref().is_some_and(|(_, role)| matches!(role, Role::Reviewer | Role::Council)) {
+                nav aria-label="Staff" {
+                    h2 { "For city staff" }
+                    ul {
+                        li { a href={"/review/rounds/" (s.id) "/checks"} { "Confirm voters in person" } }
+                        @if s.phase == Phase::Voting { li { a href={"/review/rounds/" (s.id) "/paper"} { "Enter paper ballots" } } }
+                        @if viewer.user.as_ref().is_some_and(|(_, role)| *role == Role::Council) {
+                            li { a href={"/council/rounds/" (s.id)} { "Manage this round" } }
+                        }
+                    }
+                }
+            }
             @if s.phase >= Phase::Voting {
                 p { a href={"/rounds/" (s.id) "/bulletin"} { "Bulletin board: every ballot, and check yours" } }
             }

@@ -373,9 +373,15 @@ both_backends_with_clock! {
         let start = format!("/review/rounds/{}/paper", f.round);
         let mut messages = Vec::new();
         for officer in ["o1@example.org", "o2@example.org"] {
+            if officer == "o2@example.org" {
+                let round_page = app.get_html(&format!("/rounds/{}", f.round)).await.text().await.unwrap();
+                assert!(!round_page.contains("Enter paper ballots"), "not shown to citizens or visitors");
+            }
             app.create_user(officer, PASSWORD, "reviewer");
             let browser = app.new_browser();
             app.submit_with(&browser, "/login", "/login", &[("email", officer), ("password", PASSWORD)]).await;
+            let round_page = browser.get(app.url(&format!("/rounds/{}", f.round))).header("Accept", "text/html").send().await.unwrap().text().await.unwrap();
+            assert!(round_page.contains(&format!("href=\"{start}\"")), "officers find the paper entry from the round page");
             let form = app.submit_with(&browser, &start, &format!("{start}/ballot"), &[("email", "voter@example.org")]).await;
             assert_eq!(form.status(), 200);
             let form = form.text().await.unwrap();
