@@ -165,6 +165,43 @@ pub struct RoundDetail {
     pub eligibility: EligibilityRules,
     /// The public change log, oldest first.
     pub changes: Vec<ChangeView>,
+    /// Once the council has published the result.
+    pub results: Option<ResultsView>,
+}
+
+/// A published result: each pot's outcome with the explanation per project, and turnout.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ResultsView {
+    /// Ballots counted (replaced ballots excluded).
+    pub ballots: i64,
+    /// Accounts that voted online and on paper, and voting codes used.
+    pub online: i64,
+    pub paper: i64,
+    pub codes: i64,
+    pub pots: Vec<PotResult>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct PotResult {
+    pub district_id: Option<DistrictId>,
+    pub budget: i64,
+    pub spent: i64,
+    pub rule: String,
+    pub tie_break: String,
+    /// In the order the rule considered them (funded first, in selection order).
+    pub projects: Vec<ProjectResult>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ProjectResult {
+    pub id: ProposalId,
+    pub title: String,
+    pub cost: i64,
+    pub score: u64,
+    pub supporters: u64,
+    pub funded: bool,
+    /// Why, in a sentence.
+    pub explanation: String,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -215,6 +252,7 @@ pub fn list(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Vec<RoundS
 
 pub fn detail(conn: &mut DbConnection, id: RoundId, now: NaiveDateTime) -> AppResult<RoundDetail> {
     let row = find(conn, id.0)?;
+    let currency = row.currency.clone();
     let result = round_result::find(conn, id.0)?;
     // Funded flags are public once the council publishes the result.
     let funded: Option<Vec<ProposalId>> = match &result {
@@ -263,7 +301,7 @@ pub fn detail(conn: &mut DbConnection, id: RoundId, now: NaiveDateTime) -> AppRe
         citywide_budget: row.citywide_budget,
         districts,
         projects,
-        result_chain_head: result.map(|r| r.chain_head),
+        result_chain_head: result.as_ref().map(|r| r.chain_head.clone()),
         categories: serde_json::from_str(&row.categories).unwrap_or_default(),
         eligibility: EligibilityRules {
             min_age: row.min_age,
@@ -281,5 +319,87 @@ pub fn detail(conn: &mut DbConnection, id: RoundId, now: NaiveDateTime) -> AppRe
                 reason: c.reason,
             })
             .collect(),
+        results: match (&result, funded.is_some()) {
+            (Some(stored), true) => Some(results_view(conn, id.0, stored, &currency)?),
+            _ => None,
+        },
+    })
+}
+
+/// A sentence for a tally reason, in the round's currency.
+fn explain(reason: &crate::tally::Reason, currency: &str) -> String {
+    use crate::tally::Reason;
+    let money = |m: i64| super::money::format_amount(m, currency);
+    match reason {
+        Reason::Funded { budget_left } => format!("Funded; {} was left before it.", money(*budget_left)),
+        Reason::DidNotFit { budget_left } => format!("Not funded: only {} was left when its turn came.", money(*budget_left)),
+        Reason::WalkStopped { stopped_at } => format!("Not funded: funding stopped at project {stopped_at}, which did not fit."),
+        Reason::BelowThreshold { threshold } => format!("Not funded: below the minimum of {threshold} votes."),
+        Reason::Withdrawn => "Not funded: withdrawn.".into(),
+        Reason::MesFunded { effective_support, .. } => format!("Funded by equal shares: its supporters paid for it together (effective support {effective_support})."),
+        Reason::MesUnaffordable { .. } => "Not funded: its supporters' shares could not cover it.".into(),
+        Reason::FilledAfterMes { budget_left } => format!("Funded with money left after equal shares ({} left before it).", money(*budget_left)),
+        Reason::PhragmenFunded { budget_left, .. } => format!("Funded by Phragmén's rule; {} was left before it.", money(*budget_left)),
+        Reason::NoSupport => "Not funded: nobody voted for it.".into(),
+    }
+}
+
+fn results_view(
+    conn: &mut DbConnection,
+    round_id: i64,
+    stored: &round_result::RoundResultRow,
+    currency: &str,
+) -> AppResult<ResultsView> {
+    let outcome: super::counting::StoredOutcome =
+        serde_json::from_str(&stored.outcome).map_err(AppError::internal)?;
+    let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, round_id)?
+        .into_iter()
+        .map(|p| (p.id.to_string(), p.title))
+        .collect();
+    let (online, paper, codes) = crate::db::models::ballot::turnout(conn, round_id)?;
+    let pots = outcome
+        .pots
+        .into_iter()
+        .map(|pot| {
+            let o = pot.outcome;
+            let mut projects: Vec<ProjectResult> = o
+                .explanations
+                .iter()
+                .map(|e| ProjectResult {
+                    id: ProposalId(e.project.parse().unwrap_or_default()),
+                    title: titles
+                        .get(&e.project)
+                        .cloned()
+                        .unwrap_or_else(|| e.project.clone()),
+                    cost: e.cost,
+                    score: e.score,
+                    supporters: e.supporters,
+                    funded: e.selected,
+                    explanation: explain(&e.reason, currency),
+                })
+                .collect();
+            let order = |p: &ProjectResult| {
+                o.selected
+                    .iter()
+                    .position(|s| *s == p.id.0.to_string())
+                    .unwrap_or(usize::MAX)
+            };
+            projects.sort_by(|a, b| order(a).cmp(&order(b)).then(b.score.cmp(&a.score)));
+            PotResult {
+                district_id: pot.district_id.map(DistrictId),
+                budget: o.budget,
+                spent: o.spent,
+                rule: o.rule.to_string(),
+                tie_break: o.tie_break.to_string(),
+                projects,
+            }
+        })
+        .collect();
+    Ok(ResultsView {
+        ballots: stored.ballot_count,
+        online,
+        paper,
+        codes,
+        pots,
     })
 }

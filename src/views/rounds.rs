@@ -105,6 +105,9 @@ pub fn show(
                 }
             }
             (can_i_vote(viewer, round, eligibility, errors))
+            @if let Some(results) = &round.results {
+                (results_section(round, results))
+            }
             @if s.phase == Phase::Results {
                 h2 { "Open data" }
                 p {
@@ -200,5 +203,78 @@ fn can_i_vote(
                 }
             }
         }
+    }
+}
+
+fn results_section(round: &RoundDetail, results: &crate::domain::rounds::ResultsView) -> Markup {
+    let currency = &round.summary.currency;
+    let pot_name = |id: Option<crate::domain::DistrictId>| {
+        id.and_then(|id| round.districts.iter().find(|d| d.id == id))
+            .map_or("City-wide".to_string(), |d| d.name.clone())
+    };
+    html! {
+        section aria-labelledby="results-heading" {
+            h2 #results-heading { "Results" }
+            p { (results.ballots) " ballots counted: " (results.online) " online with an account, " (results.paper) " on paper, " (results.codes) " with a voting code." }
+            @for pot in &results.pots {
+                h3 { (pot_name(pot.district_id)) }
+                p { "Budget " (money(pot.budget, currency)) ", spent " (money(pot.spent, currency)) " (rule " code { (pot.rule) } ", ties " code { (pot.tie_break) } ")." }
+                (chart(pot))
+                table {
+                    caption { "Every project, funded first in the order chosen" }
+                    thead { tr { th scope="col" { "Project" } th scope="col" { "Votes" } th scope="col" { "Cost" } th scope="col" { "Outcome" } } }
+                    tbody {
+                        @for p in &pot.projects {
+                            tr {
+                                th scope="row" { (p.title) }
+                                td { (p.score) }
+                                td { (money(p.cost, currency)) }
+                                td { @if p.funded { strong { "Funded. " } } (p.explanation) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Votes per project as horizontal bars (server-rendered SVG, no script); funded bars are
+/// solid and labelled, so colour is never the only cue. The dashed line is where the money ran out.
+fn chart(pot: &crate::domain::rounds::PotResult) -> Markup {
+    let max = pot
+        .projects
+        .iter()
+        .map(|p| p.score)
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let row = 28.0;
+    let height = row * pot.projects.len() as f64 + 10.0;
+    let funded = pot.projects.iter().filter(|p| p.funded).count() as f64;
+    html! {
+        figure.chart {
+            svg viewBox={"0 0 640 " (height)} width="100%" role="img" aria-label="Votes per project; funded projects are solid and marked funded" {
+                @for (i, p) in pot.projects.iter().enumerate() {
+                    @let y = i as f64 * row + 4.0;
+                    @let w = (p.score as f64 / max * 380.0).max(1.0);
+                    rect x="250" y=(y) width=(w) height="20" class={ "bar" @if p.funded { " funded" } } {}
+                    text x="244" y={(y + 15.0)} text-anchor="end" class="label" { (truncate(&p.title, 34)) }
+                    text x={(256.0 + w)} y={(y + 15.0)} class="value" { (p.score) @if p.funded { " funded" } }
+                }
+                @if funded > 0.0 && (funded as usize) < pot.projects.len() {
+                    line x1="0" x2="640" y1={(funded * row + 2.0)} y2={(funded * row + 2.0)} class="funding-line" {}
+                }
+            }
+            figcaption { "Votes per project. Above the dashed line: funded." }
+        }
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
     }
 }

@@ -63,3 +63,19 @@ both_backends! {
         assert_eq!(api[0]["title"], evil, "stored and returned verbatim");
     }
 }
+
+both_backends! {
+    async fn published_results_explain_every_project(app) {
+        crate::helpers::load_demo(&app);
+        let page = app.get_html("/rounds/1").await.text().await.unwrap();
+        assert!(page.contains("id=\"results-heading\""));
+        assert!(page.contains("ballots counted:"));
+        assert!(page.contains("<svg") && page.contains("funding-line"), "chart with the funding line");
+        assert!(page.contains("Funded; ") || page.contains("Funded by"), "a reason for funded projects");
+        assert!(page.contains("Not funded: only"), "a reason for the others");
+        let api: serde_json::Value = app.get("/api/v1/rounds/1").await.json().await.unwrap();
+        assert_eq!(api["results"]["pots"].as_array().unwrap().len(), 3);
+        let voting = app.get_html("/rounds/2").await.text().await.unwrap();
+        assert!(!voting.contains("id=\"results-heading\""), "nothing before publication");
+    }
+}

@@ -198,3 +198,23 @@ pub fn record_participation_if_new(
         .execute(c))
     .map(|n| n == 1)
 }
+
+/// (accounts that voted online, on paper, voting codes used) in a round.
+pub fn turnout(conn: &mut DbConnection, round_id: i64) -> QueryResult<(i64, i64, i64)> {
+    use crate::db::schema::voting_codes;
+    let by = |conn: &mut DbConnection, channel: &str| -> QueryResult<i64> {
+        participations::table
+            .filter(participations::round_id.eq(round_id))
+            .filter(participations::channel.eq(channel))
+            .count()
+            .get_result(conn)
+    };
+    let online = by(conn, "online")?;
+    let paper = by(conn, "paper")?;
+    let codes = voting_codes::table
+        .filter(voting_codes::round_id.eq(round_id))
+        .filter(voting_codes::used_at.is_not_null())
+        .count()
+        .get_result(conn)?;
+    Ok((online, paper, codes))
+}
