@@ -13,19 +13,8 @@ use crate::web::extractors::{
     client_ip, expired_session_cookie, is_https, session_cookie, AuthUser, CsrfForm, FormFields,
     PageViewer,
 };
+use crate::web::routes::{html, see_other};
 use crate::web::AppState;
-
-fn html(markup: Markup) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
-}
-
-fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location.to_string()))
-        .finish()
-}
 
 /// Only local paths, so a crafted link cannot send someone to another site after login.
 fn safe_next(next: Option<&str>) -> &str {

@@ -15,12 +15,7 @@ use crate::web::extractors::{CsrfForm, FormFields, MaybeUser, PageViewer};
 use crate::web::routes::rounds::parse_round_id;
 use crate::web::AppState;
 
-fn html(status: actix_web::http::StatusCode, markup: maud::Markup) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
-}
-
+use crate::web::routes::html_status;
 use actix_web::http::StatusCode;
 
 /// Every field of a ballot form, in order; `project` may repeat (checkboxes).
@@ -190,7 +185,7 @@ async fn already_voted_page(
     let title = state
         .db(move |conn| Ok(round::find(conn, round_id)?.title))
         .await?;
-    Ok(html(
+    Ok(html_status(
         StatusCode::CONFLICT,
         pages::already_voted(viewer, &title, round_id),
     ))
@@ -207,7 +202,7 @@ pub async fn vote(
         let row = state
             .db(move |conn| crate::domain::rounds::find(conn, round_id))
             .await?;
-        return Ok(html(
+        return Ok(html_status(
             StatusCode::OK,
             pages::start(
                 &viewer,
@@ -219,7 +214,7 @@ pub async fn vote(
         ));
     }
     match context(&state, round_id, &user, None, None).await {
-        Ok(ctx) => Ok(html(
+        Ok(ctx) => Ok(html_status(
             StatusCode::OK,
             pages::ballot_form(
                 &viewer,
@@ -254,7 +249,7 @@ pub async fn with_code(
                 voting_code: Some(code),
                 ..Selection::default()
             };
-            Ok(html(
+            Ok(html_status(
                 StatusCode::OK,
                 pages::ballot_form(
                     &viewer,
@@ -271,7 +266,7 @@ pub async fn with_code(
                 .await?;
             let mut errors = FieldErrors::default();
             errors.add("voting_code", message);
-            Ok(html(
+            Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 pages::start(
                     &viewer,
@@ -320,14 +315,14 @@ pub async fn review(
             .map_err(|e| e.to_string())
     });
     match checked {
-        Ok(()) => Ok(html(
+        Ok(()) => Ok(html_status(
             StatusCode::OK,
             pages::review(&viewer, &ctx.title, &ctx.paper, &sel),
         )),
         Err(message) => {
             let mut errors = FieldErrors::default();
             errors.add("ballot", capitalise(&message));
-            Ok(html(
+            Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 pages::ballot_form(&viewer, &ctx.title, &ctx.paper, &sel, &errors),
             ))
@@ -360,7 +355,7 @@ pub async fn edit(
         requested_district(&fields),
     )
     .await?;
-    Ok(html(
+    Ok(html_status(
         StatusCode::OK,
         pages::ballot_form(
             &viewer,
@@ -414,7 +409,7 @@ pub async fn cast(
         })
         .await;
     match result {
-        Ok(receipt) => Ok(html(
+        Ok(receipt) => Ok(html_status(
             StatusCode::CREATED,
             pages::receipt(&viewer, round_id, &receipt.tracking_code),
         )),
@@ -432,7 +427,7 @@ pub async fn cast(
             .await?;
             let mut errors = FieldErrors::default();
             errors.add("ballot", capitalise(&message));
-            Ok(html(
+            Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 pages::ballot_form(&viewer, &ctx.title, &ctx.paper, &sel, &errors),
             ))
@@ -471,13 +466,14 @@ pub async fn check_receipt(
         .db(move |conn| crate::domain::bulletin::inclusion(conn, &code))
         .await
     {
-        Ok(proof) => Ok(html(
+        Ok(proof) => Ok(html_status(
             StatusCode::OK,
             pages::inclusion(&viewer, Some(&proof)),
         )),
-        Err(AppError::NotFound(_)) => {
-            Ok(html(StatusCode::NOT_FOUND, pages::inclusion(&viewer, None)))
-        }
+        Err(AppError::NotFound(_)) => Ok(html_status(
+            StatusCode::NOT_FOUND,
+            pages::inclusion(&viewer, None),
+        )),
         Err(e) => Err(e),
     }
 }
@@ -511,7 +507,7 @@ pub async fn bulletin_page(
         .skip((page - 1) * BOARD_PAGE)
         .take(BOARD_PAGE)
         .collect();
-    Ok(html(
+    Ok(html_status(
         StatusCode::OK,
         pages::bulletin(
             &viewer,

@@ -12,19 +12,8 @@ use crate::error::{AppError, AppResult, FieldErrors};
 use crate::views::council::{self as pages, ManagePage};
 use crate::web::extractors::{Authorized, CouncilOnly, CsrfForm, FormFields, PageViewer};
 use crate::web::routes::rounds::parse_round_id;
+use crate::web::routes::{html, html_status};
 use crate::web::AppState;
-
-fn html(markup: maud::Markup) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
-}
-
-fn unprocessable(markup: maud::Markup) -> HttpResponse {
-    HttpResponse::UnprocessableEntity()
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
-}
 
 pub async fn list(
     state: web::Data<AppState>,
@@ -85,7 +74,12 @@ pub async fn create(
 ) -> AppResult<HttpResponse> {
     let config = match input.parse() {
         Ok(config) => config,
-        Err(errors) => return Ok(unprocessable(pages::new_round(&viewer, &input, &errors))),
+        Err(errors) => {
+            return Ok(html_status(
+                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
+                pages::new_round(&viewer, &input, &errors),
+            ))
+        }
     };
     let now = state.clock.now();
     let actor = council.0.id();
@@ -171,7 +165,8 @@ pub async fn update(
     let config = match input.parse() {
         Ok(config) => config,
         Err(errors) => {
-            return Ok(unprocessable(
+            return Ok(html_status(
+                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
                 manage_page(&state, &viewer, id, Some(input), &errors, None).await?,
             ))
         }
@@ -186,7 +181,8 @@ pub async fn update(
         Ok(_) => Ok(HttpResponse::SeeOther()
             .insert_header((header::LOCATION, format!("/council/rounds/{id}?done=saved")))
             .finish()),
-        Err(AppError::Invalid(errors)) => Ok(unprocessable(
+        Err(AppError::Invalid(errors)) => Ok(html_status(
+            actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
             manage_page(&state, &viewer, id, Some(input), &errors, None).await?,
         )),
         Err(AppError::Conflict(message)) => {
@@ -313,7 +309,8 @@ pub async fn census(
         Err(AppError::Unprocessable(message) | AppError::Conflict(message)) => {
             let mut errors = FieldErrors::default();
             errors.add("file", format!("Nothing was imported: {message}"));
-            Ok(unprocessable(
+            Ok(html_status(
+                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
                 manage_page(&state, &viewer, id, None, &errors, None).await?,
             ))
         }
@@ -351,7 +348,8 @@ pub async fn count(
         Err(AppError::Conflict(message)) => {
             let mut errors = FieldErrors::default();
             errors.add("reason", message);
-            Ok(unprocessable(
+            Ok(html_status(
+                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
                 manage_page(&state, &viewer, id, None, &errors, None).await?,
             ))
         }

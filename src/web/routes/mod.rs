@@ -12,7 +12,27 @@ pub mod rounds;
 pub mod simulate;
 pub mod staff;
 
-use actix_web::web;
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpResponse};
+
+/// A rendered page with 200 OK.
+pub fn html(markup: maud::Markup) -> HttpResponse {
+    html_status(StatusCode::OK, markup)
+}
+
+/// A rendered page with another status (422 for a form with errors, 409, 201…).
+pub fn html_status(status: StatusCode, markup: maud::Markup) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
+}
+
+/// Post/redirect/get: send the browser to `location` after a form.
+pub fn see_other(location: impl Into<String>) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.into()))
+        .finish()
+}
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(health::healthz))

@@ -1,6 +1,5 @@
 //! Proposal pages: list and search, submit, show, edit, withdraw, review.
 
-use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
@@ -13,19 +12,8 @@ use crate::error::{AppError, AppResult, FieldErrors};
 use crate::views::proposals::{self as pages, Filters};
 use crate::web::extractors::{AuthUser, CsrfForm, FormFields, MaybeUser, PageViewer};
 use crate::web::routes::rounds::parse_round_id;
+use crate::web::routes::{html, html_status, see_other};
 use crate::web::AppState;
-
-fn html(status: u16, markup: maud::Markup) -> HttpResponse {
-    HttpResponse::build(actix_web::http::StatusCode::from_u16(status).unwrap_or_default())
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
-}
-
-fn see_other(location: String) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location))
-        .finish()
-}
 
 fn parse_id(raw: &str) -> AppResult<i64> {
     raw.parse()
@@ -81,10 +69,9 @@ pub async fn list(
         })
         .collect();
     let can_submit = round.summary.phase == Phase::Proposals;
-    Ok(html(
-        200,
-        pages::list(&viewer, &round, &rows, &filters, can_submit),
-    ))
+    Ok(html(pages::list(
+        &viewer, &round, &rows, &filters, can_submit,
+    )))
 }
 
 impl FormFields for ProposalInput {}
@@ -97,17 +84,14 @@ pub async fn new_form(
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     let round = round_detail(&state, id).await?;
-    Ok(html(
-        200,
-        pages::form(
-            &viewer,
-            &round,
-            &format!("/rounds/{id}/proposals/new"),
-            &ProposalInput::default(),
-            &FieldErrors::default(),
-            "Submit a proposal",
-        ),
-    ))
+    Ok(html(pages::form(
+        &viewer,
+        &round,
+        &format!("/rounds/{id}/proposals/new"),
+        &ProposalInput::default(),
+        &FieldErrors::default(),
+        "Submit a proposal",
+    )))
 }
 
 pub async fn create(
@@ -128,8 +112,8 @@ pub async fn create(
         Ok(pid) => Ok(see_other(format!("/proposals/{pid}?done=submitted"))),
         Err(AppError::Invalid(errors)) => {
             let round = round_detail(&state, id).await?;
-            Ok(html(
-                422,
+            Ok(html_status(
+                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
                 pages::form(
                     &viewer,
                     &round,
@@ -202,7 +186,6 @@ pub async fn show(
         _ => None,
     };
     Ok(html(
-        200,
         show_page(&state, &viewer, &user, id, notice, &FieldErrors::default()).await?,
     ))
 }
@@ -234,17 +217,14 @@ pub async fn edit_form(
         category: view.category.clone().unwrap_or_default(),
         location: view.location.clone().unwrap_or_default(),
     };
-    Ok(html(
-        200,
-        pages::form(
-            &viewer,
-            &round,
-            &format!("/proposals/{id}/edit"),
-            &values,
-            &FieldErrors::default(),
-            "Edit your proposal",
-        ),
-    ))
+    Ok(html(pages::form(
+        &viewer,
+        &round,
+        &format!("/proposals/{id}/edit"),
+        &values,
+        &FieldErrors::default(),
+        "Edit your proposal",
+    )))
 }
 
 pub async fn edit(
@@ -268,8 +248,8 @@ pub async fn edit(
                 .db(move |conn| Ok(proposals::view(conn, id)?.round_id))
                 .await?;
             let round = round_detail(&state, round_id).await?;
-            Ok(html(
-                422,
+            Ok(html_status(
+                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
                 pages::form(
                     &viewer,
                     &round,
@@ -331,8 +311,8 @@ pub async fn review(
         .await
     {
         Ok(()) => Ok(see_other(format!("/proposals/{id}?done=reviewed"))),
-        Err(AppError::Invalid(errors)) => Ok(html(
-            422,
+        Err(AppError::Invalid(errors)) => Ok(html_status(
+            actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
             show_page(&state, &viewer, &user, id, None, &errors).await?,
         )),
         Err(e) => Err(e),

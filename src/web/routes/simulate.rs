@@ -9,17 +9,12 @@ use crate::error::{AppError, AppResult};
 use crate::tally::compare::{compare, default_rules};
 use crate::views::simulate::{self as pages, PotComparison};
 use crate::web::extractors::{csrf_upload, AuditReaders, Authorized, PageViewer};
+use crate::web::routes::html;
 use crate::web::routes::rounds::parse_round_id;
 use crate::web::AppState;
 
 /// Largest .pb accepted by the simulator (Pabulib's biggest files are a few MB).
 pub const MAX_PB_BYTES: usize = 32 * 1024 * 1024;
-
-fn html(markup: maud::Markup) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
-}
 
 pub async fn round(
     state: web::Data<AppState>,
