@@ -61,15 +61,40 @@ enum Command {
     /// The census list a round checks residents against
     #[command(subcommand)]
     Census(CensusCommand),
-    /// Export a round's open data: Pabulib .pb (one pot), or projects and outcome as CSV or JSON
+    /// Export a round: Pabulib .pb (one pot), projects and outcome as CSV or JSON, or the
+    /// signed audit package (a tar archive) for `verify`
     Export(ExportArgs),
+    /// Check an audit package: manifest, signature, hash chain and a recount with the
+    /// declared rule. Prints OK and the outcome (exit 0) or every mismatch (exit 1)
+    Verify(VerifyArgs),
+    /// Create a closed, counted round from a Pabulib .pb file (projects and ballots), to
+    /// explore past data and the rule simulator
+    Import(ImportArgs),
+    /// Print the installation's public key that signs audit packages
+    PublicKey,
+}
+
+#[derive(Args, Debug)]
+struct VerifyArgs {
+    /// The package written by `export --format audit`
+    package: PathBuf,
+    /// The public key shown on the site (64 hex digits) [default: the key inside the package,
+    /// which only shows the package is consistent, not who made it]
+    #[arg(long)]
+    public_key: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct ImportArgs {
+    /// A Pabulib .pb file
+    file: PathBuf,
 }
 
 #[derive(Args, Debug)]
 struct ExportArgs {
     #[arg(long)]
     round: i64,
-    /// pb, csv or json
+    /// pb, csv, json or audit
     #[arg(long, default_value = "pb")]
     format: String,
     /// For pb: the district slug, or `citywide` [default: the only pot]
@@ -186,6 +211,14 @@ impl Failure {
         }
     }
 
+    /// A check that ran and found a mismatch (its details are already printed).
+    fn mismatch() -> Self {
+        Failure {
+            message: "the package does not verify".into(),
+            code: 1,
+        }
+    }
+
     /// Bad input given on the command line (exit code 2, as for usage errors).
     fn input(message: impl Into<String>) -> Self {
         Failure {
@@ -274,7 +307,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     district.as_deref().unwrap_or("")
                 ));
             }
-            write_output(out.as_deref(), &csv)?;
+            write_output(out.as_deref(), csv.as_bytes())?;
             if let Some(path) = out {
                 eprintln!("wrote {} voting codes to {}", codes.len(), path.display());
             }
@@ -299,24 +332,56 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Some(Command::Export(args)) => {
             use crate::domain::export;
-            let mut conn = open()?.1;
-            let text = match args.format.as_str() {
+            let (settings, mut conn) = open()?;
+            let bytes = match args.format.as_str() {
                 "pb" => export::pabulib_text(&mut conn, args.round, args.pot.as_deref())
-                    .map_err(domain_failure)?,
+                    .map_err(domain_failure)?
+                    .into_bytes(),
                 "csv" => export::projects_csv(
                     &export::project_rows(&mut conn, args.round).map_err(domain_failure)?,
-                ),
+                )
+                .into_bytes(),
                 "json" => serde_json::to_string_pretty(
                     &export::project_rows(&mut conn, args.round).map_err(domain_failure)?,
                 )
-                .map_err(|e| Failure::setup(e.to_string()))?,
+                .map_err(|e| Failure::setup(e.to_string()))?
+                .into_bytes(),
+                "audit" => {
+                    if args.out.is_none() {
+                        return Err(Failure::input(
+                            "an audit package is a tar archive: write it to a file with --out",
+                        ));
+                    }
+                    let key = crate::audit::signing_key(&settings.secret_key);
+                    export::audit_package(&mut conn, args.round, &key).map_err(domain_failure)?
+                }
                 other => {
                     return Err(Failure::input(format!(
-                        "unknown export format `{other}` (pb, csv or json)"
+                        "unknown export format `{other}` (pb, csv, json or audit)"
                     )))
                 }
             };
-            write_output(args.out.as_deref(), &text)
+            write_output(args.out.as_deref(), &bytes)
+        }
+        Some(Command::Verify(args)) => verify(args),
+        Some(Command::Import(args)) => {
+            let text = std::fs::read(&args.file)
+                .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file.display())))?;
+            let name = args.file.display().to_string();
+            let summary = crate::domain::import::import_pabulib(&mut open()?.1, &text, &name, now)
+                .map_err(|e| match e {
+                    crate::error::AppError::Unprocessable(m) => {
+                        Failure::input(format!("{name}: {m}"))
+                    }
+                    other => domain_failure(other),
+                })?;
+            println!("{summary}");
+            Ok(())
+        }
+        Some(Command::PublicKey) => {
+            let (settings, _) = open()?;
+            println!("{}", crate::audit::public_key_hex(&settings.secret_key));
+            Ok(())
         }
         Some(Command::Serve(args)) => serve(
             &cli.data_dir,
@@ -338,18 +403,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 /// Writes a command's output to a new file (never overwriting one), or to standard output.
-fn write_output(out: Option<&std::path::Path>, text: &str) -> Result<(), Failure> {
+fn write_output(out: Option<&std::path::Path>, bytes: &[u8]) -> Result<(), Failure> {
     use std::io::Write;
     let Some(path) = out else {
-        print!("{text}");
-        return Ok(());
+        return std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| Failure::setup(format!("cannot write the output: {e}")));
     };
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
         .map_err(|e| Failure::input(format!("cannot create {}: {e}", path.display())))?;
-    file.write_all(text.as_bytes())
+    file.write_all(bytes)
         .and_then(|_| file.sync_all())
         .map_err(|e| Failure::setup(format!("cannot write {}: {e}", path.display())))
 }
@@ -510,6 +576,38 @@ fn admin(conn: &mut crate::db::DbConnection, command: AdminCommand) -> Result<()
             println!("{email} is now {}", role.as_str());
             Ok(())
         }
+    }
+}
+
+/// Exit 0 when the package is intact and the recount agrees, 1 when anything does not
+/// match, 2 when the file cannot be read as a package at all.
+fn verify(args: VerifyArgs) -> Result<(), Failure> {
+    let name = args.package.display().to_string();
+    let key = args
+        .public_key
+        .as_deref()
+        .map(crate::audit::parse_public_key)
+        .transpose()
+        .map_err(|e| Failure::input(format!("--public-key: {e}")))?;
+    let bytes = std::fs::read(&args.package)
+        .map_err(|e| Failure::input(format!("cannot read {name}: {e}")))?;
+    let report = crate::audit::verify(&bytes, key.as_ref())
+        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    if report.ok() {
+        println!("OK");
+        for line in &report.summary {
+            println!("{line}");
+        }
+        if key.is_none() {
+            println!("note: checked against the key inside the package; pass --public-key with the key shown on the site to know who signed it");
+        }
+        Ok(())
+    } else {
+        println!("FAILED: {} problem(s)", report.faults.len());
+        for fault in &report.faults {
+            println!("{fault}");
+        }
+        Err(Failure::mismatch())
     }
 }
 

@@ -4,6 +4,7 @@
 //! nothing else here.
 
 pub mod app;
+pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod config;

@@ -216,7 +216,48 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    imported_projects (proposal_id) {
+        proposal_id -> BigInt,
+        external_id -> Text,
+    }
+}
+
+diesel::table! {
+    feedback (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        ease -> Nullable<Integer>,
+        found -> Nullable<Text>,
+        comment -> Text,
+        day -> Text,
+    }
+}
+
+diesel::table! {
+    feedback_tokens (token_hash) {
+        token_hash -> Text,
+        round_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    project_progress (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        status -> Text,
+        percent -> Integer,
+        note -> Text,
+        on_date -> Text,
+        recorded_at -> Timestamp,
+        recorded_by -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(users -> districts (district_id));
+diesel::joinable!(imported_projects -> proposals (proposal_id));
+diesel::joinable!(project_progress -> proposals (proposal_id));
+diesel::joinable!(feedback -> rounds (round_id));
 diesel::joinable!(round_districts -> rounds (round_id));
 diesel::joinable!(round_districts -> districts (district_id));
 diesel::joinable!(proposals -> rounds (round_id));
@@ -249,4 +290,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     voter_checks,
     paper_entries,
     proposal_reviews,
+    imported_projects,
+    feedback,
+    feedback_tokens,
+    project_progress,
 );

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use crate::db::models::ballot::{self, BallotRow, NewBallot};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The `prev_hash` of a round's first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -100,46 +100,104 @@ pub fn append(
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ChainError {
-    #[error("entry {seq}: expected sequence number {expected}")]
+    #[error(
+        "ballot {seq}: expected sequence number {expected} here (a ballot was removed or inserted)"
+    )]
     Gap { seq: i64, expected: i64 },
-    #[error("entry {seq}: does not point at the entry before it")]
+    #[error("ballot {seq}: does not point at the ballot before it")]
     BrokenLink { seq: i64 },
-    #[error("entry {seq}: its content does not match its hash (altered)")]
+    #[error("ballot {seq}: its content does not match its hash (altered)")]
     Altered { seq: i64 },
 }
 
-/// Recomputes every hash; returns the chain head (GENESIS for an empty board).
-pub fn verify_chain(round_id: i64, rows: &[BallotRow]) -> Result<String, ChainError> {
+/// One stored board entry, borrowed from a database row or from an exported package.
+pub struct StoredEntry<'a> {
+    pub seq: i64,
+    pub district_id: Option<i64>,
+    pub content: &'a str,
+    pub tracking_hash: &'a str,
+    pub prev_hash: &'a str,
+    pub entry_hash: &'a str,
+    pub supersedes: Option<i64>,
+}
+
+impl<'a> From<&'a BallotRow> for StoredEntry<'a> {
+    fn from(b: &'a BallotRow) -> Self {
+        StoredEntry {
+            seq: b.seq,
+            district_id: b.district_id,
+            content: &b.content,
+            tracking_hash: &b.tracking_hash,
+            prev_hash: &b.prev_hash,
+            entry_hash: &b.entry_hash,
+            supersedes: b.supersedes,
+        }
+    }
+}
+
+impl<'a> From<&'a BoardEntry> for StoredEntry<'a> {
+    fn from(b: &'a BoardEntry) -> Self {
+        StoredEntry {
+            seq: b.seq,
+            district_id: b.district_id,
+            content: &b.content,
+            tracking_hash: &b.tracking_hash,
+            prev_hash: &b.prev_hash,
+            entry_hash: &b.entry_hash,
+            supersedes: b.supersedes,
+        }
+    }
+}
+
+/// Every fault of a chain, not only the first: an auditor wants to know each ballot that
+/// does not match. Also returns the head recomputed from the stored hashes.
+pub fn chain_faults<'a>(
+    round_id: i64,
+    entries: impl IntoIterator<Item = StoredEntry<'a>>,
+) -> (Vec<ChainError>, String) {
+    let mut faults = Vec::new();
     let mut prev = GENESIS.to_string();
-    for (i, row) in rows.iter().enumerate() {
-        let expected = i as i64 + 1;
-        if row.seq != expected {
-            return Err(ChainError::Gap {
-                seq: row.seq,
+    let mut expected = 1;
+    for e in entries {
+        if e.seq != expected {
+            faults.push(ChainError::Gap {
+                seq: e.seq,
                 expected,
             });
         }
-        if row.prev_hash != prev {
-            return Err(ChainError::BrokenLink { seq: row.seq });
+        if e.prev_hash != prev {
+            faults.push(ChainError::BrokenLink { seq: e.seq });
         }
         let recomputed = entry_hash(&EntryFields {
-            prev_hash: &prev,
+            prev_hash: e.prev_hash,
             round_id,
-            seq: row.seq,
-            district_id: row.district_id,
-            content: &row.content,
-            tracking_hash: &row.tracking_hash,
-            supersedes: row.supersedes,
+            seq: e.seq,
+            district_id: e.district_id,
+            content: e.content,
+            tracking_hash: e.tracking_hash,
+            supersedes: e.supersedes,
         });
-        if recomputed != row.entry_hash {
-            return Err(ChainError::Altered { seq: row.seq });
+        if recomputed != e.entry_hash {
+            faults.push(ChainError::Altered { seq: e.seq });
         }
-        prev = recomputed;
+        // Continue from the stored hash so one altered entry is reported once, not again as a
+        // broken link at every later entry.
+        prev = e.entry_hash.to_string();
+        expected = e.seq + 1;
     }
-    Ok(prev)
+    (faults, prev)
 }
 
-#[derive(Serialize, utoipa::ToSchema)]
+/// Recomputes every hash; returns the chain head (GENESIS for an empty board) or the first fault.
+pub fn verify_chain(round_id: i64, rows: &[BallotRow]) -> Result<String, ChainError> {
+    let (faults, head) = chain_faults(round_id, rows.iter().map(StoredEntry::from));
+    match faults.into_iter().next() {
+        Some(fault) => Err(fault),
+        None => Ok(head),
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct BoardEntry {
     pub seq: i64,
     pub district_id: Option<i64>,

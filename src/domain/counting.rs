@@ -67,7 +67,16 @@ pub fn count_round(
     round_id: i64,
     now: NaiveDateTime,
 ) -> AppResult<RoundResultRow> {
-    crate::db::write_transaction(conn, |conn| {
+    crate::db::write_transaction(conn, |conn| count_round_in(conn, round_id, now))
+}
+
+/// `count_round` inside the caller's write transaction.
+pub fn count_round_in(
+    conn: &mut DbConnection,
+    round_id: i64,
+    now: NaiveDateTime,
+) -> AppResult<RoundResultRow> {
+    {
         let round = round::find(conn, round_id)?;
         if now < round.voting_close_at {
             return Err(AppError::Conflict(
@@ -107,7 +116,7 @@ pub fn count_round(
         };
         round_result::insert(conn, &row)?;
         Ok(row)
-    })
+    }
 }
 
 /// A round's ballots as elections, one per separately counted pot (each district's budget,
@@ -116,6 +125,66 @@ pub struct RoundElections {
     pub pots: Vec<(Option<i64>, Election)>,
     pub chain_head: String,
     pub ballot_count: usize,
+}
+
+/// Everything besides the ballots that decides how a round is counted. It is written into the
+/// audit package, so `budgetbox verify` recounts from exactly what the server counted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountBasis {
+    pub total_budget: i64,
+    pub citywide_budget: Option<i64>,
+    /// The longest ranking allowed; ranked ballots score m − i for position i.
+    pub max_choices: Option<i64>,
+    pub districts: Vec<PotBudget>,
+    /// Feasible projects only, with the cost used on the ballot.
+    pub projects: Vec<CountedProject>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PotBudget {
+    pub district_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub budget: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountedProject {
+    pub id: i64,
+    pub title: String,
+    pub district_id: Option<i64>,
+    pub cost: i64,
+    pub category: Option<String>,
+}
+
+pub fn count_basis(conn: &mut DbConnection, round: &round::RoundRow) -> AppResult<CountBasis> {
+    let projects = proposal::of_round(conn, round.id)?
+        .into_iter()
+        .filter(|p| p.status == "feasible")
+        .map(|p| CountedProject {
+            id: p.id,
+            title: p.title,
+            district_id: p.district_id,
+            cost: p.validated_cost.unwrap_or(p.estimated_cost),
+            category: p.category,
+        })
+        .collect();
+    let districts = district::of_round(conn, round.id)?
+        .into_iter()
+        .map(|d| PotBudget {
+            district_id: d.district_id,
+            slug: d.slug,
+            name: d.name,
+            budget: d.budget,
+        })
+        .collect();
+    Ok(CountBasis {
+        total_budget: round.total_budget,
+        citywide_budget: round.citywide_budget,
+        max_choices: round.max_choices.map(i64::from),
+        districts,
+        projects,
+    })
 }
 
 pub fn round_elections(
@@ -127,67 +196,84 @@ pub fn round_elections(
     let chain_head = bulletin::verify_chain(round_id, &board).map_err(|e| {
         AppError::internal(format!("bulletin board of round {round_id} is broken: {e}"))
     })?;
-    // A ballot replaced by a later one of the same voter stays on the board but is not counted.
-    let superseded: std::collections::HashSet<i64> =
-        board.iter().filter_map(|b| b.supersedes).collect();
-    let contents = board
-        .iter()
-        .filter(|b| !superseded.contains(&b.seq))
-        .map(|b| serde_json::from_str::<BallotContent>(&b.content).map_err(AppError::internal))
-        .collect::<AppResult<Vec<_>>>()?;
-    let feasible: Vec<_> = proposal::of_round(conn, round_id)?
-        .into_iter()
-        .filter(|p| p.status == "feasible")
+    let contents = counted_contents(
+        board
+            .iter()
+            .map(|b| (b.seq, b.supersedes, b.content.as_str())),
+    )
+    .map_err(AppError::internal)?;
+    let basis = count_basis(conn, round)?;
+    Ok(RoundElections {
+        pots: elections(&basis, &contents),
+        chain_head,
+        ballot_count: contents.len(),
+    })
+}
+
+/// The ballots that count, from the board's (seq, supersedes, content): a ballot replaced by
+/// a later one of the same voter stays on the board but is not counted.
+pub fn counted_contents<'a>(
+    board: impl Iterator<Item = (i64, Option<i64>, &'a str)> + Clone,
+) -> Result<Vec<BallotContent>, String> {
+    let superseded: std::collections::HashSet<i64> = board
+        .clone()
+        .filter_map(|(_, supersedes, _)| supersedes)
         .collect();
-    let mut budgets: Vec<(Option<i64>, i64)> = district::of_round(conn, round_id)?
+    board
+        .filter(|(seq, _, _)| !superseded.contains(seq))
+        .map(|(seq, _, content)| {
+            serde_json::from_str::<BallotContent>(content)
+                .map_err(|e| format!("ballot {seq} is not a valid ballot: {e}"))
+        })
+        .collect()
+}
+
+/// The elections of a round, one per pot. Pure, so the server and `budgetbox verify` count
+/// the same way.
+pub fn elections(basis: &CountBasis, contents: &[BallotContent]) -> Vec<(Option<i64>, Election)> {
+    let mut budgets: Vec<(Option<i64>, i64)> = basis
+        .districts
         .iter()
         .map(|d| (Some(d.district_id), d.budget))
         .collect();
-    if let Some(citywide) = round.citywide_budget {
+    if let Some(citywide) = basis.citywide_budget {
         budgets.push((None, citywide));
     }
     if budgets.is_empty() {
-        budgets.push((None, round.total_budget));
+        budgets.push((None, basis.total_budget));
     }
+    // One pot for everything when the round has neither districts nor a city-wide budget.
+    let single_pot = basis.districts.is_empty() && basis.citywide_budget.is_none();
     // m − i points for position i (m = the longest allowed ranking), written as the explicit
     // list so an exported .pb file carries the same scoring (`scoring_fn`).
-    let max_len = round
+    let max_len = basis
         .max_choices
-        .map_or(feasible.len() as u64, |m| m as u64);
+        .map_or(basis.projects.len() as u64, |m| m.max(0) as u64);
     let positional = PositionalScheme::Custom((1..=max_len).rev().collect());
-    let pots = budgets
+    budgets
         .into_iter()
         .map(|(district_id, budget)| {
-            let projects: Vec<Project> = feasible
+            let projects: Vec<Project> = basis
+                .projects
                 .iter()
-                .filter(|p| p.district_id == district_id || pots_is_single(district_id, round))
+                .filter(|p| p.district_id == district_id || single_pot)
                 .map(|p| Project {
                     id: p.id.to_string(),
-                    cost: p.validated_cost.unwrap_or(p.estimated_cost),
+                    cost: p.cost,
                     withdrawn: false,
                     district: district_id.map(|d| d.to_string()),
                     category: p.category.clone(),
                 })
                 .collect();
             let election = Election {
-                ballots: ballots_for(&projects, &contents),
+                ballots: ballots_for(&projects, contents),
                 projects,
                 budget,
                 positional: positional.clone(),
             };
             (district_id, election)
         })
-        .collect();
-    Ok(RoundElections {
-        pots,
-        chain_head,
-        ballot_count: contents.len(),
-    })
-}
-
-/// A round without districts and without a city-wide pot counts every project in one pot.
-fn pots_is_single(district_id: Option<i64>, round: &round::RoundRow) -> bool {
-    district_id.is_none() && round.citywide_budget.is_none()
+        .collect()
 }
 
 /// Each ballot restricted to the pot's projects; ballots with nothing left are not counted.

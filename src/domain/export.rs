@@ -126,6 +126,13 @@ pub fn pabulib_instance(
         .collect();
     let scores = tally::scores::scores(election);
     let outcome = stored_outcome(conn, round_id, *district_id)?;
+    let external = proposal::external_ids_of_round(conn, round_id)?;
+    let public_id = |id: &str| {
+        id.parse::<i64>()
+            .ok()
+            .and_then(|n| external.get(&n).cloned())
+            .unwrap_or_else(|| id.to_string())
+    };
     instance.project_columns = vec!["name".into(), "votes".into(), "score".into()];
     for (i, project) in instance.projects.iter_mut().enumerate() {
         project.extra.insert(
@@ -141,6 +148,13 @@ pub fn pabulib_instance(
         project.selected = outcome
             .as_ref()
             .map(|o| i64::from(o.selected.contains(&project.id)));
+        // An imported round gives back the ids of the file it came from.
+        project.id = public_id(&project.id);
+    }
+    for vote in &mut instance.votes {
+        for id in &mut vote.vote {
+            *id = public_id(id);
+        }
     }
     Ok(instance)
 }
@@ -231,4 +245,90 @@ pub fn projects_csv(rows: &[ProjectRow]) -> String {
         ]);
     }
     String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn timestamp(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// The signed audit package of a counted round (see `crate::audit`).
+pub fn audit_package(
+    conn: &mut DbConnection,
+    round_id: i64,
+    key: &ed25519_dalek::SigningKey,
+) -> AppResult<Vec<u8>> {
+    use crate::audit::{ChangeRecord, Contents, ResultRecord, RoundRecord};
+    use crate::db::models::{ballot, round_change};
+
+    let row = crate::domain::rounds::find(conn, round_id)?;
+    let stored = round_result::find(conn, round_id)?.ok_or_else(|| {
+        AppError::Conflict("this round has not been counted yet; count it first".into())
+    })?;
+    let outcome: StoredOutcome =
+        serde_json::from_str(&stored.outcome).map_err(AppError::internal)?;
+    let basis = counting::count_basis(conn, &row)?;
+    let round = RoundRecord {
+        round_id,
+        slug: row.slug.clone(),
+        title: row.title.clone(),
+        currency: row.currency.clone(),
+        ballot_type: row.ballot_type.clone(),
+        min_choices: row.min_choices.into(),
+        max_choices: row.max_choices.map(i64::from),
+        points_total: row.points_total.map(i64::from),
+        points_per_project: row.points_per_project.map(i64::from),
+        rule: row.rule.clone(),
+        tie_break: row.tie_break.clone(),
+        revote_policy: row.revote_policy.clone(),
+        time_zone: row.time_zone.clone(),
+        proposals_open_at: timestamp(row.proposals_open_at),
+        review_at: timestamp(row.review_at),
+        voting_open_at: timestamp(row.voting_open_at),
+        voting_close_at: timestamp(row.voting_close_at),
+        basis,
+    };
+    let changes = round_change::of_round(conn, round_id)?
+        .into_iter()
+        .map(|c| ChangeRecord {
+            at: timestamp(c.at),
+            what: c.what,
+            reason: c.reason,
+        })
+        .collect();
+    let ballots = ballot::of_round(conn, round_id)?
+        .into_iter()
+        .map(crate::domain::bulletin::entry)
+        .collect();
+    let result = ResultRecord {
+        rule: stored.rule,
+        tie_break: stored.tie_break,
+        chain_head: stored.chain_head,
+        ballot_count: stored.ballot_count,
+        computed_at: timestamp(stored.computed_at),
+        pots: outcome.pots,
+    };
+    let districts = district::of_round(conn, round_id)?;
+    let mut extra = Vec::new();
+    for pot in &result.pots {
+        let slug = pot
+            .district_id
+            .and_then(|id| districts.iter().find(|d| d.district_id == id))
+            .map_or("citywide".to_string(), |d| d.slug.clone());
+        let pot_arg = (result.pots.len() > 1).then_some(slug.as_str());
+        extra.push((
+            format!("pots/{slug}.pb"),
+            pabulib_text(conn, round_id, pot_arg)?.into_bytes(),
+        ));
+    }
+    crate::audit::write(
+        &Contents {
+            round,
+            changes,
+            ballots,
+            result,
+            extra,
+        },
+        key,
+    )
+    .map_err(AppError::internal)
 }

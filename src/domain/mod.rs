@@ -5,9 +5,11 @@ pub mod accounts;
 pub mod ballots;
 pub mod bulletin;
 pub mod counting;
+
 pub mod eligibility;
 pub mod export;
 pub mod ids;
+pub mod import;
 pub mod money;
 pub mod proposals;
 pub mod round_config;

@@ -399,7 +399,7 @@ fn valid_slug(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn slugify(title: &str) -> String {
+pub(crate) fn slugify(title: &str) -> String {
     let mut slug = String::new();
     for c in title.to_lowercase().chars() {
         if c.is_ascii_alphanumeric() {
@@ -556,6 +556,18 @@ fn title_case(slug: &str) -> String {
         .join(" ")
 }
 
+/// `hint`, or `hint-2`, `hint-3`… when a round already has it.
+pub(crate) fn free_slug(conn: &mut DbConnection, hint: &str) -> AppResult<String> {
+    let taken: Vec<String> = round::all(conn)?.into_iter().map(|r| r.slug).collect();
+    let mut slug = hint.to_string();
+    let mut n = 2;
+    while taken.contains(&slug) {
+        slug = format!("{hint}-{n}");
+        n += 1;
+    }
+    Ok(slug)
+}
+
 pub fn create(
     conn: &mut DbConnection,
     actor_id: i64,
@@ -563,13 +575,7 @@ pub fn create(
     now: NaiveDateTime,
 ) -> AppResult<i64> {
     write_transaction(conn, |conn| {
-        let mut slug = config.slug_hint.clone();
-        let taken: Vec<String> = round::all(conn)?.into_iter().map(|r| r.slug).collect();
-        let mut n = 2;
-        while taken.contains(&slug) {
-            slug = format!("{}-{n}", config.slug_hint);
-            n += 1;
-        }
+        let slug = free_slug(conn, &config.slug_hint)?;
         let s = &config.settings;
         let id = round::insert(
             conn,

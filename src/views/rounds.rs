@@ -121,6 +121,12 @@ pub fn show(
             @if let Some(head) = &round.result_chain_head {
                 h2 { "Verify the count" }
                 p { "The result was counted over the bulletin board whose chain head is " code.hash { (head) } "." }
+                p {
+                    "Anyone can recount it: download the signed "
+                    a href={"/api/v1/rounds/" (s.id) "/export.audit"} { "audit package" }
+                    " and follow "
+                    a href="/verify" { "how to verify a count" } "."
+                }
             }
             h2 { "Change log" }
             (super::components::change_log(&round.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
@@ -277,4 +283,29 @@ fn truncate(s: &str, n: usize) -> String {
     } else {
         format!("{}…", s.chars().take(n - 1).collect::<String>())
     }
+}
+
+pub fn how_to_verify(viewer: &Viewer, public_key: &str) -> Markup {
+    layout_for(
+        viewer,
+        Page {
+            title: "How to verify a count",
+        },
+        html! {
+            h1 { "How to verify a count" }
+            p { "You do not have to trust this server. Every counted round has an audit package: its rules, every change made to them, every ballot on the public bulletin board, and the stored result, signed by this installation." }
+            h2 { "This installation's signing key" }
+            p { "Audit packages are signed with the Ed25519 key whose public half is:" }
+            p { code.hash { (public_key) } }
+            h2 { "Steps" }
+            ol {
+                li { "On a round's page, after its results are published, download the audit package (a tar archive)." }
+                li { "Check it and recount it with the budgetbox program, which needs no database:"
+                    pre { code { "budgetbox verify round-N-audit.tar --public-key " (public_key) } }
+                    "It prints " code { "OK" } " and the funded projects, or every ballot and project that does not match." }
+                li { "Or check it with other tools: " code { "sha256sum -c MANIFEST" } " checks each file, the " code { "pots" } " folder holds the ballots as Pabulib files that other counting programs (such as pabutools) read." }
+                li { "Look up your own tracking code on the round's bulletin board to see your ballot is in the package, unchanged." }
+            }
+        },
+    )
 }

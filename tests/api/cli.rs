@@ -354,3 +354,128 @@ fn export_writes_a_pabulib_file_that_budgetbox_tally_recounts() {
     let (code, _, err) = run(bad.args(["export", "--round", "1", "--format", "xml"]));
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn audit_package_from_the_cli_verifies_and_tampering_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}/audit.sqlite", dir.path().display());
+    let with_db = || {
+        let mut cmd = budgetbox();
+        cmd.args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "--database-url",
+            &db,
+        ]);
+        cmd
+    };
+    assert_eq!(run(with_db().arg("demo")).0, 0);
+    let package = dir.path().join("round-1.tar");
+    let (code, _, err) = run(with_db().args([
+        "export",
+        "--round",
+        "1",
+        "--format",
+        "audit",
+        "--out",
+        package.to_str().unwrap(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let (code, key, err) = run(with_db().arg("public-key"));
+    assert_eq!(code, 0, "{err}");
+    let key = key.trim().to_string();
+    assert_eq!(key.len(), 64);
+
+    // Verification needs no database: run it without one.
+    let (code, out, err) =
+        run(budgetbox().args(["verify", package.to_str().unwrap(), "--public-key", &key]));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.starts_with("OK\nround 1 "), "{out}");
+    assert!(out.contains("pot Old Town: funded "), "{out}");
+
+    // One byte of one ballot changed inside the archive.
+    let mut bytes = std::fs::read(&package).unwrap();
+    let at = bytes
+        .windows(12)
+        .position(|w| w == br#"projects\":["#)
+        .expect("a ballot in the archive");
+    let digit = at + 12;
+    bytes[digit] = if bytes[digit] == b'1' { b'2' } else { b'1' };
+    let tampered = dir.path().join("tampered.tar");
+    std::fs::write(&tampered, &bytes).unwrap();
+    let (code, out, err) =
+        run(budgetbox().args(["verify", tampered.to_str().unwrap(), "--public-key", &key]));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.starts_with("FAILED"), "{out}");
+    assert!(
+        out.contains("ballots.json: changed after the package was signed"),
+        "{out}"
+    );
+    assert!(
+        out.contains("ballot 1: its content does not match its hash"),
+        "{out}"
+    );
+
+    // Not a package, and a malformed key: one line, exit 2.
+    let junk = dir.path().join("junk.tar");
+    std::fs::write(&junk, b"not a tar").unwrap();
+    let (code, _, err) = run(budgetbox().args(["verify", junk.to_str().unwrap()]));
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let (code, _, err) =
+        run(budgetbox().args(["verify", package.to_str().unwrap(), "--public-key", "abc"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--public-key"), "{err}");
+    let (code, _, err) = run(with_db().args(["export", "--round", "1", "--format", "audit"]));
+    assert_eq!(code, 2, "an archive is not written to a terminal: {err}");
+}
+
+#[test]
+fn import_creates_a_closed_round_from_a_pabulib_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}/import.sqlite", dir.path().display());
+    let with_db = || {
+        let mut cmd = budgetbox();
+        cmd.args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "--database-url",
+            &db,
+        ]);
+        cmd
+    };
+    let sample = format!(
+        "{}/../shared/pabulib/samples/Poland_Warszawa_2017_Grochow_Centrum.pb",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, out, err) = run(with_db().args(["import", &sample]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("imported round 1")
+            && out.contains("same outcome as the file's `selected` column"),
+        "{out}"
+    );
+    let exported = dir.path().join("again.pb");
+    let (code, _, err) = run(with_db().args([
+        "export",
+        "--round",
+        "1",
+        "--out",
+        exported.to_str().unwrap(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let (code, recount, err) = run(budgetbox().args(["tally", exported.to_str().unwrap()]));
+    assert_eq!(code, 0, "{err}");
+    let (_, original, _) = run(budgetbox().args(["tally", &sample]));
+    assert_eq!(recount, original);
+
+    let bad = dir.path().join("bad.pb");
+    std::fs::write(&bad, "META\nkey;value\nnum_projects;x\n").unwrap();
+    let (code, _, err) = run(with_db().args(["import", bad.to_str().unwrap()]));
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("budgetbox: ") && err.contains("bad.pb"),
+        "{err}"
+    );
+}

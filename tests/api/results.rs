@@ -33,6 +33,21 @@ both_backends! {
         assert_eq!(json_rows.as_array().unwrap().len(), csv.lines().count() - 1);
         exports.push(csv);
         exports.push(json_rows.to_string());
+        let package = app.get("/api/v1/rounds/1/export.audit").await.bytes().await.unwrap();
+        for (name, bytes) in budgetbox::audit::read_files(&package).unwrap() {
+            let text = String::from_utf8(bytes).unwrap();
+            for field in ["user_id", "voter_tag", "email", "display_name", "actor", "ip_address", "used_at"] {
+                assert!(!text.contains(field), "{name} has a `{field}` field");
+            }
+            if name == "ballots.json" {
+                let entries: Value = serde_json::from_str(&text).unwrap();
+                assert!(entries.as_array().unwrap().iter().all(|e| e["cast_day"].as_str().unwrap().len() == 10), "days only");
+            }
+            for personal in &emails {
+                assert!(!text.contains(personal.as_str()), "{name} contains {personal}");
+            }
+            assert!(!text.contains('@'), "{name}: no email-like text");
+        }
         for text in &exports {
             for personal in &emails {
                 assert!(!text.contains(personal.as_str()), "an export contains {personal}");

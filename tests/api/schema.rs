@@ -57,6 +57,10 @@ fn declared_columns() -> Vec<(String, String)> {
         voter_checks,
         paper_entries,
         proposal_reviews,
+        imported_projects,
+        feedback,
+        feedback_tokens,
+        project_progress,
     )
 }
 

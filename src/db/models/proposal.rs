@@ -163,3 +163,36 @@ pub fn reviews_of(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Vec<
         .select(ReviewRow::as_select())
         .load(conn)
 }
+
+/// Remembers the Pabulib id a project had in the file its round was imported from.
+pub fn set_external_id(
+    conn: &mut DbConnection,
+    proposal_id: i64,
+    external_id: &str,
+) -> QueryResult<()> {
+    use crate::db::schema::imported_projects;
+    diesel::insert_into(imported_projects::table)
+        .values((
+            imported_projects::proposal_id.eq(proposal_id),
+            imported_projects::external_id.eq(external_id),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// proposal id → Pabulib id, for the projects of an imported round.
+pub fn external_ids_of_round(
+    conn: &mut DbConnection,
+    round_id: i64,
+) -> QueryResult<std::collections::HashMap<i64, String>> {
+    use crate::db::schema::imported_projects;
+    imported_projects::table
+        .inner_join(proposals::table)
+        .filter(proposals::round_id.eq(round_id))
+        .select((
+            imported_projects::proposal_id,
+            imported_projects::external_id,
+        ))
+        .load::<(i64, String)>(conn)
+        .map(|rows| rows.into_iter().collect())
+}

@@ -39,6 +39,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/readyz", web::get().to(health::readyz))
         .route("/assets/app.css", web::get().to(super::assets::stylesheet))
         .route("/", web::get().to(home::show))
+        .route("/verify", web::get().to(home::verify))
         .route("/rounds/{round_id}", web::get().to(rounds::show))
         .route("/register", web::get().to(accounts::register_form))
         .route("/register", web::post().to(accounts::register))

@@ -120,3 +120,43 @@ pub async fn json(
     let rows = state.db(move |conn| export::project_rows(conn, id)).await?;
     Ok(HttpResponse::Ok().json(rows))
 }
+
+/// The signed audit package (tar): configuration, change log, every board entry, the result,
+/// a SHA-256 manifest and its Ed25519 signature. Check it with `budgetbox verify`.
+#[utoipa::path(get, path = "/api/v1/rounds/{round_id}/export.audit", tag = "open data",
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 200, content_type = "application/x-tar"), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn audit(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    may_export(&state, &user, id).await?;
+    let key = crate::audit::signing_key(&state.settings.secret_key);
+    let bytes = state
+        .db(move |conn| export::audit_package(conn, id, &key))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/x-tar")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"round-{id}-audit.tar\""),
+        ))
+        .body(bytes))
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct AuditKey {
+    /// Ed25519 public key (hex) that signs this installation's audit packages.
+    pub public_key: String,
+}
+
+/// The public key that audit packages are signed with.
+#[utoipa::path(get, path = "/api/v1/audit-key", tag = "open data",
+    responses((status = 200, body = AuditKey)))]
+pub async fn audit_key(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok().json(AuditKey {
+        public_key: crate::audit::public_key_hex(&state.settings.secret_key),
+    })
+}

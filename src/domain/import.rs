@@ -1,0 +1,263 @@
+//! Importing a past vote from a Pabulib `.pb` file as a closed, counted round, so a council
+//! or researcher can explore real data, its results page and the rule simulator.
+//!
+//! Voter ids and attributes of the file are dropped: the ballots go onto the round's bulletin
+//! board like any other, with no link to anyone. All or nothing: one transaction.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use super::bulletin;
+use super::counting::{self, BallotContent};
+use super::round_config::{free_slug, slugify};
+use crate::db::models::proposal::{self, NewProposal};
+use crate::db::models::round::{self, NewRound};
+use crate::db::models::round_change;
+use crate::db::{write_transaction, DbConnection};
+use crate::error::{AppError, AppResult};
+use crate::pabulib::{self, Instance, VoteType};
+
+pub struct ImportSummary {
+    pub round_id: i64,
+    pub slug: String,
+    pub projects: usize,
+    pub ballots: usize,
+    pub rule: String,
+    pub funded: usize,
+    /// Whether our count reproduces the file's `selected` column (None: the file has none).
+    pub matches_official: Option<bool>,
+}
+
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "imported round {} ({}): {} projects, {} ballots, counted with {}: {} funded",
+            self.round_id, self.slug, self.projects, self.ballots, self.rule, self.funded
+        )?;
+        match self.matches_official {
+            Some(true) => write!(f, "; same outcome as the file's `selected` column"),
+            Some(false) => write!(
+                f,
+                "; NOT the outcome of the file's `selected` column (compare with `budgetbox tally`)"
+            ),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Pabulib dates come as `2023-06-01`, `01.06.2023` or a bare year.
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .ok()
+        .or_else(|| {
+            text.parse::<i32>()
+                .ok()
+                .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+        })
+}
+
+fn ballot_type(instance: &Instance) -> AppResult<&'static str> {
+    match instance.vote_type {
+        VoteType::Approval if instance.meta("max_sum_cost").is_some() => Ok("knapsack"),
+        VoteType::Approval | VoteType::Choose1 => Ok("approval"),
+        VoteType::Cumulative => Ok("cumulative"),
+        // Our ranked rounds score m − i by position; Pabulib ordinal files default to Borda over
+        // each ballot's own length, so a count here could differ from the file's.
+        other => Err(AppError::Unprocessable(format!(
+            "{other} ballots cannot be imported as a round yet (approval, choose-1 and cumulative files can)"
+        ))),
+    }
+}
+
+fn meta_number(instance: &Instance, key: &str) -> AppResult<Option<i32>> {
+    instance
+        .meta(key)
+        .map(|v| {
+            v.trim().parse::<i32>().map_err(|_| {
+                AppError::Unprocessable(format!("META {key} `{v}` is not a whole number"))
+            })
+        })
+        .transpose()
+}
+
+pub fn import_pabulib(
+    conn: &mut DbConnection,
+    bytes: &[u8],
+    file_name: &str,
+    now: NaiveDateTime,
+) -> AppResult<ImportSummary> {
+    let instance =
+        pabulib::parse_bytes(bytes).map_err(|e| AppError::Unprocessable(e.to_string()))?;
+    let ballot_type = ballot_type(&instance)?;
+    let rule = instance
+        .declared_rule()
+        .map_err(|e| AppError::Unprocessable(e.to_string()))?;
+    let tie_break = rule.default_tie_break();
+    // Validates the whole file the way a count would before anything is written.
+    let election = instance
+        .to_election()
+        .map_err(|e| AppError::Unprocessable(e.to_string()))?;
+    if election.projects.is_empty() {
+        return Err(AppError::Unprocessable("the file has no projects".into()));
+    }
+
+    let title = instance
+        .meta("description")
+        .or(instance.meta("unit"))
+        .unwrap_or(file_name)
+        .to_string();
+    let close = instance
+        .meta("date_end")
+        .and_then(parse_date)
+        .and_then(|d| d.succ_opt())
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map_or(now, |t| t.min(now));
+    let open = instance
+        .meta("date_begin")
+        .and_then(parse_date)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map_or(close - Duration::days(1), |t| t.min(close));
+    let max_choices = match instance.vote_type {
+        VoteType::Choose1 => Some(1),
+        _ => meta_number(&instance, "max_length")?,
+    };
+    let min_choices = meta_number(&instance, "min_length")?.unwrap_or(1);
+    let (points_total, points_per_project) = if ballot_type == "cumulative" {
+        (
+            meta_number(&instance, "max_sum_points")?,
+            meta_number(&instance, "max_points")?,
+        )
+    } else {
+        (None, None)
+    };
+    let description = format!(
+        "Imported from the Pabulib file {file_name}. Voter ids and attributes were not imported."
+    );
+    let currency = instance.meta("currency").unwrap_or("PLN").to_string();
+
+    write_transaction(conn, |conn| {
+        let slug = free_slug(conn, &slugify(&title))?;
+        let round_id = round::insert(
+            conn,
+            &NewRound {
+                slug: &slug,
+                title: &title,
+                description: &description,
+                currency: &currency,
+                total_budget: instance.budget,
+                citywide_budget: None,
+                ballot_type,
+                min_choices,
+                max_choices,
+                points_total,
+                points_per_project,
+                rule: &rule.to_string(),
+                tie_break: &tie_break.to_string(),
+                time_zone: "UTC",
+                proposals_open_at: open,
+                review_at: open,
+                voting_open_at: open,
+                voting_close_at: close,
+                results_published_at: Some(now),
+                created_at: now,
+            },
+        )?;
+        let mut ids: HashMap<&str, i64> = HashMap::new();
+        for p in &instance.projects {
+            let name = p
+                .name()
+                .map_or_else(|| format!("Project {}", p.id), String::from);
+            let id = proposal::insert(
+                conn,
+                &NewProposal {
+                    round_id,
+                    district_id: None,
+                    author_id: None,
+                    title: &name,
+                    description: "",
+                    category: p.category(),
+                    location: None,
+                    estimated_cost: p.cost,
+                    validated_cost: Some(p.cost),
+                    status: if p.withdrawn() {
+                        "withdrawn"
+                    } else {
+                        "feasible"
+                    },
+                    created_at: now,
+                    updated_at: now,
+                },
+            )?;
+            proposal::set_external_id(conn, id, &p.id)?;
+            ids.insert(p.id.as_str(), id);
+        }
+        let cast_day = close.date().pred_opt().unwrap_or(close.date()).to_string();
+        for vote in &instance.votes {
+            // The parser has checked every id against PROJECTS.
+            let mapped = |id: &String| ids.get(id.as_str()).copied().unwrap_or_default();
+            let content = if vote.points.is_empty() {
+                let mut seen = std::collections::HashSet::new();
+                BallotContent::Projects(
+                    vote.vote
+                        .iter()
+                        .map(mapped)
+                        .filter(|id| seen.insert(*id))
+                        .collect(),
+                )
+            } else {
+                let mut points = std::collections::BTreeMap::new();
+                for (id, n) in vote.vote.iter().zip(&vote.points) {
+                    *points.entry(mapped(id)).or_insert(0) += n;
+                }
+                BallotContent::Points(points)
+            };
+            bulletin::append(
+                conn,
+                round_id,
+                None,
+                &content.to_json(),
+                &cast_day,
+                None,
+                None,
+            )?;
+        }
+        round_change::append(
+            conn,
+            round_id,
+            now,
+            None,
+            "round imported",
+            &format!("from the Pabulib file {file_name}"),
+        )?;
+        let result = counting::count_round_in(conn, round_id, now)?;
+        let funded: Vec<String> = counting::funded_projects(&result)?
+            .into_iter()
+            .filter_map(|id| {
+                ids.iter()
+                    .find(|(_, v)| **v == id.0)
+                    .map(|(k, _)| k.to_string())
+            })
+            .collect();
+        let matches_official = instance.official_outcome().map(|official| {
+            let mut a = official;
+            let mut b = funded.clone();
+            a.sort();
+            b.sort();
+            a == b
+        });
+        Ok(ImportSummary {
+            round_id,
+            slug,
+            projects: instance.projects.len(),
+            ballots: instance.votes.len(),
+            rule: rule.to_string(),
+            funded: funded.len(),
+            matches_official,
+        })
+    })
+}
