@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod ballots;
 pub mod bulletin;
 pub mod counting;
+pub mod disclosure;
 
 pub mod eligibility;
 pub mod export;
