@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
-use hmac::{Hmac, Mac};
+
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -38,10 +38,7 @@ const MAX_PACKAGE_BYTES: u64 = 4 << 30;
 /// The audit signing key is derived from the installation's secret, so every app instance
 /// sharing that secret signs with the same key and there is no second secret to keep.
 pub fn signing_key(secret: &SecretKey) -> SigningKey {
-    let mut mac =
-        Hmac::<Sha256>::new_from_slice(secret.expose()).expect("HMAC accepts keys of any length");
-    mac.update(b"budgetbox/audit-signing/v1");
-    let seed: [u8; 32] = mac.finalize().into_bytes().into();
+    let seed = crate::auth::derived_mac(secret.expose(), "budgetbox/audit-signing/v1", b"");
     SigningKey::from_bytes(&seed)
 }
 

@@ -34,6 +34,11 @@ pub fn verify(secret: &[u8], nonce: &str, subject: &str, presented: &str) -> boo
         )
 }
 
+/// Compares a MAC the server computed with one presented to it, in constant time.
+pub fn verify_mac(expected: &str, presented: &str) -> bool {
+    subtle_eq::constant_time_eq(expected.as_bytes(), presented.as_bytes())
+}
+
 mod subtle_eq {
     /// Compares without an early exit, so timing does not reveal the matching prefix.
     pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -9,11 +9,14 @@ pub mod disclosure;
 
 pub mod eligibility;
 pub mod export;
+pub mod feedback;
+pub mod follow_up;
 pub mod ids;
 pub mod import;
 pub mod money;
 pub mod proposals;
 pub mod round_config;
 pub mod rounds;
+pub mod statistics;
 
 pub use ids::*;

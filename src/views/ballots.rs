@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use maud::{html, Markup};
 
-use super::components::{button, csrf_field, error_summary, money};
+use super::components::{button, csrf_field, error_summary, money, radios, textarea};
 use super::layout::{layout_for, Page, Viewer};
 use crate::db::models::ballot::BallotRow;
 use crate::domain::ballots::BallotPaper;
@@ -216,7 +216,7 @@ pub fn review(viewer: &Viewer, title: &str, paper: &BallotPaper, sel: &Selection
     )
 }
 
-pub fn receipt(viewer: &Viewer, round_id: i64, code: &str) -> Markup {
+pub fn receipt(viewer: &Viewer, round_id: i64, code: &str, survey_token: &str) -> Markup {
     layout_for(
         viewer,
         Page {
@@ -233,6 +233,99 @@ pub fn receipt(viewer: &Viewer, round_id: i64, code: &str) -> Markup {
                 button.button.secondary type="submit" { "Download the receipt" }
             }
             p { a href={"/rounds/" (round_id) "/bulletin"} { "See the bulletin board" } }
+            (survey_form(round_id, &viewer.csrf, survey_token, &Default::default(), &FieldErrors::default()))
+        },
+    )
+}
+
+/// The optional, anonymous survey shown under the receipt.
+pub fn survey_form(
+    round_id: i64,
+    csrf: &str,
+    token: &str,
+    answers: &crate::domain::feedback::Answers,
+    errors: &FieldErrors,
+) -> Markup {
+    use crate::domain::feedback::{EASE, FOUND, MAX_COMMENT};
+    html! {
+        section.survey aria-labelledby="survey-heading" {
+            h2 #survey-heading { "Tell us how it went (optional)" }
+            p { "Your answers are anonymous: they are stored without your name, your account or your ballot, and only the day is kept." }
+            (error_summary(errors))
+            form method="post" action={"/rounds/" (round_id) "/feedback"} novalidate {
+                (csrf_field(csrf))
+                input type="hidden" name="token" value=(token);
+                (radios("ease", "How easy was it to vote?", &EASE, answers.ease.as_deref().unwrap_or(""), errors))
+                (radios("found", "Did you find the information you needed?", &FOUND, answers.found.as_deref().unwrap_or(""), errors))
+                (textarea("comment", "Anything else you want to tell the council?", Some(&format!("Up to {MAX_COMMENT} characters. Please do not include your name or contact details.")), answers.comment.as_deref().unwrap_or(""), 4, errors))
+                button.button type="submit" { "Send anonymously" }
+            }
+        }
+    }
+}
+
+pub fn survey_page(
+    viewer: &Viewer,
+    round_id: i64,
+    token: &str,
+    answers: &crate::domain::feedback::Answers,
+    errors: &FieldErrors,
+) -> Markup {
+    layout_for(
+        viewer,
+        Page {
+            title: "Tell us how it went",
+        },
+        html! {
+            h1 { "Tell us how it went" }
+            (survey_form(round_id, &viewer.csrf, token, answers, errors))
+        },
+    )
+}
+
+pub fn survey_thanks(viewer: &Viewer, round_id: i64, message: &str) -> Markup {
+    layout_for(
+        viewer,
+        Page {
+            title: "Thank you for your feedback",
+        },
+        html! {
+            h1 { "Thank you" }
+            p { (message) }
+            p { a href={"/rounds/" (round_id)} { "Back to the round" } }
+        },
+    )
+}
+
+pub fn survey_results(
+    viewer: &Viewer,
+    round_id: i64,
+    title: &str,
+    s: &crate::domain::feedback::Summary,
+) -> Markup {
+    layout_for(
+        viewer,
+        Page {
+            title: &format!("Voter feedback: {title}"),
+        },
+        html! {
+            h1 { "Voter feedback: " (title) }
+            p { "Anonymous answers: " (s.responses) "."
+                @if let Some(avg) = s.average_ease { " Average ease: " (format!("{avg:.1}")) " out of 5." } }
+            table {
+                caption { "How easy was it to vote?" }
+                thead { tr { th scope="col" { "Answer" } th scope="col" { "People" } } }
+                tbody { @for (label, n) in &s.ease { tr { th scope="row" { (label) } td { (n) } } } }
+            }
+            table {
+                caption { "Did you find the information you needed?" }
+                thead { tr { th scope="col" { "Answer" } th scope="col" { "People" } } }
+                tbody { @for (label, n) in &s.found { tr { th scope="row" { (label) } td { (n) } } } }
+            }
+            h2 { "Comments" }
+            @if s.comments.is_empty() { p { "No comments." } }
+            ul { @for c in &s.comments { li { (c) } } }
+            p { a href={"/rounds/" (round_id)} { "Back to the round" } }
         },
     )
 }

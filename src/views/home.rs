@@ -31,6 +31,7 @@ pub fn home(viewer: &Viewer, rounds: &[RoundSummary]) -> Markup {
                     }
                 }
             }
+            p { a href="/statistics" { "Participation over time" } " · " a href="/verify" { "How to verify a count" } }
         },
     )
 }

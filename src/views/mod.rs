@@ -12,3 +12,4 @@ pub mod proposals;
 pub mod rounds;
 pub mod simulate;
 pub mod staff;
+pub mod statistics;

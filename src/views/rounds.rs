@@ -43,6 +43,13 @@ pub fn show(
                         @if s.phase == Phase::Voting { li { a href={"/review/rounds/" (s.id) "/paper"} { "Enter paper ballots" } } }
                         @if viewer.user.as_ref().is_some_and(|(_, role)| *role == Role::Council) {
                             li { a href={"/council/rounds/" (s.id)} { "Manage this round" } }
+                            @if s.phase >= Phase::Voting {
+                                li { a href={"/rounds/" (s.id) "/feedback"} { "What voters said in the survey" } }
+                                li { a href={"/rounds/" (s.id) "/statistics"} { "Who took part (so far)" } }
+                            }
+                            @if s.phase == Phase::Results {
+                                li { a href={"/rounds/" (s.id) "/implementation"} { "Record what happened to funded projects" } }
+                            }
                         }
                     }
                 }
@@ -109,6 +116,11 @@ pub fn show(
                 (results_section(round, results))
             }
             @if s.phase == Phase::Results {
+                h2 { "After the vote" }
+                ul {
+                    li { a href={"/rounds/" (s.id) "/implementation"} { "What happened to my vote" } ": the funded projects, how far each has got, and the projects on your ballot" }
+                    li { a href={"/rounds/" (s.id) "/statistics"} { "Who took part" } ": voters and proposals by district, gender and age" }
+                }
                 h2 { "Open data" }
                 p {
                     "Download the projects, votes and outcome: "

@@ -8,23 +8,23 @@ use crate::helpers::TestApp;
 
 const PASSWORD: &str = "violet tram umbrella";
 
-struct Fixture {
-    round: i64,
-    north: i64,
-    south: i64,
+pub(crate) struct Fixture {
+    pub round: i64,
+    pub north: i64,
+    pub south: i64,
     /// Feasible north projects costing 300.00, 400.00 and 300.00; a city-wide one costing 100.00.
-    north_projects: Vec<i64>,
-    south_project: i64,
-    infeasible: i64,
-    citizen: String,
+    pub north_projects: Vec<i64>,
+    pub south_project: i64,
+    pub infeasible: i64,
+    pub citizen: String,
 }
 
-fn at(s: &str) -> chrono::NaiveDateTime {
+pub(crate) fn at(s: &str) -> chrono::NaiveDateTime {
     chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
 }
 
 /// A round in its voting phase (clock 2026-06-05) with districts north and south.
-async fn fixture(app: &TestApp, ballot_type: &str, extra: Value) -> Fixture {
+pub(crate) async fn fixture(app: &TestApp, ballot_type: &str, extra: Value) -> Fixture {
     app.create_user("council@example.org", PASSWORD, "council");
     let council = app.api_login("council@example.org", PASSWORD).await;
     let mut config = json!({
@@ -105,7 +105,7 @@ async fn fixture(app: &TestApp, ballot_type: &str, extra: Value) -> Fixture {
     }
 }
 
-async fn cast(app: &TestApp, f: &Fixture, body: Value) -> (StatusCode, Value) {
+pub(crate) async fn cast(app: &TestApp, f: &Fixture, body: Value) -> (StatusCode, Value) {
     let res = app
         .send_bearer(
             Method::POST,

@@ -218,3 +218,20 @@ pub fn turnout(conn: &mut DbConnection, round_id: i64) -> QueryResult<(i64, i64,
         .get_result(conn)?;
     Ok((online, paper, codes))
 }
+
+/// Who took part in a round, as (gender, birth year, home district) of each participation —
+/// `None`s for voting codes, which have no account. For statistics only; never exported.
+pub type Profile = (Option<String>, Option<i32>, Option<i64>);
+
+pub fn participant_profiles(conn: &mut DbConnection, round_id: i64) -> QueryResult<Vec<Profile>> {
+    use crate::db::schema::users;
+    participations::table
+        .left_join(users::table.on(users::id.nullable().eq(participations::user_id)))
+        .filter(participations::round_id.eq(round_id))
+        .select((
+            users::gender.nullable(),
+            users::birth_year.nullable(),
+            users::district_id.nullable(),
+        ))
+        .load(conn)
+}

@@ -5,6 +5,7 @@ pub mod ballot;
 pub mod district;
 pub mod eligibility;
 pub mod login_throttle;
+pub mod progress;
 pub mod proposal;
 pub mod round;
 pub mod round_change;

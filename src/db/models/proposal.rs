@@ -196,3 +196,21 @@ pub fn external_ids_of_round(
         .load::<(i64, String)>(conn)
         .map(|rows| rows.into_iter().collect())
 }
+
+/// (the proposal's district, the author's gender, the author's birth year).
+pub type AuthorProfile = (Option<i64>, Option<String>, Option<i32>);
+
+/// Each proposal of a round (withdrawn ones included) with its author's profile. For
+/// statistics only.
+pub fn author_profiles(conn: &mut DbConnection, round_id: i64) -> QueryResult<Vec<AuthorProfile>> {
+    use crate::db::schema::users;
+    proposals::table
+        .left_join(users::table.on(proposals::author_id.eq(users::id.nullable())))
+        .filter(proposals::round_id.eq(round_id))
+        .select((
+            proposals::district_id,
+            users::gender.nullable(),
+            users::birth_year.nullable(),
+        ))
+        .load(conn)
+}

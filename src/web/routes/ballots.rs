@@ -11,11 +11,13 @@ use crate::domain::rounds::{BallotType, Phase};
 use crate::domain::{bulletin, eligibility};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::views::ballots::{self as pages, Selection};
-use crate::web::extractors::{CsrfForm, FormFields, MaybeUser, PageViewer};
+use crate::web::extractors::{
+    AuditReaders, Authorized, CsrfForm, FormFields, MaybeUser, PageViewer,
+};
 use crate::web::routes::rounds::parse_round_id;
 use crate::web::AppState;
 
-use crate::web::routes::html_status;
+use crate::web::routes::{html, html_status};
 use actix_web::http::StatusCode;
 
 /// Every field of a ballot form, in order; `project` may repeat (checkboxes).
@@ -411,7 +413,12 @@ pub async fn cast(
     match result {
         Ok(receipt) => Ok(html_status(
             StatusCode::CREATED,
-            pages::receipt(&viewer, round_id, &receipt.tracking_code),
+            pages::receipt(
+                &viewer,
+                round_id,
+                &receipt.tracking_code,
+                &crate::domain::feedback::new_token(state.settings.secret_key.expose(), round_id),
+            ),
         )),
         Err(AppError::Conflict(_)) if sel.voting_code.is_none() => {
             already_voted_page(&state, &viewer, round_id).await
@@ -519,4 +526,71 @@ pub async fn bulletin_page(
             pages_count,
         ),
     ))
+}
+
+#[derive(Deserialize)]
+pub struct SurveyForm {
+    token: String,
+    ease: Option<String>,
+    found: Option<String>,
+    comment: Option<String>,
+}
+impl FormFields for SurveyForm {}
+
+/// The anonymous survey under the receipt.
+pub async fn feedback(
+    state: web::Data<AppState>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<SurveyForm>,
+) -> AppResult<HttpResponse> {
+    use crate::domain::feedback::{self, Answers};
+    let round_id = parse_round_id(&path)?.0;
+    let answers = Answers {
+        token: form.token,
+        ease: form.ease,
+        found: form.found,
+        comment: form.comment,
+    };
+    let secret = state.settings.secret_key.clone();
+    let now = state.clock.now();
+    let attempt = answers.clone();
+    match state
+        .db(move |conn| feedback::submit(conn, secret.expose(), round_id, &attempt, now))
+        .await
+    {
+        Ok(()) => Ok(html(pages::survey_thanks(
+            &viewer,
+            round_id,
+            "Your answers help the council make the next round easier to take part in.",
+        ))),
+        Err(AppError::Conflict(message)) => Ok(html_status(
+            StatusCode::CONFLICT,
+            pages::survey_thanks(&viewer, round_id, &message),
+        )),
+        Err(AppError::Invalid(errors)) => Ok(html_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pages::survey_page(&viewer, round_id, &answers.token, &answers, &errors),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// What voters said in the survey (council and auditors).
+pub async fn feedback_results(
+    state: web::Data<AppState>,
+    _staff: Authorized<AuditReaders>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let round_id = parse_round_id(&path)?.0;
+    let (title, summary) = state
+        .db(move |conn| {
+            let title = crate::domain::rounds::find(conn, round_id)?.title;
+            Ok((title, crate::domain::feedback::summary(conn, round_id)?))
+        })
+        .await?;
+    Ok(html(pages::survey_results(
+        &viewer, round_id, &title, &summary,
+    )))
 }

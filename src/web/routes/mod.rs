@@ -11,6 +11,7 @@ pub mod review;
 pub mod rounds;
 pub mod simulate;
 pub mod staff;
+pub mod statistics;
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
@@ -40,6 +41,31 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/assets/app.css", web::get().to(super::assets::stylesheet))
         .route("/", web::get().to(home::show))
         .route("/verify", web::get().to(home::verify))
+        .route("/statistics", web::get().to(statistics::over_time))
+        .route(
+            "/rounds/{round_id}/feedback",
+            web::post().to(ballots::feedback),
+        )
+        .route(
+            "/rounds/{round_id}/feedback",
+            web::get().to(ballots::feedback_results),
+        )
+        .route(
+            "/rounds/{round_id}/statistics",
+            web::get().to(statistics::round_statistics),
+        )
+        .route(
+            "/rounds/{round_id}/implementation",
+            web::get().to(statistics::implementation),
+        )
+        .route(
+            "/proposals/{proposal_id}/progress",
+            web::get().to(statistics::progress_form),
+        )
+        .route(
+            "/proposals/{proposal_id}/progress",
+            web::post().to(statistics::record_progress),
+        )
         .route("/rounds/{round_id}", web::get().to(rounds::show))
         .route("/register", web::get().to(accounts::register_form))
         .route("/register", web::post().to(accounts::register))

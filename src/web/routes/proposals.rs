@@ -15,7 +15,7 @@ use crate::web::routes::rounds::parse_round_id;
 use crate::web::routes::{html, html_status, see_other};
 use crate::web::AppState;
 
-fn parse_id(raw: &str) -> AppResult<i64> {
+pub fn parse_proposal_id(raw: &str) -> AppResult<i64> {
     raw.parse()
         .ok()
         .filter(|id: &i64| *id > 0)
@@ -175,7 +175,7 @@ pub async fn show(
     path: web::Path<String>,
     query: web::Query<DoneQuery>,
 ) -> AppResult<HttpResponse> {
-    let id = parse_id(&path)?;
+    let id = parse_proposal_id(&path)?;
     let notice = match query.done.as_deref() {
         Some("submitted") => {
             Some("Your proposal is submitted. You can edit or withdraw it until review starts.")
@@ -196,7 +196,7 @@ pub async fn edit_form(
     PageViewer(viewer): PageViewer,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let id = parse_id(&path)?;
+    let id = parse_proposal_id(&path)?;
     let view = state.db(move |conn| proposals::view(conn, id)).await?;
     let round = round_detail(&state, view.round_id).await?;
     let amount = |c: i64| {
@@ -234,7 +234,7 @@ pub async fn edit(
     path: web::Path<String>,
     CsrfForm(input): CsrfForm<ProposalInput>,
 ) -> AppResult<HttpResponse> {
-    let id = parse_id(&path)?;
+    let id = parse_proposal_id(&path)?;
     let now = state.clock.now();
     let author = user.user.clone();
     let sent = input.clone();
@@ -270,7 +270,7 @@ pub async fn withdraw(
     path: web::Path<String>,
     _form: CsrfForm<crate::web::routes::accounts::Empty>,
 ) -> AppResult<HttpResponse> {
-    let id = parse_id(&path)?;
+    let id = parse_proposal_id(&path)?;
     let now = state.clock.now();
     let author = user.user.clone();
     state
@@ -298,7 +298,7 @@ pub async fn review(
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<ReviewForm>,
 ) -> AppResult<HttpResponse> {
-    let id = parse_id(&path)?;
+    let id = parse_proposal_id(&path)?;
     let now = state.clock.now();
     let reviewer_id = reviewer.0.id();
     let input = ReviewInput {

@@ -21,7 +21,7 @@ use utoipa::OpenApi;
         auth::register, auth::login, auth::me, auth::my_data, auth::change_password,
         auth::logout_everywhere, auth::delete_me, auth::update_profile, auth::users, auth::set_role, auth::audit_log,
         proposals::submit, proposals::show, proposals::edit, proposals::withdraw, proposals::review,
-        results::count, results::pb, results::csv, results::json, results::audit, results::audit_key,
+        results::count, results::pb, results::csv, results::json, results::audit, results::audit_key, results::statistics, results::implementation, results::record_progress, results::feedback,
         ballots::cast, ballots::bulletin_board, ballots::receipt, ballots::paper,
         round_admin::create, round_admin::update, round_admin::advance, round_admin::census,
         round_admin::voting_codes, round_admin::my_eligibility, round_admin::voter_check,
@@ -80,6 +80,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(results::audit),
         )
         .route("/audit-key", web::get().to(results::audit_key))
+        .route(
+            "/rounds/{round_id}/feedback",
+            web::get().to(results::feedback),
+        )
+        .route(
+            "/rounds/{round_id}/statistics",
+            web::get().to(results::statistics),
+        )
+        .route(
+            "/rounds/{round_id}/implementation",
+            web::get().to(results::implementation),
+        )
+        .route(
+            "/proposals/{proposal_id}/progress",
+            web::post().to(results::record_progress),
+        )
         .route(
             "/rounds/{round_id}/paper-ballots",
             web::post().to(ballots::paper),

@@ -3,17 +3,11 @@
 use actix_web::{web, HttpResponse};
 
 use crate::domain::proposals::{self, ProposalInput, ProposalView, ReviewInput};
-use crate::error::{AppError, AppResult, ErrorBody};
+use crate::error::{AppResult, ErrorBody};
 use crate::web::extractors::{AuthUser, Authorized, Reviewers};
+use crate::web::routes::proposals::parse_proposal_id;
 use crate::web::routes::rounds::parse_round_id;
 use crate::web::AppState;
-
-fn parse_proposal_id(raw: &str) -> AppResult<i64> {
-    raw.parse()
-        .ok()
-        .filter(|id: &i64| *id > 0)
-        .ok_or_else(|| AppError::NotFound(format!("there is no proposal `{raw}`")))
-}
 
 /// Submit a proposal during the round's proposal phase (eligible residents).
 #[utoipa::path(post, path = "/api/v1/rounds/{round_id}/proposals", tag = "proposals", security(("bearer" = [])), request_body = ProposalInput,

@@ -36,7 +36,7 @@ pub struct ExportQuery {
 }
 
 /// Exports are public once results are published; auditors and council may read them before.
-async fn may_export(state: &AppState, user: &MaybeUser, round_id: i64) -> AppResult<()> {
+pub(crate) async fn may_export(state: &AppState, user: &MaybeUser, round_id: i64) -> AppResult<()> {
     let now = state.clock.now();
     let row = state
         .db(move |conn| crate::domain::rounds::find(conn, round_id))
@@ -159,4 +159,95 @@ pub async fn audit_key(state: web::Data<AppState>) -> HttpResponse {
     HttpResponse::Ok().json(AuditKey {
         public_key: crate::audit::public_key_hex(&state.settings.secret_key),
     })
+}
+
+/// Participation and proposals by district, gender and age band (cells under 10 suppressed),
+/// and engagement figures. Public with the results; council and auditors earlier.
+#[utoipa::path(get, path = "/api/v1/rounds/{round_id}/statistics", tag = "open data",
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 200, body = crate::domain::statistics::RoundStatistics), (status = 403, body = ErrorBody)))]
+pub async fn statistics(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    may_export(&state, &user, id).await?;
+    let stats = state
+        .db(move |conn| crate::domain::statistics::of_round(conn, id))
+        .await?;
+    Ok(HttpResponse::Ok().json(stats))
+}
+
+/// What happened to each funded project: status, percent done and history, with the
+/// round's share implemented and median time to completion.
+#[utoipa::path(get, path = "/api/v1/rounds/{round_id}/implementation", tag = "open data",
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 200, body = crate::domain::follow_up::Implementation), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn implementation(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    may_export(&state, &user, id).await?;
+    let follow = state
+        .db(move |conn| crate::domain::follow_up::of_round(conn, id))
+        .await?
+        .ok_or_else(|| AppError::NotFound("this round has not been counted yet".into()))?;
+    Ok(HttpResponse::Ok().json(follow))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct ProgressBody {
+    /// planned, in_progress, completed or cancelled
+    pub status: String,
+    /// 0–100 [default: 100 when completed, else the last value]
+    pub percent: Option<i32>,
+    pub note: Option<String>,
+    /// YYYY-MM-DD [default: today]
+    pub on_date: Option<String>,
+}
+
+/// Record a step in carrying out a funded project (council).
+#[utoipa::path(post, path = "/api/v1/proposals/{proposal_id}/progress", tag = "council", security(("bearer" = [])),
+    request_body = ProgressBody,
+    params(("proposal_id" = i64, Path, description = "Proposal id")),
+    responses((status = 201, description = "recorded"), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn record_progress(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    path: web::Path<String>,
+    body: web::Json<ProgressBody>,
+) -> AppResult<HttpResponse> {
+    let id = crate::web::routes::proposals::parse_proposal_id(&path)?;
+    let body = body.into_inner();
+    let input = crate::domain::follow_up::ProgressInput {
+        status: Some(body.status),
+        percent: body.percent.map(|p| p.to_string()),
+        note: body.note,
+        on_date: body.on_date,
+    };
+    let now = state.clock.now();
+    let actor = council.0.id();
+    state
+        .db(move |conn| crate::domain::follow_up::record(conn, actor, id, &input, now))
+        .await?;
+    Ok(HttpResponse::Created().json(serde_json::json!({"proposal_id": id})))
+}
+
+/// What voters said in the anonymous survey after voting (council and auditors).
+#[utoipa::path(get, path = "/api/v1/rounds/{round_id}/feedback", tag = "council", security(("bearer" = [])),
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 200, body = crate::domain::feedback::Summary), (status = 403, body = ErrorBody)))]
+pub async fn feedback(
+    state: web::Data<AppState>,
+    _staff: Authorized<crate::web::extractors::AuditReaders>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let summary = state
+        .db(move |conn| crate::domain::feedback::summary(conn, id))
+        .await?;
+    Ok(HttpResponse::Ok().json(summary))
 }

@@ -1,0 +1,269 @@
+//! After the vote: what happened to each funded project (planned, in progress, completed,
+//! cancelled), step by step, so the platform can report how much of a round was carried out
+//! and how long it took — and a voter can see what became of the projects they chose.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::counting;
+use crate::db::models::progress::{self, NewProgress, ProgressRow};
+use crate::db::models::{proposal, round_result};
+use crate::db::{write_transaction, DbConnection};
+use crate::error::{AppError, AppResult, FieldErrors};
+
+pub const STATUSES: [(&str, &str); 4] = [
+    ("planned", "Planned"),
+    ("in_progress", "In progress"),
+    ("completed", "Completed"),
+    ("cancelled", "Cancelled"),
+];
+
+pub fn status_label(status: &str) -> &'static str {
+    STATUSES
+        .iter()
+        .find(|(v, _)| *v == status)
+        .map_or("Not started", |(_, l)| l)
+}
+
+const MAX_NOTE: usize = 2000;
+
+/// A progress step as typed into the form (or sent as JSON), as text.
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct ProgressInput {
+    /// planned, in_progress, completed or cancelled
+    pub status: Option<String>,
+    /// 0–100; a completed project is 100 [default: 100 when completed, else the last value]
+    pub percent: Option<String>,
+    /// What happened, for the public (up to 2000 characters)
+    pub note: Option<String>,
+    /// The day it happened, YYYY-MM-DD [default: today]
+    pub on_date: Option<String>,
+}
+
+/// Records a step for a funded project (council). Refused for projects that were not funded.
+pub fn record(
+    conn: &mut DbConnection,
+    actor_id: i64,
+    proposal_id: i64,
+    input: &ProgressInput,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        let project = proposal::find(conn, proposal_id)?
+            .ok_or_else(|| AppError::NotFound("there is no such project".into()))?;
+        let result = round_result::find(conn, project.round_id)?.ok_or_else(|| {
+            AppError::Conflict("this round has not been counted yet, so nothing is funded".into())
+        })?;
+        if !counting::funded_projects(&result)?
+            .iter()
+            .any(|id| id.0 == proposal_id)
+        {
+            return Err(AppError::Conflict(
+                "only funded projects have an implementation follow-up".into(),
+            ));
+        }
+        let last = progress::of_round(conn, project.round_id)?
+            .into_iter()
+            .rfind(|p| p.proposal_id == proposal_id);
+        let mut errors = FieldErrors::default();
+        let status = input.status.as_deref().map(str::trim).unwrap_or("");
+        if !STATUSES.iter().any(|(v, _)| *v == status) {
+            errors.add("status", "Choose the project's status.");
+        }
+        let percent = match input.percent.as_deref().map(str::trim) {
+            None | Some("") if status == "completed" => Some(100),
+            None | Some("") => Some(last.as_ref().map_or(0, |l| l.percent)),
+            Some(text) => match text.trim_end_matches('%').trim().parse::<i32>() {
+                Ok(n) if (0..=100).contains(&n) => Some(n),
+                _ => {
+                    errors.add("percent", "Give a whole number from 0 to 100.");
+                    None
+                }
+            },
+        };
+        if status == "completed" && percent.is_some_and(|p| p != 100) {
+            errors.add("percent", "A completed project is 100% done.");
+        }
+        let today = now.date();
+        let on_date = match input.on_date.as_deref().map(str::trim) {
+            None | Some("") => Some(today),
+            Some(text) => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+                Err(_) => {
+                    errors.add("on_date", "Give the date as YYYY-MM-DD, e.g. 2026-05-31.");
+                    None
+                }
+                Ok(d) if d > today => {
+                    errors.add("on_date", "The date cannot be in the future.");
+                    None
+                }
+                Ok(d) if d < result.computed_at.date() => {
+                    errors.add(
+                        "on_date",
+                        format!(
+                            "The date cannot be before the result ({}).",
+                            result.computed_at.date()
+                        ),
+                    );
+                    None
+                }
+                Ok(d) => Some(d),
+            },
+        };
+        let note = input.note.as_deref().unwrap_or("").trim();
+        if note.chars().count() > MAX_NOTE {
+            errors.add(
+                "note",
+                format!("Keep the note under {MAX_NOTE} characters."),
+            );
+        }
+        let (Some(percent), Some(on_date)) = (percent, on_date) else {
+            return Err(AppError::Invalid(errors));
+        };
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        progress::insert(
+            conn,
+            &NewProgress {
+                proposal_id,
+                status,
+                percent,
+                note,
+                on_date: &on_date.to_string(),
+                recorded_at: now,
+                recorded_by: Some(actor_id),
+            },
+        )?;
+        Ok(())
+    })
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Step {
+    pub status: String,
+    pub percent: i32,
+    pub note: String,
+    pub on_date: String,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct FundedProject {
+    pub id: i64,
+    pub title: String,
+    pub cost: i64,
+    pub district_id: Option<i64>,
+    /// The latest status, or `not_started` before anything was recorded.
+    pub status: String,
+    pub percent: i32,
+    /// Completed on this day.
+    pub completed_on: Option<String>,
+    pub history: Vec<Step>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Implementation {
+    pub round_id: i64,
+    pub round_title: String,
+    pub currency: String,
+    /// The day the result was counted, from which time to implementation is measured.
+    pub result_date: String,
+    pub projects: Vec<FundedProject>,
+    pub funded: usize,
+    pub completed: usize,
+    pub cancelled: usize,
+    /// Completed funded projects, as a percentage of funded ones.
+    pub percent_implemented: Option<f64>,
+    /// Median days from the result to completion, over completed projects.
+    pub median_days_to_completion: Option<f64>,
+}
+
+fn median(mut values: Vec<i64>) -> Option<f64> {
+    values.sort_unstable();
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2] as f64),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) as f64 / 2.0),
+    }
+}
+
+/// The follow-up of a counted round; `None` before it is counted.
+pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<Option<Implementation>> {
+    let round = super::rounds::find(conn, round_id)?;
+    let Some(result) = round_result::find(conn, round_id)? else {
+        return Ok(None);
+    };
+    let funded = counting::funded_projects(&result)?;
+    let proposals = proposal::of_round(conn, round_id)?;
+    let steps = progress::of_round(conn, round_id)?;
+    let result_date = result.computed_at.date();
+    let mut projects = Vec::new();
+    let mut days = Vec::new();
+    for id in &funded {
+        let Some(p) = proposals.iter().find(|p| p.id == id.0) else {
+            continue;
+        };
+        let history: Vec<ProgressRow> = steps
+            .iter()
+            .filter(|s| s.proposal_id == p.id)
+            .cloned()
+            .collect();
+        let last = history.last();
+        let completed_on = last
+            .filter(|l| l.status == "completed")
+            .map(|l| l.on_date.clone());
+        if let Some(day) = completed_on
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        {
+            days.push((day - result_date).num_days());
+        }
+        projects.push(FundedProject {
+            id: p.id,
+            title: p.title.clone(),
+            cost: p.validated_cost.unwrap_or(p.estimated_cost),
+            district_id: p.district_id,
+            status: last.map_or("not_started".into(), |l| l.status.clone()),
+            percent: last.map_or(0, |l| l.percent),
+            completed_on,
+            history: history
+                .iter()
+                .map(|s| Step {
+                    status: s.status.clone(),
+                    percent: s.percent,
+                    note: s.note.clone(),
+                    on_date: s.on_date.clone(),
+                })
+                .collect(),
+        });
+    }
+    let count = |status: &str| projects.iter().filter(|p| p.status == status).count();
+    let completed = count("completed");
+    let funded_count = projects.len();
+    Ok(Some(Implementation {
+        round_id,
+        round_title: round.title,
+        currency: round.currency,
+        result_date: result_date.to_string(),
+        funded: funded_count,
+        completed,
+        cancelled: count("cancelled"),
+        percent_implemented: (funded_count > 0)
+            .then(|| 100.0 * completed as f64 / funded_count as f64),
+        median_days_to_completion: median(days),
+        projects,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::median;
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        assert_eq!(median(vec![]), None);
+        assert_eq!(median(vec![30, 10, 20]), Some(20.0));
+        assert_eq!(median(vec![40, 10, 20, 30]), Some(25.0));
+    }
+}

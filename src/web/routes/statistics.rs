@@ -1,0 +1,201 @@
+//! Who took part, engagement over time, and the follow-up of funded projects.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::auth::Role;
+use crate::db::models::proposal;
+use crate::domain::counting::BallotContent;
+use crate::domain::follow_up::{self, Implementation, ProgressInput};
+use crate::domain::{bulletin, rounds, statistics};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::views;
+use crate::views::statistics::MyBallot;
+use crate::web::extractors::{
+    Authorized, CouncilOnly, CsrfForm, FormFields, MaybeUser, PageViewer,
+};
+use crate::web::routes::api::results::may_export;
+use crate::web::routes::proposals::parse_proposal_id;
+use crate::web::routes::rounds::parse_round_id;
+use crate::web::routes::{html, html_status, see_other};
+use crate::web::AppState;
+
+pub async fn round_statistics(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    may_export(&state, &user, id).await?;
+    let stats = state.db(move |conn| statistics::of_round(conn, id)).await?;
+    Ok(html(views::statistics::round_statistics(&viewer, &stats)))
+}
+
+/// Engagement of every round whose results are public.
+pub async fn over_time(
+    state: web::Data<AppState>,
+    PageViewer(viewer): PageViewer,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let list = state
+        .db(move |conn| {
+            let mut out = Vec::new();
+            for r in rounds::list(conn, now)? {
+                if r.phase == rounds::Phase::Results {
+                    let s = statistics::of_round(conn, r.id.0)?;
+                    out.push((r.id.0, r.title, s.engagement));
+                }
+            }
+            Ok(out)
+        })
+        .await?;
+    Ok(html(views::statistics::over_time(&viewer, &list)))
+}
+
+#[derive(Deserialize)]
+pub struct CodeQuery {
+    code: Option<String>,
+}
+
+/// The projects a tracking code's ballot named, with what became of each.
+fn my_ballot(
+    conn: &mut crate::db::DbConnection,
+    round_id: i64,
+    code: &str,
+    follow: &Implementation,
+) -> AppResult<Result<MyBallot, String>> {
+    let proof = match bulletin::inclusion(conn, code) {
+        Ok(proof) => proof,
+        Err(AppError::NotFound(m)) => return Ok(Err(m)),
+        Err(e) => return Err(e),
+    };
+    if proof.round_id != round_id {
+        return Ok(Err("This tracking code belongs to another round.".into()));
+    }
+    let ids: Vec<i64> =
+        match serde_json::from_str(&proof.entry.content).map_err(AppError::internal)? {
+            BallotContent::Projects(ids) | BallotContent::Ranking(ids) => ids,
+            BallotContent::Points(points) => points.into_keys().collect(),
+        };
+    let titles = proposal::of_round(conn, round_id)?;
+    Ok(Ok(MyBallot {
+        projects: ids
+            .iter()
+            .filter_map(|id| titles.iter().find(|p| p.id == *id))
+            .map(|p| {
+                let status = follow
+                    .projects
+                    .iter()
+                    .find(|f| f.id == p.id)
+                    .map(|f| f.status.clone());
+                (p.title.clone(), status)
+            })
+            .collect(),
+    }))
+}
+
+pub async fn implementation(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    query: web::Query<CodeQuery>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    may_export(&state, &user, id).await?;
+    let council = user.0.as_ref().is_some_and(|u| u.role == Role::Council);
+    let code = query.into_inner().code.filter(|c| !c.trim().is_empty());
+    let (follow, mine) = state
+        .db(move |conn| {
+            let follow = follow_up::of_round(conn, id)?
+                .ok_or_else(|| AppError::NotFound("this round has not been counted yet".into()))?;
+            let mine = match code {
+                Some(code) => Some(my_ballot(conn, id, &code, &follow)?),
+                None => None,
+            };
+            Ok((follow, mine))
+        })
+        .await?;
+    let (mine, code_error) = match &mine {
+        Some(Ok(m)) => (Some(m), None),
+        Some(Err(e)) => (None, Some(e.as_str())),
+        None => (None, None),
+    };
+    let page = views::statistics::implementation(&viewer, &follow, council, mine, code_error);
+    Ok(if code_error.is_some() {
+        html_status(StatusCode::UNPROCESSABLE_ENTITY, page)
+    } else {
+        html(page)
+    })
+}
+
+async fn project_title(state: &AppState, proposal_id: i64) -> AppResult<(i64, String)> {
+    state
+        .db(move |conn| {
+            proposal::find(conn, proposal_id)?
+                .map(|p| (p.round_id, p.title))
+                .ok_or_else(|| AppError::NotFound("there is no such project".into()))
+        })
+        .await
+}
+
+pub async fn progress_form(
+    state: web::Data<AppState>,
+    _council: Authorized<CouncilOnly>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = parse_proposal_id(&path)?;
+    let (round_id, title) = project_title(&state, id).await?;
+    Ok(html(views::statistics::progress_form(
+        &viewer,
+        round_id,
+        &title,
+        &ProgressInput::default(),
+        &FieldErrors::default(),
+    )))
+}
+
+#[derive(Deserialize)]
+pub struct ProgressForm {
+    status: Option<String>,
+    percent: Option<String>,
+    note: Option<String>,
+    on_date: Option<String>,
+}
+impl FormFields for ProgressForm {}
+
+pub async fn record_progress(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ProgressForm>,
+) -> AppResult<HttpResponse> {
+    let id = parse_proposal_id(&path)?;
+    let (round_id, title) = project_title(&state, id).await?;
+    let input = ProgressInput {
+        status: form.status,
+        percent: form.percent,
+        note: form.note,
+        on_date: form.on_date,
+    };
+    let now = state.clock.now();
+    let actor = council.0.id();
+    let attempt = input.clone();
+    match state
+        .db(move |conn| follow_up::record(conn, actor, id, &attempt, now))
+        .await
+    {
+        Ok(()) => Ok(see_other(format!(
+            "/rounds/{round_id}/implementation#project-{id}"
+        ))),
+        Err(AppError::Invalid(errors)) => Ok(html_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            views::statistics::progress_form(&viewer, round_id, &title, &input, &errors),
+        )),
+        Err(e) => Err(e),
+    }
+}
