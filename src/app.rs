@@ -74,3 +74,34 @@ impl Application {
         self.server.await
     }
 }
+
+/// How often a serving instance looks for rounds whose voting has closed.
+const AUTO_COUNT_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Counts each round automatically once its voting closes, on a background thread of its own
+/// so the web workers never wait for a tally. Every instance runs one; they do not collide.
+pub fn spawn_auto_count(pool: DbPool) {
+    let spawned = std::thread::Builder::new()
+        .name("auto-count".into())
+        .spawn(move || loop {
+            let now = chrono::Utc::now().naive_utc();
+            match pool.get() {
+                Ok(mut conn) => {
+                    match crate::domain::counting::count_closed_rounds(&mut conn, now) {
+                        Ok(ids) if !ids.is_empty() => {
+                            tracing::info!(rounds = ?ids, "counted rounds whose voting closed")
+                        }
+                        Ok(_) => {}
+                        Err(e) => {
+                            tracing::warn!(error = %e, "automatic counting failed; will retry")
+                        }
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "automatic counting: no database connection"),
+            }
+            std::thread::sleep(AUTO_COUNT_EVERY);
+        });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "cannot start automatic counting; rounds must be counted by the council");
+    }
+}

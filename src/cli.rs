@@ -465,6 +465,7 @@ fn serve(
     } else {
         "http"
     };
+    crate::app::spawn_auto_count(pool.clone());
     let app = Application::build(settings, pool, Clock::System).map_err(Failure::setup)?;
     let url = match host.rsplit_once(':') {
         Some((h, _)) => format!(

@@ -70,6 +70,33 @@ pub fn count_round(
     crate::db::write_transaction(conn, |conn| count_round_in(conn, round_id, now))
 }
 
+/// Counts every round whose voting has closed and that has no result yet; returns their ids.
+/// Safe from several app instances at once: a round another instance counted first is skipped
+/// (the result's primary key refuses the second insert).
+pub fn count_closed_rounds(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Vec<i64>> {
+    let due: Vec<i64> = round::all(conn)?
+        .into_iter()
+        .filter(|r| r.voting_close_at <= now)
+        .map(|r| r.id)
+        .collect();
+    let mut counted = Vec::new();
+    for id in due {
+        if round_result::find(conn, id)?.is_some() {
+            continue;
+        }
+        match count_round(conn, id, now) {
+            Ok(_) => counted.push(id),
+            Err(AppError::Conflict(_)) => {}
+            // A round the rule cannot count stays uncounted for the council to look at.
+            Err(AppError::Unprocessable(message)) => {
+                tracing::warn!(round = id, %message, "cannot count a closed round")
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(counted)
+}
+
 /// `count_round` inside the caller's write transaction.
 pub fn count_round_in(
     conn: &mut DbConnection,

@@ -178,6 +178,8 @@ pub struct ResultsView {
     pub online: i64,
     pub paper: i64,
     pub codes: i64,
+    /// People on the census list, when the round checks residents against one.
+    pub eligible: Option<i64>,
     pub pots: Vec<PotResult>,
 }
 
@@ -395,11 +397,13 @@ fn results_view(
             }
         })
         .collect();
+    let census = crate::db::models::eligibility::census_size(conn, round_id)?;
     Ok(ResultsView {
         ballots: stored.ballot_count,
         online,
         paper,
         codes,
+        eligible: (census > 0).then_some(census),
         pots,
     })
 }

@@ -234,6 +234,10 @@ fn results_section(round: &RoundDetail, results: &crate::domain::rounds::Results
         section aria-labelledby="results-heading" {
             h2 #results-heading { "Results" }
             p { (results.ballots) " ballots counted: " (results.online) " online with an account, " (results.paper) " on paper, " (results.codes) " with a voting code." }
+            @if let Some(eligible) = results.eligible {
+                @let voters = results.online + results.paper + results.codes;
+                p { "Turnout: " (voters) " of " (eligible) " people on the census list (" (format!("{:.1}", 100.0 * voters as f64 / eligible as f64)) "%)." }
+            }
             @for pot in &results.pots {
                 h3 { (pot_name(pot.district_id)) }
                 p { "Budget " (money(pot.budget, currency)) ", spent " (money(pot.spent, currency)) " (rule " code { (pot.rule) } ", ties " code { (pot.tie_break) } ")." }

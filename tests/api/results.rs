@@ -96,3 +96,28 @@ both_backends_with_clock! {
         assert_eq!(app.get(&format!("/api/v1/rounds/{id}/export.csv")).await.status(), 200);
     }
 }
+
+both_backends_with_clock! {
+    async fn closed_rounds_are_counted_once_automatically_with_turnout_against_the_census(app) {
+        use budgetbox::domain::counting::count_closed_rounds;
+        app.create_user("council@example.org", PASSWORD, "council");
+        let token = app.api_login("council@example.org", PASSWORD).await;
+        let config = json!({
+            "title": "Auto count", "total_budget": "1000", "ballot_type": "approval", "rule": "greedy", "max_choices": "2",
+            "proposals_open_at": "2026-04-01T09:00", "review_at": "2026-05-01T09:00", "voting_open_at": "2026-06-01T09:00",
+            "voting_close_at": "2026-06-15T18:00", "residence": "none"
+        });
+        let id = app.send_bearer(Method::POST, "/api/v1/rounds", &token, &config).await.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
+        budgetbox::domain::eligibility::import_census(&mut app.conn(), None, id, "document_number,birth_year\nAB1001,1980\nAB1002,1981\nAB1003,1990\nAB1004,2000\n", at("2026-05-02T10:00")).unwrap();
+        assert!(count_closed_rounds(&mut app.conn(), at("2026-06-15T17:59")).unwrap().is_empty(), "still open");
+        assert_eq!(count_closed_rounds(&mut app.conn(), at("2026-06-15T18:00")).unwrap(), vec![id]);
+        assert!(count_closed_rounds(&mut app.conn(), at("2026-06-15T18:01")).unwrap().is_empty(), "counted once");
+        app.clock.set(at("2026-06-16T00:00"));
+        assert_eq!(count(&app, id, &token).await.status(), 409, "already counted");
+        let res = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{id}/advance"), &token, &json!({"reason": "results approved"})).await;
+        assert_eq!(res.status(), 200);
+        let page = app.get_html(&format!("/rounds/{id}")).await.text().await.unwrap();
+        assert!(page.contains("Turnout: 0 of 4 people on the census list (0.0%)."), "{page}");
+    }
+}

@@ -197,3 +197,11 @@ pub fn add_check(conn: &mut DbConnection, check: &NewCheck<'_>) -> QueryResult<(
         .execute(c))
     .map(|_| ())
 }
+
+/// People on a round's census list (0 when it has none).
+pub fn census_size(conn: &mut DbConnection, round_id: i64) -> QueryResult<i64> {
+    census_entries::table
+        .filter(census_entries::round_id.eq(round_id))
+        .count()
+        .get_result(conn)
+}
