@@ -254,6 +254,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    round_scoring (round_id) {
+        round_id -> BigInt,
+        positional -> Text,
+    }
+}
+
 diesel::joinable!(users -> districts (district_id));
 diesel::joinable!(imported_projects -> proposals (proposal_id));
 diesel::joinable!(project_progress -> proposals (proposal_id));
@@ -294,4 +301,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     feedback,
     feedback_tokens,
     project_progress,
+    round_scoring,
 );

@@ -165,6 +165,10 @@ pub struct CountBasis {
     pub districts: Vec<PotBudget>,
     /// Feasible projects only, with the cost used on the ballot.
     pub projects: Vec<CountedProject>,
+    /// Points by ranking position when the round declares its own (imported rounds);
+    /// otherwise m − i for position i, m = `max_choices`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub positional: Option<PositionalScheme>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -205,7 +209,11 @@ pub fn count_basis(conn: &mut DbConnection, round: &round::RoundRow) -> AppResul
             budget: d.budget,
         })
         .collect();
+    let positional = round_result::scoring(conn, round.id)?
+        .map(|json| serde_json::from_str(&json).map_err(AppError::internal))
+        .transpose()?;
     Ok(CountBasis {
+        positional,
         total_budget: round.total_budget,
         citywide_budget: round.citywide_budget,
         max_choices: round.max_choices.map(i64::from),
@@ -276,7 +284,10 @@ pub fn elections(basis: &CountBasis, contents: &[BallotContent]) -> Vec<(Option<
     let max_len = basis
         .max_choices
         .map_or(basis.projects.len() as u64, |m| m.max(0) as u64);
-    let positional = PositionalScheme::Custom((1..=max_len).rev().collect());
+    let positional = basis
+        .positional
+        .clone()
+        .unwrap_or_else(|| PositionalScheme::Custom((1..=max_len).rev().collect()));
     budgets
         .into_iter()
         .map(|(district_id, budget)| {

@@ -66,11 +66,12 @@ fn ballot_type(instance: &Instance) -> AppResult<&'static str> {
         VoteType::Approval if instance.meta("max_sum_cost").is_some() => Ok("knapsack"),
         VoteType::Approval | VoteType::Choose1 => Ok("approval"),
         VoteType::Cumulative => Ok("cumulative"),
-        // Our ranked rounds score m − i by position; Pabulib ordinal files default to Borda over
-        // each ballot's own length, so a count here could differ from the file's.
-        other => Err(AppError::Unprocessable(format!(
-            "{other} ballots cannot be imported as a round yet (approval, choose-1 and cumulative files can)"
-        ))),
+        VoteType::Ordinal => Ok("ranked"),
+        // Scores per project on a scale have no ballot form here.
+        VoteType::Scoring => Err(AppError::Unprocessable(
+            "scoring ballots cannot be imported as a round (approval, choose-1, ordinal and cumulative files can)"
+                .into(),
+        )),
     }
 }
 
@@ -196,11 +197,26 @@ pub fn import_pabulib(
             proposal::set_external_id(conn, id, &p.id)?;
             ids.insert(p.id.as_str(), id);
         }
+        if instance.vote_type == VoteType::Ordinal {
+            // The file's own scoring (Borda over each ballot's length unless it says otherwise),
+            // so the round counts as the file was counted.
+            let scheme = serde_json::to_string(&election.positional).map_err(AppError::internal)?;
+            crate::db::models::round_result::set_scoring(conn, round_id, &scheme)?;
+        }
         let cast_day = close.date().pred_opt().unwrap_or(close.date()).to_string();
         for vote in &instance.votes {
             // The parser has checked every id against PROJECTS.
             let mapped = |id: &String| ids.get(id.as_str()).copied().unwrap_or_default();
-            let content = if vote.points.is_empty() {
+            let content = if instance.vote_type == VoteType::Ordinal {
+                let mut seen = std::collections::HashSet::new();
+                BallotContent::Ranking(
+                    vote.vote
+                        .iter()
+                        .map(mapped)
+                        .filter(|id| seen.insert(*id))
+                        .collect(),
+                )
+            } else if vote.points.is_empty() {
                 let mut seen = std::collections::HashSet::new();
                 BallotContent::Projects(
                     vote.vote

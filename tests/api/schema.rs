@@ -61,6 +61,7 @@ fn declared_columns() -> Vec<(String, String)> {
         feedback,
         feedback_tokens,
         project_progress,
+        round_scoring,
     )
 }
 

@@ -31,3 +31,24 @@ pub fn find(conn: &mut DbConnection, round_id: i64) -> QueryResult<Option<RoundR
         .first(conn)
         .optional()
 }
+
+/// The positional scheme a round declares instead of the default, as JSON.
+pub fn scoring(conn: &mut DbConnection, round_id: i64) -> QueryResult<Option<String>> {
+    use crate::db::schema::round_scoring;
+    round_scoring::table
+        .find(round_id)
+        .select(round_scoring::positional)
+        .first(conn)
+        .optional()
+}
+
+pub fn set_scoring(conn: &mut DbConnection, round_id: i64, positional: &str) -> QueryResult<()> {
+    use crate::db::schema::round_scoring;
+    diesel::insert_into(round_scoring::table)
+        .values((
+            round_scoring::round_id.eq(round_id),
+            round_scoring::positional.eq(positional),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
