@@ -169,7 +169,8 @@ pub fn implementation(
             section aria-labelledby="mine-heading" {
                 h2 #mine-heading { "The projects on your ballot" }
                 (error_summary(&errors))
-                form method="get" novalidate {
+                form method="post" novalidate {
+                    (csrf_field(&viewer.csrf))
                     (input(Field::new("code", "Your tracking code").hint("The code on your receipt, e.g. 7K3M-Q9RT-…").autocomplete("off"), &errors))
                     (button("Show my projects"))
                 }

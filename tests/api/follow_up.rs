@@ -178,10 +178,11 @@ both_backends_with_clock! {
         assert!(over_time.contains("Ballot test") && over_time.contains("50.0%"));
 
         // What happened to my vote, by tracking code.
-        let page = app.get_html(&format!("/rounds/{}/implementation?code={code}", f.round)).await.text().await.unwrap();
+        let follow_page = format!("/rounds/{}/implementation", f.round);
+        let page = app.submit(&follow_page, &follow_page, &[("code", &code)]).await.text().await.unwrap();
         assert!(page.contains("N1") && page.contains("funded — Completed"), "{page}");
         assert!(page.contains("N2") && page.contains("funded — Not started"));
-        let res = app.get_html(&format!("/rounds/{}/implementation?code=NOPE", f.round)).await;
+        let res = app.submit(&follow_page, &follow_page, &[("code", "NOPE")]).await;
         assert_eq!(res.status(), 422);
         let page = res.text().await.unwrap();
         assert!(page.contains("no ballot has this tracking code") && page.contains("id=\"code-error\""), "{page}");

@@ -59,6 +59,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(statistics::implementation),
         )
         .route(
+            "/rounds/{round_id}/implementation",
+            web::post().to(statistics::implementation_for_code),
+        )
+        .route(
             "/proposals/{proposal_id}/progress",
             web::get().to(statistics::progress_form),
         )

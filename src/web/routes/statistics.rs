@@ -55,9 +55,10 @@ pub async fn over_time(
 }
 
 #[derive(Deserialize)]
-pub struct CodeQuery {
-    code: Option<String>,
+pub struct CodeForm {
+    code: String,
 }
+impl FormFields for CodeForm {}
 
 /// The projects a tracking code's ballot named, with what became of each.
 fn my_ballot(
@@ -99,14 +100,35 @@ fn my_ballot(
 pub async fn implementation(
     state: web::Data<AppState>,
     user: MaybeUser,
+    viewer: PageViewer,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    implementation_page(state, user, viewer, path, None).await
+}
+
+/// The same page with the projects of the ballot whose tracking code was posted. A POST, so
+/// the code, which reveals a ballot, never lands in a URL, a log or a browser's history.
+pub async fn implementation_for_code(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    viewer: PageViewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> AppResult<HttpResponse> {
+    implementation_page(state, user, viewer, path, Some(form.code)).await
+}
+
+async fn implementation_page(
+    state: web::Data<AppState>,
+    user: MaybeUser,
     PageViewer(viewer): PageViewer,
     path: web::Path<String>,
-    query: web::Query<CodeQuery>,
+    code: Option<String>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     may_export(&state, &user, id).await?;
     let council = user.0.as_ref().is_some_and(|u| u.role == Role::Council);
-    let code = query.into_inner().code.filter(|c| !c.trim().is_empty());
+    let code = code.filter(|c| !c.trim().is_empty());
     let (follow, mine) = state
         .db(move |conn| {
             let follow = follow_up::of_round(conn, id)?
