@@ -77,29 +77,47 @@ impl Application {
 
 /// How often a serving instance looks for rounds whose voting has closed.
 const AUTO_COUNT_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+/// Ballots still in flight at the closing time get this long to be written or refused before
+/// the automatic count; the count locks the round, so none can be appended after it anyway.
+const AUTO_COUNT_GRACE: chrono::Duration = chrono::Duration::seconds(60);
+/// A round that could not be counted is tried again after this long (the council sees why).
+const AUTO_COUNT_RETRY: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// Counts each round automatically once its voting closes, on a background thread of its own
 /// so the web workers never wait for a tally. Every instance runs one; they do not collide.
 pub fn spawn_auto_count(pool: DbPool) {
     let spawned = std::thread::Builder::new()
         .name("auto-count".into())
-        .spawn(move || loop {
-            let now = chrono::Utc::now().naive_utc();
-            match pool.get() {
-                Ok(mut conn) => {
-                    match crate::domain::counting::count_closed_rounds(&mut conn, now) {
-                        Ok(ids) if !ids.is_empty() => {
-                            tracing::info!(rounds = ?ids, "counted rounds whose voting closed")
-                        }
-                        Ok(_) => {}
-                        Err(e) => {
-                            tracing::warn!(error = %e, "automatic counting failed; will retry")
+        .spawn(move || {
+            let mut failed: std::collections::HashMap<i64, std::time::Instant> =
+                std::collections::HashMap::new();
+            loop {
+                failed.retain(|_, at| at.elapsed() < AUTO_COUNT_RETRY);
+                let skip = failed.keys().copied().collect();
+                let now = chrono::Utc::now().naive_utc() - AUTO_COUNT_GRACE;
+                let outcomes = pool
+                    .get()
+                    .map_err(|e| e.to_string())
+                    .and_then(|mut conn| {
+                        crate::domain::counting::count_closed_rounds(&mut conn, now, &skip)
+                            .map_err(|e| e.to_string())
+                    });
+                match outcomes {
+                    Ok(outcomes) => {
+                        for (round, outcome) in outcomes {
+                            match outcome {
+                                Ok(()) => tracing::info!(round, "counted a round whose voting closed"),
+                                Err(e) => {
+                                    tracing::warn!(round, error = %e, "cannot count a closed round; retrying later");
+                                    failed.insert(round, std::time::Instant::now());
+                                }
+                            }
                         }
                     }
+                    Err(e) => tracing::warn!(error = %e, "automatic counting failed; will retry"),
                 }
-                Err(e) => tracing::warn!(error = %e, "automatic counting: no database connection"),
+                std::thread::sleep(AUTO_COUNT_EVERY);
             }
-            std::thread::sleep(AUTO_COUNT_EVERY);
         });
     if let Err(e) = spawned {
         tracing::error!(error = %e, "cannot start automatic counting; rounds must be counted by the council");

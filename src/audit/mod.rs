@@ -209,7 +209,8 @@ pub fn read_files(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {
                 "{name} is too large to be part of an audit package"
             ));
         }
-        let mut data = Vec::with_capacity(entry.size() as usize);
+        // The header's size is only a claim: never reserve more than the archive holds.
+        let mut data = Vec::with_capacity((entry.size() as usize).min(bytes.len()));
         entry
             .read_to_end(&mut data)
             .map_err(|e| format!("{name} cannot be read from the archive: {e}"))?;

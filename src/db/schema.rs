@@ -261,6 +261,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    round_statistics (round_id) {
+        round_id -> BigInt,
+        breakdowns -> Text,
+    }
+}
+
 diesel::joinable!(users -> districts (district_id));
 diesel::joinable!(imported_projects -> proposals (proposal_id));
 diesel::joinable!(project_progress -> proposals (proposal_id));
@@ -302,4 +309,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     feedback_tokens,
     project_progress,
     round_scoring,
+    round_statistics,
 );

@@ -312,11 +312,10 @@ pub fn paper_for_account(
 pub struct Receipt {
     pub tracking_code: String,
     pub round_id: i64,
+    /// This ballot replaced the voter's earlier one (rounds where the last ballot counts).
+    pub replaces_earlier: bool,
 }
 
-/// Casts a ballot. Everything is checked inside the transaction that writes it (phase,
-/// eligibility, code, rules), so a ballot racing the closing time or a duplicate is either
-/// in the count or refused, never half-written.
 /// One ballot to cast: who, where (the district they say; it must match their record), what.
 pub struct Cast<'a> {
     pub round_id: i64,
@@ -327,12 +326,30 @@ pub struct Cast<'a> {
     pub channel: &'a str,
 }
 
-pub fn cast(
+/// A ballot checked against everything that cannot change while voting is open (rules,
+/// projects, the voter's district), ready to be written. Holds no borrowed data, so it can be
+/// handed to the writer that commits ballots in groups.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub round_id: i64,
+    user_id: Option<i64>,
+    code: Option<String>,
+    revoting: bool,
+    channel: String,
+    district: Option<i64>,
+    content: String,
+    tag: Option<String>,
+}
+
+/// Reads and validates, outside any write transaction: ballot rules, projects and costs are
+/// frozen while voting is open, so only the phase, the code or participation and the chain
+/// are left for `commit`.
+pub fn prepare(
     conn: &mut DbConnection,
     secret: &[u8],
     request: Cast<'_>,
     now: NaiveDateTime,
-) -> AppResult<Receipt> {
+) -> AppResult<Prepared> {
     let Cast {
         round_id,
         voter,
@@ -340,58 +357,97 @@ pub fn cast(
         choice,
         channel,
     } = request;
-    // Reads first, outside the write transaction: ballot rules, projects and costs are frozen
-    // while voting is open, so only the phase, the code or participation and the chain need
-    // the transaction below.
     let round = crate::domain::rounds::find(conn, round_id)?;
     check_voting_open(&round, now)?;
     let district = voter_district(conn, &round, &voter, requested_district)?;
     let content = validate(&paper(conn, &round, district)?, choice)?.to_json();
-    let user_id = match voter {
-        Voter::Account(user) => Some(user.id),
-        Voter::Code(_) => None,
+    let (user_id, code) = match voter {
+        Voter::Account(user) => (Some(user.id), None),
+        Voter::Code(code) => (None, Some(code.to_string())),
     };
     let revoting = round.revote_policy == "last-counts";
     let tag = match (revoting, user_id) {
         (true, Some(user_id)) => Some(voter_tag(secret, round_id, user_id)),
         _ => None,
     };
-    write_transaction(conn, |conn| {
-        // "Exactly once" is decided here by a unique key or a conditional update, before the
-        // round's lock is waited for, so duplicates fail fast and the locked part stays short.
-        match (&voter, user_id) {
-            (Voter::Code(code), _) => match eligibility::redeem_code(conn, round_id, code, now)? {
-                CodeUse::Accepted { .. } => {}
-                CodeUse::AlreadyUsed => return Err(AppError::Conflict(CODE_USED.into())),
-                CodeUse::Unknown => return Err(forbidden(CODE_UNKNOWN)),
-            },
-            (_, Some(user_id)) if revoting => {
-                ballot::record_participation_if_new(conn, round_id, user_id, channel)?;
-            }
-            (_, Some(user_id)) => record_participation(conn, round_id, user_id, channel)?,
-            (_, None) => {}
-        }
-        // From here to the commit the round's chain is ours; the phase is checked again, as a
-        // closing may have happened while this ballot waited.
-        check_voting_open(&round::find_for_update(conn, round_id)?, now)?;
-        let supersedes = match &tag {
-            Some(tag) => ballot::latest_of_tag(conn, round_id, tag)?,
-            None => None,
-        };
-        let tracking_code = bulletin::append(
-            conn,
-            round_id,
-            district,
-            &content,
-            &now.date().to_string(),
-            tag.as_deref(),
-            supersedes,
-        )?;
-        Ok(Receipt {
-            tracking_code,
-            round_id,
-        })
+    Ok(Prepared {
+        round_id,
+        user_id,
+        code,
+        revoting,
+        channel: channel.to_string(),
+        district,
+        content,
+        tag,
     })
+}
+
+/// Writes a prepared ballot; the caller holds a write transaction and commits it before the
+/// receipt is shown. Everything that can change is decided here: the code or participation
+/// (exactly once), the phase (a closing may have happened since `prepare`), the chain.
+pub fn commit(
+    conn: &mut DbConnection,
+    ballot: &Prepared,
+    now: NaiveDateTime,
+) -> AppResult<Receipt> {
+    let round_id = ballot.round_id;
+    // "Exactly once" is decided first, by a unique key or a conditional update, before the
+    // round's lock is waited for, so duplicates fail fast and the locked part stays short.
+    match (&ballot.code, ballot.user_id) {
+        (Some(code), _) => match eligibility::redeem_code(conn, round_id, code, now)? {
+            CodeUse::Accepted { .. } => {}
+            CodeUse::AlreadyUsed => return Err(AppError::Conflict(CODE_USED.into())),
+            CodeUse::Unknown => return Err(forbidden(CODE_UNKNOWN)),
+        },
+        (None, Some(user_id)) if ballot.revoting => {
+            ballot::record_participation_if_new(conn, round_id, user_id, &ballot.channel)?;
+        }
+        (None, Some(user_id)) => record_participation(conn, round_id, user_id, &ballot.channel)?,
+        (None, None) => {}
+    }
+    // From here to the commit the round's chain is ours.
+    check_voting_open(&lock_board(conn, round_id)?, now)?;
+    let supersedes = match &ballot.tag {
+        Some(tag) => ballot::latest_of_tag(conn, round_id, tag)?,
+        None => None,
+    };
+    let tracking_code = bulletin::append(
+        conn,
+        round_id,
+        ballot.district,
+        &ballot.content,
+        &now.date().to_string(),
+        ballot.tag.as_deref(),
+        supersedes,
+    )?;
+    Ok(Receipt {
+        tracking_code,
+        round_id,
+        replaces_earlier: supersedes.is_some(),
+    })
+}
+
+/// Casts one ballot in its own transaction (the web app groups ballots instead; see
+/// `web::ballot_box`). A ballot racing the closing time or a duplicate is either in the count
+/// or refused, never half-written.
+pub fn cast(
+    conn: &mut DbConnection,
+    secret: &[u8],
+    request: Cast<'_>,
+    now: NaiveDateTime,
+) -> AppResult<Receipt> {
+    let ballot = prepare(conn, secret, request, now)?;
+    write_transaction(conn, |conn| commit(conn, &ballot, now))
+}
+
+/// Takes the round's lock for appending to its board. A count that committed first closes
+/// the board, even if this request's clock still said "open".
+fn lock_board(conn: &mut DbConnection, round_id: i64) -> AppResult<round::RoundRow> {
+    let row = round::find_for_update(conn, round_id)?;
+    if crate::db::models::round_result::find(conn, round_id)?.is_some() {
+        return Err(forbidden("voting has closed in this round"));
+    }
+    Ok(row)
 }
 
 fn check_voting_open(round: &round::RoundRow, now: NaiveDateTime) -> AppResult<()> {
@@ -432,7 +488,7 @@ fn store(
     now: NaiveDateTime,
 ) -> AppResult<Receipt> {
     record_participation(conn, round_id, user_id, channel)?;
-    round::find_for_update(conn, round_id)?;
+    lock_board(conn, round_id)?;
     let tracking_code = bulletin::append(
         conn,
         round_id,
@@ -445,6 +501,7 @@ fn store(
     Ok(Receipt {
         tracking_code,
         round_id,
+        replaces_earlier: false,
     })
 }
 

@@ -73,28 +73,31 @@ pub fn count_round(
 /// Counts every round whose voting has closed and that has no result yet; returns their ids.
 /// Safe from several app instances at once: a round another instance counted first is skipped
 /// (the result's primary key refuses the second insert).
-pub fn count_closed_rounds(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Vec<i64>> {
+/// Each round's outcome is reported on its own: one round that cannot be counted must not
+/// keep the others from being counted.
+pub fn count_closed_rounds(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    skip: &std::collections::HashSet<i64>,
+) -> AppResult<Vec<(i64, AppResult<()>)>> {
     let due: Vec<i64> = round::all(conn)?
         .into_iter()
-        .filter(|r| r.voting_close_at <= now)
+        .filter(|r| r.voting_close_at <= now && !skip.contains(&r.id))
         .map(|r| r.id)
         .collect();
-    let mut counted = Vec::new();
+    let mut outcomes = Vec::new();
     for id in due {
         if round_result::find(conn, id)?.is_some() {
             continue;
         }
         match count_round(conn, id, now) {
-            Ok(_) => counted.push(id),
+            Ok(_) => outcomes.push((id, Ok(()))),
+            // Another instance, or the council, counted it first.
             Err(AppError::Conflict(_)) => {}
-            // A round the rule cannot count stays uncounted for the council to look at.
-            Err(AppError::Unprocessable(message)) => {
-                tracing::warn!(round = id, %message, "cannot count a closed round")
-            }
-            Err(e) => return Err(e),
+            Err(e) => outcomes.push((id, Err(e))),
         }
     }
-    Ok(counted)
+    Ok(outcomes)
 }
 
 /// `count_round` inside the caller's write transaction.
@@ -104,7 +107,9 @@ pub fn count_round_in(
     now: NaiveDateTime,
 ) -> AppResult<RoundResultRow> {
     {
-        let round = round::find(conn, round_id)?;
+        // The round's lock: a ballot being written holds it until its commit, so the count
+        // sees every ballot that was acknowledged, and no ballot is appended after it.
+        let round = round::find_for_update(conn, round_id)?;
         if now < round.voting_close_at {
             return Err(AppError::Conflict(
                 "voting is still open in this round".into(),
@@ -142,6 +147,7 @@ pub fn count_round_in(
             computed_at: now,
         };
         round_result::insert(conn, &row)?;
+        super::statistics::freeze(conn, round_id)?;
         Ok(row)
     }
 }
@@ -281,9 +287,11 @@ pub fn elections(basis: &CountBasis, contents: &[BallotContent]) -> Vec<(Option<
     let single_pot = basis.districts.is_empty() && basis.citywide_budget.is_none();
     // m − i points for position i (m = the longest allowed ranking), written as the explicit
     // list so an exported .pb file carries the same scoring (`scoring_fn`).
+    // A ranking never has more places than projects, whatever a (possibly forged) basis says.
     let max_len = basis
         .max_choices
-        .map_or(basis.projects.len() as u64, |m| m.max(0) as u64);
+        .map_or(basis.projects.len() as u64, |m| m.max(0) as u64)
+        .min(basis.projects.len() as u64);
     let positional = basis
         .positional
         .clone()
@@ -304,7 +312,7 @@ pub fn elections(basis: &CountBasis, contents: &[BallotContent]) -> Vec<(Option<
                 })
                 .collect();
             let election = Election {
-                ballots: ballots_for(&projects, contents),
+                ballots: ballots_for(&projects, contents, single_pot),
                 projects,
                 budget,
                 positional: positional.clone(),
@@ -314,8 +322,10 @@ pub fn elections(basis: &CountBasis, contents: &[BallotContent]) -> Vec<(Option<
         .collect()
 }
 
-/// Each ballot restricted to the pot's projects; ballots with nothing left are not counted.
-fn ballots_for(projects: &[Project], contents: &[BallotContent]) -> Vec<Ballot> {
+/// Each ballot restricted to the pot's projects. With several pots a ballot with nothing left
+/// belongs to another pot and is not counted here; in a single pot every ballot counts, an
+/// empty one included (equal shares divides the budget among all voters, as Pabulib does).
+fn ballots_for(projects: &[Project], contents: &[BallotContent], keep_empty: bool) -> Vec<Ballot> {
     let index: HashMap<i64, usize> = projects
         .iter()
         .enumerate()
@@ -343,7 +353,7 @@ fn ballots_for(projects: &[Project], contents: &[BallotContent]) -> Vec<Ballot> 
                 Ballot::Approval(v) | Ballot::Ranking(v) => v.is_empty(),
                 Ballot::Points(v) => v.is_empty(),
             };
-            (!empty).then_some(ballot)
+            (keep_empty || !empty).then_some(ballot)
         })
         .collect()
 }

@@ -31,12 +31,12 @@
 //! preferring inner cells over totals and small counts over large ones; afterwards any extra
 //! suppression that turned out to be unnecessary is undone.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Smallest number of people a published cell may count.
 pub const MIN_CELL: u64 = 10;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "count", rename_all = "snake_case")]
 pub enum Cell {
     Shown(u64),
@@ -57,7 +57,7 @@ impl Cell {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Table {
     /// Row labels, e.g. districts.
     pub rows: Vec<String>,
@@ -76,14 +76,39 @@ pub struct Table {
 /// taken as 0 and extra ones are ignored. With a single column the row totals equal the cells
 /// and are always published identically to them (likewise the column totals of a single row).
 pub fn protect(rows: Vec<String>, columns: Vec<String>, counts: &[Vec<u64>]) -> Table {
+    let grid = Grid::new(rows.len(), columns.len(), counts, Known::default());
+    let (marks, _) = grid.suppress();
+    grid.publish(rows, columns, &marks)
+}
+
+/// Totals the reader already knows from somewhere else (another table of the same people, a
+/// public list, the turnout on the results page). They are always printed by value and a
+/// small cell's protection never relies on them being uncertain.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Known {
+    pub row_totals: bool,
+    pub column_totals: bool,
+    /// The grand total alone (known too whenever row or column totals are).
+    pub total: bool,
+}
+
+/// `protect`, for a table some of whose totals are public elsewhere. `None` when some small
+/// cell cannot be protected at all — the known totals and the labels pin it (say one row of
+/// two "< 10" cells whose known total is 18) — so the table must not be published.
+pub fn protect_with(
+    rows: Vec<String>,
+    columns: Vec<String>,
+    counts: &[Vec<u64>],
+    known: Known,
+) -> Option<Table> {
     debug_assert_eq!(rows.len(), counts.len(), "one row of counts per row label");
     debug_assert!(
         counts.iter().all(|row| row.len() == columns.len()),
         "one count per column in every row"
     );
-    let grid = Grid::new(rows.len(), columns.len(), counts);
-    let marks = grid.suppress();
-    grid.publish(rows, columns, &marks)
+    let grid = Grid::new(rows.len(), columns.len(), counts, known);
+    let (marks, all_protected) = grid.suppress();
+    all_protected.then(|| grid.publish(rows, columns, &marks))
 }
 
 /// Suppression state of one cell while the pattern is being built.
@@ -92,6 +117,8 @@ enum Mark {
     Open,
     Small,
     Hidden,
+    /// Unpublished and unlabelled: only to ask what the known totals alone determine.
+    Free,
 }
 
 /// One arc of a residual cycle: `delta` is +1 when the cycle pushes one more person through the
@@ -117,10 +144,12 @@ struct Grid {
     ends: Vec<(usize, usize)>,
     /// Per node, the cells whose arcs touch it.
     incident: Vec<Vec<usize>>,
+    /// Cells whose value the reader knows anyway: never hidden, never varied.
+    fixed: Vec<bool>,
 }
 
 impl Grid {
-    fn new(rows: usize, cols: usize, counts: &[Vec<u64>]) -> Grid {
+    fn new(rows: usize, cols: usize, counts: &[Vec<u64>], known: Known) -> Grid {
         let width = cols + 1;
         let mut values = vec![0u64; (rows + 1) * width];
         for r in 0..rows {
@@ -158,13 +187,33 @@ impl Grid {
                 ends.push(arc);
             }
         }
-        Grid {
+        let mut grid = Grid {
             rows,
             cols,
             values,
             ends,
             incident,
+            fixed: Vec::new(),
+        };
+        let width = cols + 1;
+        let mut fixed = vec![false; grid.values.len()];
+        for k in 0..fixed.len() {
+            let (r, c) = (k / width, k % width);
+            let is_fixed = match (r == rows, c == cols) {
+                (false, true) => known.row_totals,
+                (true, false) => known.column_totals,
+                (true, true) => known.row_totals || known.column_totals || known.total,
+                (false, false) => false,
+            };
+            if is_fixed {
+                // A cell that always equals a known total is known too.
+                for t in grid.twins(k) {
+                    fixed[t] = true;
+                }
+            }
         }
+        grid.fixed = fixed;
+        grid
     }
 
     fn is_margin(&self, k: usize) -> bool {
@@ -191,7 +240,8 @@ impl Grid {
         }
     }
 
-    fn suppress(&self) -> Vec<Mark> {
+    /// The marks, and whether every small cell that needs protecting has it.
+    fn suppress(&self) -> (Vec<Mark>, bool) {
         let mut marks: Vec<Mark> = self
             .values
             .iter()
@@ -203,8 +253,13 @@ impl Grid {
                 }
             })
             .collect();
+        // Cells the known totals already determine (a known total of 0 makes its cells 0; a
+        // known total is itself known) are public whatever this table prints: labelled, not
+        // protected.
+        let free: Vec<Mark> = (0..marks.len()).map(|_| Mark::Free).collect();
         let small: Vec<usize> = (0..marks.len())
-            .filter(|&k| marks[k] == Mark::Small)
+            .filter(|&k| marks[k] == Mark::Small && !self.fixed[k])
+            .filter(|&k| self.protected(&free, k))
             .collect();
 
         // Hiding more cells only widens what a reader must consider possible, so a cell
@@ -247,7 +302,8 @@ impl Grid {
                 marks = trial;
             }
         }
-        marks
+        let all_protected = small.iter().all(|&k| self.protected(&marks, k));
+        (marks, all_protected)
     }
 
     /// Whether a reader can still not tell `k`'s value, i.e. some residual cycle runs through it.
@@ -307,11 +363,11 @@ impl Grid {
             }
             done[node] = true;
             for &k in &self.incident[node] {
-                if k == skip {
+                if k == skip || self.fixed[k] {
                     continue;
                 }
                 let price = match marks[k] {
-                    Mark::Small | Mark::Hidden => (0, 0),
+                    Mark::Small | Mark::Hidden | Mark::Free => (0, 0),
                     Mark::Open if allow_open => (u64::from(self.is_margin(k)), self.values[k]),
                     Mark::Open => continue,
                 };
@@ -355,7 +411,7 @@ impl Grid {
             match marks[k] {
                 Mark::Open => Cell::Shown(self.values[k]),
                 Mark::Small => Cell::Small,
-                Mark::Hidden => Cell::Hidden,
+                Mark::Hidden | Mark::Free => Cell::Hidden,
             }
         };
         Table {
@@ -377,6 +433,7 @@ fn slack(mark: Mark, value: u64) -> (bool, bool) {
     match mark {
         Mark::Small => (value < MIN_CELL - 1, value > 0),
         Mark::Hidden | Mark::Open => (true, value > MIN_CELL),
+        Mark::Free => (true, value > 0),
     }
 }
 
@@ -505,8 +562,21 @@ mod tests {
     /// the proof that no attack whatsoever can pin the cell down. Found with the module's own
     /// cycle search, but checked only against the published table.
     fn second_table(counts: &[Vec<u64>], t: &Table, r: usize, c: usize) -> Option<Vec<Vec<i64>>> {
+        second_table_knowing(counts, t, r, c, Known::default())
+    }
+
+    /// `second_table` for a reader who also knows the `known` totals: the other table must
+    /// keep them.
+    fn second_table_knowing(
+        counts: &[Vec<u64>],
+        t: &Table,
+        r: usize,
+        c: usize,
+        known: Known,
+    ) -> Option<Vec<Vec<i64>>> {
         let cols = t.columns.len();
-        let grid = Grid::new(t.rows.len(), cols, counts);
+        let rows = t.rows.len();
+        let grid = Grid::new(rows, cols, counts, known);
         let marks: Vec<Mark> = published_grid(t)
             .iter()
             .flatten()
@@ -524,8 +594,20 @@ mod tests {
         for step in steps {
             alt[step.cell / (cols + 1)][step.cell % (cols + 1)] += i64::from(step.delta);
         }
-        let differs = alt[r][c] != true_grid(counts, cols)[r][c] as i64;
-        (differs && fits(t, &alt)).then_some(alt)
+        let truth = true_grid(counts, cols);
+        let differs = alt[r][c] != truth[r][c] as i64;
+        let keeps_known = (0..=rows).all(|rr| {
+            (0..=cols).all(|cc| {
+                let margin_known = match (rr == rows, cc == cols) {
+                    (false, true) => known.row_totals,
+                    (true, false) => known.column_totals,
+                    (true, true) => known.row_totals || known.column_totals || known.total,
+                    (false, false) => false,
+                };
+                !margin_known || alt[rr][cc] == truth[rr][cc] as i64
+            })
+        });
+        (differs && keeps_known && fits(t, &alt)).then_some(alt)
     }
 
     /// Every property the publication must have, as a list of failures.
@@ -571,6 +653,32 @@ mod tests {
             .flatten()
             .filter(|c| **c == Cell::Hidden)
             .count()
+    }
+
+    #[test]
+    fn with_every_total_known_three_women_stay_protected_by_inner_cells() {
+        let counts = vec![vec![3, 41, 12], vec![48, 55, 14], vec![37, 29, 11]];
+        let known = Known {
+            row_totals: true,
+            column_totals: true,
+            total: true,
+        };
+        let t = protect_with(names("r", 3), names("c", 3), &counts, known)
+            .expect("a realistic table can be published");
+        assert_eq!(t.cells[0][0], Cell::Small);
+        assert!(t
+            .row_totals
+            .iter()
+            .chain(&t.column_totals)
+            .all(|c| matches!(c, Cell::Shown(_))));
+        assert!(second_table_knowing(&counts, &t, 0, 0, known).is_some());
+        assert!(!attacker(&t).contains_key(&(0, 0)));
+        // One row of two nines with its total known: nothing can protect them; withheld.
+        let row_known = Known {
+            row_totals: true,
+            ..Known::default()
+        };
+        assert!(protect_with(names("r", 1), names("c", 2), &[vec![9, 9]], row_known).is_none());
     }
 
     #[test]
@@ -787,7 +895,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(512))]
+        #![proptest_config(ProptestConfig::with_cases(2048))]
 
         #[test]
         fn prop_no_small_cell_can_be_worked_out(counts in counts_strategy()) {
@@ -802,6 +910,45 @@ mod tests {
             })
         ) {
             prop_assert_eq!(hidden_count(&table(&counts)), 0);
+        }
+
+        #[test]
+        fn prop_known_totals_stay_printed_and_small_cells_stay_protected(
+            counts in counts_strategy(),
+            row_totals in any::<bool>(),
+            column_totals in any::<bool>(),
+            total in any::<bool>(),
+        ) {
+            let known = Known { row_totals, column_totals, total };
+            let cols = counts.first().map_or(0, Vec::len);
+            let Some(t) = protect_with(names("r", counts.len()), names("c", cols), &counts, known) else {
+                // Withheld: then some small cell really has no second table keeping the known
+                // totals; the plain protection must find one for every cell it can.
+                return Ok(());
+            };
+            if row_totals {
+                prop_assert!(t.row_totals.iter().all(|c| *c != Cell::Hidden));
+            }
+            if column_totals {
+                prop_assert!(t.column_totals.iter().all(|c| *c != Cell::Hidden));
+            }
+            // Every small inner cell can still take another value with the known totals kept
+            // (inner cells that mirror a known total are known as well, and exempt).
+            let grid = Grid::new(counts.len(), cols, &counts, known);
+            let free = vec![Mark::Free; (counts.len() + 1) * (cols + 1)];
+            for r in 0..counts.len() {
+                for c in 0..cols {
+                    let mirrors_known = (cols == 1 && row_totals) || (counts.len() == 1 && column_totals);
+                    // Public through the known totals alone (say, a known total of 0).
+                    let determined = !grid.protected(&free, r * (cols + 1) + c);
+                    if t.cells[r][c] == Cell::Small && !mirrors_known && !determined {
+                        prop_assert!(
+                            second_table_knowing(&counts, &t, r, c, known).is_some(),
+                            "({}, {}) can be worked out from {:?}", r, c, t
+                        );
+                    }
+                }
+            }
         }
 
         #[test]

@@ -122,8 +122,11 @@ pub fn submit(
             }
             other => other?,
         };
+        // A random id, like participations: answers carry no order to line up with the board.
+        let id: i64 = rand::Rng::random_range(&mut rand::rng(), 1..(1i64 << 53));
         diesel::insert_into(feedback::table)
             .values((
+                feedback::id.eq(id),
                 feedback::round_id.eq(round_id),
                 feedback::ease.eq(ease),
                 feedback::found.eq(found.as_deref()),
@@ -142,8 +145,8 @@ pub struct Summary {
     pub ease: Vec<(String, usize)>,
     pub average_ease: Option<f64>,
     pub found: Vec<(String, usize)>,
-    /// Free-text comments, newest first. They may hold anything people typed: council and
-    /// auditors only.
+    /// Free-text comments, in no particular order. They may hold anything people typed:
+    /// council and auditors only.
     pub comments: Vec<String>,
 }
 

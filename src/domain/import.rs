@@ -75,13 +75,17 @@ fn ballot_type(instance: &Instance) -> AppResult<&'static str> {
     }
 }
 
+/// The same bound as for rounds set up in the application.
+const MAX_LIMIT: i32 = 10_000;
+
 fn meta_number(instance: &Instance, key: &str) -> AppResult<Option<i32>> {
     instance
         .meta(key)
-        .map(|v| {
-            v.trim().parse::<i32>().map_err(|_| {
-                AppError::Unprocessable(format!("META {key} `{v}` is not a whole number"))
-            })
+        .map(|v| match v.trim().parse::<i32>() {
+            Ok(n) if (0..=MAX_LIMIT).contains(&n) => Ok(n),
+            _ => Err(AppError::Unprocessable(format!(
+                "META {key} `{v}` is not a whole number from 0 to {MAX_LIMIT}"
+            ))),
         })
         .transpose()
 }
@@ -226,9 +230,10 @@ pub fn import_pabulib(
                         .collect(),
                 )
             } else {
+                // The first mention of a project counts, as when the file itself is tallied.
                 let mut points = std::collections::BTreeMap::new();
                 for (id, n) in vote.vote.iter().zip(&vote.points) {
-                    *points.entry(mapped(id)).or_insert(0) += n;
+                    points.entry(mapped(id)).or_insert(*n);
                 }
                 BallotContent::Points(points)
             };

@@ -5,14 +5,14 @@
 use std::collections::HashMap;
 
 use chrono::Datelike;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::disclosure::{protect, Cell, Table};
+use super::disclosure::{protect_with, Known, Table};
 use super::follow_up;
 use crate::db::models::{ballot, district, proposal, round_result};
 use crate::db::DbConnection;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 
 const GENDER_COLUMNS: [&str; 4] = ["Women", "Men", "Non-binary", "Not stated"];
 const NOT_KNOWN: &str = "Not stated";
@@ -44,38 +44,30 @@ fn age_row(birth_year: Option<i32>, year: i32) -> usize {
         .unwrap_or(AGE_BANDS.len())
 }
 
-/// Two tables of one population share their column totals and grand total: a total hidden in
-/// one must be hidden in the other, or the second table would give it away.
-fn hide_shared_totals(a: &mut Table, b: &mut Table) {
-    for (x, y) in a.column_totals.iter_mut().zip(b.column_totals.iter_mut()) {
-        if *x == Cell::Hidden || *y == Cell::Hidden {
-            *x = Cell::Hidden;
-            *y = Cell::Hidden;
-        }
-    }
-    if a.total == Cell::Hidden || b.total == Cell::Hidden {
-        a.total = Cell::Hidden;
-        b.total = Cell::Hidden;
-    }
-}
-
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct Breakdown {
-    /// Rows are districts, columns genders.
-    #[schema(value_type = Object)]
-    pub by_district: Table,
-    /// Rows are age bands (at the close of voting), columns genders.
-    #[schema(value_type = Object)]
-    pub by_age: Table,
+    /// Rows are districts, columns genders; `None` when it cannot be published safely.
+    #[schema(value_type = Option<Object>)]
+    pub by_district: Option<Table>,
+    /// Rows are age bands (at the close of voting), one column.
+    #[schema(value_type = Option<Object>)]
+    pub by_age: Option<Table>,
 }
 
-/// `people`: (gender, birth year, district) per person or proposal.
+/// `people`: (gender, birth year, district) per person or proposal. The two tables share
+/// only their grand total, which is public anyway (turnout, proposals submitted), so each is
+/// protected on its own; an age-by-gender table would share the gender totals with the
+/// district table and let one be differenced against the other.
+/// `district_totals_known` when the district counts are public anyway (proposals are listed
+/// with their district).
 fn breakdown(
     people: &[(Option<String>, Option<i32>, Option<i64>)],
     districts: &[(i64, String)],
     year: i32,
-    district_label: &str,
+    labels: (&str, &str),
+    district_totals_known: bool,
 ) -> Breakdown {
+    let (district_label, counted) = labels;
     let columns: Vec<String> = GENDER_COLUMNS.iter().map(|c| c.to_string()).collect();
     let mut district_rows: Vec<String> = districts.iter().map(|(_, n)| n.clone()).collect();
     district_rows.push(district_label.to_string());
@@ -87,22 +79,79 @@ fn breakdown(
         .map(|(i, (id, _))| (*id, i))
         .collect();
     let mut by_district = vec![vec![0u64; columns.len()]; district_rows.len()];
-    let mut by_age = vec![vec![0u64; columns.len()]; age_rows.len()];
+    let mut by_age = vec![vec![0u64; 1]; age_rows.len()];
     for (gender, birth_year, district) in people {
-        let column = gender_column(gender.as_deref());
         let row = district
             .and_then(|d| index.get(&d).copied())
             .unwrap_or(districts.len());
-        by_district[row][column] += 1;
-        by_age[age_row(*birth_year, year)][column] += 1;
+        by_district[row][gender_column(gender.as_deref())] += 1;
+        by_age[age_row(*birth_year, year)][0] += 1;
     }
-    let mut by_district = protect(district_rows, columns.clone(), &by_district);
-    let mut by_age = protect(age_rows, columns, &by_age);
-    hide_shared_totals(&mut by_district, &mut by_age);
     Breakdown {
-        by_district,
-        by_age,
+        by_district: protect_with(
+            district_rows,
+            columns,
+            &by_district,
+            Known {
+                row_totals: district_totals_known,
+                total: true,
+                ..Known::default()
+            },
+        ),
+        by_age: protect_with(
+            age_rows,
+            vec![counted.to_string()],
+            &by_age,
+            Known {
+                total: true,
+                ..Known::default()
+            },
+        ),
     }
+}
+
+/// The breakdowns that are frozen when a round is counted.
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
+pub struct Breakdowns {
+    /// Voters with an account (online and on paper).
+    pub participation: Breakdown,
+    /// Ballots cast with a voting code: no profile, so not in the tables.
+    pub code_voters: i64,
+    pub proposals: Breakdown,
+}
+
+/// Computes the breakdowns from the current profiles (before the count, for staff only).
+pub fn breakdowns(conn: &mut DbConnection, round_id: i64) -> AppResult<Breakdowns> {
+    let round = super::rounds::find(conn, round_id)?;
+    let year = round.voting_close_at.year();
+    let districts: Vec<(i64, String)> = district::of_round(conn, round_id)?
+        .into_iter()
+        .map(|d| (d.district_id, d.name))
+        .collect();
+    let voters = ballot::participant_profiles(conn, round_id)?;
+    let authors: Vec<_> = proposal::author_profiles(conn, round_id)?
+        .into_iter()
+        .map(|(district, gender, birth_year)| (gender, birth_year, district))
+        .collect();
+    let (_, code_voters) = crate::db::models::eligibility::code_counts(conn, round_id)?;
+    Ok(Breakdowns {
+        participation: breakdown(
+            &voters,
+            &districts,
+            year,
+            ("Other or not stated", "Voters"),
+            false,
+        ),
+        code_voters,
+        proposals: breakdown(&authors, &districts, year, ("City-wide", "Proposals"), true),
+    })
+}
+
+/// Stores the breakdowns of a round being counted; from then on they never change.
+pub fn freeze(conn: &mut DbConnection, round_id: i64) -> AppResult<()> {
+    let json = serde_json::to_string(&breakdowns(conn, round_id)?).map_err(AppError::internal)?;
+    round_result::freeze_statistics(conn, round_id, &json)?;
+    Ok(())
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -128,11 +177,11 @@ pub struct RoundStatistics {
     /// Counts under this many people are shown as "< 10"; "—" marks a count hidden so that a
     /// small one cannot be worked out from the totals.
     pub min_cell: u64,
-    /// Voters by their home district (as given in their profile), gender and age band.
-    /// Voters with a voting code have no profile and count as "not stated".
-    pub participation: Breakdown,
-    /// Proposals by the district they are for, and their author's gender and age band.
-    pub proposals: Breakdown,
+    /// Frozen when the round was counted; computed from current profiles before that.
+    pub frozen: bool,
+    /// Voters with an account by home district (as given in their profile), gender and age
+    /// band; proposals by the district they are for and their author's gender and age band.
+    pub breakdowns: Breakdowns,
     pub engagement: Engagement,
 }
 
@@ -142,19 +191,13 @@ fn percent(part: usize, whole: usize) -> Option<f64> {
 
 pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<RoundStatistics> {
     let round = super::rounds::find(conn, round_id)?;
-    let year = round.voting_close_at.year();
-    let districts: Vec<(i64, String)> = district::of_round(conn, round_id)?
-        .into_iter()
-        .map(|d| (d.district_id, d.name))
-        .collect();
-    let voters = ballot::participant_profiles(conn, round_id)?;
-    let participation = breakdown(&voters, &districts, year, "Other or not stated");
-    let authors: Vec<_> = proposal::author_profiles(conn, round_id)?
-        .into_iter()
-        .map(|(district, gender, birth_year)| (gender, birth_year, district))
-        .collect();
-    let proposals_table = breakdown(&authors, &districts, year, "City-wide");
-
+    let (frozen, breakdowns) = match round_result::frozen_statistics(conn, round_id)? {
+        Some(json) => (
+            true,
+            serde_json::from_str(&json).map_err(AppError::internal)?,
+        ),
+        None => (false, breakdowns(conn, round_id)?),
+    };
     let all = proposal::of_round(conn, round_id)?;
     let active = all.iter().filter(|p| p.status != "withdrawn").count();
     let feasible = all.iter().filter(|p| p.status == "feasible").count();
@@ -167,8 +210,8 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<RoundStatis
         round_id,
         round_title: round.title,
         min_cell: super::disclosure::MIN_CELL,
-        participation,
-        proposals: proposals_table,
+        frozen,
+        breakdowns,
         engagement: Engagement {
             proposals_submitted: all.len(),
             proposals_feasible: feasible,

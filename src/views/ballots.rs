@@ -216,7 +216,9 @@ pub fn review(viewer: &Viewer, title: &str, paper: &BallotPaper, sel: &Selection
     )
 }
 
-pub fn receipt(viewer: &Viewer, round_id: i64, code: &str, survey_token: &str) -> Markup {
+/// `survey_token` is offered with a voter's first ballot only, so a revote does not bring a
+/// second answer.
+pub fn receipt(viewer: &Viewer, round_id: i64, code: &str, survey_token: Option<&str>) -> Markup {
     layout_for(
         viewer,
         Page {
@@ -233,7 +235,9 @@ pub fn receipt(viewer: &Viewer, round_id: i64, code: &str, survey_token: &str) -
                 button.button.secondary type="submit" { "Download the receipt" }
             }
             p { a href={"/rounds/" (round_id) "/bulletin"} { "See the bulletin board" } }
-            (survey_form(round_id, &viewer.csrf, survey_token, &Default::default(), &FieldErrors::default()))
+            @if let Some(token) = survey_token {
+                (survey_form(round_id, &viewer.csrf, token, &Default::default(), &FieldErrors::default()))
+            }
         },
     )
 }

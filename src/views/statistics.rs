@@ -20,7 +20,13 @@ fn days(value: Option<f64>) -> String {
 }
 
 /// A suppressed table: counts, "< 10" or "—", with row and column totals.
-pub fn protected_table(caption: &str, corner: &str, table: &Table) -> Markup {
+pub fn protected_table(caption: &str, corner: &str, table: Option<&Table>) -> Markup {
+    let Some(table) = table else {
+        return html! {
+            h3 { (caption) }
+            p { "Not published: so few people are in this breakdown that it could identify someone." }
+        };
+    };
     html! {
         div.table-scroll {
             table {
@@ -86,13 +92,14 @@ pub fn round_statistics(viewer: &Viewer, s: &RoundStatistics) -> Markup {
             p { "To protect privacy, a count of fewer than " (s.min_cell) " people is shown as “< " (s.min_cell) "”. A dash (—) marks a larger count hidden so that a small one cannot be worked out from the totals." }
             h2 { "Engagement" }
             (engagement_facts(&s.engagement))
+            @if !s.frozen { p { strong { "Voting is still open or the round is not counted yet: these figures are for staff and will be frozen when the round is counted." } } }
             h2 { "Voters" }
-            p { "By the home district and gender people gave in their profile, and age at the close of voting. People who voted with a voting code have no profile and count as not stated." }
-            (protected_table("Voters by district and gender", "District", &s.participation.by_district))
-            (protected_table("Voters by age and gender", "Age", &s.participation.by_age))
+            p { "Voters with an account, by the home district and gender they gave in their profile, and by age at the close of voting. " (s.breakdowns.code_voters) " people voted with a voting code; they have no profile and are not in these tables." }
+            (protected_table("Voters by district and gender", "District", s.breakdowns.participation.by_district.as_ref()))
+            (protected_table("Voters by age", "Age", s.breakdowns.participation.by_age.as_ref()))
             h2 { "Proposals" }
-            (protected_table("Proposals by district and the author's gender", "District", &s.proposals.by_district))
-            (protected_table("Proposals by the author's age and gender", "Age", &s.proposals.by_age))
+            (protected_table("Proposals by district and the author's gender", "District", s.breakdowns.proposals.by_district.as_ref()))
+            (protected_table("Proposals by the author's age", "Age", s.breakdowns.proposals.by_age.as_ref()))
             p { a href={"/rounds/" (s.round_id)} { "Back to the round" } }
         },
     )

@@ -2,6 +2,7 @@
 //! domain results into pages (views) or JSON.
 
 pub mod assets;
+pub mod ballot_box;
 pub mod extractors;
 pub mod middleware;
 pub mod routes;

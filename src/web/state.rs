@@ -48,6 +48,8 @@ pub struct AppState {
     /// Caps concurrent argon2 work so a login flood cannot take every CPU from voting.
     pub hash_slots: Arc<Semaphore>,
     pub mailer: Mailer,
+    /// Writes ballots in group commits (see `ballot_box`).
+    pub ballot_box: super::ballot_box::BallotBox,
 }
 
 /// How long a login waits for a free hashing slot before being told to retry.
@@ -58,6 +60,7 @@ impl AppState {
         let slots = std::thread::available_parallelism().map_or(1, |n| n.get().div_ceil(2));
         AppState {
             tokens: TokenKeys::new(settings.secret_key.expose()),
+            ballot_box: super::ballot_box::BallotBox::start(pool.clone()),
             pool,
             clock,
             settings: Arc::new(settings),

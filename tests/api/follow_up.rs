@@ -116,14 +116,24 @@ both_backends_with_clock! {
 
         // Statistics: the 3 women of North print as "< 10" and cannot be worked out.
         let stats: Value = app.get(&format!("/api/v1/rounds/{}/statistics", f.round)).await.json().await.unwrap();
-        let table = &stats["participation"]["by_district"];
+        let table = &stats["breakdowns"]["participation"]["by_district"];
         assert_eq!(table["rows"][0], "North");
         assert_eq!(table["columns"][0], "Women");
         assert_eq!(table["cells"][0][0]["kind"], "small");
         assert_eq!(table["cells"][1][0], json!({"kind": "shown", "count": 30}), "30 women in south are shown");
         assert!(solvable(table).is_empty(), "a hidden figure can be worked out: {table}");
         assert!(!stats.to_string().contains("\"count\":3}"), "3 appears nowhere");
-        assert!(solvable(&stats["participation"]["by_age"]).is_empty());
+        assert!(solvable(&stats["breakdowns"]["participation"]["by_age"]).is_empty());
+        assert_eq!(stats["frozen"], true);
+        assert_eq!(table["column_totals"][0], json!({"kind": "shown", "count": 33}), "the gender totals stay printed");
+        // Frozen at the count: a profile changed afterwards does not move the published figures.
+        {
+            use diesel::prelude::*;
+            use budgetbox::db::schema::users;
+            diesel::update(users::table.filter(users::gender.eq("female"))).set(users::gender.eq("male")).execute(&mut app.conn()).unwrap();
+        }
+        let again: Value = app.get(&format!("/api/v1/rounds/{}/statistics", f.round)).await.json().await.unwrap();
+        assert_eq!(again["breakdowns"], stats["breakdowns"]);
         assert_eq!(stats["engagement"]["projects_funded"], 2);
         let page = app.get_html(&format!("/rounds/{}/statistics", f.round)).await.text().await.unwrap();
         assert!(page.contains("&lt; 10"), "the page shows < 10");
@@ -242,5 +252,21 @@ both_backends_with_clock! {
         assert_eq!(summary["responses"], 1);
         assert_eq!(summary["found"][1], json!(["Partly", 1]));
         assert_eq!(app.get_bearer(&format!("/api/v1/rounds/{}/feedback", f.round), &f.citizen).await.status(), 403);
+    }
+}
+
+both_backends_with_clock! {
+    async fn a_revote_does_not_bring_a_second_survey(app) {
+        let f = fixture(&app, "approval", json!({"revote_policy": "last-counts"})).await;
+        app.submit("/login", "/login", &[("email", "voter@example.org"), ("password", PASSWORD)]).await;
+        let form_path = format!("/rounds/{}/vote", f.round);
+        let cast_path = format!("/rounds/{}/vote/cast", f.round);
+        let north = f.north.to_string();
+        let first = app.submit(&form_path, &cast_path, &[("project", &f.north_projects[0].to_string()), ("district", &north)]).await;
+        assert_eq!(first.status(), 201);
+        assert!(first.text().await.unwrap().contains("Tell us how it went"));
+        let second = app.submit(&form_path, &cast_path, &[("project", &f.north_projects[1].to_string()), ("district", &north)]).await;
+        assert_eq!(second.status(), 201);
+        assert!(!second.text().await.unwrap().contains("Tell us how it went"), "one survey per voter");
     }
 }

@@ -62,6 +62,7 @@ fn declared_columns() -> Vec<(String, String)> {
         feedback_tokens,
         project_progress,
         round_scoring,
+        round_statistics,
     )
 }
 

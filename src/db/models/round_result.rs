@@ -52,3 +52,24 @@ pub fn set_scoring(conn: &mut DbConnection, round_id: i64, positional: &str) -> 
         .execute(conn)
         .map(|_| ())
 }
+
+/// The statistics frozen when the round was counted, as JSON.
+pub fn frozen_statistics(conn: &mut DbConnection, round_id: i64) -> QueryResult<Option<String>> {
+    use crate::db::schema::round_statistics;
+    round_statistics::table
+        .find(round_id)
+        .select(round_statistics::breakdowns)
+        .first(conn)
+        .optional()
+}
+
+pub fn freeze_statistics(conn: &mut DbConnection, round_id: i64, json: &str) -> QueryResult<()> {
+    use crate::db::schema::round_statistics;
+    diesel::insert_into(round_statistics::table)
+        .values((
+            round_statistics::round_id.eq(round_id),
+            round_statistics::breakdowns.eq(json),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}

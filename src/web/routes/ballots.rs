@@ -389,14 +389,14 @@ pub async fn cast(
         .choice(BallotType::parse(&ballot_type)?)
         .map_err(AppError::Unprocessable)?;
     let secret = state.settings.secret_key.clone();
-    let result = state
+    let prepared = state
         .db(move |conn| {
             let voter = match (&code, &account) {
                 (Some(code), _) => Voter::Code(code),
                 (None, Some(user)) => Voter::Account(user),
                 (None, None) => return Err(AppError::Unauthorized("log in to vote".into())),
             };
-            ballots::cast(
+            ballots::prepare(
                 conn,
                 secret.expose(),
                 ballots::Cast {
@@ -410,6 +410,10 @@ pub async fn cast(
             )
         })
         .await;
+    let result = match prepared {
+        Ok(ballot) => state.ballot_box.cast(ballot, now).await,
+        Err(refused) => Err(refused),
+    };
     match result {
         Ok(receipt) => Ok(html_status(
             StatusCode::CREATED,
@@ -417,7 +421,14 @@ pub async fn cast(
                 &viewer,
                 round_id,
                 &receipt.tracking_code,
-                &crate::domain::feedback::new_token(state.settings.secret_key.expose(), round_id),
+                (!receipt.replaces_earlier)
+                    .then(|| {
+                        crate::domain::feedback::new_token(
+                            state.settings.secret_key.expose(),
+                            round_id,
+                        )
+                    })
+                    .as_deref(),
             ),
         )),
         Err(AppError::Conflict(_)) if sel.voting_code.is_none() => {

@@ -112,7 +112,7 @@ pub async fn cast(
     let code = request.voting_code.take();
     let district = request.district;
     let secret = state.settings.secret_key.clone();
-    let receipt = state
+    let prepared = state
         .db(move |conn| {
             let voter = match (&code, &account) {
                 (Some(code), _) => Voter::Code(code),
@@ -123,7 +123,7 @@ pub async fn cast(
                     ))
                 }
             };
-            ballots::cast(
+            ballots::prepare(
                 conn,
                 secret.expose(),
                 ballots::Cast {
@@ -137,6 +137,7 @@ pub async fn cast(
             )
         })
         .await?;
+    let receipt = state.ballot_box.cast(prepared, now).await?;
     Ok(HttpResponse::Created().json(CastResponse {
         tracking_code: receipt.tracking_code,
     }))

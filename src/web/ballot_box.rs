@@ -1,0 +1,135 @@
+//! Group commit for ballots. Ballots of a round extend one hash chain, so their writes are
+//! serialised; committing each in its own transaction would make every voter wait for one
+//! durable commit after another. Instead one writer thread takes every ballot waiting at that
+//! moment and writes them in one transaction — each inside its own savepoint, so a refused
+//! ballot (already voted, code used, voting closed) rolls back alone — then commits once and
+//! only then answers each request. A receipt still means the ballot is durably stored.
+
+use std::panic::AssertUnwindSafe;
+
+use chrono::NaiveDateTime;
+use diesel::connection::SimpleConnection;
+use tokio::sync::{mpsc, oneshot};
+
+use crate::db::{write_transaction, DbConnection, DbPool};
+use crate::domain::ballots::{self, Prepared, Receipt};
+use crate::error::{AppError, AppResult};
+
+/// Most ballots written in one transaction; bounds the time a batch holds the round's lock.
+const MAX_BATCH: usize = 64;
+/// Ballots waiting for the writer before new ones wait for room.
+const QUEUE: usize = 1024;
+
+struct Job {
+    ballot: Prepared,
+    now: NaiveDateTime,
+    reply: oneshot::Sender<AppResult<Receipt>>,
+}
+
+#[derive(Clone)]
+pub struct BallotBox {
+    jobs: mpsc::Sender<Job>,
+}
+
+fn not_stored(why: &str) -> AppError {
+    AppError::Unavailable(format!("{why}; your ballot was not stored, please try again").into())
+}
+
+impl BallotBox {
+    /// Starts the writer thread; it stops when the last `BallotBox` clone is dropped.
+    pub fn start(pool: DbPool) -> Self {
+        let (jobs, queue) = mpsc::channel(QUEUE);
+        let spawned = std::thread::Builder::new()
+            .name("ballot-box".into())
+            .spawn(move || writer(pool, queue));
+        if let Err(e) = spawned {
+            // Every cast will then answer 503 rather than the server failing to start.
+            tracing::error!(error = %e, "cannot start the ballot writer");
+        }
+        BallotBox { jobs }
+    }
+
+    /// Writes a prepared ballot; returns once it is committed (or refused).
+    pub async fn cast(&self, ballot: Prepared, now: NaiveDateTime) -> AppResult<Receipt> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs
+            .send(Job { ballot, now, reply })
+            .await
+            .map_err(|_| not_stored("the ballot box is closed"))?;
+        answer
+            .await
+            .map_err(|_| not_stored("the ballot box stopped"))?
+    }
+}
+
+fn writer(pool: DbPool, mut queue: mpsc::Receiver<Job>) {
+    while let Some(first) = queue.blocking_recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match queue.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let outcomes = std::panic::catch_unwind(AssertUnwindSafe(|| commit_batch(&pool, &batch)))
+            .unwrap_or_else(|_| {
+                tracing::error!("the ballot writer panicked; the batch was not stored");
+                batch
+                    .iter()
+                    .map(|_| Err(not_stored("an internal error occurred")))
+                    .collect()
+            });
+        for (job, outcome) in batch.into_iter().zip(outcomes) {
+            // The voter may have gone away; their ballot is stored all the same.
+            let _ = job.reply.send(outcome);
+        }
+    }
+}
+
+fn commit_batch(pool: &DbPool, batch: &[Job]) -> Vec<AppResult<Receipt>> {
+    let mut conn = match pool.get() {
+        Ok(conn) => conn,
+        Err(e) => {
+            tracing::warn!(error = %e, "ballot writer: no database connection");
+            return batch
+                .iter()
+                .map(|_| Err(not_stored("the database is not reachable")))
+                .collect();
+        }
+    };
+    let written = write_transaction(&mut conn, |conn| {
+        batch
+            .iter()
+            .map(|job| in_savepoint(conn, |conn| ballots::commit(conn, &job.ballot, job.now)))
+            .collect::<Result<Vec<_>, AppError>>()
+    });
+    match written {
+        Ok(outcomes) => outcomes,
+        Err(e) => {
+            tracing::warn!(error = %e, ballots = batch.len(), "a batch of ballots was not committed");
+            batch
+                .iter()
+                .map(|_| Err(not_stored("the database did not confirm the write")))
+                .collect()
+        }
+    }
+}
+
+/// Runs one ballot in a savepoint: the inner result is that ballot's own outcome; an outer
+/// error means the transaction itself is unusable and the whole batch must be abandoned.
+fn in_savepoint<T>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> AppResult<T>,
+) -> Result<AppResult<T>, AppError> {
+    conn.batch_execute("SAVEPOINT ballot")?;
+    match f(conn) {
+        Ok(value) => {
+            conn.batch_execute("RELEASE SAVEPOINT ballot")?;
+            Ok(Ok(value))
+        }
+        Err(refused) => {
+            conn.batch_execute("ROLLBACK TO SAVEPOINT ballot; RELEASE SAVEPOINT ballot")?;
+            Ok(Err(refused))
+        }
+    }
+}
