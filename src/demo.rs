@@ -238,11 +238,13 @@ fn seed(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Credentials> {
             bulletin::append(
                 conn,
                 round_id,
-                Some(districts[d]),
-                &content,
-                &cast_day.to_string(),
-                None,
-                None,
+                &bulletin::NewEntry {
+                    district_id: Some(districts[d]),
+                    content: &content,
+                    cast_day: &cast_day.to_string(),
+                    voter_tag: None,
+                    supersedes: None,
+                },
             )?;
         }
     }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::bulletin;
 use super::counting::BallotContent;
-use super::eligibility::{self, CodeUse};
+use super::eligibility;
 use super::rounds::{BallotType, Phase};
 use crate::db::models::user::UserRow;
 use crate::db::models::{ballot, district, eligibility as evidence, proposal, round};
@@ -382,49 +382,95 @@ pub fn prepare(
     })
 }
 
-/// Writes a prepared ballot; the caller holds a write transaction and commits it before the
-/// receipt is shown. Everything that can change is decided here: the code or participation
-/// (exactly once), the phase (a closing may have happened since `prepare`), the chain.
+/// A round's board, locked for the current write transaction: the round as it stands and the
+/// end of its chain. Ballots of one group commit share it.
+pub struct Board {
+    round: round::RoundRow,
+    tail: bulletin::Tail,
+}
+
+/// Locks the round's board for this transaction (refused once the round is counted).
+pub fn open_board(conn: &mut DbConnection, round_id: i64) -> AppResult<Board> {
+    let round = lock_board(conn, round_id)?;
+    let tail = bulletin::tail(conn, round_id)?;
+    Ok(Board { round, tail })
+}
+
+/// Whether an error refuses one ballot (the voter is told why) rather than the write itself.
+pub fn is_refusal(e: &AppError) -> bool {
+    matches!(
+        e,
+        AppError::Conflict(_)
+            | AppError::Forbidden(_)
+            | AppError::NotFound(_)
+            | AppError::Unprocessable(_)
+    )
+}
+
+/// Writes a prepared ballot on a board opened in this transaction; the caller commits before
+/// the receipt is shown. Everything that can change since `prepare` is decided here: the
+/// phase, the code or participation (exactly once), the chain. Every refusal comes before this
+/// ballot's first write, so a refused ballot leaves nothing behind; an error after a write is
+/// never a refusal and must abort the whole transaction.
+pub fn commit_to(
+    conn: &mut DbConnection,
+    board: &mut Board,
+    ballot: &Prepared,
+    now: NaiveDateTime,
+) -> AppResult<Receipt> {
+    let round_id = ballot.round_id;
+    check_voting_open(&board.round, now)?;
+    match (&ballot.code, ballot.user_id) {
+        (Some(code), _) => {
+            if !eligibility::spend_code(conn, round_id, code, now)? {
+                return Err(AppError::Conflict(CODE_USED.into()));
+            }
+        }
+        (None, Some(user_id)) => {
+            let first =
+                ballot::record_participation_if_new(conn, round_id, user_id, &ballot.channel)?;
+            if !first && !ballot.revoting {
+                return Err(AppError::Conflict(
+                    "you have already voted in this round; each person votes once".into(),
+                ));
+            }
+        }
+        (None, None) => {}
+    }
+    let written = (|| {
+        let supersedes = match &ballot.tag {
+            Some(tag) => ballot::latest_of_tag(conn, round_id, tag)?,
+            None => None,
+        };
+        let tracking_code = bulletin::append_at(
+            conn,
+            round_id,
+            &mut board.tail,
+            &bulletin::NewEntry {
+                district_id: ballot.district,
+                content: &ballot.content,
+                cast_day: &now.date().to_string(),
+                voter_tag: ballot.tag.as_deref(),
+                supersedes,
+            },
+        )?;
+        Ok::<_, AppError>(Receipt {
+            tracking_code,
+            round_id,
+            replaces_earlier: supersedes.is_some(),
+        })
+    })();
+    written.map_err(|e| AppError::internal(format!("writing a ballot to the board: {e}")))
+}
+
+/// Writes one prepared ballot in the caller's write transaction.
 pub fn commit(
     conn: &mut DbConnection,
     ballot: &Prepared,
     now: NaiveDateTime,
 ) -> AppResult<Receipt> {
-    let round_id = ballot.round_id;
-    // "Exactly once" is decided first, by a unique key or a conditional update, before the
-    // round's lock is waited for, so duplicates fail fast and the locked part stays short.
-    match (&ballot.code, ballot.user_id) {
-        (Some(code), _) => match eligibility::redeem_code(conn, round_id, code, now)? {
-            CodeUse::Accepted { .. } => {}
-            CodeUse::AlreadyUsed => return Err(AppError::Conflict(CODE_USED.into())),
-            CodeUse::Unknown => return Err(forbidden(CODE_UNKNOWN)),
-        },
-        (None, Some(user_id)) if ballot.revoting => {
-            ballot::record_participation_if_new(conn, round_id, user_id, &ballot.channel)?;
-        }
-        (None, Some(user_id)) => record_participation(conn, round_id, user_id, &ballot.channel)?,
-        (None, None) => {}
-    }
-    // From here to the commit the round's chain is ours.
-    check_voting_open(&lock_board(conn, round_id)?, now)?;
-    let supersedes = match &ballot.tag {
-        Some(tag) => ballot::latest_of_tag(conn, round_id, tag)?,
-        None => None,
-    };
-    let tracking_code = bulletin::append(
-        conn,
-        round_id,
-        ballot.district,
-        &ballot.content,
-        &now.date().to_string(),
-        ballot.tag.as_deref(),
-        supersedes,
-    )?;
-    Ok(Receipt {
-        tracking_code,
-        round_id,
-        replaces_earlier: supersedes.is_some(),
-    })
+    let mut board = open_board(conn, ballot.round_id)?;
+    commit_to(conn, &mut board, ballot, now)
 }
 
 /// Casts one ballot in its own transaction (the web app groups ballots instead; see
@@ -492,11 +538,13 @@ fn store(
     let tracking_code = bulletin::append(
         conn,
         round_id,
-        district,
-        &content.to_json(),
-        &now.date().to_string(),
-        None,
-        None,
+        &bulletin::NewEntry {
+            district_id: district,
+            content: &content.to_json(),
+            cast_day: &now.date().to_string(),
+            voter_tag: None,
+            supersedes: None,
+        },
     )?;
     Ok(Receipt {
         tracking_code,

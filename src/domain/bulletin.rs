@@ -53,49 +53,78 @@ pub fn entry_hash(e: &EntryFields<'_>) -> String {
     hex::encode(Sha256::digest(text.as_bytes()))
 }
 
-/// Appends a ballot to the round's chain and returns its tracking code. Must run inside a
-/// write transaction: the (round, seq) unique key refuses a racing append.
-/// `voter_tag` and `supersedes` are set on rounds where the last ballot counts.
-pub fn append(
+/// The end of a round's chain: the last sequence number (0 when empty) and its hash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tail {
+    pub seq: i64,
+    pub head: String,
+}
+
+pub fn tail(conn: &mut DbConnection, round_id: i64) -> AppResult<Tail> {
+    Ok(match ballot::chain_tail(conn, round_id)? {
+        Some((seq, head)) => Tail { seq, head },
+        None => Tail {
+            seq: 0,
+            head: GENESIS.to_string(),
+        },
+    })
+}
+
+/// One ballot to put on a board.
+pub struct NewEntry<'a> {
+    pub district_id: Option<i64>,
+    pub content: &'a str,
+    pub cast_day: &'a str,
+    /// Set on rounds where the last ballot counts, with the entry this one replaces.
+    pub voter_tag: Option<&'a str>,
+    pub supersedes: Option<i64>,
+}
+
+/// Appends after `tail` (which must be the round's current end, read under the round's lock in
+/// this transaction) and moves `tail` on; returns the tracking code. The (round, seq) unique
+/// key refuses an append that raced past the lock.
+pub fn append_at(
     conn: &mut DbConnection,
     round_id: i64,
-    district_id: Option<i64>,
-    content: &str,
-    cast_day: &str,
-    voter_tag: Option<&str>,
-    supersedes: Option<i64>,
+    tail: &mut Tail,
+    new: &NewEntry<'_>,
 ) -> AppResult<String> {
-    let (seq, prev) = match ballot::chain_tail(conn, round_id)? {
-        Some((seq, hash)) => (seq + 1, hash),
-        None => (1, GENESIS.to_string()),
-    };
+    let seq = tail.seq + 1;
     let code = new_tracking_code();
     let tracking = tracking_hash(&code);
     let entry = entry_hash(&EntryFields {
-        prev_hash: &prev,
+        prev_hash: &tail.head,
         round_id,
         seq,
-        district_id,
-        content,
+        district_id: new.district_id,
+        content: new.content,
         tracking_hash: &tracking,
-        supersedes,
+        supersedes: new.supersedes,
     });
     ballot::insert(
         conn,
         &NewBallot {
             round_id,
-            district_id,
+            district_id: new.district_id,
             seq,
-            content,
-            cast_day,
+            content: new.content,
+            cast_day: new.cast_day,
             tracking_hash: &tracking,
-            prev_hash: &prev,
+            prev_hash: &tail.head,
             entry_hash: &entry,
-            voter_tag,
-            supersedes,
+            voter_tag: new.voter_tag,
+            supersedes: new.supersedes,
         },
     )?;
+    *tail = Tail { seq, head: entry };
     Ok(code)
+}
+
+/// Appends a ballot at the end of the round's chain (inside a write transaction holding the
+/// round's lock) and returns its tracking code.
+pub fn append(conn: &mut DbConnection, round_id: i64, new: &NewEntry<'_>) -> AppResult<String> {
+    let mut end = tail(conn, round_id)?;
+    append_at(conn, round_id, &mut end, new)
 }
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]

@@ -422,31 +422,18 @@ pub fn generate_codes(
     Ok(codes)
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CodeUse {
-    /// The code was unused and is now spent; the ballot goes to this district.
-    Accepted {
-        district_id: Option<i64>,
-    },
-    AlreadyUsed,
-    Unknown,
-}
-
-/// Spends a voting code. Runs inside the ballot's transaction; of two concurrent uses exactly
-/// one is accepted (a conditional UPDATE decides).
-pub fn redeem_code(
+/// Spends a voting code looked up earlier, inside the ballot's transaction, in one conditional
+/// UPDATE: of two concurrent uses exactly one wins (true).
+pub fn spend_code(
     conn: &mut DbConnection,
     round_id: i64,
     code: &str,
     now: NaiveDateTime,
-) -> AppResult<CodeUse> {
-    let hash = code_hash(code);
-    let Some((district_id, _)) = evidence::find_code(conn, round_id, &hash)? else {
-        return Ok(CodeUse::Unknown);
-    };
-    if evidence::redeem_code(conn, round_id, &hash, now)? {
-        Ok(CodeUse::Accepted { district_id })
-    } else {
-        Ok(CodeUse::AlreadyUsed)
-    }
+) -> AppResult<bool> {
+    Ok(evidence::redeem_code(
+        conn,
+        round_id,
+        &code_hash(code),
+        now,
+    )?)
 }

@@ -208,6 +208,7 @@ pub fn import_pabulib(
             crate::db::models::round_result::set_scoring(conn, round_id, &scheme)?;
         }
         let cast_day = close.date().pred_opt().unwrap_or(close.date()).to_string();
+        let mut tail = bulletin::tail(conn, round_id)?;
         for vote in &instance.votes {
             // The parser has checked every id against PROJECTS.
             let mapped = |id: &String| ids.get(id.as_str()).copied().unwrap_or_default();
@@ -237,14 +238,17 @@ pub fn import_pabulib(
                 }
                 BallotContent::Points(points)
             };
-            bulletin::append(
+            bulletin::append_at(
                 conn,
                 round_id,
-                None,
-                &content.to_json(),
-                &cast_day,
-                None,
-                None,
+                &mut tail,
+                &bulletin::NewEntry {
+                    district_id: None,
+                    content: &content.to_json(),
+                    cast_day: &cast_day,
+                    voter_tag: None,
+                    supersedes: None,
+                },
             )?;
         }
         round_change::append(

@@ -1,14 +1,15 @@
 //! Group commit for ballots. Ballots of a round extend one hash chain, so their writes are
 //! serialised; committing each in its own transaction would make every voter wait for one
 //! durable commit after another. Instead one writer thread takes every ballot waiting at that
-//! moment and writes them in one transaction — each inside its own savepoint, so a refused
-//! ballot (already voted, code used, voting closed) rolls back alone — then commits once and
-//! only then answers each request. A receipt still means the ballot is durably stored.
+//! moment and writes them in one transaction — a refused ballot (already voted, code used,
+//! voting closed) is refused before it writes anything, so it needs no rollback of its own —
+//! then commits once and only then answers each request. A receipt still means the ballot is
+//! durably stored.
 
+use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 
 use chrono::NaiveDateTime;
-use diesel::connection::SimpleConnection;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::db::{write_transaction, DbConnection, DbPool};
@@ -97,12 +98,7 @@ fn commit_batch(pool: &DbPool, batch: &[Job]) -> Vec<AppResult<Receipt>> {
                 .collect();
         }
     };
-    let written = write_transaction(&mut conn, |conn| {
-        batch
-            .iter()
-            .map(|job| in_savepoint(conn, |conn| ballots::commit(conn, &job.ballot, job.now)))
-            .collect::<Result<Vec<_>, AppError>>()
-    });
+    let written = write_transaction(&mut conn, |conn| write_batch(conn, batch));
     match written {
         Ok(outcomes) => outcomes,
         Err(e) => {
@@ -115,21 +111,51 @@ fn commit_batch(pool: &DbPool, batch: &[Job]) -> Vec<AppResult<Receipt>> {
     }
 }
 
-/// Runs one ballot in a savepoint: the inner result is that ballot's own outcome; an outer
-/// error means the transaction itself is unusable and the whole batch must be abandoned.
-fn in_savepoint<T>(
-    conn: &mut DbConnection,
-    f: impl FnOnce(&mut DbConnection) -> AppResult<T>,
-) -> Result<AppResult<T>, AppError> {
-    conn.batch_execute("SAVEPOINT ballot")?;
-    match f(conn) {
-        Ok(value) => {
-            conn.batch_execute("RELEASE SAVEPOINT ballot")?;
-            Ok(Ok(value))
+/// Inside the batch's transaction: each round's board is locked once (in id order, so two
+/// instances never wait on each other crosswise), then the ballots are written in arrival
+/// order. A refused ballot leaves nothing behind (see `ballots::commit_to`); any other error
+/// abandons the whole batch, and then no voter gets a receipt.
+fn write_batch(conn: &mut DbConnection, batch: &[Job]) -> AppResult<Vec<AppResult<Receipt>>> {
+    let mut round_ids: Vec<i64> = batch.iter().map(|job| job.ballot.round_id).collect();
+    round_ids.sort_unstable();
+    round_ids.dedup();
+    let mut boards: HashMap<i64, Result<ballots::Board, String>> = HashMap::new();
+    let mut refusals: HashMap<i64, AppError> = HashMap::new();
+    for id in round_ids {
+        match ballots::open_board(conn, id) {
+            Ok(board) => {
+                boards.insert(id, Ok(board));
+            }
+            Err(e) if ballots::is_refusal(&e) => {
+                boards.insert(id, Err(e.to_string()));
+                refusals.insert(id, e);
+            }
+            Err(e) => return Err(e),
         }
-        Err(refused) => {
-            conn.batch_execute("ROLLBACK TO SAVEPOINT ballot; RELEASE SAVEPOINT ballot")?;
-            Ok(Err(refused))
-        }
+    }
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for job in batch {
+        let id = job.ballot.round_id;
+        let outcome = match boards.get_mut(&id) {
+            Some(Ok(board)) => match ballots::commit_to(conn, board, &job.ballot, job.now) {
+                Ok(receipt) => Ok(receipt),
+                Err(e) if ballots::is_refusal(&e) => Err(e),
+                Err(e) => return Err(e),
+            },
+            // The same refusal for every ballot of a round whose board could not be opened.
+            _ => Err(refusal_for(refusals.get(&id))),
+        };
+        outcomes.push(outcome);
+    }
+    Ok(outcomes)
+}
+
+fn refusal_for(e: Option<&AppError>) -> AppError {
+    match e {
+        Some(AppError::Forbidden(m)) => AppError::Forbidden(m.clone()),
+        Some(AppError::NotFound(m)) => AppError::NotFound(m.clone()),
+        Some(AppError::Conflict(m)) => AppError::Conflict(m.clone()),
+        Some(AppError::Unprocessable(m)) => AppError::Unprocessable(m.clone()),
+        _ => not_stored("the round could not be opened for writing"),
     }
 }
