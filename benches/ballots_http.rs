@@ -14,71 +14,24 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use budgetbox::app::{prepare_database, Application};
-use budgetbox::config::{DatabaseUrl, SecretKey, Settings};
+use budgetbox::app::Application;
+use budgetbox::config::DatabaseUrl;
 use budgetbox::db::{write_transaction, DbPool};
 use budgetbox::web::Clock;
 use diesel::connection::SimpleConnection;
-use diesel::Connection;
 
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+#[path = "support/mod.rs"]
+mod support;
+
+use support::{env_usize, percentile};
 
 /// A round in its voting phase accepting codes, with ten feasible projects; returns the round
 /// id, the project ids and `count` voting codes.
 fn prepare_round(pool: &DbPool, count: usize) -> (i64, Vec<i64>, Vec<String>) {
-    use budgetbox::db::models::{proposal, user};
-    use budgetbox::domain::round_config::{self, RoundInput};
+    use budgetbox::db::models::proposal;
+    let (staff, round) = support::create_round(pool, true);
     let mut conn = pool.get().expect("connection");
     let now = chrono::Utc::now().naive_utc();
-    let staff = user::insert(
-        &mut conn,
-        &user::NewUser {
-            email: "bench@example.org",
-            display_name: "bench",
-            password_hash: "!",
-            role: "council",
-            gender: None,
-            birth_year: None,
-            district_id: None,
-            created_at: now,
-        },
-    )
-    .expect("staff");
-    let t = |hours: i64| {
-        (now + chrono::Duration::hours(hours))
-            .format("%Y-%m-%dT%H:%M")
-            .to_string()
-    };
-    let input = RoundInput {
-        title: "Load test".into(),
-        currency: "EUR".into(),
-        total_budget: "1000000".into(),
-        ballot_type: "approval".into(),
-        min_choices: "1".into(),
-        max_choices: "3".into(),
-        rule: "greedy".into(),
-        time_zone: "UTC".into(),
-        proposals_open_at: t(-72),
-        review_at: t(-48),
-        voting_open_at: t(-1),
-        voting_close_at: t(48),
-        residence: "none".into(),
-        revote_policy: "final".into(),
-        voting_codes: Some("on".into()),
-        ..RoundInput::default()
-    };
-    let round = round_config::create(
-        &mut conn,
-        staff,
-        &input.parse().expect("valid round"),
-        now - chrono::Duration::hours(80),
-    )
-    .expect("round");
     let projects = (0..10)
         .map(|i| {
             let title = format!("Project {i}");
@@ -114,14 +67,6 @@ fn prepare_round(pool: &DbPool, count: usize) -> (i64, Vec<i64>, Vec<String>) {
     (round, projects, codes)
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i].as_secs_f64() * 1000.0
-}
-
 /// One row per transaction from one connection, for `seconds`.
 fn raw_commit_rate(pool: &DbPool, seconds: f64) -> f64 {
     let mut conn = pool.get().expect("connection");
@@ -144,17 +89,8 @@ fn raw_commit_rate(pool: &DbPool, seconds: f64) -> f64 {
 }
 
 async fn run(label: &str, url: DatabaseUrl, ballots: usize, concurrency: usize) {
-    let settings = Settings {
-        database_url: url,
-        database_is_default: false,
-        data_dir: std::env::temp_dir(),
-        bind: "127.0.0.1:0".into(),
-        secret_key: SecretKey::generate(),
-        pool_size: (concurrency as u32).min(32),
-        trusted_proxy: None,
-        tls: None,
-    };
-    let pool = prepare_database(&settings).expect("database");
+    let settings = support::settings(url, (concurrency as u32).min(32));
+    let pool = support::pool(&settings);
     let (round, projects, codes) = prepare_round(&pool, ballots);
     let app = Application::build(settings, pool.clone(), Clock::System).expect("server");
     let endpoint = Arc::new(format!(
@@ -235,34 +171,7 @@ fn main() {
         .enable_all()
         .build()
         .expect("runtime");
-    let dir = tempfile::tempdir().expect("temp dir");
-    runtime.block_on(run(
-        "SQLite",
-        DatabaseUrl::sqlite_file(&dir.path().join("load.sqlite")),
-        ballots,
-        concurrency,
-    ));
-    if let Ok(admin) = std::env::var("BUDGETBOX_TEST_POSTGRES_URL") {
-        let name = format!("budgetbox_load_{}", std::process::id());
-        let mut admin_conn = diesel::PgConnection::establish(&admin).expect("postgres reachable");
-        admin_conn
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .expect("create database");
-        let base = admin
-            .rsplit_once('/')
-            .map(|(b, _)| b.to_string())
-            .unwrap_or(admin.clone());
-        runtime.block_on(run(
-            "PostgreSQL",
-            DatabaseUrl::parse(&format!("{base}/{name}")).expect("url"),
-            ballots,
-            concurrency,
-        ));
-        drop(runtime);
-        admin_conn
-            .batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
-            .expect("drop database");
-    } else {
-        println!("PostgreSQL: skipped (set BUDGETBOX_TEST_POSTGRES_URL)");
-    }
+    support::on_each_backend(|label, url| {
+        runtime.block_on(run(label, url, ballots, concurrency));
+    });
 }

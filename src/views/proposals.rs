@@ -7,16 +7,9 @@ use super::components::{
     button, csrf_field, datetime, error_summary, flash, input, money, select, textarea, Field,
 };
 use super::layout::{layout_for, Page, Viewer};
-use crate::db::models::proposal::ProposalRow;
-use crate::domain::proposals::{ProposalInput, ProposalView};
+use crate::domain::proposals::{ListPage, ListQuery, ProposalInput, ProposalView};
 use crate::domain::rounds::RoundDetail;
 use crate::error::FieldErrors;
-
-pub struct Filters {
-    pub q: String,
-    pub district: String,
-    pub status: String,
-}
 
 fn status_label(status: &str) -> &str {
     match status {
@@ -28,23 +21,68 @@ fn status_label(status: &str) -> &str {
     }
 }
 
+/// The list's address with `query` but another page, for the pagination links.
+fn page_href(round_id: i64, query: &ListQuery, page: i64) -> String {
+    let pairs: Vec<(&str, String)> = [
+        ("q", &query.q),
+        ("district", &query.district),
+        ("status", &query.status),
+        ("category", &query.category),
+        ("min_cost", &query.min_cost),
+        ("max_cost", &query.max_cost),
+        ("sort", &query.sort),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.clone().filter(|v| !v.is_empty()).map(|v| (k, v)))
+    .chain([("page", page.to_string())])
+    .collect();
+    format!(
+        "/rounds/{round_id}/proposals?{}",
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    )
+}
+
 pub fn list(
     viewer: &Viewer,
     round: &RoundDetail,
-    rows: &[ProposalRow],
-    filters: &Filters,
+    page: Option<&ListPage>,
+    query: &ListQuery,
+    errors: &FieldErrors,
     can_submit: bool,
 ) -> Markup {
     let s = &round.summary;
-    let districts: Vec<(String, String)> = round
+    let mut districts: Vec<(String, String)> = round
         .districts
         .iter()
         .map(|d| (d.slug.clone(), d.name.clone()))
         .collect();
+    if round.citywide_budget.is_some() || round.districts.is_empty() {
+        districts.push(("citywide".into(), "City-wide".into()));
+    }
+    let district_name = |id: Option<i64>| {
+        id.and_then(|id| round.districts.iter().find(|d| d.id.0 == id))
+            .map_or("City-wide".to_string(), |d| d.name.clone())
+    };
     let statuses: Vec<(String, String)> = ["submitted", "feasible", "infeasible", "withdrawn"]
         .iter()
         .map(|v| (v.to_string(), status_label(v).to_string()))
         .collect();
+    let categories: Vec<(String, String)> = round
+        .categories
+        .iter()
+        .map(|c| (c.clone(), c.clone()))
+        .collect();
+    let sorts: Vec<(String, String)> = [
+        ("newest", "Newest first"),
+        ("oldest", "Oldest first"),
+        ("cost-low", "Lowest cost first"),
+        ("cost-high", "Highest cost first"),
+        ("title", "By title"),
+    ]
+    .iter()
+    .map(|(v, l)| (v.to_string(), l.to_string()))
+    .collect();
+    let value = |v: &Option<String>| v.clone().unwrap_or_default();
     layout_for(
         viewer,
         Page {
@@ -53,19 +91,36 @@ pub fn list(
         html! {
             h1 { "Proposals: " (s.title) }
             @if can_submit { p { a.button href={"/rounds/" (s.id) "/proposals/new"} { "Submit a proposal" } } }
-            form method="get" role="search" aria-label="Filter proposals" {
-                (input(Field::new("q", "Search titles and descriptions").kind("search").value(&filters.q), &FieldErrors::default()))
-                (select("district", "District", None, &districts, &filters.district, &FieldErrors::default()))
-                (select("status", "Status", None, &statuses, &filters.status, &FieldErrors::default()))
-                (button("Filter"))
+            (error_summary(errors))
+            form.filters method="get" role="search" aria-label="Filter proposals" novalidate {
+                (input(Field::new("q", "Search titles, descriptions and places").kind("search").value(&value(&query.q)), errors))
+                (select("district", "District", None, &districts, &value(&query.district), errors))
+                (select("status", "Status", None, &statuses, &value(&query.status), errors))
+                @if !categories.is_empty() { (select("category", "Category", None, &categories, &value(&query.category), errors)) }
+                (input(Field::new("min_cost", "Cost from").hint(&format!("In {}", s.currency)).value(&value(&query.min_cost)), errors))
+                (input(Field::new("max_cost", "Cost up to").hint(&format!("In {}", s.currency)).value(&value(&query.max_cost)), errors))
+                (select("sort", "Order", None, &sorts, &value(&query.sort), errors))
+                (button("Show proposals"))
             }
-            p role="status" { (rows.len()) " proposals" }
-            ul.cards {
-                @for p in rows {
-                    li { article.card {
-                        h2 { a href={"/proposals/" (p.id)} { (p.title) } }
-                        p { (status_label(&p.status)) " · " (money(p.validated_cost.unwrap_or(p.estimated_cost), &s.currency)) }
-                    } }
+            @if let Some(page) = page {
+                p role="status" { (page.total) " proposals" @if page.pages > 1 { ", page " (page.page) " of " (page.pages) } }
+                ul.cards {
+                    @for p in &page.items {
+                        li { article.card {
+                            h2 { a href={"/proposals/" (p.id)} { (p.title) } }
+                            p { (status_label(&p.status)) " · " (money(p.cost, &s.currency)) " · " (district_name(p.district_id))
+                                @if let Some(c) = &p.category { " · " (c) } }
+                        } }
+                    }
+                }
+                @if page.pages > 1 {
+                    nav.pagination aria-label="Pages of proposals" {
+                        ul {
+                            @if page.page > 1 { li { a href=(page_href(s.id.0, query, page.page - 1)) rel="prev" { "Previous page" } } }
+                            li { span aria-current="page" { "Page " (page.page) " of " (page.pages) } }
+                            @if page.page < page.pages { li { a href=(page_href(s.id.0, query, page.page + 1)) rel="next" { "Next page" } } }
+                        }
+                    }
                 }
             }
         },

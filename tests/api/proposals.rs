@@ -187,3 +187,79 @@ both_backends_with_clock! {
         assert!(page.contains("Withdrawn by the author"));
     }
 }
+
+both_backends_with_clock! {
+    async fn proposals_are_searched_filtered_sorted_and_paged(app) {
+        use budgetbox::db::models::proposal;
+        let f = crate::ballots::fixture(&app, "approval", serde_json::json!({})).await;
+        let now = chrono::Utc::now().naive_utc();
+        {
+            let mut conn = app.conn();
+            for i in 0..45i64 {
+                let title = match i % 3 {
+                    0 => format!("Playground renovation {i}"),
+                    1 => format!("Bicycle lanes on street {i}"),
+                    _ => format!("Library books {i}"),
+                };
+                proposal::insert(&mut conn, &proposal::NewProposal {
+                    round_id: f.round,
+                    district_id: Some(if i % 2 == 0 { f.north } else { f.south }),
+                    author_id: None,
+                    title: &title,
+                    description: "A description long enough to be a proposal, near the old mill.",
+                    category: None,
+                    location: (i == 7).then_some("Riverside park"),
+                    estimated_cost: 10_000 + i * 100,
+                    validated_cost: None,
+                    status: if i % 5 == 0 { "withdrawn" } else { "submitted" },
+                    created_at: now + chrono::Duration::seconds(i),
+                    updated_at: now,
+                }).unwrap();
+            }
+        }
+        let list = |q: &str| {
+            let url = format!("/api/v1/rounds/{}/proposals?{q}", f.round);
+            let app = &app;
+            async move { app.get(&url).await }
+        };
+        let page: serde_json::Value = list("q=playgr").await.json().await.unwrap();
+        assert_eq!(page["total"], 15, "prefix search: {page}");
+        assert!(page["items"].as_array().unwrap().iter().all(|p| p["title"].as_str().unwrap().starts_with("Playground")));
+        let page: serde_json::Value = list("q=bicycle+lanes&district=north").await.json().await.unwrap();
+        assert_eq!(page["total"], 7, "every word must match, in the district: {page}");
+        let page: serde_json::Value = list("q=riverside").await.json().await.unwrap();
+        assert_eq!(page["total"], 1, "the place is searched too");
+        let page: serde_json::Value = list("status=withdrawn&sort=cost-high").await.json().await.unwrap();
+        assert_eq!(page["total"], 9);
+        assert_eq!(page["items"][0]["cost"], 10_000 + 40 * 100);
+        let page: serde_json::Value = list("min_cost=100.00&max_cost=101.00&sort=cost-low").await.json().await.unwrap();
+        // 100.00 and 101.00 (two of ours) plus the fixture's S1 and NX at 100.00.
+        assert_eq!(page["total"], 4, "100.00 to 101.00 inclusive: {page}");
+        assert_eq!(page["items"][0]["cost"], 10_000);
+        // 50 proposals in all (5 from the fixture): three pages of 20.
+        let first: serde_json::Value = list("").await.json().await.unwrap();
+        assert_eq!((first["total"].as_i64(), first["pages"].as_i64()), (Some(50), Some(3)));
+        let third: serde_json::Value = list("page=3").await.json().await.unwrap();
+        assert_eq!(third["items"].as_array().unwrap().len(), 10);
+        let ids = |p: &serde_json::Value| p["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect::<Vec<_>>();
+        let second: serde_json::Value = list("page=2").await.json().await.unwrap();
+        assert!(ids(&first).iter().all(|id| !ids(&second).contains(id)), "pages do not overlap");
+        // Words that are not words, and odd filters: a clear 422 or simply nothing found.
+        let page: serde_json::Value = list("q=%22%2A%29%28+OR+1%3D1+--").await.json().await.unwrap();
+        assert_eq!(page["total"], 0);
+        let res = list("min_cost=lots&page=0&sort=random&district=atlantis").await;
+        assert_eq!(res.status(), 422);
+        let body: serde_json::Value = res.json().await.unwrap();
+        for field in ["min_cost", "page", "sort", "district"] {
+            assert!(body["fields"][field].is_string(), "{field}: {body}");
+        }
+        // The page, without JavaScript: filters in a GET form, pagination links keep them.
+        let html = app.get_html(&format!("/rounds/{}/proposals?q=library&sort=title", f.round)).await.text().await.unwrap();
+        assert!(html.contains("15 proposals"), "{html}");
+        let html = app.get_html(&format!("/rounds/{}/proposals?sort=title", f.round)).await.text().await.unwrap();
+        assert!(html.contains("page=2") && html.contains("sort=title") && html.contains("rel=\"next\""));
+        let res = app.get_html(&format!("/rounds/{}/proposals?min_cost=lots", f.round)).await;
+        assert_eq!(res.status(), 422);
+        assert!(res.text().await.unwrap().contains("id=\"min_cost-error\""));
+    }
+}

@@ -121,7 +121,8 @@ fn introspect(conn: &mut DbConnection) -> Columns {
         DbConnection::Sqlite(lite) => diesel::sql_query(
             "SELECT m.name AS table_name, p.name AS name, p.type AS col_type, p.\"notnull\" AS \"notnull\", p.pk AS pk
              FROM sqlite_master m JOIN pragma_table_info(m.name) p
-             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__diesel_schema_migrations'",
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__diesel_schema_migrations'
+               AND m.name NOT LIKE 'proposals_fts%'",
         )
         .load::<SqliteColumn>(lite)
         .unwrap()

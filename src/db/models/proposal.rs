@@ -214,3 +214,129 @@ pub fn author_profiles(conn: &mut DbConnection, round_id: i64) -> QueryResult<Ve
         ))
         .load(conn)
 }
+
+/// Which proposals a list shows; every field is optional but the round.
+#[derive(Clone, Debug, Default)]
+pub struct Search {
+    pub round_id: i64,
+    /// Words to find in the title, description or location (each as a prefix, all required).
+    pub words: Vec<String>,
+    pub district: DistrictFilter,
+    pub status: Option<String>,
+    pub category: Option<String>,
+    /// Cost on the ballot (validated, else estimated), inclusive bounds in cents.
+    pub min_cost: Option<i64>,
+    pub max_cost: Option<i64>,
+    pub sort: SearchSort,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DistrictFilter {
+    #[default]
+    Any,
+    CityWide,
+    District(i64),
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SearchSort {
+    #[default]
+    Newest,
+    Oldest,
+    CostLow,
+    CostHigh,
+    Title,
+}
+
+#[derive(QueryableByName)]
+struct Hit {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    total: i64,
+}
+
+/// One page of a round's proposals matching `search`, and how many match in all. Full-text
+/// search is FTS5 on SQLite and a GIN expression index on PostgreSQL; the words come from
+/// `search_words`, letters and digits only, and are passed as bound parameters.
+pub fn search(conn: &mut DbConnection, search: &Search) -> QueryResult<(Vec<ProposalRow>, i64)> {
+    use diesel::sql_types::{BigInt, Integer, Text};
+    let order = match search.sort {
+        SearchSort::Newest => "p.created_at DESC",
+        SearchSort::Oldest => "p.created_at ASC",
+        SearchSort::CostLow => "coalesce(p.validated_cost, p.estimated_cost) ASC",
+        SearchSort::CostHigh => "coalesce(p.validated_cost, p.estimated_cost) DESC",
+        SearchSort::Title => "lower(p.title) ASC",
+    };
+    let (mode, district) = match search.district {
+        DistrictFilter::Any => (0, 0),
+        DistrictFilter::CityWide => (1, 0),
+        DistrictFilter::District(id) => (2, id),
+    };
+    let sqlite = matches!(conn, DbConnection::Sqlite(_));
+    let text_match = if sqlite {
+        search
+            .words
+            .iter()
+            .map(|w| format!("\"{w}\"*"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        search
+            .words
+            .iter()
+            .map(|w| format!("{w}:*"))
+            .collect::<Vec<_>>()
+            .join(" & ")
+    };
+    let fts = if sqlite {
+        "p.id IN (SELECT rowid FROM proposals_fts WHERE proposals_fts MATCH $8)"
+    } else {
+        "to_tsvector('simple', p.title || ' ' || p.description || ' ' || coalesce(p.location, '')) \
+         @@ to_tsquery('simple', $8)"
+    };
+    let sql = format!(
+        "SELECT p.id AS id, COUNT(*) OVER () AS total FROM proposals p \
+         WHERE p.round_id = $1 \
+           AND ($2 = 0 OR ($2 = 1 AND p.district_id IS NULL) OR ($2 = 2 AND p.district_id = $3)) \
+           AND ($4 = '' OR p.status = $4) \
+           AND ($5 = '' OR p.category = $5) \
+           AND coalesce(p.validated_cost, p.estimated_cost) BETWEEN $6 AND $7 \
+           AND ($8 = '' OR {fts}) \
+         ORDER BY {order}, p.id DESC LIMIT $9 OFFSET $10"
+    );
+    // SQLite spells numbered parameters ?N; PostgreSQL $N.
+    let sql = if sqlite { sql.replace('$', "?") } else { sql };
+    let query = diesel::sql_query(sql)
+        .bind::<BigInt, _>(search.round_id)
+        .bind::<Integer, _>(mode)
+        .bind::<BigInt, _>(district)
+        .bind::<Text, _>(search.status.clone().unwrap_or_default())
+        .bind::<Text, _>(search.category.clone().unwrap_or_default())
+        .bind::<BigInt, _>(search.min_cost.unwrap_or(0))
+        .bind::<BigInt, _>(search.max_cost.unwrap_or(i64::MAX))
+        .bind::<Text, _>(text_match)
+        .bind::<BigInt, _>(search.limit)
+        .bind::<BigInt, _>(search.offset);
+    let hits: Vec<Hit> = crate::on_each_backend!(conn, |c| query.load(c))?;
+    let total = hits.first().map_or(0, |h| h.total);
+    let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
+    let mut rows: Vec<ProposalRow> = proposals::table
+        .filter(proposals::id.eq_any(&ids))
+        .select(ProposalRow::as_select())
+        .load(conn)?;
+    rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+    Ok((rows, total))
+}
+
+/// The words of a search box as the search takes them: letters and digits only, lower case,
+/// at most 8 words of at most 40 characters.
+pub fn search_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(|w| w.chars().take(40).collect::<String>().to_lowercase())
+        .collect()
+}

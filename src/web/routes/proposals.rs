@@ -1,15 +1,15 @@
 //! Proposal pages: list and search, submit, show, edit, withdraw, review.
 
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use crate::auth::Role;
-use crate::db::models::proposal;
-use crate::domain::proposals::{self, ProposalInput, ReviewInput};
+use crate::domain::proposals::{self, ListQuery, ProposalInput, ReviewInput};
 use crate::domain::rounds::{self, Phase, RoundDetail};
 use crate::domain::RoundId;
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::views::proposals::{self as pages, Filters};
+use crate::views::proposals as pages;
 use crate::web::extractors::{AuthUser, CsrfForm, FormFields, MaybeUser, PageViewer};
 use crate::web::routes::rounds::parse_round_id;
 use crate::web::routes::{html, html_status, see_other};
@@ -29,13 +29,6 @@ async fn round_detail(state: &AppState, id: i64) -> AppResult<RoundDetail> {
         .await
 }
 
-#[derive(Deserialize)]
-pub struct ListQuery {
-    q: Option<String>,
-    district: Option<String>,
-    status: Option<String>,
-}
-
 pub async fn list(
     state: web::Data<AppState>,
     PageViewer(viewer): PageViewer,
@@ -44,34 +37,27 @@ pub async fn list(
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     let round = round_detail(&state, id).await?;
-    let filters = Filters {
-        q: query.q.clone().unwrap_or_default(),
-        district: query.district.clone().unwrap_or_default(),
-        status: query.status.clone().unwrap_or_default(),
-    };
-    let district_id = round
-        .districts
-        .iter()
-        .find(|d| d.slug == filters.district)
-        .map(|d| d.id.0);
-    let needle = filters.q.trim().to_lowercase();
-    let status = filters.status.clone();
-    let rows: Vec<_> = state
-        .db(move |conn| Ok(proposal::of_round(conn, id)?))
-        .await?
-        .into_iter()
-        .filter(|p| district_id.is_none() || p.district_id == district_id)
-        .filter(|p| status.is_empty() || p.status == status)
-        .filter(|p| {
-            needle.is_empty()
-                || p.title.to_lowercase().contains(&needle)
-                || p.description.to_lowercase().contains(&needle)
-        })
-        .collect();
+    let query = query.into_inner();
+    let filters = query.clone();
+    let listed = state
+        .db(move |conn| proposals::list(conn, id, &filters))
+        .await;
     let can_submit = round.summary.phase == Phase::Proposals;
-    Ok(html(pages::list(
-        &viewer, &round, &rows, &filters, can_submit,
-    )))
+    match listed {
+        Ok(page) => Ok(html(pages::list(
+            &viewer,
+            &round,
+            Some(&page),
+            &query,
+            &FieldErrors::default(),
+            can_submit,
+        ))),
+        Err(AppError::Invalid(errors)) => Ok(html_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            pages::list(&viewer, &round, None, &query, &errors, can_submit),
+        )),
+        Err(e) => Err(e),
+    }
 }
 
 impl FormFields for ProposalInput {}

@@ -20,7 +20,7 @@ use utoipa::OpenApi;
         rounds::list, rounds::show,
         auth::register, auth::login, auth::me, auth::my_data, auth::change_password,
         auth::logout_everywhere, auth::delete_me, auth::update_profile, auth::users, auth::set_role, auth::audit_log,
-        proposals::submit, proposals::show, proposals::edit, proposals::withdraw, proposals::review,
+        proposals::submit, proposals::list, proposals::show, proposals::edit, proposals::withdraw, proposals::review,
         results::count, results::pb, results::csv, results::json, results::audit, results::audit_key, results::statistics, results::implementation, results::record_progress, results::feedback,
         ballots::cast, ballots::bulletin_board, ballots::receipt, ballots::paper,
         round_admin::create, round_admin::update, round_admin::advance, round_admin::census,
@@ -55,6 +55,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/rounds", web::post().to(round_admin::create))
         .route("/rounds/{round_id}/ballots", web::post().to(ballots::cast))
         .route("/rounds/{round_id}/count", web::post().to(results::count))
+        .route(
+            "/rounds/{round_id}/proposals",
+            web::get().to(proposals::list),
+        )
         .route(
             "/rounds/{round_id}/proposals",
             web::post().to(proposals::submit),

@@ -108,3 +108,21 @@ pub async fn review(
             .await?,
     ))
 }
+
+/// A page of a round's proposals: full-text search over titles, descriptions and places,
+/// filters, order and 20 per page.
+#[utoipa::path(get, path = "/api/v1/rounds/{round_id}/proposals", tag = "proposals",
+    params(("round_id" = i64, Path, description = "Round id"), crate::domain::proposals::ListQuery),
+    responses((status = 200, body = crate::domain::proposals::ListPage), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn list(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<crate::domain::proposals::ListQuery>,
+) -> AppResult<HttpResponse> {
+    let round_id = parse_round_id(&path)?.0;
+    let query = query.into_inner();
+    let page = state
+        .db(move |conn| crate::domain::proposals::list(conn, round_id, &query))
+        .await?;
+    Ok(HttpResponse::Ok().json(page))
+}

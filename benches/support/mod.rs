@@ -1,0 +1,127 @@
+//! What the benches share: settings for a scratch database, a round in a chosen phase, the
+//! SQLite-then-PostgreSQL driver, and percentiles.
+
+use std::time::Duration;
+
+use budgetbox::app::prepare_database;
+use budgetbox::config::{DatabaseUrl, SecretKey, Settings};
+use budgetbox::db::DbPool;
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+
+pub fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+pub fn settings(url: DatabaseUrl, pool_size: u32) -> Settings {
+    Settings {
+        database_url: url,
+        database_is_default: false,
+        data_dir: std::env::temp_dir(),
+        bind: "127.0.0.1:0".into(),
+        secret_key: SecretKey::generate(),
+        pool_size,
+        trusted_proxy: None,
+        tls: None,
+    }
+}
+
+pub fn pool(settings: &Settings) -> DbPool {
+    prepare_database(settings).expect("database")
+}
+
+/// A city-wide approval round whose phases sit around now: `voting` opens an hour ago (codes
+/// allowed) or, when false, the round is collecting proposals. Returns (staff id, round id).
+pub fn create_round(pool: &DbPool, voting: bool) -> (i64, i64) {
+    use budgetbox::db::models::user;
+    use budgetbox::domain::round_config::{self, RoundInput};
+    let mut conn = pool.get().expect("connection");
+    let now = chrono::Utc::now().naive_utc();
+    let staff = user::insert(
+        &mut conn,
+        &user::NewUser {
+            email: "bench@example.org",
+            display_name: "bench",
+            password_hash: "!",
+            role: "council",
+            gender: None,
+            birth_year: None,
+            district_id: None,
+            created_at: now,
+        },
+    )
+    .expect("staff");
+    let t = |hours: i64| {
+        (now + chrono::Duration::hours(hours))
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
+    let shift = if voting { 0 } else { 72 };
+    let input = RoundInput {
+        title: "Bench round".into(),
+        currency: "EUR".into(),
+        total_budget: "1000000".into(),
+        ballot_type: "approval".into(),
+        min_choices: "1".into(),
+        max_choices: "3".into(),
+        rule: "greedy".into(),
+        time_zone: "UTC".into(),
+        proposals_open_at: t(-72 + shift),
+        review_at: t(-48 + shift),
+        voting_open_at: t(-1 + shift),
+        voting_close_at: t(48 + shift),
+        residence: "none".into(),
+        revote_policy: "final".into(),
+        voting_codes: Some("on".into()),
+        ..RoundInput::default()
+    };
+    let round = round_config::create(
+        &mut conn,
+        staff,
+        &input.parse().expect("valid round"),
+        now - chrono::Duration::hours(80),
+    )
+    .expect("round");
+    (staff, round)
+}
+
+pub fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i].as_secs_f64() * 1000.0
+}
+
+/// Runs `bench` on a fresh SQLite file, then on a scratch PostgreSQL database when
+/// `BUDGETBOX_TEST_POSTGRES_URL` is set (created and dropped here).
+pub fn on_each_backend(mut bench: impl FnMut(&str, DatabaseUrl)) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    bench(
+        "SQLite",
+        DatabaseUrl::sqlite_file(&dir.path().join("bench.sqlite")),
+    );
+    let Ok(admin) = std::env::var("BUDGETBOX_TEST_POSTGRES_URL") else {
+        println!("PostgreSQL: skipped (set BUDGETBOX_TEST_POSTGRES_URL)");
+        return;
+    };
+    let name = format!("budgetbox_bench_{}", std::process::id());
+    let mut admin_conn = diesel::PgConnection::establish(&admin).expect("postgres reachable");
+    admin_conn
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("create database");
+    let base = admin
+        .rsplit_once('/')
+        .map(|(b, _)| b.to_string())
+        .unwrap_or(admin.clone());
+    bench(
+        "PostgreSQL",
+        DatabaseUrl::parse(&format!("{base}/{name}")).expect("url"),
+    );
+    admin_conn
+        .batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
+        .expect("drop database");
+}
