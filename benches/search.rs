@@ -95,7 +95,12 @@ fn queries(n: usize) -> Vec<ListQuery> {
                     ..Default::default()
                 },
                 1 => ListQuery {
-                    q: Some(format!("{} {}", word(&mut rng), &word(&mut rng)[..4])),
+                    // A whole word and the start of another, as people type.
+                    q: Some(format!(
+                        "{} {}",
+                        word(&mut rng),
+                        word(&mut rng).chars().take(4).collect::<String>()
+                    )),
                     status: text("feasible"),
                     ..Default::default()
                 },

@@ -268,7 +268,47 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    round_proposal_rules (round_id) {
+        round_id -> BigInt,
+        max_per_author -> Integer,
+        supports_enabled -> Integer,
+        support_threshold -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    proposal_supports (proposal_id, user_id) {
+        proposal_id -> BigInt,
+        user_id -> BigInt,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposal_flags (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        user_id -> Nullable<BigInt>,
+        reason -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposal_moderation (proposal_id) {
+        proposal_id -> BigInt,
+        hidden -> Integer,
+        reason -> Text,
+        at -> Timestamp,
+        moderator_id -> Nullable<BigInt>,
+    }
+}
+
 diesel::joinable!(users -> districts (district_id));
+diesel::joinable!(proposal_supports -> proposals (proposal_id));
+diesel::joinable!(proposal_flags -> proposals (proposal_id));
+diesel::joinable!(proposal_moderation -> proposals (proposal_id));
 diesel::joinable!(imported_projects -> proposals (proposal_id));
 diesel::joinable!(project_progress -> proposals (proposal_id));
 diesel::joinable!(feedback -> rounds (round_id));
@@ -310,4 +350,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     project_progress,
     round_scoring,
     round_statistics,
+    round_proposal_rules,
+    proposal_supports,
+    proposal_flags,
+    proposal_moderation,
 );

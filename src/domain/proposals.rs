@@ -9,12 +9,10 @@ use super::money::parse_amount;
 use super::rounds::Phase;
 use crate::db::models::proposal::{self, NewProposal, ProposalRow, ProposalText};
 use crate::db::models::user::UserRow;
-use crate::db::models::{district, round};
+use crate::db::models::{audit, district, moderation, proposal_support, round};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult, FieldErrors};
 
-/// Proposals one person may have in a round at a time (withdrawn ones do not count).
-pub const MAX_PER_AUTHOR: i64 = 5;
 const TITLE_MAX: usize = 120;
 const DESCRIPTION_MAX: usize = 10_000;
 /// A cost above this many times the round's total budget is refused as absurd; above the
@@ -174,9 +172,12 @@ pub fn submit(
         )));
     }
     let c = check(conn, &round, input)?;
+    let limit = i64::from(super::round_config::proposal_rules(conn, round_id)?.max_per_author);
     crate::db::write_transaction(conn, |conn| {
-        if proposal::active_count_by_author(conn, round_id, author.id)? >= MAX_PER_AUTHOR {
-            return Err(AppError::Conflict(format!("you already have {MAX_PER_AUTHOR} proposals in this round; withdraw one to submit another")));
+        if proposal::active_count_by_author(conn, round_id, author.id)? >= limit {
+            return Err(AppError::Conflict(format!(
+                "you already have {limit} proposals in this round; withdraw one to submit another"
+            )));
         }
         Ok(proposal::insert(
             conn,
@@ -296,6 +297,14 @@ pub fn review(
             "proposals are reviewed during the review phase only".into(),
         ));
     }
+    if let Some(needed) = super::round_config::proposal_rules(conn, p.round_id)?.support_threshold {
+        let got = proposal_support::count(conn, id)?;
+        if got < i64::from(needed) {
+            return Err(AppError::Conflict(format!(
+                "this proposal gathered {got} of the {needed} supports needed to be reviewed"
+            )));
+        }
+    }
     let mut e = FieldErrors::default();
     let reason = input.reason.trim();
     if reason.chars().count() < 5 {
@@ -362,6 +371,25 @@ pub struct ProposalView {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub reviews: Vec<ReviewView>,
+    /// Supports gathered (rounds with supports switched on).
+    pub supports: i64,
+    /// The supports needed to be reviewed, when the round sets a threshold.
+    pub support_threshold: Option<i32>,
+    /// Why moderators hid the text; the title and description are then empty for everyone
+    /// but reviewers and council.
+    pub hidden_reason: Option<String>,
+}
+
+impl ProposalView {
+    /// What the public sees of a hidden proposal: the moderators' reason, not the text.
+    pub fn redacted(mut self) -> Self {
+        if self.hidden_reason.is_some() {
+            self.title = "Hidden by the moderators".into();
+            self.description = String::new();
+            self.location = None;
+        }
+        self
+    }
 }
 
 pub fn view(conn: &mut DbConnection, id: i64) -> AppResult<ProposalView> {
@@ -381,7 +409,15 @@ pub fn view(conn: &mut DbConnection, id: i64) -> AppResult<ProposalView> {
             reason: r.reason,
         })
         .collect();
+    let rules = super::round_config::proposal_rules(conn, p.round_id)?;
+    let supports = proposal_support::count(conn, id)?;
+    let hidden_reason = moderation::state(conn, id)?
+        .filter(|(hidden, _)| *hidden)
+        .map(|(_, reason)| reason);
     Ok(ProposalView {
+        supports,
+        support_threshold: rules.support_threshold,
+        hidden_reason,
         over_budget: p.estimated_cost > round.total_budget,
         id: p.id,
         round_id: p.round_id,
@@ -539,5 +575,132 @@ pub fn list(conn: &mut DbConnection, round_id: i64, query: &ListQuery) -> AppRes
         total,
         page,
         pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
+    })
+}
+
+/// A resident supports (endorses) a proposal while proposals are collected; once each.
+pub fn support(
+    conn: &mut DbConnection,
+    user: &UserRow,
+    id: i64,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let p = proposal_of(conn, id)?;
+    let round = round_of(conn, p.round_id)?;
+    if !super::round_config::proposal_rules(conn, p.round_id)?.supports {
+        return Err(AppError::Forbidden(
+            "this round does not collect supports".into(),
+        ));
+    }
+    if Phase::of(&round, now) != Phase::Proposals {
+        return Err(AppError::Forbidden(
+            "proposals can be supported only while they are collected".into(),
+        ));
+    }
+    if p.status == "withdrawn" {
+        return Err(AppError::Conflict(
+            "this proposal has been withdrawn".into(),
+        ));
+    }
+    if p.author_id == Some(user.id) {
+        return Err(AppError::Conflict(
+            "you cannot support your own proposal".into(),
+        ));
+    }
+    let eligibility = super::eligibility::check(conn, &round, user)?;
+    if let Some(unmet) = eligibility.requirements.iter().find(|r| !r.met) {
+        return Err(AppError::Forbidden(format!(
+            "you cannot support proposals in this round: {}",
+            unmet.explanation
+        )));
+    }
+    if !proposal_support::add(conn, id, user.id, now)? {
+        return Err(AppError::Conflict(
+            "you already support this proposal".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Takes a support back, while proposals are collected.
+pub fn unsupport(
+    conn: &mut DbConnection,
+    user: &UserRow,
+    id: i64,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let p = proposal_of(conn, id)?;
+    if Phase::of(&round_of(conn, p.round_id)?, now) != Phase::Proposals {
+        return Err(AppError::Forbidden(
+            "supports can be changed only while proposals are collected".into(),
+        ));
+    }
+    if !proposal_support::remove(conn, id, user.id)? {
+        return Err(AppError::Conflict(
+            "you do not support this proposal".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn moderation_reason(reason: &str, field: &str) -> AppResult<String> {
+    let reason = reason.trim();
+    match reason.chars().count() {
+        5..=500 => Ok(reason.to_string()),
+        _ => {
+            let mut e = FieldErrors::default();
+            e.add(field, "Say in 5 to 500 characters what is wrong.");
+            Err(e.into())
+        }
+    }
+}
+
+/// Anyone logged in may report a proposal as abusive, once; reviewers see the reports.
+pub fn flag(
+    conn: &mut DbConnection,
+    user: &UserRow,
+    id: i64,
+    reason: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let reason = moderation_reason(reason, "reason")?;
+    proposal_of(conn, id)?;
+    if !moderation::flag(conn, id, user.id, &reason, now)? {
+        return Err(AppError::Conflict(
+            "you have already reported this proposal; the moderators will look at it".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Reviewers hide a proposal's text (with a public reason) or show it again. What was hidden
+/// is copied into the audit log first, so it stays on record whatever happens to it later.
+pub fn moderate(
+    conn: &mut DbConnection,
+    moderator_id: i64,
+    id: i64,
+    hide: bool,
+    reason: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let reason = moderation_reason(reason, "reason")?;
+    crate::db::write_transaction(conn, |conn| {
+        let p = proposal_of(conn, id)?;
+        let detail = serde_json::json!({
+            "proposal_id": id,
+            "reason": reason,
+            "title": p.title,
+            "description": p.description,
+            "location": p.location,
+        })
+        .to_string();
+        let action = if hide {
+            "proposal hidden"
+        } else {
+            "proposal shown again"
+        };
+        audit::insert(conn, now, Some(moderator_id), action, &detail)?;
+        moderation::set(conn, id, hide, &reason, now, moderator_id)?;
+        Ok(())
     })
 }

@@ -9,7 +9,7 @@ use super::money::parse_amount;
 use super::rounds::Phase;
 use crate::db::models::district::{self, RoundDistrictRow};
 use crate::db::models::round::{self, NewRound, RoundRow, RoundSettings, TimeColumn};
-use crate::db::models::round_change;
+use crate::db::models::{proposal_rules, round_change};
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{AppError, AppResult, FieldErrors};
 
@@ -103,6 +103,15 @@ pub struct RoundInput {
     /// `final` or `last-counts`.
     #[serde(default = "default_revote")]
     pub revote_policy: String,
+    /// Active proposals one person may have in the round [default: 5].
+    #[serde(default)]
+    pub max_proposals_per_author: String,
+    /// "on": residents can support (endorse) proposals during the proposal phase.
+    #[serde(default)]
+    pub supports: Option<String>,
+    /// Supports a proposal needs to be reviewed [default: none needed].
+    #[serde(default)]
+    pub support_threshold: String,
     /// Why the change is made; required once voting has opened.
     #[serde(default)]
     pub reason: String,
@@ -136,6 +145,83 @@ pub struct RoundConfig {
     pub settings: RoundSettings,
     /// (slug, budget) of each participating district.
     pub districts: Vec<(String, i64)>,
+    pub proposal_rules: ProposalRules,
+}
+
+/// How a round takes proposals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct ProposalRules {
+    pub max_per_author: i32,
+    /// Residents can support proposals during the proposal phase.
+    pub supports: bool,
+    /// Supports a proposal needs to be reviewed.
+    pub support_threshold: Option<i32>,
+}
+
+impl Default for ProposalRules {
+    fn default() -> Self {
+        ProposalRules {
+            max_per_author: 5,
+            supports: false,
+            support_threshold: None,
+        }
+    }
+}
+
+pub fn proposal_rules(conn: &mut DbConnection, round_id: i64) -> AppResult<ProposalRules> {
+    Ok(
+        proposal_rules::find(conn, round_id)?.map_or_else(ProposalRules::default, |r| {
+            ProposalRules {
+                max_per_author: r.max_per_author,
+                supports: r.supports_enabled == 1,
+                support_threshold: r.support_threshold,
+            }
+        }),
+    )
+}
+
+fn store_proposal_rules(
+    conn: &mut DbConnection,
+    round_id: i64,
+    rules: &ProposalRules,
+) -> AppResult<()> {
+    proposal_rules::replace(
+        conn,
+        &proposal_rules::ProposalRulesRow {
+            round_id,
+            max_per_author: rules.max_per_author,
+            supports_enabled: i32::from(rules.supports),
+            support_threshold: rules.support_threshold,
+        },
+    )?;
+    Ok(())
+}
+
+/// Change-log lines for the proposal rules.
+fn describe_rule_changes(old: &ProposalRules, new: &ProposalRules) -> Vec<String> {
+    let mut lines = Vec::new();
+    if old.max_per_author != new.max_per_author {
+        lines.push(format!(
+            "proposals per person: {} → {}",
+            old.max_per_author, new.max_per_author
+        ));
+    }
+    if old.supports != new.supports {
+        lines.push(format!(
+            "supports: {} → {}",
+            if old.supports { "on" } else { "off" },
+            if new.supports { "on" } else { "off" }
+        ));
+    }
+    if old.support_threshold != new.support_threshold {
+        let show = |t: Option<i32>| t.map_or("none".to_string(), |t| t.to_string());
+        lines.push(format!(
+            "supports needed for review: {} → {}",
+            show(old.support_threshold),
+            show(new.support_threshold)
+        ));
+    }
+    lines
 }
 
 fn parse_time(errors: &mut FieldErrors, field: &str, raw: &str) -> NaiveDateTime {
@@ -354,6 +440,40 @@ impl RoundInput {
         if self.time_zone.trim().is_empty() || self.time_zone.len() > 64 {
             e.add("time_zone", "Enter a time zone such as Europe/Warsaw.");
         }
+        let max_per_author = match self.max_proposals_per_author.trim() {
+            "" => 5,
+            raw => match raw.parse::<i32>() {
+                Ok(n) if (1..=100).contains(&n) => n,
+                _ => {
+                    e.add(
+                        "max_proposals_per_author",
+                        "Give a whole number of proposals per person from 1 to 100.",
+                    );
+                    5
+                }
+            },
+        };
+        let supports = checked(&self.supports) == 1;
+        let support_threshold = match self.support_threshold.trim() {
+            "" => None,
+            raw => match raw.parse::<i32>() {
+                Ok(n) if (1..=100_000).contains(&n) && supports => Some(n),
+                Ok(_) if !supports => {
+                    e.add(
+                        "support_threshold",
+                        "A threshold needs supports to be switched on.",
+                    );
+                    None
+                }
+                _ => {
+                    e.add(
+                        "support_threshold",
+                        "Give the supports needed as a whole number from 1 to 100000, or leave it empty.",
+                    );
+                    None
+                }
+            },
+        };
         e.into_result().map_err(|err| match err {
             AppError::Invalid(fields) => fields,
             _ => FieldErrors::default(),
@@ -361,6 +481,11 @@ impl RoundInput {
         Ok(RoundConfig {
             slug_hint: slugify(&title),
             districts,
+            proposal_rules: ProposalRules {
+                max_per_author,
+                supports,
+                support_threshold,
+            },
             settings: RoundSettings {
                 title,
                 description: self.description.trim().to_string(),
@@ -417,7 +542,11 @@ pub(crate) fn slugify(title: &str) -> String {
 }
 
 /// The form's values for an existing round, so the edit page starts from what is stored.
-pub fn input_of(row: &RoundRow, districts: &[RoundDistrictRow]) -> RoundInput {
+pub fn input_of(
+    row: &RoundRow,
+    districts: &[RoundDistrictRow],
+    rules: &ProposalRules,
+) -> RoundInput {
     let amount = |cents: i64| {
         if cents % 100 == 0 {
             (cents / 100).to_string()
@@ -462,6 +591,12 @@ pub fn input_of(row: &RoundRow, districts: &[RoundDistrictRow]) -> RoundInput {
         requires_manual_check: flag(row.requires_manual_check),
         voting_codes: flag(row.voting_codes),
         revote_policy: row.revote_policy.clone(),
+        max_proposals_per_author: rules.max_per_author.to_string(),
+        supports: rules.supports.then(|| "on".to_string()),
+        support_threshold: rules
+            .support_threshold
+            .map(|t| t.to_string())
+            .unwrap_or_default(),
         reason: String::new(),
     }
 }
@@ -604,6 +739,7 @@ pub fn create(
         )?;
         round::update_settings(conn, id, s)?;
         set_districts(conn, id, &config.districts)?;
+        store_proposal_rules(conn, id, &config.proposal_rules)?;
         round_change::append(conn, id, now, Some(actor_id), "round created", "")?;
         Ok(id)
     })
@@ -628,7 +764,10 @@ pub fn update(
             .into_iter()
             .map(|d| (d.slug, d.budget))
             .collect();
-        let changes = describe_changes(&old, &config.settings, &old_districts, &config.districts);
+        let old_rules = proposal_rules(conn, round_id)?;
+        let mut changes =
+            describe_changes(&old, &config.settings, &old_districts, &config.districts);
+        changes.extend(describe_rule_changes(&old_rules, &config.proposal_rules));
         if changes.is_empty() {
             return Ok(changes);
         }
@@ -661,6 +800,9 @@ pub fn update(
         round::update_settings(conn, round_id, &config.settings)?;
         if old_districts != config.districts {
             set_districts(conn, round_id, &config.districts)?;
+        }
+        if old_rules != config.proposal_rules {
+            store_proposal_rules(conn, round_id, &config.proposal_rules)?;
         }
         for line in &changes {
             round_change::append(conn, round_id, now, Some(actor_id), line, reason.trim())?;

@@ -81,6 +81,12 @@ pub fn form(
                 (input(Field::new("time_zone", "Time zone shown to residents").value(&values.time_zone), errors))
             }
             fieldset {
+                legend { "Proposals" }
+                (input(Field::new("max_proposals_per_author", "Proposals per person").kind("number").value(&values.max_proposals_per_author).hint("Active proposals one person may have in this round. Default 5."), errors))
+                (checkbox("supports", "Residents can support proposals while they are collected", values.supports.is_some()))
+                (input(Field::new("support_threshold", "Supports needed to be reviewed").kind("number").value(&values.support_threshold).hint("Proposals with fewer supports when review starts are not reviewed. Leave empty for none."), errors))
+            }
+            fieldset {
                 legend { "Ballot" }
                 (radios("ballot_type", "Ballot type", &BALLOT_TYPES, &values.ballot_type, errors))
                 (input(Field::new("min_choices", "Minimum projects per ballot").kind("number").value(&values.min_choices).hint("Approval and ranked ballots."), errors))

@@ -178,6 +178,12 @@ pub struct Abilities {
     pub is_author: bool,
     pub can_edit: bool,
     pub can_review: bool,
+    pub can_support: bool,
+    pub supports_it: bool,
+    pub can_flag: bool,
+    pub can_moderate: bool,
+    /// The round collects supports, so the count is shown.
+    pub supports_on: bool,
 }
 
 pub fn show(
@@ -203,6 +209,27 @@ pub fn show(
                 ("Location", html! { (p.location.as_deref().unwrap_or("—")) }),
                 ("Category", html! { (p.category.as_deref().unwrap_or("—")) }),
             ]))
+            @if let Some(reason) = &p.hidden_reason {
+                div.flash role="note" { p { strong { "Hidden by the moderators: " } (reason) }
+                    @if may.can_moderate { p { "You see the text because you moderate; residents do not." } } }
+            }
+            @if may.supports_on {
+                p { strong { (p.supports) } " supports"
+                    @if let Some(needed) = p.support_threshold { " (" (needed) " needed to be reviewed)" } }
+                @if may.can_support {
+                    @if may.supports_it {
+                        form method="post" action={"/proposals/" (p.id) "/unsupport"} {
+                            (csrf_field(&viewer.csrf))
+                            button.button.secondary type="submit" { "Take back my support" }
+                        }
+                    } @else {
+                        form method="post" action={"/proposals/" (p.id) "/support"} {
+                            (csrf_field(&viewer.csrf))
+                            button.button type="submit" { "Support this proposal" }
+                        }
+                    }
+                }
+            }
             @if p.over_budget { p.flash { "The estimate is above the round's whole budget; reviewers will look at it closely." } }
             @for paragraph in p.description.split("\n\n") { p { (paragraph) } }
             h2 { "History" }
@@ -220,6 +247,25 @@ pub fn show(
                     button.button.danger type="submit" { "Withdraw this proposal" }
                 }
             }
+            @if may.can_flag && p.hidden_reason.is_none() {
+                details {
+                    summary { "Report this proposal as abusive" }
+                    form method="post" action={"/proposals/" (p.id) "/flag"} novalidate {
+                        (csrf_field(&viewer.csrf))
+                        (textarea("reason", "What is wrong with it?", Some("The moderators read every report."), "", 3, errors))
+                        (button("Send the report"))
+                    }
+                }
+            }
+            @if may.can_moderate {
+                h2 { "Moderation" }
+                form method="post" action={"/proposals/" (p.id) "/moderate"} novalidate {
+                    (csrf_field(&viewer.csrf))
+                    input type="hidden" name="action" value=(if p.hidden_reason.is_some() { "show" } else { "hide" });
+                    (textarea("reason", "Public reason", Some("Published on the proposal's page. The text stays in the audit log."), "", 2, errors))
+                    (button(if p.hidden_reason.is_some() { "Show the text again" } else { "Hide the text" }))
+                }
+            }
             @if may.can_review {
                 h2 { "Review" }
                 form method="post" action={"/proposals/" (p.id) "/review"} novalidate {
@@ -230,6 +276,35 @@ pub fn show(
                     (button("Record the decision"))
                 }
             }
+        },
+    )
+}
+
+pub fn flags(
+    viewer: &Viewer,
+    round_id: i64,
+    title: &str,
+    flagged: &[(i64, String, Vec<String>)],
+    hidden: &[i64],
+) -> Markup {
+    layout_for(
+        viewer,
+        Page {
+            title: &format!("Reported proposals: {title}"),
+        },
+        html! {
+            h1 { "Reported proposals: " (title) }
+            @if flagged.is_empty() { p { "Nobody has reported a proposal in this round." } }
+            ul.cards {
+                @for (id, proposal_title, reasons) in flagged {
+                    li { article.card {
+                        h2 { a href={"/proposals/" (id)} { (proposal_title) } }
+                        p { (reasons.len()) " reports" @if hidden.contains(id) { " · " strong { "hidden" } } }
+                        ul { @for r in reasons { li { (r) } } }
+                    } }
+                }
+            }
+            p { a href={"/rounds/" (round_id)} { "Back to the round" } }
         },
     )
 }

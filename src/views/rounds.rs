@@ -40,6 +40,7 @@ pub fn show(
                     h2 { "For city staff" }
                     ul {
                         li { a href={"/review/rounds/" (s.id) "/checks"} { "Confirm voters in person" } }
+                        li { a href={"/review/rounds/" (s.id) "/flags"} { "Reported proposals" } }
                         @if s.phase == Phase::Voting { li { a href={"/review/rounds/" (s.id) "/paper"} { "Enter paper ballots" } } }
                         @if viewer.user.as_ref().is_some_and(|(_, role)| *role == Role::Council) {
                             li { a href={"/council/rounds/" (s.id)} { "Manage this round" } }

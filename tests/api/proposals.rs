@@ -263,3 +263,120 @@ both_backends_with_clock! {
         assert!(res.text().await.unwrap().contains("id=\"min_cost-error\""));
     }
 }
+
+/// A citizen of `north` who can log in with a browser.
+fn resident(app: &TestApp, email: &str) {
+    use budgetbox::db::models::{district, user};
+    let mut conn = app.conn();
+    let north = district::all(&mut conn)
+        .unwrap()
+        .into_iter()
+        .find(|d| d.slug == "north")
+        .unwrap()
+        .id;
+    user::insert(
+        &mut conn,
+        &user::NewUser {
+            email,
+            display_name: email.split('@').next().unwrap(),
+            password_hash: &budgetbox::auth::password::hash(PASSWORD),
+            role: "citizen",
+            gender: None,
+            birth_year: Some(1985),
+            district_id: Some(north),
+            created_at: chrono::Utc::now().naive_utc(),
+        },
+    )
+    .unwrap();
+}
+
+async fn browser_of(app: &TestApp, email: &str) -> reqwest::Client {
+    let browser = app.new_browser();
+    let res = app
+        .submit_with(
+            &browser,
+            "/login",
+            "/login",
+            &[("email", email), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status(), 303, "{email} logs in");
+    browser
+}
+
+both_backends_with_clock! {
+    async fn supports_reach_a_threshold_and_moderators_hide_abuse(app) {
+        let (round, council, citizen) = round(&app, json!({"supports": "on", "support_threshold": "2", "max_proposals_per_author": "2"})).await;
+        let (status, first) = submit(&app, round, &citizen, &idea("Trees on the canal", "1000")).await;
+        assert_eq!(status, 201, "{first}");
+        let (status, second) = submit(&app, round, &citizen, &idea("Benches by the canal", "800")).await;
+        assert_eq!(status, 201, "{second}");
+        let (status, third) = submit(&app, round, &citizen, &idea("A third idea here", "500")).await;
+        assert_eq!(status, 409);
+        assert!(third["error"].as_str().unwrap().contains("you already have 2 proposals"), "the round's limit: {third}");
+        let (p1, p2) = (first["id"].as_i64().unwrap(), second["id"].as_i64().unwrap());
+
+        // Supports: once per person, not one's own, only while proposals are collected.
+        resident(&app, "bo@example.org");
+        resident(&app, "cy@example.org");
+        let bo = browser_of(&app, "bo@example.org").await;
+        let cy = browser_of(&app, "cy@example.org").await;
+        let ana = browser_of(&app, "ana@example.org").await;
+        let support = |client: &reqwest::Client, id: i64| {
+            let (client, app) = (client.clone(), &app);
+            async move { app.submit_with(&client, &format!("/proposals/{id}"), &format!("/proposals/{id}/support"), &[]).await.status() }
+        };
+        assert_eq!(support(&bo, p1).await, 303);
+        assert_eq!(support(&bo, p1).await, 409, "once per person");
+        assert_eq!(support(&ana, p1).await, 409, "not one's own");
+        assert_eq!(support(&cy, p1).await, 303);
+        assert_eq!(support(&cy, p2).await, 303);
+        let res = app.submit_with(&cy, &format!("/proposals/{p2}"), &format!("/proposals/{p2}/unsupport"), &[]).await;
+        assert_eq!(res.status(), 303, "a support can be taken back");
+        assert_eq!(support(&cy, p2).await, 303);
+        let page = app.get_html(&format!("/proposals/{p1}")).await.text().await.unwrap();
+        assert!(page.contains("<strong>2</strong> supports (2 needed to be reviewed)"), "{page}");
+
+        // Review: a proposal short of the threshold is not reviewed.
+        app.clock.set(at("2026-05-10T12:00"));
+        assert_eq!(support(&bo, p2).await, 403, "supports close with the proposal phase");
+        let review = |id: i64| {
+            let (council, app) = (council.clone(), &app);
+            async move { app.send_bearer(Method::POST, &format!("/api/v1/proposals/{id}/review"), &council, &json!({"decision": "feasible", "reason": "Fits the plan."})).await }
+        };
+        let res = review(p2).await;
+        assert_eq!(res.status(), 409);
+        assert!(res.json::<Value>().await.unwrap()["error"].as_str().unwrap().contains("gathered 1 of the 2 supports"));
+        assert!(review(p1).await.status().is_success());
+
+        // Reports and moderation.
+        let flag = |client: &reqwest::Client, reason: &str| {
+            let (client, app, reason) = (client.clone(), &app, reason.to_string());
+            async move { app.submit_with(&client, &format!("/proposals/{p2}"), &format!("/proposals/{p2}/flag"), &[("reason", &reason)]).await.status() }
+        };
+        assert_eq!(flag(&bo, "bad").await, 422, "a reason of a few words");
+        assert_eq!(flag(&bo, "Insults a neighbour by name").await, 303);
+        assert_eq!(flag(&bo, "Insults a neighbour by name").await, 409, "once per person");
+        let moderator = browser_of(&app, "council@example.org").await;
+        let flags_page = moderator.get(app.url(&format!("/review/rounds/{round}/flags"))).header("Accept", "text/html").send().await.unwrap().text().await.unwrap();
+        assert!(flags_page.contains("Insults a neighbour by name") && flags_page.contains("Benches by the canal"));
+        assert_eq!(app.get_html(&format!("/review/rounds/{round}/flags")).await.status(), 303, "residents are sent to log in");
+        let res = app.submit_with(&moderator, &format!("/proposals/{p2}"), &format!("/proposals/{p2}/moderate"), &[("action", "hide"), ("reason", "Personal attack on a resident")]).await;
+        assert_eq!(res.status(), 303);
+        let public: Value = app.get(&format!("/api/v1/proposals/{p2}")).await.json().await.unwrap();
+        assert_eq!(public["title"], "Hidden by the moderators");
+        assert_eq!(public["description"], "");
+        assert_eq!(public["hidden_reason"], "Personal attack on a resident");
+        let staff: Value = app.get_bearer(&format!("/api/v1/proposals/{p2}"), &council).await.json().await.unwrap();
+        assert_eq!(staff["title"], "Benches by the canal", "moderators still see it");
+        let found: Value = app.get(&format!("/api/v1/rounds/{round}/proposals?q=canal")).await.json().await.unwrap();
+        assert_eq!(found["total"], 1, "{found}");
+        assert_eq!(found["items"][0]["id"], p1, "hidden text cannot be found by searching");
+        let page = app.get_html(&format!("/proposals/{p2}")).await.text().await.unwrap();
+        assert!(!page.contains("Benches by the canal") && page.contains("Personal attack on a resident"));
+        let log = budgetbox::db::models::audit::latest(&mut app.conn(), 20).unwrap();
+        assert!(log.iter().any(|e| e.action == "proposal hidden" && e.detail.contains("Benches by the canal")), "the hidden text stays on record");
+        let res = app.submit_with(&bo, &format!("/proposals/{p2}"), &format!("/proposals/{p2}/moderate"), &[("action", "hide"), ("reason", "I do not like it")]).await;
+        assert_eq!(res.status(), 403, "residents cannot moderate");
+    }
+}

@@ -63,6 +63,10 @@ fn declared_columns() -> Vec<(String, String)> {
         project_progress,
         round_scoring,
         round_statistics,
+        round_proposal_rules,
+        proposal_supports,
+        proposal_flags,
+        proposal_moderation,
     )
 }
 

@@ -103,7 +103,7 @@ async fn manage_page(
     notice: Option<&str>,
 ) -> AppResult<maud::Markup> {
     let now = state.clock.now();
-    let (row, districts, changes, codes) = state
+    let (row, districts, changes, codes, rules) = state
         .db(move |conn| {
             let row = crate::domain::rounds::find(conn, round_id)?;
             Ok((
@@ -111,10 +111,11 @@ async fn manage_page(
                 district::of_round(conn, round_id)?,
                 round_change::of_round(conn, round_id)?,
                 evidence::code_counts(conn, round_id)?,
+                round_config::proposal_rules(conn, round_id)?,
             ))
         })
         .await?;
-    let values = values.unwrap_or_else(|| round_config::input_of(&row, &districts));
+    let values = values.unwrap_or_else(|| round_config::input_of(&row, &districts, &rules));
     let phase = Phase::of(&row, now);
     Ok(pages::manage(
         viewer,

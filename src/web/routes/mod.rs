@@ -158,6 +158,26 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/proposals/{proposal_id}", web::get().to(proposals::show))
         .route(
+            "/proposals/{proposal_id}/support",
+            web::post().to(proposals::support),
+        )
+        .route(
+            "/proposals/{proposal_id}/unsupport",
+            web::post().to(proposals::unsupport),
+        )
+        .route(
+            "/proposals/{proposal_id}/flag",
+            web::post().to(proposals::flag),
+        )
+        .route(
+            "/proposals/{proposal_id}/moderate",
+            web::post().to(proposals::moderate),
+        )
+        .route(
+            "/review/rounds/{round_id}/flags",
+            web::get().to(proposals::flags),
+        )
+        .route(
             "/proposals/{proposal_id}/edit",
             web::get().to(proposals::edit_form),
         )

@@ -127,13 +127,31 @@ async fn show_page(
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> AppResult<maud::Markup> {
-    let view = state.db(move |conn| proposals::view(conn, id)).await?;
+    let viewer_id = user.0.as_ref().map(|u| u.id());
+    let (view, rules, supports_it) = state
+        .db(move |conn| {
+            let view = proposals::view(conn, id)?;
+            let rules = crate::domain::round_config::proposal_rules(conn, view.round_id)?;
+            let supports_it = match viewer_id {
+                Some(u) => crate::db::models::proposal_support::has(conn, id, u)?,
+                None => false,
+            };
+            Ok((view, rules, supports_it))
+        })
+        .await?;
     let round = round_detail(state, view.round_id).await?;
-    let is_author = user
+    let staff = user
         .0
         .as_ref()
-        .is_some_and(|u| Some(u.id()) == view.author_id);
+        .is_some_and(|u| matches!(u.role, Role::Reviewer | Role::Council));
+    let view = if staff { view } else { view.redacted() };
+    let is_author = viewer_id.is_some() && viewer_id == view.author_id;
     let can_edit = round.summary.phase == Phase::Proposals && view.status != "withdrawn";
+    let can_support = rules.supports
+        && viewer_id.is_some()
+        && !is_author
+        && round.summary.phase == Phase::Proposals
+        && view.status != "withdrawn";
     let can_review = round.summary.phase == Phase::Review
         && view.status != "withdrawn"
         && user
@@ -148,6 +166,11 @@ async fn show_page(
             is_author,
             can_edit,
             can_review,
+            can_support,
+            supports_it,
+            can_flag: viewer_id.is_some() && !staff,
+            can_moderate: staff,
+            supports_on: rules.supports,
         },
         notice,
         errors,
@@ -169,6 +192,11 @@ pub async fn show(
         Some("saved") => Some("Your changes are saved."),
         Some("withdrawn") => Some("The proposal is withdrawn."),
         Some("reviewed") => Some("The decision is recorded and published."),
+        Some("supported") => Some("Thank you: your support is counted."),
+        Some("unsupported") => Some("Your support is taken back."),
+        Some("flagged") => Some("Thank you: the moderators will look at this proposal."),
+        Some("hidden") => Some("The proposal's text is hidden, with your reason published."),
+        Some("shown") => Some("The proposal's text is shown again."),
         _ => None,
     };
     Ok(html(
@@ -303,4 +331,127 @@ pub async fn review(
         )),
         Err(e) => Err(e),
     }
+}
+
+#[derive(Deserialize)]
+pub struct NoFields {}
+impl FormFields for NoFields {}
+
+pub async fn support(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let id = parse_proposal_id(&path)?;
+    let now = state.clock.now();
+    let account = user.user.clone();
+    state
+        .db(move |conn| proposals::support(conn, &account, id, now))
+        .await?;
+    Ok(see_other(format!("/proposals/{id}?done=supported")))
+}
+
+pub async fn unsupport(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<String>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let id = parse_proposal_id(&path)?;
+    let now = state.clock.now();
+    let account = user.user.clone();
+    state
+        .db(move |conn| proposals::unsupport(conn, &account, id, now))
+        .await?;
+    Ok(see_other(format!("/proposals/{id}?done=unsupported")))
+}
+
+#[derive(Deserialize)]
+pub struct ReasonForm {
+    reason: String,
+    /// `hide` or `show` (moderation only).
+    action: Option<String>,
+}
+impl FormFields for ReasonForm {}
+
+pub async fn flag(
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ReasonForm>,
+) -> AppResult<HttpResponse> {
+    let id = parse_proposal_id(&path)?;
+    let now = state.clock.now();
+    let account = auth.user.clone();
+    match state
+        .db(move |conn| proposals::flag(conn, &account, id, &form.reason, now))
+        .await
+    {
+        Ok(()) => Ok(see_other(format!("/proposals/{id}?done=flagged"))),
+        Err(AppError::Invalid(errors)) => Ok(html_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            show_page(&state, &viewer, &user, id, None, &errors).await?,
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn moderate(
+    state: web::Data<AppState>,
+    moderator: crate::web::extractors::Authorized<crate::web::extractors::Reviewers>,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ReasonForm>,
+) -> AppResult<HttpResponse> {
+    let id = parse_proposal_id(&path)?;
+    let now = state.clock.now();
+    let moderator_id = moderator.0.id();
+    let hide = match form.action.as_deref() {
+        Some("hide") => true,
+        Some("show") => false,
+        _ => {
+            return Err(AppError::BadRequest(
+                "choose to hide or to show the proposal".into(),
+            ))
+        }
+    };
+    match state
+        .db(move |conn| proposals::moderate(conn, moderator_id, id, hide, &form.reason, now))
+        .await
+    {
+        Ok(()) => Ok(see_other(format!(
+            "/proposals/{id}?done={}",
+            if hide { "hidden" } else { "shown" }
+        ))),
+        Err(AppError::Invalid(errors)) => Ok(html_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            show_page(&state, &viewer, &user, id, None, &errors).await?,
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// Reports waiting for the moderators of a round (reviewers and council).
+pub async fn flags(
+    state: web::Data<AppState>,
+    _moderator: crate::web::extractors::Authorized<crate::web::extractors::Reviewers>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let round_id = parse_round_id(&path)?.0;
+    let (title, flagged, hidden) = state
+        .db(move |conn| {
+            let title = rounds::find(conn, round_id)?.title;
+            let flagged = crate::db::models::moderation::flagged_in_round(conn, round_id)?;
+            let hidden = crate::db::models::moderation::hidden_in_round(conn, round_id)?;
+            Ok((title, flagged, hidden))
+        })
+        .await?;
+    Ok(html(pages::flags(
+        &viewer, round_id, &title, &flagged, &hidden,
+    )))
 }

@@ -37,12 +37,18 @@ pub async fn submit(
     responses((status = 200, body = ProposalView), (status = 404, body = ErrorBody)))]
 pub async fn show(
     state: web::Data<AppState>,
+    user: crate::web::extractors::MaybeUser,
     path: web::Path<String>,
 ) -> AppResult<web::Json<ProposalView>> {
     let id = parse_proposal_id(&path)?;
-    Ok(web::Json(
-        state.db(move |conn| proposals::view(conn, id)).await?,
-    ))
+    let view = state.db(move |conn| proposals::view(conn, id)).await?;
+    let staff = user.0.as_ref().is_some_and(|u| {
+        matches!(
+            u.role,
+            crate::auth::Role::Reviewer | crate::auth::Role::Council
+        )
+    });
+    Ok(web::Json(if staff { view } else { view.redacted() }))
 }
 
 /// Edit a proposal (its author, until review starts).
