@@ -305,6 +305,36 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    proposal_merges (from_id) {
+        from_id -> BigInt,
+        into_id -> BigInt,
+        at -> Timestamp,
+        reviewer_id -> Nullable<BigInt>,
+        reason -> Text,
+    }
+}
+
+diesel::table! {
+    proposal_change_requests (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        at -> Timestamp,
+        reviewer_id -> Nullable<BigInt>,
+        reason -> Text,
+        answered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    proposal_images (proposal_id) {
+        proposal_id -> BigInt,
+        content_type -> Text,
+        bytes -> Binary,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> districts (district_id));
 diesel::joinable!(proposal_supports -> proposals (proposal_id));
 diesel::joinable!(proposal_flags -> proposals (proposal_id));
@@ -354,4 +384,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     proposal_supports,
     proposal_flags,
     proposal_moderation,
+    proposal_merges,
+    proposal_change_requests,
+    proposal_images,
 );

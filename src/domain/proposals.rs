@@ -9,7 +9,10 @@ use super::money::parse_amount;
 use super::rounds::Phase;
 use crate::db::models::proposal::{self, NewProposal, ProposalRow, ProposalText};
 use crate::db::models::user::UserRow;
-use crate::db::models::{audit, district, moderation, proposal_support, round};
+use crate::db::models::{
+    audit, change_request, district, moderation, proposal_image, proposal_merge, proposal_support,
+    round,
+};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult, FieldErrors};
 
@@ -210,6 +213,7 @@ pub fn edit(
     let p = proposal_of(conn, id)?;
     let round = authored_and_open(conn, author, &p, now)?;
     let c = check(conn, &round, input)?;
+    change_request::answer_open(conn, id, now)?;
     proposal::update_text(
         conn,
         id,
@@ -256,12 +260,19 @@ fn authored_and_open(
         ));
     }
     let round = round_of(conn, p.round_id)?;
-    if Phase::of(&round, now) != Phase::Proposals {
-        return Err(AppError::Forbidden(
+    let mut asked = || -> AppResult<bool> {
+        Ok(change_request::of_proposal(conn, p.id)?
+            .iter()
+            .any(|r| r.answered_at.is_none()))
+    };
+    match Phase::of(&round, now) {
+        Phase::Proposals => Ok(round),
+        // During review the author may change it only when a reviewer asked them to.
+        Phase::Review if p.status == "submitted" && asked()? => Ok(round),
+        _ => Err(AppError::Forbidden(
             "proposals can only be changed until review starts".into(),
-        ));
+        )),
     }
-    Ok(round)
 }
 
 #[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
@@ -296,6 +307,11 @@ pub fn review(
         return Err(AppError::Forbidden(
             "proposals are reviewed during the review phase only".into(),
         ));
+    }
+    if let Some((into, _)) = proposal_merge::merged_into(conn, id)? {
+        return Err(AppError::Conflict(format!(
+            "this proposal was merged into proposal {into}; review that one"
+        )));
     }
     if let Some(needed) = super::round_config::proposal_rules(conn, p.round_id)?.support_threshold {
         let got = proposal_support::count(conn, id)?;
@@ -378,6 +394,21 @@ pub struct ProposalView {
     /// Why moderators hid the text; the title and description are then empty for everyone
     /// but reviewers and council.
     pub hidden_reason: Option<String>,
+    /// The proposal this duplicate was merged into, and why.
+    pub merged_into: Option<(i64, String)>,
+    /// Authors of duplicates merged into this one, credited with its author.
+    pub co_authors: Vec<String>,
+    /// Changes reviewers asked for, oldest first.
+    pub change_requests: Vec<ChangeRequestView>,
+    /// Whether the proposal has a picture (at `/proposals/{id}/image`).
+    pub has_image: bool,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct ChangeRequestView {
+    pub at: NaiveDateTime,
+    pub reason: String,
+    pub answered_at: Option<NaiveDateTime>,
 }
 
 impl ProposalView {
@@ -414,7 +445,30 @@ pub fn view(conn: &mut DbConnection, id: i64) -> AppResult<ProposalView> {
     let hidden_reason = moderation::state(conn, id)?
         .filter(|(hidden, _)| *hidden)
         .map(|(_, reason)| reason);
+    let merged_into = proposal_merge::merged_into(conn, id)?;
+    let mut co_authors = Vec::new();
+    for (_, author_id) in proposal_merge::merged_from(conn, id)? {
+        let name = match author_id {
+            Some(a) => crate::db::models::user::find(conn, a)?
+                .map_or("deleted user".to_string(), |u| u.display_name),
+            None => "deleted user".to_string(),
+        };
+        co_authors.push(name);
+    }
+    let change_requests = change_request::of_proposal(conn, id)?
+        .into_iter()
+        .map(|r| ChangeRequestView {
+            at: r.at,
+            reason: r.reason,
+            answered_at: r.answered_at,
+        })
+        .collect();
+    let has_image = proposal_image::exists(conn, id)?;
     Ok(ProposalView {
+        merged_into,
+        co_authors,
+        change_requests,
+        has_image,
         supports,
         support_threshold: rules.support_threshold,
         hidden_reason,
@@ -683,7 +737,7 @@ pub fn moderate(
     reason: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
-    let reason = moderation_reason(reason, "reason")?;
+    let reason = moderation_reason(reason, "moderation_reason")?;
     crate::db::write_transaction(conn, |conn| {
         let p = proposal_of(conn, id)?;
         let detail = serde_json::json!({
@@ -703,4 +757,125 @@ pub fn moderate(
         moderation::set(conn, id, hide, &reason, now, moderator_id)?;
         Ok(())
     })
+}
+
+fn review_phase_proposal(
+    conn: &mut DbConnection,
+    id: i64,
+    now: NaiveDateTime,
+) -> AppResult<ProposalRow> {
+    let p = proposal_of(conn, id)?;
+    if p.status == "withdrawn" {
+        return Err(AppError::Conflict(
+            "this proposal has been withdrawn".into(),
+        ));
+    }
+    if let Some((into, _)) = proposal_merge::merged_into(conn, id)? {
+        return Err(AppError::Conflict(format!(
+            "this proposal was already merged into proposal {into}"
+        )));
+    }
+    let round = round_of(conn, p.round_id)?;
+    if !matches!(Phase::of(&round, now), Phase::Proposals | Phase::Review) {
+        return Err(AppError::Forbidden(
+            "proposals can be merged or sent back only until voting opens".into(),
+        ));
+    }
+    Ok(p)
+}
+
+/// A reviewer merges a duplicate into another proposal of the same round: the duplicate
+/// leaves the list and the review, and the other credits both authors.
+pub fn merge(
+    conn: &mut DbConnection,
+    reviewer_id: i64,
+    from: i64,
+    into: i64,
+    reason: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let reason = moderation_reason(reason, "merge_reason")?;
+    crate::db::write_transaction(conn, |conn| {
+        let duplicate = review_phase_proposal(conn, from, now)?;
+        if from == into {
+            let mut e = FieldErrors::default();
+            e.add("into", "Choose another proposal to merge this one into.");
+            return Err(e.into());
+        }
+        let target = match proposal::find(conn, into)? {
+            Some(t) if t.round_id == duplicate.round_id => t,
+            _ => {
+                let mut e = FieldErrors::default();
+                e.add("into", "Give the number of a proposal in the same round.");
+                return Err(e.into());
+            }
+        };
+        review_phase_proposal(conn, target.id, now)?;
+        proposal_merge::insert(conn, from, into, now, reviewer_id, &reason)?;
+        audit::insert(
+            conn,
+            now,
+            Some(reviewer_id),
+            "proposal merged",
+            &serde_json::json!({"from": from, "into": into, "reason": reason}).to_string(),
+        )?;
+        Ok(())
+    })
+}
+
+/// A reviewer asks the author for changes during review; the author may then edit it once
+/// more, and the reviewers decide after that.
+pub fn request_changes(
+    conn: &mut DbConnection,
+    reviewer_id: i64,
+    id: i64,
+    reason: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let reason = moderation_reason(reason, "change_reason")?;
+    let p = review_phase_proposal(conn, id, now)?;
+    if Phase::of(&round_of(conn, p.round_id)?, now) != Phase::Review || p.status != "submitted" {
+        return Err(AppError::Conflict(
+            "changes can be asked for proposals awaiting review, during review".into(),
+        ));
+    }
+    change_request::insert(conn, id, now, reviewer_id, &reason)?;
+    Ok(())
+}
+
+/// The largest picture accepted; anything bigger is refused before it is read to the end.
+pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
+
+/// The picture's type from its first bytes (the name and the browser's claim are ignored).
+pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xD8, 0xFF, ..] => Some("image/jpeg"),
+        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => Some("image/png"),
+        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => Some("image/webp"),
+        _ => None,
+    }
+}
+
+/// The author adds or replaces the picture while they may edit the proposal.
+pub fn set_image(
+    conn: &mut DbConnection,
+    author: &UserRow,
+    id: i64,
+    bytes: &[u8],
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let p = proposal_of(conn, id)?;
+    authored_and_open(conn, author, &p, now)?;
+    if bytes.len() > MAX_IMAGE_BYTES {
+        return Err(AppError::PayloadTooLarge(
+            "the picture is larger than 5 MB".into(),
+        ));
+    }
+    let Some(content_type) = sniff_image(bytes) else {
+        let mut e = FieldErrors::default();
+        e.add("file", "This file is not a JPEG, PNG or WebP picture.");
+        return Err(e.into());
+    };
+    proposal_image::replace(conn, id, content_type, bytes, now)?;
+    Ok(())
 }

@@ -202,7 +202,13 @@ pub fn show(
             @if let Some(message) = notice { (flash(message)) }
             (error_summary(errors))
             h1 { (p.title) }
-            p { strong { (status_label(&p.status)) } " · proposed by " (p.author) " · " a href={"/rounds/" (round.summary.id) "/proposals"} { (round.summary.title) } }
+            p { strong { (status_label(&p.status)) } " · proposed by " (p.author)
+                @for co in &p.co_authors { ", " (co) }
+                " · " a href={"/rounds/" (round.summary.id) "/proposals"} { (round.summary.title) } }
+            @if let Some((into, reason)) = &p.merged_into {
+                div.flash role="note" { p { strong { "Merged: " } "this proposal is part of " a href={"/proposals/" (into) } { "proposal " (into) } " now. " (reason) } }
+            }
+            @if p.has_image { img.proposal-image src={"/proposals/" (p.id) "/image"} alt={"Picture for the proposal: " (p.title)} loading="lazy"; }
             (super::components::facts(&[
                 ("Estimated cost", money(p.estimated_cost, currency)),
                 ("Validated cost", match p.validated_cost { Some(c) => money(c, currency), None => html! { "not reviewed yet" } }),
@@ -235,13 +241,31 @@ pub fn show(
             h2 { "History" }
             ul {
                 li { (datetime(p.created_at)) ": submitted" }
+                @for c in &p.change_requests {
+                    li { (datetime(c.at)) ": the reviewers asked for changes: " (c.reason)
+                        @if let Some(a) = c.answered_at { " (the author edited it on " (datetime(a)) ")" } }
+                }
                 @for r in &p.reviews {
                     li { (datetime(r.at)) ": reviewed: " strong { (status_label(&r.decision)) } @if let Some(c) = r.validated_cost { " at " (money(c, currency)) } ". " (r.reason) }
                 }
             }
             @if may.is_author && may.can_edit {
                 h2 { "Your proposal" }
+                @if p.change_requests.iter().any(|c| c.answered_at.is_none()) {
+                    p.flash { strong { "The reviewers asked you for changes. " } "Edit the proposal to answer them." }
+                }
                 p { a.button.secondary href={"/proposals/" (p.id) "/edit"} { "Edit" } }
+                form method="post" action={"/proposals/" (p.id) "/image"} enctype="multipart/form-data" novalidate {
+                    (csrf_field(&viewer.csrf))
+                    div class={"field" @if errors.get("file").is_some() { " field-error" }} {
+                        label for="file" { @if p.has_image { "Replace the picture" } @else { "Add a picture" } }
+                        p.hint id="file-hint" { "A JPEG, PNG or WebP file of at most 5 MB." }
+                        @if let Some(message) = errors.get("file") { p.error id="file-error" { span.visually-hidden { "Error: " } (message) } }
+                        input type="file" id="file" name="file" accept="image/jpeg,image/png,image/webp"
+                            aria-describedby={"file-hint" @if errors.get("file").is_some() { " file-error" }};
+                    }
+                    (button("Upload the picture"))
+                }
                 form method="post" action={"/proposals/" (p.id) "/withdraw"} {
                     (csrf_field(&viewer.csrf))
                     button.button.danger type="submit" { "Withdraw this proposal" }
@@ -262,8 +286,23 @@ pub fn show(
                 form method="post" action={"/proposals/" (p.id) "/moderate"} novalidate {
                     (csrf_field(&viewer.csrf))
                     input type="hidden" name="action" value=(if p.hidden_reason.is_some() { "show" } else { "hide" });
-                    (textarea("reason", "Public reason", Some("Published on the proposal's page. The text stays in the audit log."), "", 2, errors))
+                    (textarea("moderation_reason", "Public reason", Some("Published on the proposal's page. The text stays in the audit log."), "", 2, errors))
                     (button(if p.hidden_reason.is_some() { "Show the text again" } else { "Hide the text" }))
+                }
+            }
+            @if may.can_review && p.merged_into.is_none() {
+                h2 { "Ask the author for changes" }
+                form method="post" action={"/proposals/" (p.id) "/request-changes"} novalidate {
+                    (csrf_field(&viewer.csrf))
+                    (textarea("change_reason", "What should change", Some("Published in the proposal's history; the author may then edit it."), "", 2, errors))
+                    (button("Ask for changes"))
+                }
+                h2 { "Merge a duplicate" }
+                form method="post" action={"/proposals/" (p.id) "/merge"} novalidate {
+                    (csrf_field(&viewer.csrf))
+                    (input(Field::new("into", "Merge this proposal into proposal number").kind("number"), errors))
+                    (textarea("merge_reason", "Why they are the same", Some("Published on both proposals. Both authors are credited."), "", 2, errors))
+                    (button("Merge"))
                 }
             }
             @if may.can_review {

@@ -361,7 +361,7 @@ both_backends_with_clock! {
         let flags_page = moderator.get(app.url(&format!("/review/rounds/{round}/flags"))).header("Accept", "text/html").send().await.unwrap().text().await.unwrap();
         assert!(flags_page.contains("Insults a neighbour by name") && flags_page.contains("Benches by the canal"));
         assert_eq!(app.get_html(&format!("/review/rounds/{round}/flags")).await.status(), 303, "residents are sent to log in");
-        let res = app.submit_with(&moderator, &format!("/proposals/{p2}"), &format!("/proposals/{p2}/moderate"), &[("action", "hide"), ("reason", "Personal attack on a resident")]).await;
+        let res = app.submit_with(&moderator, &format!("/proposals/{p2}"), &format!("/proposals/{p2}/moderate"), &[("action", "hide"), ("moderation_reason", "Personal attack on a resident")]).await;
         assert_eq!(res.status(), 303);
         let public: Value = app.get(&format!("/api/v1/proposals/{p2}")).await.json().await.unwrap();
         assert_eq!(public["title"], "Hidden by the moderators");
@@ -376,7 +376,78 @@ both_backends_with_clock! {
         assert!(!page.contains("Benches by the canal") && page.contains("Personal attack on a resident"));
         let log = budgetbox::db::models::audit::latest(&mut app.conn(), 20).unwrap();
         assert!(log.iter().any(|e| e.action == "proposal hidden" && e.detail.contains("Benches by the canal")), "the hidden text stays on record");
-        let res = app.submit_with(&bo, &format!("/proposals/{p2}"), &format!("/proposals/{p2}/moderate"), &[("action", "hide"), ("reason", "I do not like it")]).await;
+        let res = app.submit_with(&bo, &format!("/proposals/{p2}"), &format!("/proposals/{p2}/moderate"), &[("action", "hide"), ("moderation_reason", "I do not like it")]).await;
         assert_eq!(res.status(), 403, "residents cannot moderate");
+    }
+}
+
+both_backends_with_clock! {
+    async fn reviewers_ask_for_changes_and_merge_duplicates_and_authors_add_pictures(app) {
+        let (round, _council, citizen) = round(&app, json!({})).await;
+        let (_, p1) = submit(&app, round, &citizen, &idea("Trees on the canal", "1000")).await;
+        let (_, p2) = submit(&app, round, &citizen, &idea("Benches by the canal", "800")).await;
+        resident(&app, "bo@example.org");
+        let bo = app.api_login("bo@example.org", PASSWORD).await;
+        let (_, p3) = submit(&app, round, &bo, &idea("Plant trees along the canal", "900")).await;
+        let (p1, p2, p3) = (p1["id"].as_i64().unwrap(), p2["id"].as_i64().unwrap(), p3["id"].as_i64().unwrap());
+
+        // A picture: sniffed, size-limited, served with safe headers; only the author's.
+        app.submit("/login", "/login", &[("email", "ana@example.org"), ("password", PASSWORD)]).await;
+        let page = format!("/proposals/{p1}");
+        let action = format!("/proposals/{p1}/image");
+        let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+        png.extend_from_slice(&[0u8; 64]);
+        let res = crate::simulate::upload(&app, &page, &action, "tree.png", png.clone(), true).await;
+        assert_eq!(res.status(), 303);
+        let picture = app.get(&action).await;
+        assert_eq!(picture.headers()["content-type"], "image/png");
+        assert_eq!(picture.headers()["x-content-type-options"], "nosniff");
+        assert_eq!(picture.bytes().await.unwrap().to_vec(), png);
+        let res = crate::simulate::upload(&app, &page, &action, "tree.png", b"<svg onload=alert(1)>".to_vec(), true).await;
+        assert_eq!(res.status(), 422);
+        assert!(res.text().await.unwrap().contains("This file is not a JPEG, PNG or WebP picture."));
+        let res = crate::simulate::upload(&app, &page, &action, "big.jpg", vec![0xFF; 6 * 1024 * 1024], true).await;
+        assert_eq!(res.status(), 413, "over 5 MB");
+        let res = crate::simulate::upload(&app, &page, &action, "tree.png", png.clone(), false).await;
+        assert_eq!(res.status(), 403, "no CSRF token, no upload");
+        let other = format!("/proposals/{p3}/image");
+        let res = crate::simulate::upload(&app, &format!("/proposals/{p3}"), &other, "x.png", png.clone(), true).await;
+        assert_eq!(res.status(), 403, "not the author");
+        assert_eq!(app.get(&other).await.status(), 404);
+
+        // Review: ask for changes; the author may edit that one proposal once more.
+        app.clock.set(at("2026-05-10T12:00"));
+        let council = app.new_browser();
+        app.submit_with(&council, "/login", "/login", &[("email", "council@example.org"), ("password", PASSWORD)]).await;
+        let res = app.submit_with(&council, &format!("/proposals/{p1}"), &format!("/proposals/{p1}/request-changes"), &[("change_reason", "Say which stretch of the canal")]).await;
+        assert_eq!(res.status(), 303);
+        let edit = |id: i64, title: &str| {
+            let (app, citizen, body) = (&app, citizen.clone(), idea(title, "1000"));
+            async move { app.send_bearer(Method::PUT, &format!("/api/v1/proposals/{id}"), &citizen, &body).await.status() }
+        };
+        assert_eq!(edit(p2, "Benches by the old canal").await, 403, "no changes were asked for this one");
+        assert_eq!(edit(p1, "Trees on the canal, lock 3 to lock 5").await, 200);
+        assert_eq!(edit(p1, "Trees again and again").await, 403, "one edit answers the request");
+        let view: Value = app.get(&format!("/api/v1/proposals/{p1}")).await.json().await.unwrap();
+        assert!(view["change_requests"][0]["answered_at"].is_string(), "{view}");
+
+        // Merge a duplicate: it leaves the list and the review; the other credits both authors.
+        let res = app.submit_with(&council, &format!("/proposals/{p3}"), &format!("/proposals/{p3}/merge"), &[("into", &p3.to_string()), ("merge_reason", "The same trees")]).await;
+        assert_eq!(res.status(), 422, "not into itself");
+        let res = app.submit_with(&council, &format!("/proposals/{p3}"), &format!("/proposals/{p3}/merge"), &[("into", &p1.to_string()), ("merge_reason", "The same trees on the same canal")]).await;
+        assert_eq!(res.status(), 303);
+        let merged: Value = app.get(&format!("/api/v1/proposals/{p3}")).await.json().await.unwrap();
+        assert_eq!(merged["merged_into"][0], p1);
+        let target: Value = app.get(&format!("/api/v1/proposals/{p1}")).await.json().await.unwrap();
+        assert_eq!(target["co_authors"], json!(["bo"]));
+        let page = app.get_html(&format!("/proposals/{p1}")).await.text().await.unwrap();
+        assert!(page.contains("proposed by Ana, bo"), "both authors credited");
+        let listed: Value = app.get(&format!("/api/v1/rounds/{round}/proposals?q=trees")).await.json().await.unwrap();
+        assert_eq!(listed["total"], 2, "{listed}");
+        assert!(listed["items"].as_array().unwrap().iter().all(|i| i["id"] != p3), "the duplicate leaves the list: {listed}");
+        let res = app.submit_with(&council, &format!("/proposals/{p1}"), &format!("/proposals/{p3}/review"), &[("decision", "feasible"), ("validated_cost", ""), ("reason", "Fits the plan")]).await;
+        assert_eq!(res.status(), 409, "a merged duplicate is not reviewed");
+        let res = app.submit_with(&app.new_browser(), "/login", &format!("/proposals/{p2}/merge"), &[("into", &p1.to_string()), ("merge_reason", "Residents cannot merge")]).await;
+        assert_eq!(res.status(), 303, "not logged in: sent to log in");
     }
 }

@@ -67,6 +67,9 @@ fn declared_columns() -> Vec<(String, String)> {
         proposal_supports,
         proposal_flags,
         proposal_moderation,
+        proposal_merges,
+        proposal_change_requests,
+        proposal_images,
     )
 }
 
@@ -116,6 +119,7 @@ fn introspect(conn: &mut DbConnection) -> Columns {
                 "bigint" => "bigint",
                 "integer" => "integer",
                 "text" => "text",
+                "bytea" => "binary",
                 "timestamp without time zone" => "timestamp",
                 other => panic!("unexpected Postgres type {other} for {}.{}", c.table_name, c.column_name),
             };
@@ -138,6 +142,7 @@ fn introspect(conn: &mut DbConnection) -> Columns {
                 ("INTEGER", _) => "integer",
                 ("TEXT", _) => "text",
                 ("TIMESTAMP", _) => "timestamp",
+                ("BLOB", _) => "binary",
                 (other, _) => panic!("unexpected SQLite type {other} for {}.{}", c.table_name, c.name),
             };
             // SQLite reports primary keys as nullable; they are not.

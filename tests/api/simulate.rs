@@ -4,7 +4,7 @@ use reqwest::multipart::{Form, Part};
 
 const PASSWORD: &str = "violet tram umbrella";
 
-async fn upload(
+pub(crate) async fn upload(
     app: &crate::helpers::TestApp,
     form_page: &str,
     action: &str,

@@ -2,12 +2,15 @@
 
 pub mod audit;
 pub mod ballot;
+pub mod change_request;
 pub mod district;
 pub mod eligibility;
 pub mod login_throttle;
 pub mod moderation;
 pub mod progress;
 pub mod proposal;
+pub mod proposal_image;
+pub mod proposal_merge;
 pub mod proposal_rules;
 pub mod proposal_support;
 pub mod round;

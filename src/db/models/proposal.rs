@@ -259,7 +259,8 @@ struct Hit {
 }
 
 /// One page of a round's proposals matching `search`, and how many match in all; proposals
-/// hidden by moderators are left out (their text must not be found by searching). Full-text
+/// hidden by moderators are left out (their text must not be found by searching), and so are
+/// duplicates merged into another. Full-text
 /// search is FTS5 on SQLite and a GIN expression index on PostgreSQL; the words come from
 /// `search_words`, letters and digits only, and are passed as bound parameters.
 pub fn search(conn: &mut DbConnection, search: &Search) -> QueryResult<(Vec<ProposalRow>, i64)> {
@@ -307,6 +308,7 @@ pub fn search(conn: &mut DbConnection, search: &Search) -> QueryResult<(Vec<Prop
            AND coalesce(p.validated_cost, p.estimated_cost) BETWEEN $6 AND $7 \
            AND ($8 = '' OR {fts}) \
            AND p.id NOT IN (SELECT proposal_id FROM proposal_moderation WHERE hidden = 1) \
+           AND p.id NOT IN (SELECT from_id FROM proposal_merges) \
          ORDER BY {order}, p.id DESC LIMIT $9 OFFSET $10"
     );
     // SQLite spells numbered parameters ?N; PostgreSQL $N.

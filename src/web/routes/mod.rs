@@ -170,6 +170,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(proposals::flag),
         )
         .route(
+            "/proposals/{proposal_id}/merge",
+            web::post().to(proposals::merge),
+        )
+        .route(
+            "/proposals/{proposal_id}/request-changes",
+            web::post().to(proposals::request_changes),
+        )
+        .route(
+            "/proposals/{proposal_id}/image",
+            web::post().to(proposals::upload_image),
+        )
+        .route(
+            "/proposals/{proposal_id}/image",
+            web::get().to(proposals::image),
+        )
+        .route(
             "/proposals/{proposal_id}/moderate",
             web::post().to(proposals::moderate),
         )

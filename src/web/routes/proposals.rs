@@ -146,13 +146,18 @@ async fn show_page(
         .is_some_and(|u| matches!(u.role, Role::Reviewer | Role::Council));
     let view = if staff { view } else { view.redacted() };
     let is_author = viewer_id.is_some() && viewer_id == view.author_id;
-    let can_edit = round.summary.phase == Phase::Proposals && view.status != "withdrawn";
+    let asked = view.change_requests.iter().any(|r| r.answered_at.is_none());
+    let can_edit = view.status != "withdrawn"
+        && view.merged_into.is_none()
+        && (round.summary.phase == Phase::Proposals
+            || (round.summary.phase == Phase::Review && view.status == "submitted" && asked));
     let can_support = rules.supports
         && viewer_id.is_some()
         && !is_author
         && round.summary.phase == Phase::Proposals
         && view.status != "withdrawn";
     let can_review = round.summary.phase == Phase::Review
+        && view.merged_into.is_none()
         && view.status != "withdrawn"
         && user
             .0
@@ -197,6 +202,11 @@ pub async fn show(
         Some("flagged") => Some("Thank you: the moderators will look at this proposal."),
         Some("hidden") => Some("The proposal's text is hidden, with your reason published."),
         Some("shown") => Some("The proposal's text is shown again."),
+        Some("merged") => {
+            Some("The proposal is merged; both authors are credited on the other one.")
+        }
+        Some("changes") => Some("The author is asked for changes; they can edit the proposal now."),
+        Some("image") => Some("The picture is saved."),
         _ => None,
     };
     Ok(html(
@@ -370,10 +380,22 @@ pub async fn unsupport(
 #[derive(Deserialize)]
 pub struct ReasonForm {
     reason: String,
-    /// `hide` or `show` (moderation only).
-    action: Option<String>,
 }
 impl FormFields for ReasonForm {}
+
+#[derive(Deserialize)]
+pub struct ModerationForm {
+    /// `hide` or `show`.
+    action: String,
+    moderation_reason: String,
+}
+impl FormFields for ModerationForm {}
+
+#[derive(Deserialize)]
+pub struct ChangesForm {
+    change_reason: String,
+}
+impl FormFields for ChangesForm {}
 
 pub async fn flag(
     state: web::Data<AppState>,
@@ -405,14 +427,14 @@ pub async fn moderate(
     user: MaybeUser,
     PageViewer(viewer): PageViewer,
     path: web::Path<String>,
-    CsrfForm(form): CsrfForm<ReasonForm>,
+    CsrfForm(form): CsrfForm<ModerationForm>,
 ) -> AppResult<HttpResponse> {
     let id = parse_proposal_id(&path)?;
     let now = state.clock.now();
     let moderator_id = moderator.0.id();
-    let hide = match form.action.as_deref() {
-        Some("hide") => true,
-        Some("show") => false,
+    let hide = match form.action.as_str() {
+        "hide" => true,
+        "show" => false,
         _ => {
             return Err(AppError::BadRequest(
                 "choose to hide or to show the proposal".into(),
@@ -420,7 +442,9 @@ pub async fn moderate(
         }
     };
     match state
-        .db(move |conn| proposals::moderate(conn, moderator_id, id, hide, &form.reason, now))
+        .db(move |conn| {
+            proposals::moderate(conn, moderator_id, id, hide, &form.moderation_reason, now)
+        })
         .await
     {
         Ok(()) => Ok(see_other(format!(
@@ -454,4 +478,140 @@ pub async fn flags(
     Ok(html(pages::flags(
         &viewer, round_id, &title, &flagged, &hidden,
     )))
+}
+
+#[derive(Deserialize)]
+pub struct MergeForm {
+    into: String,
+    merge_reason: String,
+}
+impl FormFields for MergeForm {}
+
+/// Reviewer decisions other than feasibility: merge into another, or ask for changes.
+async fn reviewer_action(
+    state: &AppState,
+    viewer: &crate::views::layout::Viewer,
+    user: &MaybeUser,
+    id: i64,
+    action: impl FnOnce(&mut crate::db::DbConnection) -> AppResult<()> + Send + 'static,
+    done: &str,
+) -> AppResult<HttpResponse> {
+    match state.db(action).await {
+        Ok(()) => Ok(see_other(format!("/proposals/{id}?done={done}"))),
+        Err(AppError::Invalid(errors)) => Ok(html_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            show_page(state, viewer, user, id, None, &errors).await?,
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn merge(
+    state: web::Data<AppState>,
+    reviewer: crate::web::extractors::Authorized<crate::web::extractors::Reviewers>,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<MergeForm>,
+) -> AppResult<HttpResponse> {
+    let id = parse_proposal_id(&path)?;
+    let now = state.clock.now();
+    let reviewer_id = reviewer.0.id();
+    let into = form
+        .into
+        .trim()
+        .trim_start_matches('#')
+        .parse::<i64>()
+        .unwrap_or(0);
+    reviewer_action(
+        &state,
+        &viewer,
+        &user,
+        id,
+        move |conn| proposals::merge(conn, reviewer_id, id, into, &form.merge_reason, now),
+        "merged",
+    )
+    .await
+}
+
+pub async fn request_changes(
+    state: web::Data<AppState>,
+    reviewer: crate::web::extractors::Authorized<crate::web::extractors::Reviewers>,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ChangesForm>,
+) -> AppResult<HttpResponse> {
+    let id = parse_proposal_id(&path)?;
+    let now = state.clock.now();
+    let reviewer_id = reviewer.0.id();
+    reviewer_action(
+        &state,
+        &viewer,
+        &user,
+        id,
+        move |conn| proposals::request_changes(conn, reviewer_id, id, &form.change_reason, now),
+        "changes",
+    )
+    .await
+}
+
+/// The author uploads a picture (multipart, field `file`); its bytes must be a JPEG, PNG or
+/// WebP, at most 5 MB — a bigger upload is refused before it is read to the end.
+pub async fn upload_image(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    auth: AuthUser,
+    user: MaybeUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    mut payload: actix_multipart::Multipart,
+) -> AppResult<HttpResponse> {
+    let id = parse_proposal_id(&path)?;
+    let bytes =
+        crate::web::extractors::csrf_upload(&req, &state, &mut payload, proposals::MAX_IMAGE_BYTES)
+            .await?;
+    let now = state.clock.now();
+    let account = auth.user.clone();
+    reviewer_action(
+        &state,
+        &viewer,
+        &user,
+        id,
+        move |conn| proposals::set_image(conn, &account, id, &bytes, now),
+        "image",
+    )
+    .await
+}
+
+/// A proposal's picture, with its sniffed type; never interpreted as anything else.
+pub async fn image(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = parse_proposal_id(&path)?;
+    let staff = user
+        .0
+        .as_ref()
+        .is_some_and(|u| matches!(u.role, Role::Reviewer | Role::Council));
+    let found = state
+        .db(move |conn| {
+            let hidden = crate::db::models::moderation::state(conn, id)?.is_some_and(|(h, _)| h);
+            if hidden && !staff {
+                return Ok(None);
+            }
+            Ok(crate::db::models::proposal_image::find(conn, id)?)
+        })
+        .await?;
+    let Some((content_type, bytes)) = found else {
+        return Err(AppError::NotFound("this proposal has no picture".into()));
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .insert_header(("Content-Security-Policy", "default-src 'none'; sandbox"))
+        .insert_header(("Content-Disposition", "inline; filename=\"proposal.img\""))
+        .insert_header(("Cache-Control", "public, max-age=300"))
+        .body(bytes))
 }
