@@ -5,11 +5,12 @@
 
 use std::time::Instant;
 
+#[path = "support/mod.rs"]
+mod support;
+
 use budgetbox::config::DatabaseUrl;
 use budgetbox::db::{connect_pool, migrations};
 use budgetbox::domain::round_config::RoundInput;
-use diesel::connection::SimpleConnection;
-use diesel::Connection;
 
 const ROWS: usize = 100_000;
 
@@ -51,21 +52,7 @@ fn run(label: &str, url: DatabaseUrl, csv: &str) {
     };
     let config = input.parse().expect("valid round");
     let now = chrono::Utc::now().naive_utc();
-    // The change log names a staff account.
-    let staff = budgetbox::db::models::user::insert(
-        &mut conn,
-        &budgetbox::db::models::user::NewUser {
-            email: "bench@example.org",
-            display_name: "bench",
-            password_hash: "!",
-            role: "council",
-            gender: None,
-            birth_year: None,
-            district_id: None,
-            created_at: now,
-        },
-    )
-    .expect("staff account");
+    let staff = support::staff_account(&mut conn);
     let round =
         budgetbox::domain::round_config::create(&mut conn, staff, &config, now).expect("round");
     for attempt in ["first import", "re-import (replace)"] {
@@ -84,30 +71,5 @@ fn run(label: &str, url: DatabaseUrl, csv: &str) {
 
 fn main() {
     let csv = census_csv();
-    let dir = tempfile::tempdir().expect("temp dir");
-    run(
-        "SQLite",
-        DatabaseUrl::sqlite_file(&dir.path().join("bench.sqlite")),
-        &csv,
-    );
-    match std::env::var("BUDGETBOX_TEST_POSTGRES_URL") {
-        Ok(admin) => {
-            let name = format!("budgetbox_bench_{}", std::process::id());
-            let mut admin_conn =
-                diesel::PgConnection::establish(&admin).expect("postgres reachable");
-            admin_conn
-                .batch_execute(&format!("CREATE DATABASE {name}"))
-                .expect("create bench database");
-            let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-            run(
-                "PostgreSQL",
-                DatabaseUrl::parse(&format!("{base}/{name}")).expect("url"),
-                &csv,
-            );
-            admin_conn
-                .batch_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
-                .expect("drop bench database");
-        }
-        Err(_) => println!("census import, PostgreSQL: skipped (set BUDGETBOX_TEST_POSTGRES_URL)"),
-    }
+    support::on_each_backend(|label, url| run(label, url, &csv));
 }

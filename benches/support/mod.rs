@@ -1,6 +1,9 @@
 //! What the benches share: settings for a scratch database, a round in a chosen phase, the
 //! SQLite-then-PostgreSQL driver, and percentiles.
 
+// Each bench includes this file and uses only a part of it.
+#![allow(dead_code)]
+
 use std::time::Duration;
 
 use budgetbox::app::prepare_database;
@@ -35,13 +38,11 @@ pub fn pool(settings: &Settings) -> DbPool {
 
 /// A city-wide approval round whose phases sit around now: `voting` opens an hour ago (codes
 /// allowed) or, when false, the round is collecting proposals. Returns (staff id, round id).
-pub fn create_round(pool: &DbPool, voting: bool) -> (i64, i64) {
+/// A council account that cannot log in; the change log names it.
+pub fn staff_account(conn: &mut budgetbox::db::DbConnection) -> i64 {
     use budgetbox::db::models::user;
-    use budgetbox::domain::round_config::{self, RoundInput};
-    let mut conn = pool.get().expect("connection");
-    let now = chrono::Utc::now().naive_utc();
-    let staff = user::insert(
-        &mut conn,
+    user::insert(
+        conn,
         &user::NewUser {
             email: "bench@example.org",
             display_name: "bench",
@@ -50,10 +51,17 @@ pub fn create_round(pool: &DbPool, voting: bool) -> (i64, i64) {
             gender: None,
             birth_year: None,
             district_id: None,
-            created_at: now,
+            created_at: chrono::Utc::now().naive_utc(),
         },
     )
-    .expect("staff");
+    .expect("staff")
+}
+
+pub fn create_round(pool: &DbPool, voting: bool) -> (i64, i64) {
+    use budgetbox::domain::round_config::{self, RoundInput};
+    let mut conn = pool.get().expect("connection");
+    let now = chrono::Utc::now().naive_utc();
+    let staff = staff_account(&mut conn);
     let t = |hours: i64| {
         (now + chrono::Duration::hours(hours))
             .format("%Y-%m-%dT%H:%M")

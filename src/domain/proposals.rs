@@ -144,6 +144,23 @@ fn check(
     })
 }
 
+/// Proposing and supporting are for the round's eligible residents; `act` is the verb.
+fn must_be_eligible(
+    conn: &mut DbConnection,
+    round: &round::RoundRow,
+    user: &UserRow,
+    act: &str,
+) -> AppResult<()> {
+    let eligibility = super::eligibility::check(conn, round, user)?;
+    match eligibility.requirements.iter().find(|r| !r.met) {
+        Some(unmet) => Err(AppError::Forbidden(format!(
+            "you cannot {act} proposals in this round: {}",
+            unmet.explanation
+        ))),
+        None => Ok(()),
+    }
+}
+
 fn round_of(conn: &mut DbConnection, round_id: i64) -> AppResult<round::RoundRow> {
     crate::domain::rounds::find(conn, round_id)
 }
@@ -167,13 +184,7 @@ pub fn submit(
             "proposals can only be submitted while the round is collecting them".into(),
         ));
     }
-    let eligibility = super::eligibility::check(conn, &round, author)?;
-    if let Some(unmet) = eligibility.requirements.iter().find(|r| !r.met) {
-        return Err(AppError::Forbidden(format!(
-            "you cannot submit proposals in this round: {}",
-            unmet.explanation
-        )));
-    }
+    must_be_eligible(conn, &round, author, "submit")?;
     let c = check(conn, &round, input)?;
     let limit = i64::from(super::round_config::proposal_rules(conn, round_id)?.max_per_author);
     crate::db::write_transaction(conn, |conn| {
@@ -661,13 +672,7 @@ pub fn support(
             "you cannot support your own proposal".into(),
         ));
     }
-    let eligibility = super::eligibility::check(conn, &round, user)?;
-    if let Some(unmet) = eligibility.requirements.iter().find(|r| !r.met) {
-        return Err(AppError::Forbidden(format!(
-            "you cannot support proposals in this round: {}",
-            unmet.explanation
-        )));
-    }
+    must_be_eligible(conn, &round, user, "support")?;
     if !proposal_support::add(conn, id, user.id, now)? {
         return Err(AppError::Conflict(
             "you already support this proposal".into(),

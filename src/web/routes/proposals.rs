@@ -408,17 +408,15 @@ pub async fn flag(
     let id = parse_proposal_id(&path)?;
     let now = state.clock.now();
     let account = auth.user.clone();
-    match state
-        .db(move |conn| proposals::flag(conn, &account, id, &form.reason, now))
-        .await
-    {
-        Ok(()) => Ok(see_other(format!("/proposals/{id}?done=flagged"))),
-        Err(AppError::Invalid(errors)) => Ok(html_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            show_page(&state, &viewer, &user, id, None, &errors).await?,
-        )),
-        Err(e) => Err(e),
-    }
+    proposal_action(
+        &state,
+        &viewer,
+        &user,
+        id,
+        move |conn| proposals::flag(conn, &account, id, &form.reason, now),
+        "flagged",
+    )
+    .await
 }
 
 pub async fn moderate(
@@ -441,22 +439,15 @@ pub async fn moderate(
             ))
         }
     };
-    match state
-        .db(move |conn| {
-            proposals::moderate(conn, moderator_id, id, hide, &form.moderation_reason, now)
-        })
-        .await
-    {
-        Ok(()) => Ok(see_other(format!(
-            "/proposals/{id}?done={}",
-            if hide { "hidden" } else { "shown" }
-        ))),
-        Err(AppError::Invalid(errors)) => Ok(html_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            show_page(&state, &viewer, &user, id, None, &errors).await?,
-        )),
-        Err(e) => Err(e),
-    }
+    proposal_action(
+        &state,
+        &viewer,
+        &user,
+        id,
+        move |conn| proposals::moderate(conn, moderator_id, id, hide, &form.moderation_reason, now),
+        if hide { "hidden" } else { "shown" },
+    )
+    .await
 }
 
 /// Reports waiting for the moderators of a round (reviewers and council).
@@ -487,8 +478,9 @@ pub struct MergeForm {
 }
 impl FormFields for MergeForm {}
 
-/// Reviewer decisions other than feasibility: merge into another, or ask for changes.
-async fn reviewer_action(
+/// A form posted about one proposal: on success back to its page with a notice; on a field
+/// error its page again with the errors next to the fields.
+async fn proposal_action(
     state: &AppState,
     viewer: &crate::views::layout::Viewer,
     user: &MaybeUser,
@@ -523,7 +515,7 @@ pub async fn merge(
         .trim_start_matches('#')
         .parse::<i64>()
         .unwrap_or(0);
-    reviewer_action(
+    proposal_action(
         &state,
         &viewer,
         &user,
@@ -545,7 +537,7 @@ pub async fn request_changes(
     let id = parse_proposal_id(&path)?;
     let now = state.clock.now();
     let reviewer_id = reviewer.0.id();
-    reviewer_action(
+    proposal_action(
         &state,
         &viewer,
         &user,
@@ -573,7 +565,7 @@ pub async fn upload_image(
             .await?;
     let now = state.clock.now();
     let account = auth.user.clone();
-    reviewer_action(
+    proposal_action(
         &state,
         &viewer,
         &user,
