@@ -3,7 +3,7 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn budgetbox() -> Command {
+pub(crate) fn budgetbox() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_budgetbox"));
     for var in [
         "DATABASE_URL",
@@ -145,7 +145,7 @@ impl Drop for Server {
     }
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -8,6 +8,7 @@ mod accounts;
 mod audit;
 mod ballots;
 mod cli;
+mod crash;
 mod follow_up;
 mod health;
 mod pages;
