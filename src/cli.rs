@@ -72,6 +72,21 @@ enum Command {
     Import(ImportArgs),
     /// Print the installation's public key that signs audit packages
     PublicKey,
+    /// Write a consistent snapshot of the database while the server runs (SQLite: VACUUM
+    /// INTO; PostgreSQL: pg_dump --format=custom)
+    Backup {
+        /// The snapshot file to create (never overwritten)
+        file: PathBuf,
+    },
+    /// Replace the database with a snapshot, then check every round's bulletin chain. Stop
+    /// the server first
+    Restore {
+        /// A file written by `budgetbox backup`
+        file: PathBuf,
+        /// Overwrite a database that already holds rounds
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -376,6 +391,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     other => domain_failure(other),
                 })?;
             println!("{summary}");
+            Ok(())
+        }
+        Some(Command::Backup { file }) => {
+            let (settings, mut conn) = open()?;
+            crate::db::backup::backup(&mut conn, &settings.database_url, &file)
+                .map_err(Failure::input)?;
+            let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+            println!(
+                "wrote a consistent snapshot of {} to {} ({size} bytes)",
+                settings.database_url,
+                file.display()
+            );
+            Ok(())
+        }
+        Some(Command::Restore { file, replace }) => {
+            let target = settings(&data_dir, url.as_deref(), key.as_deref(), DEFAULT_BIND)?;
+            crate::db::backup::restore(&target.database_url, &file, replace)
+                .map_err(Failure::input)?;
+            let (_, mut conn) = open()?;
+            let summary = crate::domain::bulletin::verify_all(&mut conn).map_err(domain_failure)?;
+            println!(
+                "restored {} from {}: {summary}",
+                target.database_url,
+                file.display()
+            );
             Ok(())
         }
         Some(Command::PublicKey) => {

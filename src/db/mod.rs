@@ -1,6 +1,7 @@
 //! Storage: the schema, connections to SQLite or PostgreSQL, migrations, and one module per
 //! table holding its row struct and the queries that read and write it.
 
+pub mod backup;
 pub mod connection;
 pub mod migrations;
 pub mod models;

@@ -295,3 +295,20 @@ pub fn inclusion(conn: &mut DbConnection, code: &str) -> AppResult<InclusionProo
         entry: entry(found),
     })
 }
+
+/// Verifies every round's chain (after a restore, say); a broken one is an error naming it.
+pub fn verify_all(conn: &mut DbConnection) -> AppResult<String> {
+    let rounds = crate::db::models::round::all(conn)?;
+    let mut ballots = 0;
+    for round in &rounds {
+        let board = ballot::of_round(conn, round.id)?;
+        verify_chain(round.id, &board).map_err(|e| {
+            AppError::Unprocessable(format!("round {}: bulletin board broken: {e}", round.id))
+        })?;
+        ballots += board.len();
+    }
+    Ok(format!(
+        "{} rounds, {ballots} ballots, every bulletin chain verifies",
+        rounds.len()
+    ))
+}

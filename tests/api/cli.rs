@@ -479,3 +479,91 @@ fn import_creates_a_closed_round_from_a_pabulib_file() {
         "{err}"
     );
 }
+
+/// Backs up a demo database while a server runs on it, restores it elsewhere, and checks the
+/// ballots and chains survived; the refusals on the way are one line and exit 2.
+fn backup_and_restore(source: &str, target: &str, snapshot: &std::path::Path, foreign: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let with = |url: &str| {
+        let mut cmd = budgetbox();
+        cmd.args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "--database-url",
+            url,
+        ]);
+        cmd
+    };
+    let (code, _, err) = run(with(source).arg("demo"));
+    assert_eq!(code, 0, "{err}");
+    let server = start_server(dir.path(), Some(source));
+    let (code, out, err) = run(with(source).args(["backup", snapshot.to_str().unwrap()]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("wrote a consistent snapshot"), "{out}");
+    drop(server);
+    let (code, _, err) = run(with(source).args(["backup", snapshot.to_str().unwrap()]));
+    assert_eq!(code, 2, "never overwrites: {err}");
+
+    let (code, out, err) = run(with(target).args(["restore", snapshot.to_str().unwrap()]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("2 rounds") && out.contains("every bulletin chain verifies"),
+        "{out}"
+    );
+    let count = |url: &str| {
+        let url = budgetbox::config::DatabaseUrl::parse(url).unwrap();
+        let pool = budgetbox::db::connect_pool(&url, 1).unwrap();
+        let mut conn = pool.get().unwrap();
+        (1..=2)
+            .map(|r| {
+                budgetbox::db::models::ballot::of_round(&mut conn, r)
+                    .unwrap()
+                    .len()
+            })
+            .sum::<usize>()
+    };
+    assert_eq!(count(source), count(target));
+    assert!(count(target) > 100);
+
+    let (code, _, err) = run(with(target).args(["restore", snapshot.to_str().unwrap()]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--replace"), "{err}");
+    let (code, _, err) =
+        run(with(target).args(["restore", "--replace", snapshot.to_str().unwrap()]));
+    assert_eq!(code, 0, "{err}");
+    let junk = dir.path().join("junk.bin");
+    std::fs::write(&junk, foreign).unwrap();
+    let (code, _, err) = run(with(target).args(["restore", "--replace", junk.to_str().unwrap()]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is not a"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn sqlite_backup_while_serving_restores_every_ballot() {
+    let dir = tempfile::tempdir().unwrap();
+    backup_and_restore(
+        &format!("sqlite://{}/live.sqlite", dir.path().display()),
+        &format!("sqlite://{}/restored.sqlite", dir.path().display()),
+        &dir.path().join("snapshot.sqlite"),
+        b"PGDMP not for SQLite",
+    );
+}
+
+#[test]
+fn postgres_backup_while_serving_restores_every_ballot() {
+    use crate::helpers::{Backend, TestDatabase};
+    let (Some(source), Some(target)) = (
+        TestDatabase::create(Backend::Postgres),
+        TestDatabase::create(Backend::Postgres),
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    backup_and_restore(
+        source.url.expose(),
+        target.url.expose(),
+        &dir.path().join("snapshot.dump"),
+        b"SQLite format 3\0 not for Postgres",
+    );
+}
