@@ -67,7 +67,12 @@ pub fn count_round(
     round_id: i64,
     now: NaiveDateTime,
 ) -> AppResult<RoundResultRow> {
-    crate::db::write_transaction(conn, |conn| count_round_in(conn, round_id, now))
+    let started = std::time::Instant::now();
+    let counted = crate::db::write_transaction(conn, |conn| count_round_in(conn, round_id, now));
+    crate::metrics::METRICS
+        .tally
+        .observe(started.elapsed().as_secs_f64());
+    counted
 }
 
 /// Counts every round whose voting has closed and that has no result yet; returns their ids.

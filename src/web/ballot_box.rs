@@ -100,7 +100,14 @@ fn commit_batch(pool: &DbPool, batch: &[Job]) -> Vec<AppResult<Receipt>> {
     };
     let written = write_transaction(&mut conn, |conn| write_batch(conn, batch));
     match written {
-        Ok(outcomes) => outcomes,
+        Ok(outcomes) => {
+            let metrics = &crate::metrics::METRICS;
+            metrics.batch_size.observe(batch.len() as f64);
+            metrics
+                .ballots
+                .inc_by(outcomes.iter().filter(|o| o.is_ok()).count() as u64);
+            outcomes
+        }
         Err(e) => {
             tracing::warn!(error = %e, ballots = batch.len(), "a batch of ballots was not committed");
             batch

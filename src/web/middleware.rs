@@ -27,7 +27,13 @@ pub async fn request_log(
     let started = Instant::now();
     let mut res = next.call(req).await?;
     let status = res.status().as_u16();
-    let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let seconds = started.elapsed().as_secs_f64();
+    let latency_ms = seconds * 1000.0;
+    let route = res
+        .request()
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".into());
+    crate::metrics::observe_request(&route, &method, status, seconds);
     tracing::info!(request_id = %request_id, %method, %path, status, latency_ms = format!("{latency_ms:.1}"), "request");
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         res.headers_mut()

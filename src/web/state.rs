@@ -92,7 +92,11 @@ impl AppState {
     {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
-            let mut conn = pool.get().map_err(AppError::from)?;
+            let waiting = &crate::metrics::METRICS.pool_waiting;
+            waiting.inc();
+            let conn = pool.get();
+            waiting.dec();
+            let mut conn = conn.map_err(AppError::from)?;
             f(&mut conn)
         })
         .await?

@@ -270,3 +270,22 @@ both_backends_with_clock! {
         assert!(!second.text().await.unwrap().contains("Tell us how it went"), "one survey per voter");
     }
 }
+
+both_backends_with_clock! {
+    async fn metrics_show_routes_ballots_and_the_pool(app) {
+        let f = fixture(&app, "approval", json!({})).await;
+        let (status, _) = cast(&app, &f, json!({"district": f.north, "projects": [f.north_projects[0]]})).await;
+        assert_eq!(status, 201);
+        let res = app.get("/metrics").await;
+        assert_eq!(res.status(), 200, "readable from this machine");
+        assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/plain"));
+        let text = res.text().await.unwrap();
+        assert!(text.contains(r#"budgetbox_http_request_duration_seconds_count{method="POST",route="/api/v1/rounds/{round_id}/ballots",status="2xx"}"#), "{text}");
+        assert!(!text.contains(&format!("/api/v1/rounds/{}/ballots", f.round)), "routes, never raw paths");
+        let written: f64 = text.lines().find(|l| l.starts_with("budgetbox_ballots_written_total ")).unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+        assert!(written >= 1.0);
+        assert!(text.contains("budgetbox_db_pool_connections{state=\"in_use\"}"));
+        assert!(text.contains("budgetbox_ballot_batch_size_bucket"));
+        assert!(text.contains("budgetbox_db_pool_waiting"));
+    }
+}

@@ -38,6 +38,7 @@ pub fn see_other(location: impl Into<String>) -> HttpResponse {
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(health::healthz))
         .route("/readyz", web::get().to(health::readyz))
+        .route("/metrics", web::get().to(super::metrics::metrics))
         .route("/assets/app.css", web::get().to(super::assets::stylesheet))
         .route("/", web::get().to(home::show))
         .route("/verify", web::get().to(home::verify))

@@ -1,0 +1,90 @@
+//! Process metrics in Prometheus form, so a city's existing monitoring can watch a vote:
+//! request latency by route, ballots written and their group-commit sizes, the database pool,
+//! and tally durations. Served by `web::metrics` at `/metrics`.
+
+use std::sync::LazyLock;
+
+use prometheus::{
+    Encoder, Histogram, HistogramOpts, HistogramVec, IntCounter, IntGauge, IntGaugeVec, Opts,
+    Registry, TextEncoder,
+};
+
+pub struct Metrics {
+    pub registry: Registry,
+    pub requests: HistogramVec,
+    pub ballots: IntCounter,
+    pub batch_size: Histogram,
+    pub pool: IntGaugeVec,
+    pub pool_waiting: IntGauge,
+    pub tally: Histogram,
+}
+
+fn build() -> prometheus::Result<Metrics> {
+    let registry = Registry::new_custom(Some("budgetbox".into()), None)?;
+    let requests = HistogramVec::new(
+        HistogramOpts::new("http_request_duration_seconds", "HTTP requests by route").buckets(
+            vec![
+                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+            ],
+        ),
+        &["route", "method", "status"],
+    )?;
+    let ballots = IntCounter::new(
+        "ballots_written_total",
+        "Ballots committed to a bulletin board",
+    )?;
+    let batch_size = Histogram::with_opts(
+        HistogramOpts::new("ballot_batch_size", "Ballots per group commit")
+            .buckets(vec![1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0]),
+    )?;
+    let pool = IntGaugeVec::new(
+        Opts::new("db_pool_connections", "Database pool connections by state"),
+        &["state"],
+    )?;
+    let pool_waiting = IntGauge::new(
+        "db_pool_waiting",
+        "Requests waiting for a database connection",
+    )?;
+    let tally = Histogram::with_opts(
+        HistogramOpts::new("tally_duration_seconds", "Counting a round")
+            .buckets(vec![0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 30.0, 120.0]),
+    )?;
+    registry.register(Box::new(requests.clone()))?;
+    registry.register(Box::new(ballots.clone()))?;
+    registry.register(Box::new(batch_size.clone()))?;
+    registry.register(Box::new(pool.clone()))?;
+    registry.register(Box::new(pool_waiting.clone()))?;
+    registry.register(Box::new(tally.clone()))?;
+    Ok(Metrics {
+        registry,
+        requests,
+        ballots,
+        batch_size,
+        pool,
+        pool_waiting,
+        tally,
+    })
+}
+
+/// One set per process: every app instance in a process reports into it.
+pub static METRICS: LazyLock<Metrics> =
+    LazyLock::new(|| build().expect("metric names and labels are fixed and valid"));
+
+/// Records one request; `route` is the matched pattern, never the raw path (ids would make
+/// a series per round or proposal).
+pub fn observe_request(route: &str, method: &str, status: u16, seconds: f64) {
+    let class = format!("{}xx", status / 100);
+    METRICS
+        .requests
+        .with_label_values(&[route, method, &class])
+        .observe(seconds);
+}
+
+/// The text exposition of every metric.
+pub fn render() -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    TextEncoder::new()
+        .encode(&METRICS.registry.gather(), &mut out)
+        .ok()?;
+    Some(out)
+}

@@ -1,0 +1,43 @@
+//! `/metrics`: readable from the machine itself, or with the token in
+//! `BUDGETBOX_METRICS_TOKEN` (a scraper elsewhere sends it as a Bearer token).
+
+use actix_web::{web, HttpRequest, HttpResponse};
+
+use crate::metrics::METRICS;
+use crate::web::AppState;
+
+fn allowed(req: &HttpRequest) -> bool {
+    let token = std::env::var("BUDGETBOX_METRICS_TOKEN")
+        .ok()
+        .filter(|t| t.len() >= 16);
+    let presented = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    match (token, presented) {
+        (Some(token), Some(presented)) => crate::auth::csrf::verify_mac(&token, presented),
+        _ => req.peer_addr().is_some_and(|a| a.ip().is_loopback()),
+    }
+}
+
+pub async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    if !allowed(&req) {
+        return HttpResponse::Forbidden()
+            .content_type("text/plain; charset=utf-8")
+            .body("metrics are readable from this machine, or with BUDGETBOX_METRICS_TOKEN\n");
+    }
+    let pool = state.pool.state();
+    let idle = i64::from(pool.idle_connections);
+    METRICS.pool.with_label_values(&["idle"]).set(idle);
+    METRICS
+        .pool
+        .with_label_values(&["in_use"])
+        .set(i64::from(pool.connections) - idle);
+    let Some(out) = crate::metrics::render() else {
+        return HttpResponse::InternalServerError().finish();
+    };
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(out)
+}
