@@ -13,6 +13,7 @@ mod follow_up;
 mod health;
 mod pages;
 mod proposals;
+mod races;
 mod results;
 mod rounds_admin;
 mod rounds_api;
