@@ -4,12 +4,14 @@
 //! cargo bench --bench ballots_http                  # SQLite (WAL, synchronous=FULL)
 //! BUDGETBOX_TEST_POSTGRES_URL=postgres://… cargo bench --bench ballots_http   # and PostgreSQL
 //! BALLOTS=4000 CONCURRENCY=32 cargo bench --bench ballots_http
+//! ACK_LOG=/tmp/acks cargo bench --bench ballots_http   # also log every acknowledged code (fsynced)
 //!
 //! Voters use one-time voting codes (no password hashing in the loop). The raw rate is one
 //! connection inserting one row per transaction, back to back: the database's own limit for
 //! durable commits. Every ballot is its own durable commit too, and the ballots of one round
 //! are serialised (they extend one hash chain), so that is the rate to compare with.
 
+use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -106,13 +108,24 @@ async fn run(label: &str, url: DatabaseUrl, ballots: usize, concurrency: usize) 
     let deadline = Instant::now() + Duration::from_secs(120);
     let start = Instant::now();
     let mut workers = tokio::task::JoinSet::new();
+    // ACK_LOG=FILE: every acknowledged tracking code, synced to disk before it counts, so a
+    // crash experiment can check afterwards that none was lost.
+    let ack_log = std::env::var("ACK_LOG").ok().map(|path| {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(format!("{path}.{}", label.to_lowercase()))
+            .expect("ACK_LOG file");
+        Arc::new(std::sync::Mutex::new(file))
+    });
     for _ in 0..concurrency {
-        let (codes, projects, next, client, endpoint) = (
+        let (codes, projects, next, client, endpoint, ack_log) = (
             codes.clone(),
             projects.clone(),
             next.clone(),
             client.clone(),
             endpoint.clone(),
+            ack_log.clone(),
         );
         workers.spawn(async move {
             let mut latencies = Vec::new();
@@ -125,7 +138,16 @@ async fn run(label: &str, url: DatabaseUrl, ballots: usize, concurrency: usize) 
                 let body = serde_json::json!({"projects": [projects[i % projects.len()], projects[(i * 7 + 3) % projects.len()]], "voting_code": codes[i]});
                 let sent = Instant::now();
                 match client.post(endpoint.as_str()).json(&body).send().await {
-                    Ok(r) if r.status() == 201 => latencies.push(sent.elapsed()),
+                    Ok(r) if r.status() == 201 => {
+                        latencies.push(sent.elapsed());
+                        if let Some(log) = &ack_log {
+                            let receipt: serde_json::Value = r.json().await.unwrap_or_default();
+                            let code = receipt["tracking_code"].as_str().unwrap_or("?");
+                            let mut file = log.lock().expect("log");
+                            writeln!(file, "{code}").expect("log write");
+                            file.sync_data().expect("log sync");
+                        }
+                    }
                     _ => errors += 1,
                 }
             }
