@@ -376,3 +376,21 @@ macro_rules! both_backends {
         }
     )*};
 }
+
+/// A council account that cannot log in, for tests that set a round up directly.
+pub fn staff_account(conn: &mut budgetbox::db::DbConnection) -> i64 {
+    budgetbox::db::models::user::insert(
+        conn,
+        &budgetbox::db::models::user::NewUser {
+            email: "staff@example.org",
+            display_name: "staff",
+            password_hash: "!",
+            role: "council",
+            gender: None,
+            birth_year: None,
+            district_id: None,
+            created_at: chrono::Utc::now().naive_utc(),
+        },
+    )
+    .unwrap()
+}

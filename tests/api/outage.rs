@@ -1,0 +1,244 @@
+//! The database goes away while people vote: requests get 503 with a clear message — never a
+//! receipt, never a panic — and the app recovers by itself when the database is back.
+//!
+//! PostgreSQL is reached through a TCP proxy in this test; "the database is down" is the proxy
+//! dropping every connection and refusing new ones, as a server restart or a network cut does.
+
+use std::sync::{Arc, Mutex};
+
+use serde_json::{json, Value};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::task::JoinHandle;
+
+use budgetbox::app::{prepare_database, Application};
+use budgetbox::config::{DatabaseUrl, SecretKey, Settings};
+use budgetbox::web::Clock;
+
+use crate::helpers::{Backend, TestDatabase};
+
+struct Proxy {
+    port: u16,
+    upstream: String,
+    tasks: Arc<Mutex<Vec<JoinHandle<()>>>>,
+}
+
+impl Proxy {
+    async fn start(upstream: String) -> Proxy {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let proxy = Proxy {
+            port,
+            upstream,
+            tasks: Arc::default(),
+        };
+        proxy.serve(listener);
+        proxy
+    }
+
+    fn serve(&self, listener: TcpListener) {
+        let (tasks, upstream) = (self.tasks.clone(), self.upstream.clone());
+        let accept = tokio::spawn(async move {
+            loop {
+                let Ok((mut client, _)) = listener.accept().await else {
+                    return;
+                };
+                let upstream = upstream.clone();
+                let pipe = tokio::spawn(async move {
+                    if let Ok(mut server) = TcpStream::connect(&upstream).await {
+                        let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                    }
+                });
+                tasks.lock().unwrap().push(pipe);
+            }
+        });
+        self.tasks.lock().unwrap().push(accept);
+    }
+
+    /// Every connection dropped, nobody answers on the port.
+    fn cut(&self) {
+        for task in self.tasks.lock().unwrap().drain(..) {
+            task.abort();
+        }
+    }
+
+    async fn restore(&self) {
+        let listener = TcpListener::bind(("127.0.0.1", self.port)).await.unwrap();
+        self.serve(listener);
+    }
+}
+
+/// `postgres://user@host:port/db` with the host and port replaced.
+fn through(url: &str, port: u16) -> (String, String) {
+    let start = url
+        .find('@')
+        .map_or_else(|| url.find("//").unwrap() + 2, |i| i + 1);
+    let end = start + url[start..].find('/').unwrap();
+    let upstream = url[start..end].to_string();
+    (
+        format!("{}127.0.0.1:{port}{}", &url[..start], &url[end..]),
+        upstream,
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_outage_gives_503_never_a_receipt_and_the_app_recovers() {
+    let Some(database) = TestDatabase::create(Backend::Postgres) else {
+        return;
+    };
+    let real = database.url.expose().to_string();
+    let (_, upstream) = through(&real, 0);
+    let proxy = Proxy::start(upstream).await;
+    let (proxied, _) = through(&real, proxy.port);
+    let settings = Settings {
+        database_url: DatabaseUrl::parse(&proxied).unwrap(),
+        database_is_default: false,
+        data_dir: std::env::temp_dir(),
+        bind: "127.0.0.1:0".into(),
+        secret_key: SecretKey::generate(),
+        pool_size: 4,
+        trusted_proxy: None,
+        tls: None,
+    };
+    let pool = prepare_database(&settings).unwrap();
+    let app = Application::build(settings, pool.clone(), Clock::System).unwrap();
+    let base = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+
+    // A round voting now, with voting codes, set up on the real connection.
+    let (round, project, codes) = {
+        use budgetbox::db::models::proposal;
+        use budgetbox::domain::round_config::{self, RoundInput};
+        let mut conn = pool.get().unwrap();
+        let now = chrono::Utc::now().naive_utc();
+        let staff = crate::helpers::staff_account(&mut conn);
+        let t = |h: i64| {
+            (now + chrono::Duration::hours(h))
+                .format("%Y-%m-%dT%H:%M")
+                .to_string()
+        };
+        let input = RoundInput {
+            title: "Outage".into(),
+            currency: "EUR".into(),
+            time_zone: "UTC".into(),
+            total_budget: "1000".into(),
+            ballot_type: "approval".into(),
+            min_choices: "1".into(),
+            rule: "greedy".into(),
+            proposals_open_at: t(-72),
+            review_at: t(-48),
+            voting_open_at: t(-1),
+            voting_close_at: t(48),
+            residence: "none".into(),
+            revote_policy: "final".into(),
+            voting_codes: Some("on".into()),
+            ..RoundInput::default()
+        };
+        let round = round_config::create(
+            &mut conn,
+            staff,
+            &input.parse().unwrap(),
+            now - chrono::Duration::hours(80),
+        )
+        .unwrap();
+        let project = proposal::insert(
+            &mut conn,
+            &proposal::NewProposal {
+                round_id: round,
+                district_id: None,
+                author_id: None,
+                title: "Lights",
+                description: "outage test",
+                category: None,
+                location: None,
+                estimated_cost: 100,
+                validated_cost: Some(100),
+                status: "feasible",
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .unwrap();
+        let codes =
+            budgetbox::domain::eligibility::generate_codes(&mut conn, None, round, 30, None, now)
+                .unwrap();
+        (round, project, codes)
+    };
+    let client = reqwest::Client::new();
+    let cast = |code: &str| {
+        let (client, url) = (
+            client.clone(),
+            format!("{base}/api/v1/rounds/{round}/ballots"),
+        );
+        let body = json!({"projects": [project], "voting_code": code});
+        async move { client.post(url).json(&body).send().await.unwrap() }
+    };
+    for code in &codes[..10] {
+        assert_eq!(cast(code).await.status(), 201);
+    }
+
+    proxy.cut();
+    let mut outage = tokio::task::JoinSet::new();
+    for code in &codes[10..20] {
+        let request = cast(code);
+        outage.spawn(async move {
+            let res = request.await;
+            (
+                res.status().as_u16(),
+                res.json::<Value>().await.unwrap_or(Value::Null),
+            )
+        });
+    }
+    for (status, body) in outage.join_all().await {
+        assert_eq!(status, 503, "no receipt while the database is down: {body}");
+        assert!(
+            body["error"].as_str().is_some_and(|m| !m.is_empty()),
+            "{body}"
+        );
+    }
+    let page = client
+        .get(format!("{base}/rounds/{round}"))
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 503);
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains("<h1>") && !page.contains("panicked"),
+        "a clear page: {page}"
+    );
+
+    // The database is back: no restart of the app is needed.
+    proxy.restore().await;
+    let mut recovered = false;
+    for _ in 0..50 {
+        if client
+            .get(format!("{base}/readyz"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            == 200
+        {
+            recovered = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(recovered, "the app reconnects by itself");
+    for code in &codes[20..] {
+        assert_eq!(cast(code).await.status(), 201);
+    }
+    // The codes refused during the outage were not spent: they still vote.
+    for code in &codes[10..20] {
+        assert_eq!(
+            cast(code).await.status(),
+            201,
+            "a refused ballot left nothing behind"
+        );
+    }
+    let mut conn = pool.get().unwrap();
+    let board = budgetbox::db::models::ballot::of_round(&mut conn, round).unwrap();
+    assert_eq!(board.len(), 30);
+    budgetbox::domain::bulletin::verify_chain(round, &board).unwrap();
+}

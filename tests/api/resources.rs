@@ -1,0 +1,86 @@
+//! Hostile clients do not take the service down: slow senders, login floods and bodies built
+//! to be expensive to parse. Each test is bounded in time and count.
+
+use std::time::{Duration, Instant};
+
+use tokio::io::AsyncWriteExt;
+
+/// Every probe of `/healthz` answers within a second while `busy` runs.
+async fn stays_responsive(app: &crate::helpers::TestApp, probes: usize) {
+    for _ in 0..probes {
+        let started = Instant::now();
+        let res = app.get("/healthz").await;
+        assert_eq!(res.status(), 200);
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "healthz took {:?}",
+            started.elapsed()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+both_backends! {
+    async fn slow_clients_do_not_starve_the_others(app) {
+        let address = app.url("").trim_start_matches("http://").trim_end_matches('/').to_string();
+        let mut slow = tokio::task::JoinSet::new();
+        for _ in 0..200 {
+            let address = address.clone();
+            slow.spawn(async move {
+                let Ok(mut socket) = tokio::net::TcpStream::connect(&address).await else { return };
+                let _ = socket.write_all(b"POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nX-Slow: ").await;
+                // One byte every 200 ms, for at most three seconds.
+                for _ in 0..15 {
+                    if socket.write_all(b"a").await.is_err() {
+                        return;
+                    }
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+            });
+        }
+        stays_responsive(&app, 20).await;
+        let rounds = app.get("/api/v1/rounds").await;
+        assert_eq!(rounds.status(), 200);
+        slow.abort_all();
+    }
+
+    async fn a_login_flood_is_throttled_and_others_are_still_served(app) {
+        app.create_user("target@example.org", "violet tram umbrella", "citizen");
+        let client = reqwest::Client::new();
+        let mut flood = tokio::task::JoinSet::new();
+        for i in 0..40 {
+            let request = client
+                .post(app.url("/api/v1/auth/login"))
+                .json(&serde_json::json!({"email": "target@example.org", "password": format!("wrong guess {i}")}))
+                .send();
+            flood.spawn(async move { request.await.map(|r| r.status().as_u16()).unwrap_or(0) });
+        }
+        stays_responsive(&app, 10).await;
+        let statuses = flood.join_all().await;
+        assert!(statuses.iter().all(|s| matches!(s, 401 | 429 | 503)), "{statuses:?}");
+        assert!(statuses.contains(&429), "the flood is throttled: {statuses:?}");
+    }
+
+    async fn bodies_built_to_be_expensive_are_refused_cheaply(app) {
+        let client = reqwest::Client::new();
+        let nested = "[".repeat(100_000);
+        let res = client
+            .post(app.url("/api/v1/rounds/1/ballots"))
+            .header("Content-Type", "application/json")
+            .body(nested)
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_client_error(), "{}", res.status());
+        let wide = format!("{{\"projects\": [{}]}}", vec!["1"; 200_000].join(","));
+        let res = client
+            .post(app.url("/api/v1/rounds/1/ballots"))
+            .header("Content-Type", "application/json")
+            .body(wide)
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_client_error(), "{}", res.status());
+        stays_responsive(&app, 3).await;
+    }
+}
