@@ -18,5 +18,6 @@ pub mod proposals;
 pub mod round_config;
 pub mod rounds;
 pub mod statistics;
+pub mod utc;
 
 pub use ids::*;

@@ -372,6 +372,7 @@ pub fn review(
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct ReviewView {
+    #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub at: NaiveDateTime,
     pub decision: String,
     pub validated_cost: Option<i64>,
@@ -395,7 +396,9 @@ pub struct ProposalView {
     /// The author's display name, or "deleted user".
     pub author: String,
     pub author_id: Option<i64>,
+    #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub updated_at: NaiveDateTime,
     pub reviews: Vec<ReviewView>,
     /// Supports gathered (rounds with supports switched on).
@@ -417,8 +420,10 @@ pub struct ProposalView {
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct ChangeRequestView {
+    #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub at: NaiveDateTime,
     pub reason: String,
+    #[serde(serialize_with = "crate::domain::utc::serialize_option")]
     pub answered_at: Option<NaiveDateTime>,
 }
 

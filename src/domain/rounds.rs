@@ -108,7 +108,9 @@ pub struct RoundSummary {
     /// Minor units (cents).
     pub total_budget: i64,
     pub ballot_type: BallotType,
+    #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub voting_open_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub voting_close_at: NaiveDateTime,
 }
 
@@ -151,7 +153,9 @@ pub struct RoundDetail {
     pub summary: RoundSummary,
     pub description: String,
     pub time_zone: String,
+    #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub proposals_open_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub review_at: NaiveDateTime,
     pub rule: String,
     pub tie_break: String,
@@ -219,6 +223,7 @@ pub struct EligibilityRules {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ChangeView {
+    #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub at: NaiveDateTime,
     pub what: String,
     pub reason: String,

@@ -101,7 +101,7 @@ both_backends_with_clock! {
         let res = app.send_bearer(Method::PUT, &format!("/api/v1/rounds/{id}"), &token, &later).await;
         assert_eq!(res.status(), 200);
         let r = round_json(&app, id).await;
-        assert_eq!(r["voting_close_at"], "2026-06-22T18:00:00");
+        assert_eq!(r["voting_close_at"], "2026-06-22T18:00:00Z", "RFC 3339, UTC");
         let last = r["changes"].as_array().unwrap().last().unwrap().clone();
         assert!(last["what"].as_str().unwrap().starts_with("voting closes"));
         assert_eq!(last["reason"], "Postal strike delayed the voting letters");
