@@ -29,6 +29,14 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// `sqlite` or `postgres`, for file names.
+    pub fn backend_name(&self) -> &'static str {
+        match self._db.url.backend() {
+            budgetbox::config::Backend::Sqlite => "sqlite",
+            budgetbox::config::Backend::Postgres => "postgres",
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

@@ -7,6 +7,7 @@ mod helpers;
 mod accounts;
 mod audit;
 mod ballots;
+mod browser;
 mod cli;
 mod crash;
 mod follow_up;
