@@ -6,9 +6,25 @@ use crate::domain::money::format_amount;
 use crate::domain::rounds::Phase;
 use crate::error::FieldErrors;
 
-pub fn phase_badge(phase: Phase) -> Markup {
+fn phase_key(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Draft => "phase-draft",
+        Phase::Proposals => "phase-proposals",
+        Phase::Review => "phase-review",
+        Phase::Voting => "phase-voting",
+        Phase::Counting => "phase-counting",
+        Phase::Results => "phase-results",
+    }
+}
+
+/// The phase's name as a badge, then one sentence on what a resident can do now.
+pub fn phase_line(phase: Phase, lang: crate::i18n::Lang) -> Markup {
+    let key = phase_key(phase);
     // The phase is written out, never conveyed by colour alone.
-    html! { span class={"badge phase-" (format!("{phase:?}").to_lowercase())} { (phase.label()) } }
+    html! {
+        span class={"badge phase-" (format!("{phase:?}").to_lowercase())} { (crate::i18n::t(lang, key)) }
+        " " (crate::i18n::t(lang, &format!("{key}-now")))
+    }
 }
 
 pub fn money(cents: i64, currency: &str) -> Markup {

@@ -1,20 +1,22 @@
 use maud::{html, Markup};
 
-use super::components::{card, datetime, money, phase_badge};
+use super::components::{card, phase_line};
 use super::layout::{layout_for, Page, Viewer};
+use crate::domain::money::format_amount;
 use crate::domain::rounds::RoundSummary;
+use crate::i18n::{t, t_with};
 
 pub fn home(viewer: &Viewer, rounds: &[RoundSummary]) -> Markup {
+    let lang = viewer.lang;
+    let title = t(lang, "home-title");
     layout_for(
         viewer,
-        Page {
-            title: "Budget rounds",
-        },
+        Page { title: &title },
         html! {
-            h1 { "Budget rounds" }
-            p.lead { "Residents propose projects, vote on them, and the city funds the winners. Every vote is counted in the open." }
+            h1 { (title) }
+            p.lead { (t(lang, "home-lead")) }
             @if rounds.is_empty() {
-                p { "There are no budget rounds yet." }
+                p { (t(lang, "home-empty")) }
             } @else {
                 ul.cards {
                     @for r in rounds {
@@ -22,16 +24,16 @@ pub fn home(viewer: &Viewer, rounds: &[RoundSummary]) -> Markup {
                             (card(
                                 html! { h2 { a href={"/rounds/" (r.id)} { (r.title) } } },
                                 html! {
-                                    p { (phase_badge(r.phase)) " " (r.phase.what_you_can_do()) }
-                                    p { "Budget: " (money(r.total_budget, &r.currency)) }
-                                    p { "Voting: " (datetime(r.voting_open_at)) " to " (datetime(r.voting_close_at)) }
+                                    p { (phase_line(r.phase, lang)) }
+                                    p { (t_with(lang, "home-budget", &[("amount", &format_amount(r.total_budget, &r.currency))])) }
+                                    p { (t_with(lang, "home-voting", &[("from", &lang.datetime(r.voting_open_at)), ("to", &lang.datetime(r.voting_close_at))])) }
                                 },
                             ))
                         }
                     }
                 }
             }
-            p { a href="/statistics" { "Participation over time" } " · " a href="/verify" { "How to verify a count" } }
+            p { a href="/statistics" { (t(lang, "home-over-time")) } " · " a href="/verify" { (t(lang, "home-verify")) } }
         },
     )
 }

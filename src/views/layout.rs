@@ -3,17 +3,20 @@
 use maud::{html, Markup, DOCTYPE};
 
 use crate::auth::Role;
+use crate::i18n::{t, t_with, Lang};
 
 pub struct Page<'a> {
     /// Says where the visitor is, e.g. "Green Streets 2026 — budgetbox".
     pub title: &'a str,
 }
 
-/// Who is looking, for the navigation: their name and role, and the token for the logout form.
+/// Who is looking, for the navigation: their name and role, the token for the logout form,
+/// and the language they read.
 #[derive(Clone, Debug, Default)]
 pub struct Viewer {
     pub user: Option<(String, Role)>,
     pub csrf: String,
+    pub lang: Lang,
 }
 
 pub fn layout(page: Page<'_>, content: Markup) -> Markup {
@@ -21,9 +24,10 @@ pub fn layout(page: Page<'_>, content: Markup) -> Markup {
 }
 
 pub fn layout_for(viewer: &Viewer, page: Page<'_>, content: Markup) -> Markup {
+    let lang = viewer.lang;
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -31,33 +35,33 @@ pub fn layout_for(viewer: &Viewer, page: Page<'_>, content: Markup) -> Markup {
                 link rel="stylesheet" href=(crate::web::assets::CSS_PATH);
             }
             body {
-                a.skip-link href="#main" { "Skip to main content" }
+                a.skip-link href="#main" { (t(lang, "skip-to-content")) }
                 header.site-header {
-                    nav aria-label="Main" {
+                    nav aria-label=(t(lang, "nav-main")) {
                         a.brand href="/" { "budgetbox" }
                         ul {
-                            li { a href="/" { "Budget rounds" } }
-                            li { a href="/api/v1/openapi.json" { "Open data API" } }
+                            li { a href="/" { (t(lang, "nav-rounds")) } }
+                            li { a href="/api/v1/openapi.json" { (t(lang, "nav-open-data")) } }
                             @match &viewer.user {
                                 Some((name, role)) => {
                                     @if *role == Role::Council {
-                                        li { a href="/council/rounds" { "Manage rounds" } }
-                                        li { a href="/council/users" { "People and roles" } }
+                                        li { a href="/council/rounds" { (t(lang, "nav-manage-rounds")) } }
+                                        li { a href="/council/users" { (t(lang, "nav-people")) } }
                                     }
                                     @if matches!(role, Role::Council | Role::Auditor) {
-                                        li { a href="/audit" { "Audit log" } }
+                                        li { a href="/audit" { (t(lang, "nav-audit-log")) } }
                                     }
-                                    li { a href="/account" { "Account (" (name) ")" } }
+                                    li { a href="/account" { (t_with(lang, "nav-account", &[("name", name)])) } }
                                     li {
                                         form.inline method="post" action="/logout" {
                                             input type="hidden" name="csrf_token" value=(viewer.csrf);
-                                            button.link type="submit" { "Log out" }
+                                            button.link type="submit" { (t(lang, "nav-log-out")) }
                                         }
                                     }
                                 }
                                 None => {
-                                    li { a href="/login" { "Log in" } }
-                                    li { a href="/register" { "Register" } }
+                                    li { a href="/login" { (t(lang, "nav-log-in")) } }
+                                    li { a href="/register" { (t(lang, "nav-register")) } }
                                 }
                             }
                         }
@@ -65,7 +69,20 @@ pub fn layout_for(viewer: &Viewer, page: Page<'_>, content: Markup) -> Markup {
                 }
                 main #main tabindex="-1" { (content) }
                 footer.site-footer {
-                    p { "budgetbox — participatory budgeting with an open, verifiable count." }
+                    p { (t(lang, "footer")) }
+                    nav.languages aria-label=(t(lang, "nav-language")) {
+                        ul {
+                            @for other in Lang::ALL {
+                                li {
+                                    @if other == lang {
+                                        span aria-current="true" lang=(other.code()) { (other.native_name()) }
+                                    } @else {
+                                        a href={"/language/" (other.code())} lang=(other.code()) hreflang=(other.code()) { (other.native_name()) }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

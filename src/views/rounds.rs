@@ -1,7 +1,7 @@
 use maud::{html, Markup};
 
 use super::components::{
-    button, csrf_field, datetime, error_summary, facts, flash, input, money, phase_badge, Field,
+    button, csrf_field, datetime, error_summary, facts, flash, input, money, phase_line, Field,
 };
 use super::layout::{layout_for, Page, Viewer};
 use crate::auth::Role;
@@ -30,7 +30,7 @@ pub fn show(
             h1 { (s.title) }
             @if let Some(message) = notice { (flash(message)) }
             (error_summary(errors))
-            p { (phase_badge(s.phase)) " " (s.phase.what_you_can_do()) }
+            p { (phase_line(s.phase, viewer.lang)) }
             @if s.phase == Phase::Voting {
                 p { a.button href={"/rounds/" (s.id) "/vote"} { "Vote now" } }
             }

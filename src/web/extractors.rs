@@ -391,12 +391,19 @@ impl FromRequest for PageViewer {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let user = MaybeUser::from_request(req, payload);
         let token = FormToken::from_request(req, payload);
+        let lang = crate::i18n::negotiate(
+            req.cookie(crate::i18n::COOKIE).as_ref().map(|c| c.value()),
+            req.headers()
+                .get(actix_web::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        );
         Box::pin(async move {
             let user = user.await?;
             let FormToken(csrf) = token.await?;
             Ok(PageViewer(crate::views::layout::Viewer {
                 user: user.0.map(|u| (u.user.display_name.clone(), u.role)),
                 csrf,
+                lang,
             }))
         })
     }

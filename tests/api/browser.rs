@@ -240,6 +240,16 @@ async fn journey(app: &TestApp, js: bool, width: u32, label: &str) -> Vec<String
     };
     j.open("/").await;
     j.look("home").await;
+    // The switcher, in every shipped language.
+    for (code, heading) in [
+        ("es", "Presupuestos participativos"),
+        ("pl", "Budżety obywatelskie"),
+        ("en", "Budget rounds"),
+    ] {
+        j.click(&format!("a[href='/language/{code}']")).await;
+        j.wait_for(heading).await;
+        j.look(&format!("home-{code}")).await;
+    }
     j.click(&format!("a[href='/rounds/{round}']")).await;
     j.wait_for("Ideas for greener streets.").await;
     j.look("round").await;

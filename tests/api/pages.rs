@@ -79,3 +79,28 @@ both_backends! {
         assert!(!voting.contains("id=\"results-heading\""), "nothing before publication");
     }
 }
+
+both_backends! {
+    async fn the_interface_speaks_the_visitors_language(app) {
+        crate::helpers::load_demo(&app);
+        let page = app.client.get(app.url("/")).header("Accept", "text/html").header("Accept-Language", "de-DE,es;q=0.9,en;q=0.5").send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("<html lang=\"es\">"), "{page}");
+        assert!(page.contains("<h1>Presupuestos participativos</h1>") && page.contains("Iniciar sesión") && page.contains("Presupuesto: "));
+        assert!(page.contains("href=\"/language/pl\"") && page.contains("hreflang=\"pl\""), "a switcher on every page");
+        // The switcher remembers the choice and goes back where the visitor was.
+        let res = app.client.get(app.url("/language/pl?back=/verify")).send().await.unwrap();
+        assert_eq!(res.status(), 303);
+        assert_eq!(res.headers()["location"], "/verify");
+        let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+        assert!(cookie.starts_with("bb_lang=pl") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+        let page = app.get_html("/").await.text().await.unwrap();
+        assert!(page.contains("<html lang=\"pl\">") && page.contains("Budżety obywatelskie"), "the cookie wins over the header");
+        assert!(page.contains("Wyloguj") || page.contains("Zaloguj się"));
+        // Only paths on this site; unknown languages are 404.
+        let res = app.client.get(app.url("/language/es?back=//evil.example/x")).send().await.unwrap();
+        assert_eq!(res.headers()["location"], "/");
+        assert_eq!(app.client.get(app.url("/language/fr")).send().await.unwrap().status(), 404);
+        let english = reqwest::Client::new().get(app.url("/")).header("Accept", "text/html").header("Accept-Language", "fr").send().await.unwrap().text().await.unwrap();
+        assert!(english.contains("<html lang=\"en\">") && english.contains("<h1>Budget rounds</h1>"), "English when we do not ship the language");
+    }
+}

@@ -18,3 +18,50 @@ pub async fn verify(state: web::Data<AppState>, PageViewer(viewer): PageViewer) 
     let key = crate::audit::public_key_hex(&state.settings.secret_key);
     views::rounds::how_to_verify(&viewer, &key)
 }
+
+#[derive(serde::Deserialize)]
+pub struct Back {
+    back: Option<String>,
+}
+
+/// The language switcher: remembers the choice in a cookie for a year and goes back to the
+/// page the visitor came from (a path on this site only, never another site).
+pub async fn language(
+    req: actix_web::HttpRequest,
+    path: web::Path<String>,
+    query: web::Query<Back>,
+) -> crate::error::AppResult<actix_web::HttpResponse> {
+    use actix_web::cookie::{time::Duration, Cookie, SameSite};
+    let lang = crate::i18n::Lang::parse(&path)
+        .filter(|l| l.code() == path.as_str())
+        .ok_or_else(|| {
+            crate::error::AppError::NotFound(format!("there is no language `{path}` here"))
+        })?;
+    let referer_path = req
+        .headers()
+        .get(actix_web::http::header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| r.parse::<actix_web::http::Uri>().ok())
+        .filter(|u| u.host() == req.connection_info().host().split(':').next())
+        .map(|u| {
+            u.path_and_query()
+                .map_or("/".to_string(), |p| p.to_string())
+        });
+    let back = query
+        .into_inner()
+        .back
+        .or(referer_path)
+        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .unwrap_or_else(|| "/".into());
+    let cookie = Cookie::build(crate::i18n::COOKIE, lang.code())
+        .path("/")
+        .max_age(Duration::days(365))
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(crate::web::extractors::is_https(&req))
+        .finish();
+    Ok(actix_web::HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, back))
+        .cookie(cookie)
+        .finish())
+}

@@ -42,6 +42,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/assets/app.css", web::get().to(super::assets::stylesheet))
         .route("/", web::get().to(home::show))
         .route("/verify", web::get().to(home::verify))
+        .route("/language/{code}", web::get().to(home::language))
         .route("/statistics", web::get().to(statistics::over_time))
         .route(
             "/rounds/{round_id}/feedback",

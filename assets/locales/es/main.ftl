@@ -1,0 +1,37 @@
+# El marco de cada página
+skip-to-content = Saltar al contenido principal
+nav-main = Principal
+nav-rounds = Presupuestos participativos
+nav-open-data = API de datos abiertos
+nav-manage-rounds = Gestionar convocatorias
+nav-people = Personas y funciones
+nav-audit-log = Registro de auditoría
+nav-account = Cuenta ({ $name })
+nav-log-out = Cerrar sesión
+nav-log-in = Iniciar sesión
+nav-register = Registrarse
+nav-language = Idioma
+footer = budgetbox — presupuestos participativos con un recuento abierto y verificable.
+
+# La página de inicio
+home-title = Presupuestos participativos
+home-lead = Los vecinos proponen proyectos, los votan, y la ciudad financia los ganadores. Cada voto se cuenta a la vista de todos.
+home-empty = Todavía no hay convocatorias.
+home-budget = Presupuesto: { $amount }
+home-voting = Votación: del { $from } al { $to }
+home-over-time = La participación a lo largo del tiempo
+home-verify = Cómo verificar un recuento
+
+# Fases de una convocatoria
+phase-draft = En preparación
+phase-proposals = Recogida de propuestas
+phase-review = Propuestas en revisión
+phase-voting = Votación abierta
+phase-counting = Recuento de votos
+phase-results = Resultados publicados
+phase-draft-now = El ayuntamiento está preparando esta convocatoria. Vuelve cuando se abran las propuestas.
+phase-proposals-now = Presenta una idea para tu distrito o apoya las ideas de tus vecinos.
+phase-review-now = La ciudad está comprobando la viabilidad y el coste de cada propuesta.
+phase-voting-now = Las personas con derecho a voto pueden votar los proyectos que quieren financiar.
+phase-counting-now = La votación ha terminado y se están contando las papeletas.
+phase-results-now = Mira qué proyectos ganaron y cómo se contó cada voto.
