@@ -91,7 +91,8 @@ fn raw_commit_rate(pool: &DbPool, seconds: f64) -> f64 {
 }
 
 async fn run(label: &str, url: DatabaseUrl, ballots: usize, concurrency: usize) {
-    let settings = support::settings(url, (concurrency as u32).min(32));
+    // POOL: connections per app instance (production default 10).
+    let settings = support::settings(url, env_usize("POOL", 10) as u32);
     let pool = support::pool(&settings);
     let (round, projects, codes) = prepare_round(&pool, ballots);
     let app = Application::build(settings, pool.clone(), Clock::System).expect("server");
