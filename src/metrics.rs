@@ -74,6 +74,11 @@ pub static METRICS: LazyLock<Metrics> =
 /// a series per round or proposal).
 pub fn observe_request(route: &str, method: &str, status: u16, seconds: f64) {
     let class = format!("{}xx", status / 100);
+    // Any method name is accepted on the wire; a label per invented name would grow forever.
+    let method = match method {
+        "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS" => method,
+        _ => "other",
+    };
     METRICS
         .requests
         .with_label_values(&[route, method, &class])

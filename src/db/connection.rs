@@ -136,11 +136,14 @@ where
                 HOLDS_SQLITE_WRITER.with(|h| h.set(true));
                 Some(guard)
             };
-            let result = sqlite_immediate(conn, f);
+            // A panic inside must not leave this thread marked as the writer.
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                sqlite_immediate(conn, f)
+            }));
             if !nested {
                 HOLDS_SQLITE_WRITER.with(|h| h.set(false));
             }
-            result
+            result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         }
         DbConnection::Postgres(_) => conn.transaction(f),
     }
@@ -152,14 +155,20 @@ where
     E: From<diesel::result::Error>,
 {
     conn.batch_execute("BEGIN IMMEDIATE")?;
-    match f(conn) {
-        Ok(value) => {
+    // A panic rolls back too, or the pooled connection would go back holding the write lock.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(conn)));
+    match outcome {
+        Ok(Ok(value)) => {
             conn.batch_execute("COMMIT")?;
             Ok(value)
         }
-        Err(e) => {
+        Ok(Err(e)) => {
             let _ = conn.batch_execute("ROLLBACK");
             Err(e)
+        }
+        Err(panic) => {
+            let _ = conn.batch_execute("ROLLBACK");
+            std::panic::resume_unwind(panic)
         }
     }
 }

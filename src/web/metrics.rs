@@ -6,7 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use crate::metrics::METRICS;
 use crate::web::AppState;
 
-fn allowed(req: &HttpRequest) -> bool {
+fn allowed(req: &HttpRequest, state: &AppState) -> bool {
     let token = std::env::var("BUDGETBOX_METRICS_TOKEN")
         .ok()
         .filter(|t| t.len() >= 16);
@@ -17,12 +17,16 @@ fn allowed(req: &HttpRequest) -> bool {
         .and_then(|v| v.strip_prefix("Bearer "));
     match (token, presented) {
         (Some(token), Some(presented)) => crate::auth::csrf::verify_mac(&token, presented),
-        _ => req.peer_addr().is_some_and(|a| a.ip().is_loopback()),
+        // Behind a reverse proxy on this machine every request comes from loopback: then
+        // only the token opens the metrics.
+        _ => req
+            .peer_addr()
+            .is_some_and(|a| a.ip().is_loopback() && state.settings.trusted_proxy != Some(a.ip())),
     }
 }
 
 pub async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
-    if !allowed(&req) {
+    if !allowed(&req, &state) {
         return HttpResponse::Forbidden()
             .content_type("text/plain; charset=utf-8")
             .body("metrics are readable from this machine, or with BUDGETBOX_METRICS_TOKEN\n");

@@ -97,8 +97,10 @@ both_backends! {
         assert!(page.contains("<html lang=\"pl\">") && page.contains("Budżety obywatelskie"), "the cookie wins over the header");
         assert!(page.contains("Wyloguj") || page.contains("Zaloguj się"));
         // Only paths on this site; unknown languages are 404.
-        let res = app.client.get(app.url("/language/es?back=//evil.example/x")).send().await.unwrap();
-        assert_eq!(res.headers()["location"], "/");
+        for trick in ["//evil.example/x", "/%09/evil.example", "/%5C%5Cevil.example", "https://evil.example"] {
+            let res = app.client.get(app.url(&format!("/language/es?back={trick}"))).send().await.unwrap();
+            assert_eq!(res.headers()["location"], "/", "{trick}");
+        }
         assert_eq!(app.client.get(app.url("/language/fr")).send().await.unwrap().status(), 404);
         let english = reqwest::Client::new().get(app.url("/")).header("Accept", "text/html").header("Accept-Language", "fr").send().await.unwrap().text().await.unwrap();
         assert!(english.contains("<html lang=\"en\">") && english.contains("<h1>Budget rounds</h1>"), "English when we do not ship the language");

@@ -378,6 +378,9 @@ both_backends_with_clock! {
         assert!(log.iter().any(|e| e.action == "proposal hidden" && e.detail.contains("Benches by the canal")), "the hidden text stays on record");
         let res = app.submit_with(&bo, &format!("/proposals/{p2}"), &format!("/proposals/{p2}/moderate"), &[("action", "hide"), ("moderation_reason", "I do not like it")]).await;
         assert_eq!(res.status(), 403, "residents cannot moderate");
+        let res = bo.get(app.url(&format!("/proposals/{p2}/edit"))).header("Accept", "text/html").send().await.unwrap();
+        assert_eq!(res.status(), 403, "only the author opens the edit form");
+        assert!(!res.text().await.unwrap().contains("Benches by the canal"), "nor does it show hidden text");
     }
 }
 

@@ -51,7 +51,14 @@ pub async fn language(
         .into_inner()
         .back
         .or(referer_path)
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        // A path on this site: browsers drop tabs and newlines, so `/\t/evil.example` would
+        // become `//evil.example`; no control characters, spaces or backslashes either.
+        .filter(|b| {
+            b.starts_with('/')
+                && !b.starts_with("//")
+                && b.chars()
+                    .all(|c| !c.is_control() && !c.is_whitespace() && c != '\\')
+        })
         .unwrap_or_else(|| "/".into());
     let cookie = Cookie::build(crate::i18n::COOKIE, lang.code())
         .path("/")

@@ -216,12 +216,18 @@ pub async fn show(
 
 pub async fn edit_form(
     state: web::Data<AppState>,
-    _user: AuthUser,
+    user: AuthUser,
     PageViewer(viewer): PageViewer,
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = parse_proposal_id(&path)?;
     let view = state.db(move |conn| proposals::view(conn, id)).await?;
+    // Only the author's own text fills this form (a hidden proposal's text stays hidden).
+    if view.author_id != Some(user.id()) {
+        return Err(AppError::Forbidden(
+            "only the author can change this proposal".into(),
+        ));
+    }
     let round = round_detail(&state, view.round_id).await?;
     let amount = |c: i64| {
         if c % 100 == 0 {
@@ -604,6 +610,7 @@ pub async fn image(
         .insert_header(("X-Content-Type-Options", "nosniff"))
         .insert_header(("Content-Security-Policy", "default-src 'none'; sandbox"))
         .insert_header(("Content-Disposition", "inline; filename=\"proposal.img\""))
-        .insert_header(("Cache-Control", "public, max-age=300"))
+        // Never in a shared cache: a picture hidden by moderators must vanish at once.
+        .insert_header(("Cache-Control", "private, max-age=60"))
         .body(bytes))
 }
