@@ -65,7 +65,8 @@ impl Lang {
     }
 
     fn id(self) -> LanguageIdentifier {
-        self.code().parse().expect("our language codes are valid")
+        // Our codes always parse; were one not to, the lookup falls back to English.
+        self.code().parse().unwrap_or_default()
     }
 }
 

@@ -9,14 +9,14 @@ use prometheus::{
     Registry, TextEncoder,
 };
 
-pub struct Metrics {
-    pub registry: Registry,
-    pub requests: HistogramVec,
-    pub ballots: IntCounter,
-    pub batch_size: Histogram,
-    pub pool: IntGaugeVec,
-    pub pool_waiting: IntGauge,
-    pub tally: Histogram,
+struct Metrics {
+    registry: Registry,
+    requests: HistogramVec,
+    ballots: IntCounter,
+    batch_size: Histogram,
+    pool: IntGaugeVec,
+    pool_waiting: IntGauge,
+    tally: Histogram,
 }
 
 fn build() -> prometheus::Result<Metrics> {
@@ -66,30 +66,62 @@ fn build() -> prometheus::Result<Metrics> {
     })
 }
 
-/// One set per process: every app instance in a process reports into it.
-pub static METRICS: LazyLock<Metrics> =
-    LazyLock::new(|| build().expect("metric names and labels are fixed and valid"));
+/// One set per process: every app instance in a process reports into it. `None` only if the
+/// registry refused our fixed names, in which case metrics are simply not recorded.
+static METRICS: LazyLock<Option<Metrics>> = LazyLock::new(|| match build() {
+    Ok(metrics) => Some(metrics),
+    Err(e) => {
+        tracing::error!(error = %e, "metrics are disabled");
+        None
+    }
+});
 
 /// Records one request; `route` is the matched pattern, never the raw path (ids would make
 /// a series per round or proposal).
 pub fn observe_request(route: &str, method: &str, status: u16, seconds: f64) {
+    let Some(m) = METRICS.as_ref() else { return };
     let class = format!("{}xx", status / 100);
     // Any method name is accepted on the wire; a label per invented name would grow forever.
     let method = match method {
         "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS" => method,
         _ => "other",
     };
-    METRICS
-        .requests
+    m.requests
         .with_label_values(&[route, method, &class])
         .observe(seconds);
 }
 
-/// The text exposition of every metric.
-pub fn render() -> Option<Vec<u8>> {
+/// One group commit of `batch` ballots, `written` of them accepted.
+pub fn observe_batch(batch: usize, written: usize) {
+    if let Some(m) = METRICS.as_ref() {
+        m.batch_size.observe(batch as f64);
+        m.ballots.inc_by(written as u64);
+    }
+}
+
+pub fn observe_tally(seconds: f64) {
+    if let Some(m) = METRICS.as_ref() {
+        m.tally.observe(seconds);
+    }
+}
+
+/// A request starts (+1) or stops (−1) waiting for a database connection.
+pub fn waiting_for_connection(delta: i64) {
+    if let Some(m) = METRICS.as_ref() {
+        m.pool_waiting.add(delta);
+    }
+}
+
+/// The text exposition of every metric, with the pool's current state.
+pub fn render(idle: u32, connections: u32) -> Option<Vec<u8>> {
+    let m = METRICS.as_ref()?;
+    m.pool.with_label_values(&["idle"]).set(i64::from(idle));
+    m.pool
+        .with_label_values(&["in_use"])
+        .set(i64::from(connections) - i64::from(idle));
     let mut out = Vec::new();
     TextEncoder::new()
-        .encode(&METRICS.registry.gather(), &mut out)
+        .encode(&m.registry.gather(), &mut out)
         .ok()?;
     Some(out)
 }

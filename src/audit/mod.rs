@@ -140,10 +140,10 @@ pub fn write(contents: &Contents, key: &SigningKey) -> std::io::Result<Vec<u8>> 
         README.into(),
         readme(&contents.round, &public_key).into_bytes(),
     );
-    files.insert(ROUND.into(), pretty_json(&contents.round));
-    files.insert(CHANGES.into(), pretty_json(&contents.changes));
-    files.insert(BALLOTS.into(), pretty_json(&contents.ballots));
-    files.insert(RESULT.into(), pretty_json(&contents.result));
+    files.insert(ROUND.into(), pretty_json(&contents.round)?);
+    files.insert(CHANGES.into(), pretty_json(&contents.changes)?);
+    files.insert(BALLOTS.into(), pretty_json(&contents.ballots)?);
+    files.insert(RESULT.into(), pretty_json(&contents.result)?);
     for (name, bytes) in &contents.extra {
         files.insert(name.clone(), bytes.clone());
     }
@@ -230,8 +230,8 @@ pub fn parse_public_key(text: &str) -> Result<VerifyingKey, String> {
     VerifyingKey::from_bytes(&bytes).map_err(|_| "this is not a valid Ed25519 public key".into())
 }
 
-fn pretty_json<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(value).expect("package parts always serialise");
+fn pretty_json<T: Serialize>(value: &T) -> std::io::Result<Vec<u8>> {
+    let mut out = serde_json::to_vec_pretty(value).map_err(std::io::Error::other)?;
     out.push(b'\n');
-    out
+    Ok(out)
 }

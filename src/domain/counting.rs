@@ -69,9 +69,7 @@ pub fn count_round(
 ) -> AppResult<RoundResultRow> {
     let started = std::time::Instant::now();
     let counted = crate::db::write_transaction(conn, |conn| count_round_in(conn, round_id, now));
-    crate::metrics::METRICS
-        .tally
-        .observe(started.elapsed().as_secs_f64());
+    crate::metrics::observe_tally(started.elapsed().as_secs_f64());
     counted
 }
 
@@ -111,50 +109,48 @@ pub fn count_round_in(
     round_id: i64,
     now: NaiveDateTime,
 ) -> AppResult<RoundResultRow> {
-    {
-        // The round's lock: a ballot being written holds it until its commit, so the count
-        // sees every ballot that was acknowledged, and no ballot is appended after it.
-        let round = round::find_for_update(conn, round_id)?;
-        if now < round.voting_close_at {
-            return Err(AppError::Conflict(
-                "voting is still open in this round".into(),
-            ));
-        }
-        if round_result::find(conn, round_id)?.is_some() {
-            return Err(AppError::Conflict(
-                "this round has already been counted".into(),
-            ));
-        }
-        let rule = parse_rule(&round.rule)?;
-        let tie_break: TieBreak = round.tie_break.parse().map_err(AppError::Unprocessable)?;
-        let RoundElections {
-            pots,
-            chain_head,
-            ballot_count,
-        } = round_elections(conn, &round)?;
-        let mut outcomes = Vec::with_capacity(pots.len());
-        for (district_id, election) in pots {
-            let outcome = tally::tally(&election, &rule, &tie_break)
-                .map_err(|e| AppError::Unprocessable(format!("cannot count this round: {e}")))?;
-            outcomes.push(PotOutcome {
-                district_id,
-                outcome,
-            });
-        }
-        let row = RoundResultRow {
-            round_id,
-            rule: round.rule.clone(),
-            tie_break: round.tie_break.clone(),
-            outcome: serde_json::to_string(&StoredOutcome { pots: outcomes })
-                .map_err(AppError::internal)?,
-            chain_head,
-            ballot_count: ballot_count as i64,
-            computed_at: now,
-        };
-        round_result::insert(conn, &row)?;
-        super::statistics::freeze(conn, round_id)?;
-        Ok(row)
+    // The round's lock: a ballot being written holds it until its commit, so the count
+    // sees every ballot that was acknowledged, and no ballot is appended after it.
+    let round = round::find_for_update(conn, round_id)?;
+    if now < round.voting_close_at {
+        return Err(AppError::Conflict(
+            "voting is still open in this round".into(),
+        ));
     }
+    if round_result::find(conn, round_id)?.is_some() {
+        return Err(AppError::Conflict(
+            "this round has already been counted".into(),
+        ));
+    }
+    let rule = parse_rule(&round.rule)?;
+    let tie_break: TieBreak = round.tie_break.parse().map_err(AppError::Unprocessable)?;
+    let RoundElections {
+        pots,
+        chain_head,
+        ballot_count,
+    } = round_elections(conn, &round)?;
+    let mut outcomes = Vec::with_capacity(pots.len());
+    for (district_id, election) in pots {
+        let outcome = tally::tally(&election, &rule, &tie_break)
+            .map_err(|e| AppError::Unprocessable(format!("cannot count this round: {e}")))?;
+        outcomes.push(PotOutcome {
+            district_id,
+            outcome,
+        });
+    }
+    let row = RoundResultRow {
+        round_id,
+        rule: round.rule.clone(),
+        tie_break: round.tie_break.clone(),
+        outcome: serde_json::to_string(&StoredOutcome { pots: outcomes })
+            .map_err(AppError::internal)?,
+        chain_head,
+        ballot_count: ballot_count as i64,
+        computed_at: now,
+    };
+    round_result::insert(conn, &row)?;
+    super::statistics::freeze(conn, round_id)?;
+    Ok(row)
 }
 
 /// A round's ballots as elections, one per separately counted pot (each district's budget,

@@ -198,28 +198,31 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<RoundStatis
         ),
         None => (false, breakdowns(conn, round_id)?),
     };
-    let all = proposal::of_round(conn, round_id)?;
-    let active = all.iter().filter(|p| p.status != "withdrawn").count();
-    let feasible = all.iter().filter(|p| p.status == "feasible").count();
-    let funded = match round_result::find(conn, round_id)? {
-        Some(result) => super::counting::funded_projects(&result)?.len(),
-        None => 0,
-    };
-    let follow_up = follow_up::of_round(conn, round_id)?;
     Ok(RoundStatistics {
         round_id,
         round_title: round.title,
         min_cell: super::disclosure::MIN_CELL,
         frozen,
         breakdowns,
-        engagement: Engagement {
-            proposals_submitted: all.len(),
-            proposals_feasible: feasible,
-            percent_feasible: percent(feasible, active),
-            projects_funded: funded,
-            percent_funded: percent(funded, feasible),
-            percent_implemented: follow_up.as_ref().and_then(|f| f.percent_implemented),
-            median_days_to_completion: follow_up.and_then(|f| f.median_days_to_completion),
-        },
+        engagement: engagement(conn, round_id)?,
+    })
+}
+
+/// Proposals submitted, feasible, funded and carried out in a round.
+pub fn engagement(conn: &mut DbConnection, round_id: i64) -> AppResult<Engagement> {
+    let all = proposal::of_round(conn, round_id)?;
+    let active = all.iter().filter(|p| p.status != "withdrawn").count();
+    let feasible = all.iter().filter(|p| p.status == "feasible").count();
+    // The follow-up already knows the funded projects of a counted round.
+    let follow_up = follow_up::of_round(conn, round_id)?;
+    let funded = follow_up.as_ref().map_or(0, |f| f.funded);
+    Ok(Engagement {
+        proposals_submitted: all.len(),
+        proposals_feasible: feasible,
+        percent_feasible: percent(feasible, active),
+        projects_funded: funded,
+        percent_funded: percent(funded, feasible),
+        percent_implemented: follow_up.as_ref().and_then(|f| f.percent_implemented),
+        median_days_to_completion: follow_up.and_then(|f| f.median_days_to_completion),
     })
 }

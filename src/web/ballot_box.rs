@@ -101,11 +101,10 @@ fn commit_batch(pool: &DbPool, batch: &[Job]) -> Vec<AppResult<Receipt>> {
     let written = write_transaction(&mut conn, |conn| write_batch(conn, batch));
     match written {
         Ok(outcomes) => {
-            let metrics = &crate::metrics::METRICS;
-            metrics.batch_size.observe(batch.len() as f64);
-            metrics
-                .ballots
-                .inc_by(outcomes.iter().filter(|o| o.is_ok()).count() as u64);
+            crate::metrics::observe_batch(
+                batch.len(),
+                outcomes.iter().filter(|o| o.is_ok()).count(),
+            );
             outcomes
         }
         Err(e) => {

@@ -3,7 +3,6 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use crate::metrics::METRICS;
 use crate::web::AppState;
 
 fn allowed(req: &HttpRequest, state: &AppState) -> bool {
@@ -32,13 +31,7 @@ pub async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> HttpRespon
             .body("metrics are readable from this machine, or with BUDGETBOX_METRICS_TOKEN\n");
     }
     let pool = state.pool.state();
-    let idle = i64::from(pool.idle_connections);
-    METRICS.pool.with_label_values(&["idle"]).set(idle);
-    METRICS
-        .pool
-        .with_label_values(&["in_use"])
-        .set(i64::from(pool.connections) - idle);
-    let Some(out) = crate::metrics::render() else {
+    let Some(out) = crate::metrics::render(pool.idle_connections, pool.connections) else {
         return HttpResponse::InternalServerError().finish();
     };
     HttpResponse::Ok()

@@ -92,10 +92,9 @@ impl AppState {
     {
         let pool = self.pool.clone();
         actix_web::web::block(move || {
-            let waiting = &crate::metrics::METRICS.pool_waiting;
-            waiting.inc();
+            crate::metrics::waiting_for_connection(1);
             let conn = pool.get();
-            waiting.dec();
+            crate::metrics::waiting_for_connection(-1);
             let mut conn = conn.map_err(AppError::from)?;
             f(&mut conn)
         })

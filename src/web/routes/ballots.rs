@@ -539,30 +539,17 @@ pub async fn bulletin_page(
     ))
 }
 
-#[derive(Deserialize)]
-pub struct SurveyForm {
-    token: String,
-    ease: Option<String>,
-    found: Option<String>,
-    comment: Option<String>,
-}
-impl FormFields for SurveyForm {}
+impl FormFields for crate::domain::feedback::Answers {}
 
 /// The anonymous survey under the receipt.
 pub async fn feedback(
     state: web::Data<AppState>,
     PageViewer(viewer): PageViewer,
     path: web::Path<String>,
-    CsrfForm(form): CsrfForm<SurveyForm>,
+    CsrfForm(answers): CsrfForm<crate::domain::feedback::Answers>,
 ) -> AppResult<HttpResponse> {
-    use crate::domain::feedback::{self, Answers};
+    use crate::domain::feedback;
     let round_id = parse_round_id(&path)?.0;
-    let answers = Answers {
-        token: form.token,
-        ease: form.ease,
-        found: form.found,
-        comment: form.comment,
-    };
     let secret = state.settings.secret_key.clone();
     let now = state.clock.now();
     let attempt = answers.clone();

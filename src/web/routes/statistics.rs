@@ -44,8 +44,7 @@ pub async fn over_time(
             let mut out = Vec::new();
             for r in rounds::list(conn, now)? {
                 if r.phase == rounds::Phase::Results {
-                    let s = statistics::of_round(conn, r.id.0)?;
-                    out.push((r.id.0, r.title, s.engagement));
+                    out.push((r.id.0, r.title, statistics::engagement(conn, r.id.0)?));
                 }
             }
             Ok(out)
@@ -180,30 +179,17 @@ pub async fn progress_form(
     )))
 }
 
-#[derive(Deserialize)]
-pub struct ProgressForm {
-    status: Option<String>,
-    percent: Option<String>,
-    note: Option<String>,
-    on_date: Option<String>,
-}
-impl FormFields for ProgressForm {}
+impl FormFields for ProgressInput {}
 
 pub async fn record_progress(
     state: web::Data<AppState>,
     council: Authorized<CouncilOnly>,
     PageViewer(viewer): PageViewer,
     path: web::Path<String>,
-    CsrfForm(form): CsrfForm<ProgressForm>,
+    CsrfForm(input): CsrfForm<ProgressInput>,
 ) -> AppResult<HttpResponse> {
     let id = parse_proposal_id(&path)?;
     let (round_id, title) = project_title(&state, id).await?;
-    let input = ProgressInput {
-        status: form.status,
-        percent: form.percent,
-        note: form.note,
-        on_date: form.on_date,
-    };
     let now = state.clock.now();
     let actor = council.0.id();
     let attempt = input.clone();
