@@ -6,6 +6,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
+use crate::i18n::{Lang, Message};
+
 pub type AppResult<T> = Result<T, AppError>;
 
 #[derive(Debug, thiserror::Error)]
@@ -52,31 +54,36 @@ pub struct ErrorBody {
 
 /// Messages keyed by form field, in the order found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FieldErrors(pub Vec<(String, String)>);
+pub struct FieldErrors(pub Vec<(String, Message)>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &str, message: impl Into<Message>) {
         if self.get(field).is_none() {
             self.0.push((field.to_string(), message.into()));
         }
     }
 
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(f, _)| f == field)
-            .map(|(_, m)| m.as_str())
+    pub fn get(&self, field: &str) -> Option<&Message> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, m)| m)
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// One line for the whole form, in English (the API's `error`).
     pub fn summary(&self) -> String {
+        self.summary_in(Lang::En)
+    }
+
+    pub fn summary_in(&self, lang: Lang) -> String {
         match self.0.as_slice() {
-            [] => "the request is not valid".into(),
-            [(_, only)] => only.clone(),
-            [(_, first), rest @ ..] => format!("{first} (and {} more problems)", rest.len()),
+            [] => Message::new("messages-invalid-request").text(lang),
+            [(_, only)] => only.text(lang),
+            [(_, first), rest @ ..] => Message::new("messages-and-more")
+                .with("first", first.text(lang))
+                .with("count", rest.len())
+                .text(lang),
         }
     }
 
@@ -100,21 +107,19 @@ impl AppError {
         AppError::Internal(e.into())
     }
 
-    /// The title of the HTML error page.
-    pub fn title(&self) -> &'static str {
+    /// The catalogue key (`assets/locales/*/errors.ftl`) of the HTML error page's title.
+    pub fn title_key(&self) -> &'static str {
         match self {
-            AppError::BadRequest(_) | AppError::Unprocessable(_) => {
-                "Something in the request is not right"
-            }
-            AppError::NotFound(_) => "Page not found",
-            AppError::Unauthorized(_) => "Please log in",
-            AppError::Invalid(_) => "Some answers need correcting",
-            AppError::TooManyRequests { .. } => "Too many attempts",
-            AppError::Forbidden(_) => "Not allowed",
-            AppError::Conflict(_) => "Already done",
-            AppError::PayloadTooLarge(_) => "Too large",
-            AppError::Unavailable(_) => "Temporarily unavailable",
-            AppError::Internal(_) => "Something went wrong",
+            AppError::BadRequest(_) | AppError::Unprocessable(_) => "errors-title-bad-request",
+            AppError::NotFound(_) => "errors-title-not-found",
+            AppError::Unauthorized(_) => "errors-title-unauthorized",
+            AppError::Invalid(_) => "errors-title-invalid",
+            AppError::TooManyRequests { .. } => "errors-title-too-many",
+            AppError::Forbidden(_) => "errors-title-forbidden",
+            AppError::Conflict(_) => "errors-title-conflict",
+            AppError::PayloadTooLarge(_) => "errors-title-too-large",
+            AppError::Unavailable(_) => "errors-title-unavailable",
+            AppError::Internal(_) => "errors-title-internal",
         }
     }
 }
@@ -186,7 +191,13 @@ impl ResponseError for AppError {
             _ => {}
         }
         let fields = match self {
-            AppError::Invalid(errors) => Some(errors.0.iter().cloned().collect()),
+            AppError::Invalid(errors) => Some(
+                errors
+                    .0
+                    .iter()
+                    .map(|(field, message)| (field.clone(), message.to_string()))
+                    .collect(),
+            ),
             _ => None,
         };
         response.json(ErrorBody {

@@ -64,6 +64,59 @@ impl Lang {
         t.and_utc().format_localized(pattern, locale).to_string()
     }
 
+    /// An amount of money as this language writes it: `1,234.50 EUR`, `1234,50 EUR`,
+    /// `12.345 EUR` (Spanish), `12 345 PLN` (Polish, with a no-break space). As in CLDR,
+    /// Spanish and Polish leave four-digit numbers ungrouped.
+    pub fn amount(self, cents: i64, currency: &str) -> String {
+        let sign = if cents < 0 { "-" } else { "" };
+        let cents = cents.unsigned_abs();
+        let whole = self.group((cents / 100).to_string());
+        match cents % 100 {
+            0 => format!("{sign}{whole}\u{a0}{currency}"),
+            rest => format!(
+                "{sign}{whole}{}{rest:02}\u{a0}{currency}",
+                self.decimal_mark()
+            ),
+        }
+    }
+
+    /// A whole number with this language's thousands separator.
+    pub fn number(self, n: i64) -> String {
+        let sign = if n < 0 { "-" } else { "" };
+        format!("{sign}{}", self.group(n.unsigned_abs().to_string()))
+    }
+
+    /// A number with one decimal, e.g. an average or a percentage.
+    pub fn decimal(self, x: f64) -> String {
+        format!("{x:.1}").replace('.', self.decimal_mark())
+    }
+
+    fn decimal_mark(self) -> &'static str {
+        match self {
+            Lang::En => ".",
+            Lang::Es | Lang::Pl => ",",
+        }
+    }
+
+    fn group(self, digits: String) -> String {
+        let (separator, min_len) = match self {
+            Lang::En => (',', 4),
+            Lang::Es => ('.', 5),
+            Lang::Pl => ('\u{a0}', 5),
+        };
+        if digits.len() < min_len {
+            return digits;
+        }
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(separator);
+            }
+            grouped.push(digit);
+        }
+        grouped
+    }
+
     fn id(self) -> LanguageIdentifier {
         // Our codes always parse; were one not to, the lookup falls back to English.
         self.code().parse().unwrap_or_default()
@@ -113,6 +166,73 @@ pub fn t_with(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+/// A message whose wording depends on a number (Fluent plural categories: Polish has
+/// one/few/many), e.g. `t_count(lang, "ballots-count", n, &[])` with `{ $count -> … }`.
+pub fn t_count(lang: Lang, key: &str, count: i64, args: &[(&str, &str)]) -> String {
+    let mut all: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(v.to_string())))
+        .collect();
+    all.insert(Cow::Borrowed("count"), FluentValue::from(count));
+    LOCALES
+        .try_lookup_with_args(&lang.id(), key, &all)
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// A sentence for a person, decided where the rule lives and worded where it is shown: a
+/// catalogue key with its arguments, rendered in the reader's language. Plain text is
+/// accepted too and shown as it is, in English, wherever a rule has not been given a key yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    key: Cow<'static, str>,
+    args: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    pub fn new(key: &'static str) -> Message {
+        Message {
+            key: Cow::Borrowed(key),
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds a `{ $name }` argument.
+    pub fn with(mut self, name: &'static str, value: impl ToString) -> Message {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    pub fn text(&self, lang: Lang) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        t_with(lang, &self.key, &args)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Message {
+        Message {
+            key: Cow::Owned(text.to_string()),
+            args: Vec::new(),
+        }
+    }
+}
+
+impl From<String> for Message {
+    fn from(text: String) -> Message {
+        Message {
+            key: Cow::Owned(text),
+            args: Vec::new(),
+        }
+    }
+}
+
+/// English, for the JSON API and logs.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,29 +248,94 @@ mod tests {
         assert_eq!(negotiate(None, Some(";;,q=,,")), Lang::En);
     }
 
-    #[test]
-    fn every_language_has_every_message() {
-        let english = std::fs::read_to_string("assets/locales/en/main.ftl").unwrap();
-        let keys: Vec<&str> = english
-            .lines()
-            .filter(|l| !l.starts_with('#') && l.contains(" = "))
-            .map(|l| l.split(" = ").next().unwrap().trim())
-            .collect();
-        assert!(keys.len() > 20);
-        for lang in Lang::ALL {
-            for key in &keys {
-                let text = t_with(
-                    lang,
-                    key,
-                    &[("name", "Ana"), ("amount", "1"), ("from", "a"), ("to", "b")],
-                );
-                assert_ne!(&text, key, "{} lacks {key}", lang.code());
+    /// Each message of a catalogue file: its key and the `$variables` it uses.
+    fn messages_of(lang: Lang, file: &str) -> Vec<(String, Vec<String>)> {
+        let path = format!("assets/locales/{}/{file}", lang.code());
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let mut messages: Vec<(String, Vec<String>)> = Vec::new();
+        for line in text.lines() {
+            if line.starts_with(|c: char| c.is_ascii_lowercase()) && line.contains(" =") {
+                let key = line.split(" =").next().unwrap().trim().to_string();
+                messages.push((key, Vec::new()));
+            }
+            if let Some((_, vars)) = messages.last_mut().filter(|_| !line.starts_with('#')) {
+                for piece in line.split('$').skip(1) {
+                    let name: String = piece
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                        .collect();
+                    if !vars.contains(&name) {
+                        vars.push(name);
+                    }
+                }
             }
         }
+        messages.sort();
+        messages
+    }
+
+    /// Every catalogue file exists in every language with exactly English's keys; no
+    /// translation uses a variable English does not pass; and each message renders in each
+    /// language given English's variables.
+    #[test]
+    fn every_language_has_every_message() {
+        let mut total = 0;
+        for entry in std::fs::read_dir("assets/locales/en").unwrap() {
+            let file = entry.unwrap().file_name().into_string().unwrap();
+            let english = messages_of(Lang::En, &file);
+            let keys: Vec<&String> = english.iter().map(|(k, _)| k).collect();
+            let mut unique = keys.clone();
+            unique.dedup();
+            assert_eq!(unique.len(), keys.len(), "a key repeats in en/{file}");
+            total += keys.len();
+            for lang in Lang::ALL {
+                let translated = messages_of(lang, &file);
+                let their_keys: Vec<&String> = translated.iter().map(|(k, _)| k).collect();
+                assert_eq!(their_keys, keys, "{}/{file} differs from en", lang.code());
+                for ((key, english_vars), (_, vars)) in english.iter().zip(&translated) {
+                    for var in vars {
+                        assert!(
+                            english_vars.contains(var),
+                            "{}: {key} uses ${var}",
+                            lang.code()
+                        );
+                    }
+                    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = english_vars
+                        .iter()
+                        .map(|v| (Cow::Owned(v.clone()), FluentValue::from(3)))
+                        .collect();
+                    assert!(
+                        LOCALES
+                            .try_lookup_with_args(&lang.id(), key, &args)
+                            .is_some(),
+                        "{}: {key}",
+                        lang.code()
+                    );
+                }
+            }
+        }
+        assert!(total > 20);
         assert_eq!(t(Lang::Es, "nav-log-in"), "Iniciar sesión");
         assert_eq!(
             t_with(Lang::Pl, "nav-account", &[("name", "Ana")]),
             "Konto (Ana)"
         );
+    }
+
+    #[test]
+    fn amounts_and_numbers_follow_the_language() {
+        assert_eq!(
+            Lang::En.amount(12_345_678_900, "PLN"),
+            "123,456,789\u{a0}PLN"
+        );
+        assert_eq!(Lang::En.amount(100_050, "EUR"), "1,000.50\u{a0}EUR");
+        assert_eq!(Lang::Es.amount(100_050, "EUR"), "1000,50\u{a0}EUR");
+        assert_eq!(Lang::Es.amount(5_000_000, "EUR"), "50.000\u{a0}EUR");
+        assert_eq!(Lang::Pl.amount(5_000_000, "PLN"), "50\u{a0}000\u{a0}PLN");
+        assert_eq!(Lang::Pl.amount(-5, "PLN"), "-0,05\u{a0}PLN");
+        assert_eq!(Lang::En.number(1234), "1,234");
+        assert_eq!(Lang::Es.number(1234), "1234");
+        assert_eq!(Lang::Es.decimal(4.25), "4,2");
+        assert_eq!(Lang::En.decimal(4.26), "4.3");
     }
 }

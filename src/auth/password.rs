@@ -8,6 +8,8 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand::RngCore;
 
+use crate::i18n::Message;
+
 pub const MIN_LENGTH: usize = 10;
 /// Long passphrases are welcome; the cap only bounds hashing work per request.
 pub const MAX_LENGTH: usize = 1024;
@@ -75,24 +77,19 @@ fn common_passwords() -> &'static HashSet<&'static str> {
 }
 
 /// Why a new password is refused, in words for the person choosing it.
-pub fn check_policy(password: &str, email: &str) -> Result<(), String> {
+pub fn check_policy(password: &str, email: &str) -> Result<(), Message> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
-        return Err(format!(
-            "Use at least {MIN_LENGTH} characters; a few unrelated words work well."
-        ));
+        return Err(Message::new("messages-password-too-short").with("min", MIN_LENGTH));
     }
     if length > MAX_LENGTH {
-        return Err(format!("Use at most {MAX_LENGTH} characters."));
+        return Err(Message::new("messages-password-too-long").with("max", MAX_LENGTH));
     }
     if common_passwords().contains(password.to_lowercase().as_str()) {
-        return Err(
-            "This password is one of the most common ones and easy to guess; choose another."
-                .into(),
-        );
+        return Err(Message::new("messages-password-common"));
     }
     if !email.is_empty() && password.eq_ignore_ascii_case(email) {
-        return Err("Do not use your email address as your password.".into());
+        return Err(Message::new("messages-password-is-email"));
     }
     Ok(())
 }

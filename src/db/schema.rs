@@ -269,6 +269,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    text_translations (id) {
+        id -> BigInt,
+        round_id -> BigInt,
+        proposal_id -> Nullable<BigInt>,
+        lang -> Text,
+        title -> Text,
+        description -> Text,
+        translated_at -> Timestamp,
+        translator_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
     round_proposal_rules (round_id) {
         round_id -> BigInt,
         max_per_author -> Integer,
@@ -381,6 +394,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     round_scoring,
     round_statistics,
     round_proposal_rules,
+    text_translations,
     proposal_supports,
     proposal_flags,
     proposal_moderation,

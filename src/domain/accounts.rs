@@ -1,6 +1,7 @@
 //! Accounts: registration without account enumeration, login with throttling shared by every
 //! app instance, password changes, revocation, role changes, and a person's own data.
 
+use crate::i18n::Message;
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -73,13 +74,22 @@ impl RegistrationInput {
         let mut errors = FieldErrors::default();
         let display_name = self.display_name.trim().to_string();
         if display_name.is_empty() {
-            errors.add("display_name", "Enter the name other people will see.");
+            errors.add(
+                "display_name",
+                Message::new("messages-account-enter-name-other-people"),
+            );
         } else if display_name.chars().count() > 80 {
-            errors.add("display_name", "Use at most 80 characters for your name.");
+            errors.add(
+                "display_name",
+                Message::new("messages-account-use-most-80-characters"),
+            );
         }
         let email = normalize_email(&self.email);
         if !valid_email(&email) {
-            errors.add("email", "Enter an email address like name@example.org.");
+            errors.add(
+                "email",
+                Message::new("messages-account-enter-email-address-name"),
+            );
         }
         if let Err(message) = password::check_policy(&self.password, &email) {
             errors.add("password", message);
@@ -133,7 +143,10 @@ impl ProfileInput {
             None | Some("") => None,
             Some(g) if GENDERS.iter().any(|(v, _)| *v == g) => Some(g.to_string()),
             Some(_) => {
-                errors.add("gender", "Choose one of the options, or leave it empty.");
+                errors.add(
+                    "gender",
+                    Message::new("messages-account-choose-options-leave-empty"),
+                );
                 None
             }
         };
@@ -145,10 +158,9 @@ impl ProfileInput {
                 _ => {
                     errors.add(
                         "birth_year",
-                        format!(
-                            "Enter a year between {} and {this_year}, or leave it empty.",
-                            this_year - 120
-                        ),
+                        Message::new("messages-account-birth-year-range")
+                            .with("from", this_year - 120)
+                            .with("to", this_year),
                     );
                     None
                 }
@@ -161,7 +173,7 @@ impl ProfileInput {
                 None => {
                     errors.add(
                         "district",
-                        "Choose your district from the list, or leave it empty.",
+                        Message::new("messages-account-choose-district-list-leave"),
                     );
                     None
                 }
@@ -387,7 +399,10 @@ pub fn change_password(
 ) -> AppResult<()> {
     let mut errors = FieldErrors::default();
     if !password::verify(current, &user.password_hash) {
-        errors.add("current_password", "This is not your current password.");
+        errors.add(
+            "current_password",
+            Message::new("messages-account-not-current-password"),
+        );
     }
     if let Err(message) = password::check_policy(new, &user.email) {
         errors.add("new_password", message);
@@ -488,7 +503,7 @@ pub fn delete_account(
 ) -> AppResult<()> {
     if !password::verify(pass, &user.password_hash) {
         let mut errors = FieldErrors::default();
-        errors.add("password", "This is not your password.");
+        errors.add("password", Message::new("messages-account-not-password"));
         return Err(errors.into());
     }
     crate::db::write_transaction(conn, |conn| {

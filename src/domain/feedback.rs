@@ -6,6 +6,7 @@
 //! recording who answered: the token is not derived from the voter, and only the hash of a
 //! used nonce is kept to refuse a second use.
 
+use crate::i18n::Message;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -74,7 +75,7 @@ pub fn submit(
         Some(v) => match v.parse::<i32>() {
             Ok(n) if (1..=5).contains(&n) => Some(n),
             _ => {
-                errors.add("ease", "Choose one of the five answers.");
+                errors.add("ease", Message::new("messages-survey-choose-five-answers"));
                 None
             }
         },
@@ -83,7 +84,10 @@ pub fn submit(
         None | Some("") => None,
         Some(v) if FOUND.iter().any(|(f, _)| *f == v) => Some(v.to_string()),
         Some(_) => {
-            errors.add("found", "Choose yes, partly or no.");
+            errors.add(
+                "found",
+                Message::new("messages-survey-choose-yes-partly-no"),
+            );
             None
         }
     };
@@ -91,13 +95,13 @@ pub fn submit(
     if comment.chars().count() > MAX_COMMENT {
         errors.add(
             "comment",
-            format!("Keep the comment under {MAX_COMMENT} characters."),
+            Message::new("messages-survey-comment-too-long").with("max", MAX_COMMENT),
         );
     }
     if errors.is_empty() && ease.is_none() && found.is_none() && comment.is_empty() {
         errors.add(
             "ease",
-            "Answer at least one question, or just close this page.",
+            Message::new("messages-survey-answer-least-question-just"),
         );
     }
     if !errors.is_empty() {

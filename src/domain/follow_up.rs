@@ -2,6 +2,7 @@
 //! cancelled), step by step, so the platform can report how much of a round was carried out
 //! and how long it took — and a voter can see what became of the projects they chose.
 
+use crate::i18n::Message;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -69,7 +70,10 @@ pub fn record(
         let mut errors = FieldErrors::default();
         let status = input.status.as_deref().map(str::trim).unwrap_or("");
         if !STATUSES.iter().any(|(v, _)| *v == status) {
-            errors.add("status", "Choose the project's status.");
+            errors.add(
+                "status",
+                Message::new("messages-progress-choose-project-s-status"),
+            );
         }
         let percent = match input.percent.as_deref().map(str::trim) {
             None | Some("") if status == "completed" => Some(100),
@@ -77,33 +81,43 @@ pub fn record(
             Some(text) => match text.trim_end_matches('%').trim().parse::<i32>() {
                 Ok(n) if (0..=100).contains(&n) => Some(n),
                 _ => {
-                    errors.add("percent", "Give a whole number from 0 to 100.");
+                    errors.add(
+                        "percent",
+                        Message::new("messages-progress-give-whole-number-0"),
+                    );
                     None
                 }
             },
         };
         if status == "completed" && percent.is_some_and(|p| p != 100) {
-            errors.add("percent", "A completed project is 100% done.");
+            errors.add(
+                "percent",
+                Message::new("messages-progress-completed-project-100-done"),
+            );
         }
         let today = now.date();
         let on_date = match input.on_date.as_deref().map(str::trim) {
             None | Some("") => Some(today),
             Some(text) => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
                 Err(_) => {
-                    errors.add("on_date", "Give the date as YYYY-MM-DD, e.g. 2026-05-31.");
+                    errors.add(
+                        "on_date",
+                        Message::new("messages-progress-give-date-yyyy-mm"),
+                    );
                     None
                 }
                 Ok(d) if d > today => {
-                    errors.add("on_date", "The date cannot be in the future.");
+                    errors.add(
+                        "on_date",
+                        Message::new("messages-progress-date-cannot-future"),
+                    );
                     None
                 }
                 Ok(d) if d < result.computed_at.date() => {
                     errors.add(
                         "on_date",
-                        format!(
-                            "The date cannot be before the result ({}).",
-                            result.computed_at.date()
-                        ),
+                        Message::new("messages-progress-date-before-result")
+                            .with("date", result.computed_at.date()),
                     );
                     None
                 }
@@ -114,7 +128,7 @@ pub fn record(
         if note.chars().count() > MAX_NOTE {
             errors.add(
                 "note",
-                format!("Keep the note under {MAX_NOTE} characters."),
+                Message::new("messages-progress-note-too-long").with("max", MAX_NOTE),
             );
         }
         let (Some(percent), Some(on_date)) = (percent, on_date) else {

@@ -18,6 +18,7 @@ pub mod proposals;
 pub mod round_config;
 pub mod rounds;
 pub mod statistics;
+pub mod translations;
 pub mod utc;
 
 pub use ids::*;

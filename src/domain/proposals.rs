@@ -2,6 +2,7 @@
 //! or withdraw them until review starts; reviewers decide feasibility and the cost that goes on
 //! the ballot, with a public reason.
 
+use crate::i18n::Message;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -58,11 +59,13 @@ fn check(
     match title.chars().count() {
         0..=4 => e.add(
             "title",
-            "Give your proposal a title of at least 5 characters.",
+            Message::new("messages-proposal-give-proposal-title-least"),
         ),
         n if n > TITLE_MAX => e.add(
             "title",
-            format!("Keep the title to {TITLE_MAX} characters ({n} now)."),
+            Message::new("messages-proposal-title-too-long")
+                .with("max", TITLE_MAX)
+                .with("now", n),
         ),
         _ => {}
     }
@@ -70,23 +73,28 @@ fn check(
     match description.chars().count() {
         0..=19 => e.add(
             "description",
-            "Describe the project in at least 20 characters: what, where, and for whom.",
+            Message::new("messages-proposal-describe-project-least-20"),
         ),
         n if n > DESCRIPTION_MAX => e.add(
             "description",
-            format!("Keep the description to {DESCRIPTION_MAX} characters ({n} now)."),
+            Message::new("messages-proposal-description-too-long")
+                .with("max", DESCRIPTION_MAX)
+                .with("now", n),
         ),
         _ => {}
     }
     let cost = match parse_amount(&input.estimated_cost) {
         Ok(0) => {
-            e.add("estimated_cost", "Enter an estimated cost above zero.");
+            e.add(
+                "estimated_cost",
+                Message::new("messages-proposal-enter-estimated-cost-above"),
+            );
             0
         }
         Ok(c) if c > round.total_budget.saturating_mul(ABSURD_FACTOR) => {
             e.add(
                 "estimated_cost",
-                "This cost is far above the whole round's budget; check the number.",
+                Message::new("messages-proposal-cost-far-above-whole"),
             );
             0
         }
@@ -104,7 +112,7 @@ fn check(
             None => {
                 e.add(
                     "district",
-                    "Choose one of this round's districts, or city-wide.",
+                    Message::new("messages-proposal-choose-round-s-districts"),
                 );
                 None
             }
@@ -117,7 +125,7 @@ fn check(
     {
         e.add(
             "district",
-            "This round has no city-wide budget: choose a district.",
+            Message::new("messages-proposal-round-has-no-city"),
         );
     }
     let categories: Vec<String> = serde_json::from_str(&round.categories).unwrap_or_default();
@@ -125,13 +133,19 @@ fn check(
         "" => None,
         c if categories.iter().any(|k| k == c) => Some(c.to_string()),
         _ => {
-            e.add("category", "Choose one of the round's categories, or none.");
+            e.add(
+                "category",
+                Message::new("messages-proposal-choose-round-s-categories"),
+            );
             None
         }
     };
     let location = Some(input.location.trim().to_string()).filter(|l| !l.is_empty());
     if location.as_ref().is_some_and(|l| l.chars().count() > 200) {
-        e.add("location", "Keep the location to 200 characters.");
+        e.add(
+            "location",
+            Message::new("messages-proposal-keep-location-200-characters"),
+        );
     }
     e.into_result()?;
     Ok(Checked {
@@ -335,7 +349,10 @@ pub fn review(
     let mut e = FieldErrors::default();
     let reason = input.reason.trim();
     if reason.chars().count() < 5 {
-        e.add("reason", "Give the public reason for this decision.");
+        e.add(
+            "reason",
+            Message::new("messages-proposal-give-public-reason-decision"),
+        );
     }
     let validated = match input.decision.as_str() {
         "feasible" => match input.validated_cost.trim() {
@@ -343,14 +360,20 @@ pub fn review(
             raw => match parse_amount(raw) {
                 Ok(c) if c > 0 => Some(c),
                 _ => {
-                    e.add("validated_cost", "Enter the validated cost as an amount above zero, or leave it empty to keep the estimate.");
+                    e.add(
+                        "validated_cost",
+                        Message::new("messages-proposal-enter-validated-cost-amount"),
+                    );
                     None
                 }
             },
         },
         "infeasible" => None,
         _ => {
-            e.add("decision", "Choose feasible or not feasible.");
+            e.add(
+                "decision",
+                Message::new("messages-proposal-choose-feasible-not-feasible"),
+            );
             None
         }
     };
@@ -568,7 +591,7 @@ pub fn list(conn: &mut DbConnection, round_id: i64, query: &ListQuery) -> AppRes
             None => {
                 e.add(
                     "district",
-                    "Choose one of this round's districts, or city-wide.",
+                    Message::new("messages-proposal-choose-round-s-districts"),
                 );
                 DistrictFilter::Any
             }
@@ -578,7 +601,10 @@ pub fn list(conn: &mut DbConnection, round_id: i64, query: &ListQuery) -> AppRes
     if !status.is_empty()
         && !["submitted", "feasible", "infeasible", "withdrawn"].contains(&status.as_str())
     {
-        e.add("status", "Choose one of the statuses in the list.");
+        e.add(
+            "status",
+            Message::new("messages-proposal-choose-statuses-list"),
+        );
     }
     let mut cost = |field: &str, v: &Option<String>| match text(v).as_str() {
         "" => None,
@@ -599,7 +625,7 @@ pub fn list(conn: &mut DbConnection, round_id: i64, query: &ListQuery) -> AppRes
         "cost-high" => SearchSort::CostHigh,
         "title" => SearchSort::Title,
         _ => {
-            e.add("sort", "Choose one of the orders in the list.");
+            e.add("sort", Message::new("messages-proposal-choose-orders-list"));
             SearchSort::Newest
         }
     };
@@ -608,7 +634,10 @@ pub fn list(conn: &mut DbConnection, round_id: i64, query: &ListQuery) -> AppRes
         raw => match raw.parse::<i64>() {
             Ok(n) if (1..=100_000).contains(&n) => n,
             _ => {
-                e.add("page", "Pages are numbered from 1.");
+                e.add(
+                    "page",
+                    Message::new("messages-proposal-pages-are-numbered-1"),
+                );
                 1
             }
         },
@@ -713,7 +742,10 @@ fn moderation_reason(reason: &str, field: &str) -> AppResult<String> {
         5..=500 => Ok(reason.to_string()),
         _ => {
             let mut e = FieldErrors::default();
-            e.add(field, "Say in 5 to 500 characters what is wrong.");
+            e.add(
+                field,
+                Message::new("messages-proposal-say-5-500-characters"),
+            );
             Err(e.into())
         }
     }
@@ -809,14 +841,20 @@ pub fn merge(
         let duplicate = review_phase_proposal(conn, from, now)?;
         if from == into {
             let mut e = FieldErrors::default();
-            e.add("into", "Choose another proposal to merge this one into.");
+            e.add(
+                "into",
+                Message::new("messages-proposal-choose-another-proposal-merge"),
+            );
             return Err(e.into());
         }
         let target = match proposal::find(conn, into)? {
             Some(t) if t.round_id == duplicate.round_id => t,
             _ => {
                 let mut e = FieldErrors::default();
-                e.add("into", "Give the number of a proposal in the same round.");
+                e.add(
+                    "into",
+                    Message::new("messages-proposal-give-number-proposal-same"),
+                );
                 return Err(e.into());
             }
         };
@@ -883,7 +921,7 @@ pub fn set_image(
     }
     let Some(content_type) = sniff_image(bytes) else {
         let mut e = FieldErrors::default();
-        e.add("file", "This file is not a JPEG, PNG or WebP picture.");
+        e.add("file", Message::new("messages-proposal-file-not-jpeg-png"));
         return Err(e.into());
     };
     proposal_image::replace(conn, id, content_type, bytes, now)?;

@@ -2,6 +2,7 @@
 //! eligibility, districts, project list and costs, and the counting rule are read-only; only
 //! the closing date may move, and only later. Every change lands in the round's public log.
 
+use crate::i18n::Message;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 
@@ -230,7 +231,7 @@ fn parse_time(errors: &mut FieldErrors, field: &str, raw: &str) -> NaiveDateTime
         .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
         .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%d %H:%M"));
     parsed.unwrap_or_else(|_| {
-        errors.add(field, "Enter a date and time like 2026-09-01T09:00 (UTC).");
+        errors.add(field, Message::new("messages-round-enter-date-time-2026"));
         NaiveDateTime::default()
     })
 }
@@ -261,19 +262,19 @@ impl RoundInput {
         let mut e = FieldErrors::default();
         let title = self.title.trim().to_string();
         if title.chars().count() < 3 || title.chars().count() > 200 {
-            e.add("title", "Give the round a title of 3 to 200 characters.");
+            e.add("title", Message::new("messages-round-give-round-title-3"));
         }
         if self.description.chars().count() > 20_000 {
             e.add(
                 "description",
-                "Keep the description under 20,000 characters.",
+                Message::new("messages-round-keep-description-under-20"),
             );
         }
         let currency = self.currency.trim().to_uppercase();
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
             e.add(
                 "currency",
-                "Use a three-letter currency code such as EUR or PLN.",
+                Message::new("messages-round-use-three-letter-currency"),
             );
         }
         let total_budget = parse_amount(&self.total_budget).unwrap_or_else(|m| {
@@ -311,14 +312,17 @@ impl RoundInput {
         }
         let mut seen = std::collections::HashSet::new();
         if districts.iter().any(|(slug, _)| !seen.insert(slug.clone())) {
-            e.add("districts", "Each district may appear only once.");
+            e.add(
+                "districts",
+                Message::new("messages-round-each-district-may-appear"),
+            );
         }
         let allocated =
             districts.iter().map(|(_, b)| *b).sum::<i64>() + citywide_budget.unwrap_or(0);
         if allocated > total_budget {
             e.add(
                 "total_budget",
-                "The district budgets and the city-wide pot add up to more than the total budget.",
+                Message::new("messages-round-district-budgets-city-wide"),
             );
         }
         let categories: Vec<String> = self
@@ -330,7 +334,10 @@ impl RoundInput {
             .collect();
         let ballot_type = self.ballot_type.trim().to_string();
         if !BALLOT_TYPES.iter().any(|(v, _)| *v == ballot_type) {
-            e.add("ballot_type", "Choose a ballot type.");
+            e.add(
+                "ballot_type",
+                Message::new("messages-round-choose-ballot-type"),
+            );
         }
         let min_choices =
             parse_count(&mut e, "min_choices", &self.min_choices, "the minimum").unwrap_or(1);
@@ -350,22 +357,28 @@ impl RoundInput {
         match ballot_type.as_str() {
             "approval" | "ranked" => {
                 if min_choices < 1 {
-                    e.add("min_choices", "A ballot must choose at least one project.");
+                    e.add(
+                        "min_choices",
+                        Message::new("messages-round-ballot-must-choose-least"),
+                    );
                 }
                 if max_choices.is_some_and(|m| m < min_choices) {
-                    e.add("max_choices", "The maximum cannot be below the minimum.");
+                    e.add(
+                        "max_choices",
+                        Message::new("messages-round-maximum-cannot-below-minimum"),
+                    );
                 }
             }
             "cumulative" => match points_total {
                 None | Some(0) => e.add(
                     "points_total",
-                    "Say how many points each voter spreads (at least 1).",
+                    Message::new("messages-round-say-how-many-points"),
                 ),
                 Some(total) => {
                     if points_per_project.is_some_and(|p| p == 0 || p > total) {
                         e.add(
                             "points_per_project",
-                            "Points per project must be between 1 and the points per voter.",
+                            Message::new("messages-round-points-per-project-must"),
                         );
                     }
                 }
@@ -379,11 +392,14 @@ impl RoundInput {
             {
                 e.add(
                     "rule",
-                    "Sequential Phragmén needs approval or knapsack ballots.",
+                    Message::new("messages-round-phragmen-needs-approval"),
                 )
             }
             Ok(_) => {}
-            Err(_) => e.add("rule", "Choose a counting rule from the list."),
+            Err(_) => e.add(
+                "rule",
+                Message::new("messages-round-choose-counting-rule-list"),
+            ),
         }
         let tie_break = match self.tie_break.trim() {
             "" if rule.starts_with("greedy") => "cost,id".to_string(),
@@ -400,16 +416,22 @@ impl RoundInput {
         if !(proposals_open_at <= review_at && review_at <= voting_open_at) {
             e.add(
                 "review_at",
-                "The phases must follow each other: proposals, then review, then voting.",
+                Message::new("messages-round-phases-must-follow-each"),
             );
         }
         if voting_close_at <= voting_open_at {
-            e.add("voting_close_at", "Voting must close after it opens.");
+            e.add(
+                "voting_close_at",
+                Message::new("messages-round-voting-must-close-after"),
+            );
         }
         let min_age =
             parse_count(&mut e, "min_age", &self.min_age, "the minimum age").filter(|a| *a > 0);
         if min_age.is_some_and(|a| a > 120) {
-            e.add("min_age", "A minimum age above 120 would exclude everyone.");
+            e.add(
+                "min_age",
+                Message::new("messages-round-minimum-age-above-120"),
+            );
         }
         let age_reference_date = match self.age_reference_date.trim() {
             "" => None,
@@ -418,7 +440,7 @@ impl RoundInput {
                 Err(_) => {
                     e.add(
                         "age_reference_date",
-                        "Enter the reference date like 2026-09-01.",
+                        Message::new("messages-round-enter-reference-date-2026"),
                     );
                     None
                 }
@@ -430,15 +452,21 @@ impl RoundInput {
         {
             e.add(
                 "revote_policy",
-                "Choose whether a ballot is final or the last one counts.",
+                Message::new("messages-round-choose-whether-ballot-final"),
             );
         }
         let residence = self.residence.trim().to_string();
         if !RESIDENCE_RULES.iter().any(|(v, _)| *v == residence) {
-            e.add("residence", "Choose how the voter's district is decided.");
+            e.add(
+                "residence",
+                Message::new("messages-round-choose-how-voter-s"),
+            );
         }
         if self.time_zone.trim().is_empty() || self.time_zone.len() > 64 {
-            e.add("time_zone", "Enter a time zone such as Europe/Warsaw.");
+            e.add(
+                "time_zone",
+                Message::new("messages-round-enter-time-zone-europe"),
+            );
         }
         let max_per_author = match self.max_proposals_per_author.trim() {
             "" => 5,
@@ -447,7 +475,7 @@ impl RoundInput {
                 _ => {
                     e.add(
                         "max_proposals_per_author",
-                        "Give a whole number of proposals per person from 1 to 100.",
+                        Message::new("messages-round-give-whole-number-proposals"),
                     );
                     5
                 }
@@ -461,14 +489,14 @@ impl RoundInput {
                 Ok(_) if !supports => {
                     e.add(
                         "support_threshold",
-                        "A threshold needs supports to be switched on.",
+                        Message::new("messages-round-threshold-needs-supports-switched"),
                     );
                     None
                 }
                 _ => {
                     e.add(
                         "support_threshold",
-                        "Give the supports needed as a whole number from 1 to 100000, or leave it empty.",
+                        Message::new("messages-round-give-supports-needed-whole"),
                     );
                     None
                 }
@@ -792,7 +820,7 @@ pub fn update(
                 let mut e = FieldErrors::default();
                 e.add(
                     "reason",
-                    "Say why the closing date is extended; the reason is published.",
+                    Message::new("messages-round-say-why-closing-date"),
                 );
                 return Err(e.into());
             }
@@ -824,7 +852,7 @@ pub fn advance(
         let mut e = FieldErrors::default();
         e.add(
             "reason",
-            "Say why the phase changes early; the reason is published.",
+            Message::new("messages-round-say-why-phase-changes"),
         );
         return Err(e.into());
     }

@@ -9,6 +9,7 @@ use super::{DistrictId, ProposalId, RoundId};
 use crate::db::models::{district, proposal, round, round_change, round_result};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Message};
 
 /// Where a round stands. Computed from its dates at `now`, never stored, so two app instances
 /// reading one database always agree.
@@ -257,7 +258,14 @@ pub fn list(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Vec<RoundS
     round::all(conn)?.iter().map(|r| summary(r, now)).collect()
 }
 
-pub fn detail(conn: &mut DbConnection, id: RoundId, now: NaiveDateTime) -> AppResult<RoundDetail> {
+/// A round with everything its public page shows; result explanations in `lang` (the API's
+/// are English).
+pub fn detail(
+    conn: &mut DbConnection,
+    id: RoundId,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> AppResult<RoundDetail> {
     let row = find(conn, id.0)?;
     let currency = row.currency.clone();
     let result = round_result::find(conn, id.0)?;
@@ -327,28 +335,43 @@ pub fn detail(conn: &mut DbConnection, id: RoundId, now: NaiveDateTime) -> AppRe
             })
             .collect(),
         results: match (&result, funded.is_some()) {
-            (Some(stored), true) => Some(results_view(conn, id.0, stored, &currency)?),
+            (Some(stored), true) => Some(results_view(conn, id.0, stored, &currency, lang)?),
             _ => None,
         },
     })
 }
 
 /// A sentence for a tally reason, in the round's currency.
-fn explain(reason: &crate::tally::Reason, currency: &str) -> String {
+/// Why a project was or was not funded, in a sentence in the reader's language.
+fn explain(reason: &crate::tally::Reason, currency: &str, lang: Lang) -> String {
     use crate::tally::Reason;
-    let money = |m: i64| super::money::format_amount(m, currency);
-    match reason {
-        Reason::Funded { budget_left } => format!("Funded; {} was left before it.", money(*budget_left)),
-        Reason::DidNotFit { budget_left } => format!("Not funded: only {} was left when its turn came.", money(*budget_left)),
-        Reason::WalkStopped { stopped_at } => format!("Not funded: funding stopped at project {stopped_at}, which did not fit."),
-        Reason::BelowThreshold { threshold } => format!("Not funded: below the minimum of {threshold} votes."),
-        Reason::Withdrawn => "Not funded: withdrawn.".into(),
-        Reason::MesFunded { effective_support, .. } => format!("Funded by equal shares: its supporters paid for it together (effective support {effective_support})."),
-        Reason::MesUnaffordable { .. } => "Not funded: its supporters' shares could not cover it.".into(),
-        Reason::FilledAfterMes { budget_left } => format!("Funded with money left after equal shares ({} left before it).", money(*budget_left)),
-        Reason::PhragmenFunded { budget_left, .. } => format!("Funded by Phragmén's rule; {} was left before it.", money(*budget_left)),
-        Reason::NoSupport => "Not funded: nobody voted for it.".into(),
-    }
+    let money = |m: &i64| lang.amount(*m, currency);
+    let message = match reason {
+        Reason::Funded { budget_left } => {
+            Message::new("messages-result-funded").with("left", money(budget_left))
+        }
+        Reason::DidNotFit { budget_left } => {
+            Message::new("messages-result-did-not-fit").with("left", money(budget_left))
+        }
+        Reason::WalkStopped { stopped_at } => {
+            Message::new("messages-result-walk-stopped").with("project", stopped_at)
+        }
+        Reason::BelowThreshold { threshold } => Message::new("messages-result-below-threshold")
+            .with("threshold", lang.number(*threshold as i64)),
+        Reason::Withdrawn => Message::new("messages-result-withdrawn"),
+        Reason::MesFunded {
+            effective_support, ..
+        } => Message::new("messages-result-mes-funded").with("support", effective_support),
+        Reason::MesUnaffordable { .. } => Message::new("messages-result-mes-unaffordable"),
+        Reason::FilledAfterMes { budget_left } => {
+            Message::new("messages-result-filled-after-mes").with("left", money(budget_left))
+        }
+        Reason::PhragmenFunded { budget_left, .. } => {
+            Message::new("messages-result-phragmen-funded").with("left", money(budget_left))
+        }
+        Reason::NoSupport => Message::new("messages-result-no-support"),
+    };
+    message.text(lang)
 }
 
 fn results_view(
@@ -356,6 +379,7 @@ fn results_view(
     round_id: i64,
     stored: &round_result::RoundResultRow,
     currency: &str,
+    lang: Lang,
 ) -> AppResult<ResultsView> {
     let outcome: super::counting::StoredOutcome =
         serde_json::from_str(&stored.outcome).map_err(AppError::internal)?;
@@ -382,7 +406,7 @@ fn results_view(
                     score: e.score,
                     supporters: e.supporters,
                     funded: e.selected,
-                    explanation: explain(&e.reason, currency),
+                    explanation: explain(&e.reason, currency, lang),
                 })
                 .collect();
             let order = |p: &ProjectResult| {

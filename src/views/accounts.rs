@@ -8,6 +8,23 @@ use crate::db::models::district::DistrictRow;
 use crate::db::models::user::UserRow;
 use crate::domain::accounts::GENDERS;
 use crate::error::FieldErrors;
+use crate::i18n::{t, Lang};
+
+/// The gender options, labelled in the reader's language (values as stored).
+fn gender_options(lang: Lang) -> Vec<(String, String)> {
+    GENDERS
+        .iter()
+        .map(|(v, _)| (v.to_string(), t(lang, &format!("accounts-gender-{v}"))))
+        .collect()
+}
+
+/// A stored role as the reader's language names it.
+fn role_label(lang: Lang, role: &str) -> String {
+    match crate::auth::Role::parse(role) {
+        Some(r) => t(lang, &format!("accounts-role-{}", r.as_str())),
+        None => role.to_string(),
+    }
+}
 
 /// What the person typed, shown back after an error (never the password).
 #[derive(Default)]
@@ -29,53 +46,64 @@ pub fn register(
         .iter()
         .map(|d| (d.slug.clone(), d.name.clone()))
         .collect();
-    let gender_options: Vec<(String, String)> = GENDERS
-        .iter()
-        .map(|(v, l)| (v.to_string(), l.to_string()))
-        .collect();
+    let lang = viewer.lang;
+    let genders = gender_options(lang);
+    let title = if errors.is_empty() {
+        t(lang, "accounts-register-title")
+    } else {
+        format!(
+            "{} {}",
+            t(lang, "form-error-prefix"),
+            t(lang, "accounts-register-title")
+        )
+    };
+    let name_label = t(lang, "accounts-name");
+    let name_hint = t(lang, "accounts-name-hint");
+    let email_label = t(lang, "accounts-email");
+    let email_hint = t(lang, "accounts-email-hint");
+    let password_label = t(lang, "accounts-password");
+    let password_hint = t(lang, "accounts-password-hint");
+    let gender_label = t(lang, "accounts-gender");
+    let birth_year_label = t(lang, "accounts-birth-year");
+    let birth_year_hint = t(lang, "accounts-birth-year-hint");
+    let district_label = t(lang, "accounts-district");
     layout_for(
         viewer,
-        Page {
-            title: if errors.is_empty() {
-                "Register"
-            } else {
-                "Error: Register"
-            },
-        },
+        Page { title: &title },
         html! {
-            h1 { "Create an account" }
-            (error_summary(errors))
+            h1 { (t(lang, "accounts-register-heading")) }
+            (error_summary(lang, errors))
             form method="post" action="/register" novalidate {
                 (csrf_field(&viewer.csrf))
-                (input(Field::new("display_name", "Your name").value(&values.display_name).autocomplete("name").hint("Shown next to proposals you submit.").required(), errors))
-                (input(Field::new("email", "Email address").kind("email").value(&values.email).autocomplete("email").hint("You log in with it. We do not show it to anyone.").required(), errors))
-                (input(Field::new("password", "Password").kind("password").autocomplete("new-password").hint("At least 10 characters. A few unrelated words are easy to remember and hard to guess.").required(), errors))
+                (input(lang, Field::new("display_name", &name_label).value(&values.display_name).autocomplete("name").hint(&name_hint).required(), errors))
+                (input(lang, Field::new("email", &email_label).kind("email").value(&values.email).autocomplete("email").hint(&email_hint).required(), errors))
+                (input(lang, Field::new("password", &password_label).kind("password").autocomplete("new-password").hint(&password_hint).required(), errors))
                 fieldset {
-                    legend { "About you (optional)" }
-                    p.hint { "We use these answers only to check whether you may vote in a round (for example, the minimum age or your district) and for anonymous statistics about who takes part. They are never published about you." }
-                    (select("gender", "Gender", None, &gender_options, &values.gender, errors))
-                    (input(Field::new("birth_year", "Year of birth").kind("text").value(&values.birth_year).autocomplete("bday-year").hint("For example, 1975."), errors))
-                    (select("district", "District where you live", None, &district_options, &values.district, errors))
+                    legend { (t(lang, "accounts-about-you-optional")) }
+                    p.hint { (t(lang, "accounts-about-you-register-hint")) }
+                    (select(lang, "gender", &gender_label, None, &genders, &values.gender, errors))
+                    (input(lang, Field::new("birth_year", &birth_year_label).kind("text").value(&values.birth_year).autocomplete("bday-year").hint(&birth_year_hint), errors))
+                    (select(lang, "district", &district_label, None, &district_options, &values.district, errors))
                 }
-                (button("Create account"))
+                (button(&t(lang, "accounts-create-account")))
             }
-            p { "Already registered? " a href="/login" { "Log in" } "." }
+            p { (t(lang, "accounts-already-registered")) " " a href="/login" { (t(lang, "accounts-log-in")) } "." }
         },
     )
 }
 
 /// The same page whether the email was new or not, so nobody can test which emails have accounts.
 pub fn registered(viewer: &Viewer) -> Markup {
+    let lang = viewer.lang;
+    let title = t(lang, "accounts-registered-title");
     layout_for(
         viewer,
-        Page {
-            title: "Registration received",
-        },
+        Page { title: &title },
         html! {
-            h1 { "Thank you" }
-            p.lead { "If this email address was new to us, your account is ready: you can log in now." }
-            p { "If you already had an account with this address, log in with your existing password." }
-            p { a.button href="/login" { "Log in" } }
+            h1 { (t(lang, "accounts-registered-heading")) }
+            p.lead { (t(lang, "accounts-registered-lead")) }
+            p { (t(lang, "accounts-registered-existing")) }
+            p { a.button href="/login" { (t(lang, "accounts-log-in")) } }
         },
     )
 }
@@ -85,26 +113,32 @@ pub fn login(viewer: &Viewer, email: &str, next: &str, error: Option<&str>) -> M
     if let Some(message) = error {
         errors.add("email", message);
     }
+    let lang = viewer.lang;
+    let title = if error.is_some() {
+        format!(
+            "{} {}",
+            t(lang, "form-error-prefix"),
+            t(lang, "accounts-log-in")
+        )
+    } else {
+        t(lang, "accounts-log-in")
+    };
+    let email_label = t(lang, "accounts-email");
+    let password_label = t(lang, "accounts-password");
     layout_for(
         viewer,
-        Page {
-            title: if error.is_some() {
-                "Error: Log in"
-            } else {
-                "Log in"
-            },
-        },
+        Page { title: &title },
         html! {
-            h1 { "Log in" }
-            (error_summary(&errors))
+            h1 { (t(lang, "accounts-log-in")) }
+            (error_summary(lang, &errors))
             form method="post" action="/login" novalidate {
                 (csrf_field(&viewer.csrf))
                 input type="hidden" name="next" value=(next);
-                (input(Field::new("email", "Email address").kind("email").value(email).autocomplete("username").required(), &errors))
-                (input(Field::new("password", "Password").kind("password").autocomplete("current-password").required(), &FieldErrors::default()))
-                (button("Log in"))
+                (input(lang, Field::new("email", &email_label).kind("email").value(email).autocomplete("username").required(), &errors))
+                (input(lang, Field::new("password", &password_label).kind("password").autocomplete("current-password").required(), &FieldErrors::default()))
+                (button(&t(lang, "accounts-log-in-button")))
             }
-            p { "No account yet? " a href="/register" { "Register" } "." }
+            p { (t(lang, "accounts-no-account")) " " a href="/register" { (t(lang, "accounts-register-link")) } "." }
         },
     )
 }
@@ -116,64 +150,72 @@ pub fn account(
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> Markup {
+    let lang = viewer.lang;
+    let title = t(lang, "accounts-account-title");
+    let gender_label = t(lang, "accounts-gender");
+    let birth_year_label = t(lang, "accounts-birth-year");
+    let district_label = t(lang, "accounts-district");
+    let current_password_label = t(lang, "accounts-current-password");
+    let new_password_label = t(lang, "accounts-new-password");
+    let new_password_hint = t(lang, "accounts-new-password-hint");
+    let confirm_password_label = t(lang, "accounts-confirm-password");
+    let birth_year_value = user.birth_year.map(|y| y.to_string()).unwrap_or_default();
     layout_for(
         viewer,
-        Page {
-            title: "Your account",
-        },
+        Page { title: &title },
         html! {
-            h1 { "Your account" }
+            h1 { (title) }
             @if let Some(message) = notice { (flash(message)) }
-            (error_summary(errors))
+            (error_summary(lang, errors))
             dl.facts {
-                div { dt { "Name" } dd { (user.display_name) } }
-                div { dt { "Email" } dd { (user.email) } }
-                div { dt { "Role" } dd { (user.role) } }
+                div { dt { (t(lang, "accounts-fact-name")) } dd { (user.display_name) } }
+                div { dt { (t(lang, "accounts-fact-email")) } dd { (user.email) } }
+                div { dt { (t(lang, "accounts-fact-role")) } dd { (role_label(lang, &user.role)) } }
             }
-            h2 { "About you" }
-            p.hint { "Used only to check whether you may vote in a round and for anonymous statistics about who takes part." }
+            h2 { (t(lang, "accounts-about-you")) }
+            p.hint { (t(lang, "accounts-about-you-account-hint")) }
             form method="post" action="/account/profile" novalidate {
                 (csrf_field(&viewer.csrf))
-                (select("gender", "Gender", None, &GENDERS.iter().map(|(v, l)| (v.to_string(), l.to_string())).collect::<Vec<_>>(), user.gender.as_deref().unwrap_or(""), errors))
-                (input(Field::new("birth_year", "Year of birth").value(&user.birth_year.map(|y| y.to_string()).unwrap_or_default()).autocomplete("bday-year"), errors))
-                (select("district", "District where you live", None, &districts.iter().map(|d| (d.slug.clone(), d.name.clone())).collect::<Vec<_>>(), districts.iter().find(|d| Some(d.id) == user.district_id).map_or("", |d| d.slug.as_str()), errors))
-                (button("Save"))
+                (select(lang, "gender", &gender_label, None, &gender_options(lang), user.gender.as_deref().unwrap_or(""), errors))
+                (input(lang, Field::new("birth_year", &birth_year_label).value(&birth_year_value).autocomplete("bday-year"), errors))
+                (select(lang, "district", &district_label, None, &districts.iter().map(|d| (d.slug.clone(), d.name.clone())).collect::<Vec<_>>(), districts.iter().find(|d| Some(d.id) == user.district_id).map_or("", |d| d.slug.as_str()), errors))
+                (button(&t(lang, "accounts-save")))
             }
-            h2 { "Change your password" }
+            h2 { (t(lang, "accounts-password-heading")) }
             form method="post" action="/account/password" novalidate {
                 (csrf_field(&viewer.csrf))
-                (input(Field::new("current_password", "Current password").kind("password").autocomplete("current-password").required(), errors))
-                (input(Field::new("new_password", "New password").kind("password").autocomplete("new-password").hint("At least 10 characters.").required(), errors))
-                (button("Change password"))
+                (input(lang, Field::new("current_password", &current_password_label).kind("password").autocomplete("current-password").required(), errors))
+                (input(lang, Field::new("new_password", &new_password_label).kind("password").autocomplete("new-password").hint(&new_password_hint).required(), errors))
+                (button(&t(lang, "accounts-change-password")))
             }
-            h2 { "Sessions" }
-            p { "Lost a phone, or used a shared computer? End every session on every device, including this one." }
+            h2 { (t(lang, "accounts-sessions")) }
+            p { (t(lang, "accounts-sessions-text")) }
             form method="post" action="/account/logout-everywhere" {
                 (csrf_field(&viewer.csrf))
-                button.button.secondary type="submit" { "Log out everywhere" }
+                button.button.secondary type="submit" { (t(lang, "accounts-log-out-everywhere")) }
             }
-            h2 { "Your data" }
-            p { a href="/account/data" download="budgetbox-my-data.json" { "Download everything we hold about you (JSON)" } }
-            h2 { "Delete your account" }
-            p { "Your personal data is removed. Ballots you cast stay counted (they were never linked to you), and proposals you wrote stay public, credited to “deleted user”." }
+            h2 { (t(lang, "accounts-your-data")) }
+            p { a href="/account/data" download="budgetbox-my-data.json" { (t(lang, "accounts-download-data")) } }
+            h2 { (t(lang, "accounts-delete-heading")) }
+            p { (t(lang, "accounts-delete-text")) }
             form method="post" action="/account/delete" novalidate {
                 (csrf_field(&viewer.csrf))
-                (input(Field::new("password", "Your password, to confirm").kind("password").autocomplete("current-password").required(), errors))
-                button.button.danger type="submit" { "Delete my account" }
+                (input(lang, Field::new("password", &confirm_password_label).kind("password").autocomplete("current-password").required(), errors))
+                button.button.danger type="submit" { (t(lang, "accounts-delete-button")) }
             }
         },
     )
 }
 
-pub fn deleted() -> Markup {
+pub fn deleted(lang: Lang) -> Markup {
+    let title = t(lang, "accounts-deleted-title");
     super::layout::layout(
-        Page {
-            title: "Account deleted",
-        },
+        lang,
+        Page { title: &title },
         html! {
-            h1 { "Your account has been deleted" }
-            p { "Thank you for taking part." }
-            p { a href="/" { "Back to the budget rounds" } }
+            h1 { (t(lang, "accounts-deleted-heading")) }
+            p { (t(lang, "accounts-deleted-thanks")) }
+            p { a href="/" { (t(lang, "accounts-back-to-rounds")) } }
         },
     )
 }

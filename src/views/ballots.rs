@@ -10,6 +10,7 @@ use crate::db::models::ballot::BallotRow;
 use crate::domain::ballots::BallotPaper;
 use crate::domain::rounds::BallotType;
 use crate::error::FieldErrors;
+use crate::i18n::{t, t_count, t_with, Lang};
 
 /// What the voter has chosen so far, to show back (kept across errors and "change").
 #[derive(Clone, Debug, Default)]
@@ -32,34 +33,41 @@ fn hidden_choice(paper: &BallotPaper, sel: &Selection) -> Markup {
     }
 }
 
-fn instructions(paper: &BallotPaper) -> String {
+fn instructions(lang: Lang, paper: &BallotPaper) -> String {
     match paper.ballot_type {
         BallotType::Approval => match paper.max_choices {
-            Some(max) => format!(
-                "Tick between {} and {max} projects you want funded.",
-                paper.min_choices.max(1)
+            Some(max) => t_count(
+                lang,
+                "ballots-instructions-approval-range",
+                i64::from(max),
+                &[("min", &paper.min_choices.max(1).to_string())],
             ),
-            None => format!(
-                "Tick at least {} project(s) you want funded.",
-                paper.min_choices.max(1)
+            None => t_count(
+                lang,
+                "ballots-instructions-approval-min",
+                i64::from(paper.min_choices.max(1)),
+                &[],
             ),
         },
-        BallotType::Knapsack => {
-            "Tick the projects you want funded. Their total cost must fit in the budget shown."
-                .to_string()
+        BallotType::Knapsack => t(lang, "ballots-instructions-knapsack"),
+        BallotType::Ranked => t_count(
+            lang,
+            "ballots-instructions-ranked",
+            i64::from(paper.max_choices.unwrap_or(paper.projects.len() as i32)),
+            &[],
+        ),
+        BallotType::Cumulative => {
+            let total = i64::from(paper.points_total.unwrap_or(0));
+            match paper.points_per_project {
+                Some(max) => t_count(
+                    lang,
+                    "ballots-instructions-cumulative-max",
+                    total,
+                    &[("max", &max.to_string())],
+                ),
+                None => t_count(lang, "ballots-instructions-cumulative", total, &[]),
+            }
         }
-        BallotType::Ranked => format!(
-            "Give your favourite project rank 1, the next rank 2, and so on (up to {} projects).",
-            paper.max_choices.unwrap_or(paper.projects.len() as i32)
-        ),
-        BallotType::Cumulative => format!(
-            "Spread up to {} points over the projects you like{}.",
-            paper.points_total.unwrap_or(0),
-            paper
-                .points_per_project
-                .map(|p| format!(", at most {p} on one project"))
-                .unwrap_or_default()
-        ),
     }
 }
 
@@ -71,16 +79,8 @@ pub fn ballot_form(
     errors: &FieldErrors,
 ) -> Markup {
     let action = format!("/rounds/{}/vote/review", paper.round_id);
-    ballot_form_at(
-        viewer,
-        title,
-        paper,
-        sel,
-        errors,
-        &action,
-        &[],
-        "Review my ballot",
-    )
+    let submit = t(viewer.lang, "ballots-review-button");
+    ballot_form_at(viewer, title, paper, sel, errors, &action, &[], &submit)
 }
 
 /// The ballot form posting to `action` with extra hidden fields (e.g. a poll officer's entry).
@@ -100,28 +100,31 @@ pub fn ballot_form_at(
         .unwrap_or(paper.projects.len() as i32)
         .min(paper.projects.len() as i32))
         .collect();
+    let lang = viewer.lang;
+    let heading = t_with(lang, "ballots-vote-title", &[("title", title)]);
+    let page_title = if errors.is_empty() {
+        heading.clone()
+    } else {
+        format!("{} {heading}", t(lang, "form-error-prefix"))
+    };
     layout_for(
         viewer,
-        Page {
-            title: &format!(
-                "{}Vote: {title}",
-                if errors.is_empty() { "" } else { "Error: " }
-            ),
-        },
+        Page { title: &page_title },
         html! {
-            h1 { "Vote: " (title) }
-            (error_summary(errors))
-            @if let Some(name) = &paper.district_name { p { "Your ballot for " strong { (name) } " (and city-wide projects)." } }
-            @if paper.ballot_type == BallotType::Knapsack { p { "Budget: " (money(paper.budget, &paper.currency)) } }
+            h1 { (heading) }
+            (error_summary(lang, errors))
+            // One sentence: "Your ballot for <district> (and city-wide projects)."
+            @if let Some(name) = &paper.district_name { p { (t(lang, "ballots-district-before")) " " strong { (name) } " " (t(lang, "ballots-district-after")) } }
+            @if paper.ballot_type == BallotType::Knapsack { p { (t(lang, "ballots-budget")) " " (money(lang, paper.budget, &paper.currency)) } }
             form method="post" action=(action) novalidate {
                 (csrf_field(&viewer.csrf))
                 @for (name, value) in hidden { input type="hidden" name=(name) value=(value); }
                 @if let Some(code) = &sel.voting_code { input type="hidden" name="voting_code" value=(code); }
                 @if let Some(d) = paper.district_id { input type="hidden" name="district" value=(d); }
                 fieldset #ballot aria-describedby="ballot-help" {
-                    legend { "Projects" }
-                    p #ballot-help { (instructions(paper)) }
-                    @if let Some(message) = errors.get("ballot") { p.error id="ballot-error" role="alert" { span.visually-hidden { "Error: " } (message) } }
+                    legend { (t(lang, "ballots-projects")) }
+                    p #ballot-help { (instructions(lang, paper)) }
+                    @if let Some(message) = errors.get("ballot") { p.error id="ballot-error" role="alert" { span.visually-hidden { (t(lang, "form-error-prefix")) " " } (message.text(lang)) } }
                     ul.ballot {
                         @for p in &paper.projects {
                             li.card {
@@ -129,21 +132,21 @@ pub fn ballot_form_at(
                                     BallotType::Approval | BallotType::Knapsack => {
                                         div.checkbox {
                                             input type="checkbox" id={"p" (p.id)} name="project" value=(p.id) checked[sel.projects.contains(&p.id)];
-                                            label for={"p" (p.id)} { strong { (p.title) } " — " (money(p.cost, &paper.currency)) }
+                                            label for={"p" (p.id)} { strong { (p.title) } " — " (money(lang, p.cost, &paper.currency)) }
                                         }
                                     }
                                     BallotType::Ranked => {
-                                        label for={"rank_" (p.id)} { strong { (p.title) } " — " (money(p.cost, &paper.currency)) }
+                                        label for={"rank_" (p.id)} { strong { (p.title) } " — " (money(lang, p.cost, &paper.currency)) }
                                         select id={"rank_" (p.id)} name={"rank_" (p.id)} {
-                                            option value="" { "Not ranked" }
+                                            option value="" { (t(lang, "ballots-not-ranked")) }
                                             @for r in &rank_options {
                                                 @let value = r.to_string();
-                                                option value=(value) selected[sel.ranks.get(&p.id) == Some(&value)] { "Rank " (r) }
+                                                option value=(value) selected[sel.ranks.get(&p.id) == Some(&value)] { (t_with(lang, "ballots-rank", &[("rank", &value)])) }
                                             }
                                         }
                                     }
                                     BallotType::Cumulative => {
-                                        label for={"points_" (p.id)} { strong { (p.title) } " — " (money(p.cost, &paper.currency)) }
+                                        label for={"points_" (p.id)} { strong { (p.title) } " — " (money(lang, p.cost, &paper.currency)) }
                                         input type="number" inputmode="numeric" min="0" step="1" id={"points_" (p.id)} name={"points_" (p.id)} value=(sel.points.get(&p.id).map_or("", String::as_str));
                                     }
                                 }
@@ -182,35 +185,36 @@ pub fn review(viewer: &Viewer, title: &str, paper: &BallotPaper, sel: &Selection
         })
         .collect();
     ranked.sort();
+    let lang = viewer.lang;
+    let page_title = t_with(lang, "ballots-review-title", &[("title", title)]);
     layout_for(
         viewer,
-        Page {
-            title: &format!("Check your ballot: {title}"),
-        },
+        Page { title: &page_title },
         html! {
-            h1 { "Check your ballot" }
-            p { "Nothing is recorded yet. Check your choices, then cast your ballot. You cannot change it afterwards." }
+            h1 { (t(lang, "ballots-review-heading")) }
+            p { (t(lang, "ballots-review-lead")) }
             @match paper.ballot_type {
                 BallotType::Approval | BallotType::Knapsack => {
-                    ul { @for p in &chosen { li { (p.title) " — " (money(p.cost, &paper.currency)) } } }
+                    ul { @for p in &chosen { li { (p.title) " — " (money(lang, p.cost, &paper.currency)) } } }
                     @if paper.ballot_type == BallotType::Knapsack {
-                        p { "Total: " strong { (money(total, &paper.currency)) } " of " (money(paper.budget, &paper.currency)) }
+                        // One sentence: "Total: <amount> of <budget>".
+                        p { (t(lang, "ballots-review-total")) " " strong { (money(lang, total, &paper.currency)) } " " (t(lang, "ballots-review-total-of")) " " (money(lang, paper.budget, &paper.currency)) }
                     }
                 }
                 BallotType::Ranked => { ol { @for (_, title) in &ranked { li { (title) } } } }
                 BallotType::Cumulative => {
-                    ul { @for p in &paper.projects { @if let Some(n) = sel.points.get(&p.id).filter(|n| !n.is_empty() && *n != "0") { li { (p.title) ": " (n) " points" } } } }
+                    ul { @for p in &paper.projects { @if let Some(n) = sel.points.get(&p.id).filter(|n| !n.is_empty() && *n != "0") { li { (t_count(lang, "ballots-review-points", n.trim().parse::<i64>().unwrap_or(0), &[("title", &p.title), ("points", n)])) } } } }
                 }
             }
             form method="post" action={"/rounds/" (paper.round_id) "/vote/cast"} {
                 (csrf_field(&viewer.csrf))
                 (hidden_choice(paper, sel))
-                (button("Cast my ballot"))
+                (button(&t(lang, "ballots-cast-button")))
             }
             form method="post" action={"/rounds/" (paper.round_id) "/vote/edit"} {
                 (csrf_field(&viewer.csrf))
                 (hidden_choice(paper, sel))
-                button.button.secondary type="submit" { "Change my choices" }
+                button.button.secondary type="submit" { (t(lang, "ballots-change-button")) }
             }
         },
     )
@@ -219,24 +223,24 @@ pub fn review(viewer: &Viewer, title: &str, paper: &BallotPaper, sel: &Selection
 /// `survey_token` is offered with a voter's first ballot only, so a revote does not bring a
 /// second answer.
 pub fn receipt(viewer: &Viewer, round_id: i64, code: &str, survey_token: Option<&str>) -> Markup {
+    let lang = viewer.lang;
+    let title = t(lang, "ballots-receipt-title");
     layout_for(
         viewer,
-        Page {
-            title: "Your ballot is cast",
-        },
+        Page { title: &title },
         html! {
-            h1 { "Thank you, your ballot is cast" }
-            p { "Your tracking code, shown only now:" }
+            h1 { (t(lang, "ballots-receipt-heading")) }
+            p { (t(lang, "ballots-receipt-code-intro")) }
             p.tracking-code { strong { code { (code) } } }
-            p { "Write it down or download it. With it you can check on the public bulletin board that your ballot is counted, unchanged. It does not say who you are." }
+            p { (t(lang, "ballots-receipt-keep")) }
             form method="post" action="/receipts/download" {
                 (csrf_field(&viewer.csrf))
                 input type="hidden" name="code" value=(code);
-                button.button.secondary type="submit" { "Download the receipt" }
+                button.button.secondary type="submit" { (t(lang, "ballots-receipt-download")) }
             }
-            p { a href={"/rounds/" (round_id) "/bulletin"} { "See the bulletin board" } }
+            p { a href={"/rounds/" (round_id) "/bulletin"} { (t(lang, "ballots-receipt-see-board")) } }
             @if let Some(token) = survey_token {
-                (survey_form(round_id, &viewer.csrf, token, &Default::default(), &FieldErrors::default()))
+                (survey_form(lang, round_id, &viewer.csrf, token, &Default::default(), &FieldErrors::default()))
             }
         },
     )
@@ -244,6 +248,7 @@ pub fn receipt(viewer: &Viewer, round_id: i64, code: &str, survey_token: Option<
 
 /// The optional, anonymous survey shown under the receipt.
 pub fn survey_form(
+    lang: Lang,
     round_id: i64,
     csrf: &str,
     token: &str,
@@ -251,18 +256,37 @@ pub fn survey_form(
     errors: &FieldErrors,
 ) -> Markup {
     use crate::domain::feedback::{EASE, FOUND, MAX_COMMENT};
+    // The stored values stay; only their labels are translated.
+    let ease_labels: Vec<(&str, String)> = EASE
+        .iter()
+        .map(|(v, _)| (*v, t(lang, &format!("ballots-ease-{v}"))))
+        .collect();
+    let ease: Vec<(&str, &str)> = ease_labels.iter().map(|(v, l)| (*v, l.as_str())).collect();
+    let found_labels: Vec<(&str, String)> = FOUND
+        .iter()
+        .map(|(v, _)| (*v, t(lang, &format!("ballots-found-{v}"))))
+        .collect();
+    let found: Vec<(&str, &str)> = found_labels.iter().map(|(v, l)| (*v, l.as_str())).collect();
+    let ease_legend = t(lang, "ballots-survey-ease");
+    let found_legend = t(lang, "ballots-survey-found");
+    let comment_label = t(lang, "ballots-survey-comment");
+    let comment_hint = t_with(
+        lang,
+        "ballots-survey-comment-hint",
+        &[("max", &lang.number(MAX_COMMENT as i64))],
+    );
     html! {
         section.survey aria-labelledby="survey-heading" {
-            h2 #survey-heading { "Tell us how it went (optional)" }
-            p { "Your answers are anonymous: they are stored without your name, your account or your ballot, and only the day is kept." }
-            (error_summary(errors))
+            h2 #survey-heading { (t(lang, "ballots-survey-heading-optional")) }
+            p { (t(lang, "ballots-survey-anonymous")) }
+            (error_summary(lang, errors))
             form method="post" action={"/rounds/" (round_id) "/feedback"} novalidate {
                 (csrf_field(csrf))
                 input type="hidden" name="token" value=(token);
-                (radios("ease", "How easy was it to vote?", &EASE, answers.ease.as_deref().unwrap_or(""), errors))
-                (radios("found", "Did you find the information you needed?", &FOUND, answers.found.as_deref().unwrap_or(""), errors))
-                (textarea("comment", "Anything else you want to tell the council?", Some(&format!("Up to {MAX_COMMENT} characters. Please do not include your name or contact details.")), answers.comment.as_deref().unwrap_or(""), 4, errors))
-                button.button type="submit" { "Send anonymously" }
+                (radios(lang, "ease", &ease_legend, &ease, answers.ease.as_deref().unwrap_or(""), errors))
+                (radios(lang, "found", &found_legend, &found, answers.found.as_deref().unwrap_or(""), errors))
+                (textarea(lang, "comment", &comment_label, Some(&comment_hint), answers.comment.as_deref().unwrap_or(""), 4, errors))
+                button.button type="submit" { (t(lang, "ballots-survey-send")) }
             }
         }
     }
@@ -275,28 +299,28 @@ pub fn survey_page(
     answers: &crate::domain::feedback::Answers,
     errors: &FieldErrors,
 ) -> Markup {
+    let lang = viewer.lang;
+    let title = t(lang, "ballots-survey-title");
     layout_for(
         viewer,
-        Page {
-            title: "Tell us how it went",
-        },
+        Page { title: &title },
         html! {
-            h1 { "Tell us how it went" }
-            (survey_form(round_id, &viewer.csrf, token, answers, errors))
+            h1 { (title) }
+            (survey_form(lang, round_id, &viewer.csrf, token, answers, errors))
         },
     )
 }
 
 pub fn survey_thanks(viewer: &Viewer, round_id: i64, message: &str) -> Markup {
+    let lang = viewer.lang;
+    let title = t(lang, "ballots-survey-thanks-title");
     layout_for(
         viewer,
-        Page {
-            title: "Thank you for your feedback",
-        },
+        Page { title: &title },
         html! {
-            h1 { "Thank you" }
+            h1 { (t(lang, "ballots-survey-thanks-heading")) }
             p { (message) }
-            p { a href={"/rounds/" (round_id)} { "Back to the round" } }
+            p { a href={"/rounds/" (round_id)} { (t(lang, "ballots-back-to-round")) } }
         },
     )
 }
@@ -307,29 +331,42 @@ pub fn survey_results(
     title: &str,
     s: &crate::domain::feedback::Summary,
 ) -> Markup {
+    use crate::domain::feedback::{EASE, FOUND};
+    let lang = viewer.lang;
+    let heading = t_with(lang, "ballots-feedback-title", &[("title", title)]);
+    // The summary lists the answers in the order of EASE and FOUND, labelled in English:
+    // label them again from the stored values.
+    let ease_rows: Vec<(String, usize)> = EASE
+        .iter()
+        .zip(&s.ease)
+        .map(|((v, _), (_, n))| (t(lang, &format!("ballots-ease-{v}")), *n))
+        .collect();
+    let found_rows: Vec<(String, usize)> = FOUND
+        .iter()
+        .zip(&s.found)
+        .map(|((v, _), (_, n))| (t(lang, &format!("ballots-found-{v}")), *n))
+        .collect();
     layout_for(
         viewer,
-        Page {
-            title: &format!("Voter feedback: {title}"),
-        },
+        Page { title: &heading },
         html! {
-            h1 { "Voter feedback: " (title) }
-            p { "Anonymous answers: " (s.responses) "."
-                @if let Some(avg) = s.average_ease { " Average ease: " (format!("{avg:.1}")) " out of 5." } }
-            table {
-                caption { "How easy was it to vote?" }
-                thead { tr { th scope="col" { "Answer" } th scope="col" { "People" } } }
-                tbody { @for (label, n) in &s.ease { tr { th scope="row" { (label) } td { (n) } } } }
+            h1 { (heading) }
+            p { (t_with(lang, "ballots-feedback-responses", &[("count", &lang.number(s.responses as i64))]))
+                @if let Some(avg) = s.average_ease { " " (t_with(lang, "ballots-feedback-average", &[("average", &lang.decimal(avg))])) } }
+            table tabindex="0" {
+                caption { (t(lang, "ballots-survey-ease")) }
+                thead { tr { th scope="col" { (t(lang, "ballots-feedback-answer")) } th scope="col" { (t(lang, "ballots-feedback-people")) } } }
+                tbody { @for (label, n) in &ease_rows { tr { th scope="row" { (label) } td { (lang.number(*n as i64)) } } } }
             }
-            table {
-                caption { "Did you find the information you needed?" }
-                thead { tr { th scope="col" { "Answer" } th scope="col" { "People" } } }
-                tbody { @for (label, n) in &s.found { tr { th scope="row" { (label) } td { (n) } } } }
+            table tabindex="0" {
+                caption { (t(lang, "ballots-survey-found")) }
+                thead { tr { th scope="col" { (t(lang, "ballots-feedback-answer")) } th scope="col" { (t(lang, "ballots-feedback-people")) } } }
+                tbody { @for (label, n) in &found_rows { tr { th scope="row" { (label) } td { (lang.number(*n as i64)) } } } }
             }
-            h2 { "Comments" }
-            @if s.comments.is_empty() { p { "No comments." } }
+            h2 { (t(lang, "ballots-feedback-comments")) }
+            @if s.comments.is_empty() { p { (t(lang, "ballots-feedback-no-comments")) } }
             ul { @for c in &s.comments { li { (c) } } }
-            p { a href={"/rounds/" (round_id)} { "Back to the round" } }
+            p { a href={"/rounds/" (round_id)} { (t(lang, "ballots-back-to-round")) } }
         },
     )
 }
@@ -341,22 +378,24 @@ pub fn start(
     codes_allowed: bool,
     errors: &FieldErrors,
 ) -> Markup {
+    let lang = viewer.lang;
+    let heading = t_with(lang, "ballots-vote-title", &[("title", title)]);
+    let code_label = t(lang, "ballots-code-label");
+    let code_hint = t(lang, "ballots-code-hint");
     layout_for(
         viewer,
-        Page {
-            title: &format!("Vote: {title}"),
-        },
+        Page { title: &heading },
         html! {
-            h1 { "Vote: " (title) }
-            (error_summary(errors))
-            p { a.button href={"/login?next=/rounds/" (round_id) "/vote"} { "Log in to vote" } }
+            h1 { (heading) }
+            (error_summary(lang, errors))
+            p { a.button href={"/login?next=/rounds/" (round_id) "/vote"} { (t(lang, "ballots-log-in-to-vote")) } }
             @if codes_allowed {
-                h2 { "Vote with a voting code" }
-                p { "If the city sent you a voting code, you can vote with it without an account." }
+                h2 { (t(lang, "ballots-code-heading")) }
+                p { (t(lang, "ballots-code-text")) }
                 form method="post" action={"/rounds/" (round_id) "/vote/code"} novalidate {
                     (csrf_field(&viewer.csrf))
-                    (super::components::input(super::components::Field::new("voting_code", "Voting code").hint("For example ABCD-EFGH-JKLM-NPQR.").autocomplete("off").required(), errors))
-                    (button("Continue"))
+                    (super::components::input(lang, super::components::Field::new("voting_code", &code_label).hint(&code_hint).autocomplete("off").required(), errors))
+                    (button(&t(lang, "ballots-code-continue")))
                 }
             }
         },
@@ -364,15 +403,16 @@ pub fn start(
 }
 
 pub fn already_voted(viewer: &Viewer, title: &str, round_id: i64) -> Markup {
+    let lang = viewer.lang;
+    let heading = t(lang, "ballots-already-voted-title");
     layout_for(
         viewer,
-        Page {
-            title: "You have already voted",
-        },
+        Page { title: &heading },
         html! {
-            h1 { "You have already voted" }
-            p { "Your ballot in " (title) " is recorded, and each person votes once. Thank you for taking part." }
-            p { "To check that it is counted, use your tracking code on the " a href={"/rounds/" (round_id) "/bulletin"} { "bulletin board" } "." }
+            h1 { (heading) }
+            p { (t_with(lang, "ballots-already-voted-text", &[("title", title)])) }
+            // One sentence: "To check that it is counted, use your tracking code on the <bulletin board>."
+            p { (t(lang, "ballots-already-voted-check-before")) " " a href={"/rounds/" (round_id) "/bulletin"} { (t(lang, "ballots-already-voted-check-link")) } (t(lang, "ballots-already-voted-check-after")) }
         },
     )
 }
@@ -386,35 +426,38 @@ pub fn bulletin(
     page: usize,
     pages: usize,
 ) -> Markup {
+    let lang = viewer.lang;
+    let heading = t_with(lang, "ballots-board-title", &[("title", title)]);
+    let code_label = t(lang, "ballots-tracking-code");
     layout_for(
         viewer,
-        Page {
-            title: &format!("Bulletin board: {title}"),
-        },
+        Page { title: &heading },
         html! {
-            h1 { "Bulletin board: " (title) }
-            p { "Every ballot, in the order cast, each entry sealed with the hash of the one before. The chain head is " code.hash { (head) } "." }
-            h2 { "Check your ballot" }
+            h1 { (heading) }
+            // One sentence: "… The chain head is <hash>."
+            p { (t(lang, "ballots-board-lead")) " " code.hash { (head) } (t(lang, "ballots-board-lead-after")) }
+            h2 { (t(lang, "ballots-check-heading")) }
             form method="post" action="/receipts/check" novalidate {
                 (csrf_field(&viewer.csrf))
-                (super::components::input(super::components::Field::new("code", "Tracking code").autocomplete("off").required(), &FieldErrors::default()))
-                (button("Check"))
+                (super::components::input(lang, super::components::Field::new("code", &code_label).autocomplete("off").required(), &FieldErrors::default()))
+                (button(&t(lang, "ballots-check-button")))
             }
-            h2 { "Entries" }
-            table {
-                caption { "Page " (page) " of " (pages.max(1)) }
-                thead { tr { th scope="col" { "#" } th scope="col" { "Ballot" } th scope="col" { "Day" } th scope="col" { "Entry hash" } } }
+            h2 { (t(lang, "ballots-board-entries")) }
+            table tabindex="0" {
+                caption { (t_with(lang, "ballots-board-page", &[("page", &lang.number(page as i64)), ("pages", &lang.number(pages.max(1) as i64))])) }
+                thead { tr { th scope="col" { "#" } th scope="col" { (t(lang, "ballots-board-ballot")) } th scope="col" { (t(lang, "ballots-board-day")) } th scope="col" { (t(lang, "ballots-board-entry-hash")) } } }
                 tbody {
                     @for r in rows {
                         tr { td { (r.seq) } td { code { (r.content) } } td { (r.cast_day) } td { code.hash { (r.entry_hash) } } }
                     }
                 }
             }
-            nav aria-label="Pages" {
-                @if page > 1 { a href={"/rounds/" (round_id) "/bulletin?page=" (page - 1)} { "Previous page" } " " }
-                @if page < pages { a href={"/rounds/" (round_id) "/bulletin?page=" (page + 1)} { "Next page" } }
+            nav aria-label=(t(lang, "ballots-board-pages")) {
+                @if page > 1 { a href={"/rounds/" (round_id) "/bulletin?page=" (page - 1)} { (t(lang, "ballots-board-previous")) } " " }
+                @if page < pages { a href={"/rounds/" (round_id) "/bulletin?page=" (page + 1)} { (t(lang, "ballots-board-next")) } }
             }
-            p { "Machine-readable: " a href={"/api/v1/rounds/" (round_id) "/bulletin"} { "the whole chain as JSON" } "." }
+            // One sentence: "Machine-readable: <the whole chain as JSON>."
+            p { (t(lang, "ballots-board-json-before")) " " a href={"/api/v1/rounds/" (round_id) "/bulletin"} { (t(lang, "ballots-board-json-link")) } (t(lang, "ballots-board-json-after")) }
         },
     )
 }
@@ -423,23 +466,25 @@ pub fn inclusion(
     viewer: &Viewer,
     proof: Option<&crate::domain::bulletin::InclusionProof>,
 ) -> Markup {
+    let lang = viewer.lang;
+    let heading = t(lang, "ballots-check-heading");
     layout_for(
         viewer,
-        Page {
-            title: "Check your ballot",
-        },
+        Page { title: &heading },
         html! {
-            h1 { "Check your ballot" }
+            h1 { (heading) }
             @match proof {
                 Some(p) => {
-                    p.flash { strong { "Your ballot is on the bulletin board" } " as entry " (p.entry.seq) " of round " (p.round_id) "." }
-                    p { "It reads: " code { (p.entry.content) } }
+                    // One sentence: "<Your ballot is on the bulletin board> as entry N of round M."
+                    p.flash { strong { (t(lang, "ballots-inclusion-found")) } " " (t_with(lang, "ballots-inclusion-entry", &[("entry", &p.entry.seq.to_string()), ("round", &p.round_id.to_string())])) }
+                    p { (t(lang, "ballots-inclusion-reads")) " " code { (p.entry.content) } }
                     @if let Some(later) = p.superseded_by {
-                        p { strong { "You voted again: " } "this ballot was replaced by entry " (later) " and is not counted; the later one is." }
+                        p { strong { (t(lang, "ballots-inclusion-voted-again")) " " } (t_with(lang, "ballots-inclusion-replaced", &[("entry", &later.to_string())])) }
                     }
-                    p { "Entry hash " code.hash { (p.entry.entry_hash) } "; chain " (if p.chain_valid { "intact" } else { "BROKEN — report this to the city" }) "." }
+                    // One sentence: "Entry hash <hash>; chain intact." (or broken)
+                    p { (t(lang, "ballots-inclusion-hash")) " " code.hash { (p.entry.entry_hash) } "; " (t(lang, if p.chain_valid { "ballots-chain-intact" } else { "ballots-chain-broken" })) "." }
                 }
-                None => { p { "No ballot has this tracking code. Check it letter by letter; codes use no 0, O, 1, I or L." } }
+                None => { p { (t(lang, "ballots-not-found")) } }
             }
         },
     )

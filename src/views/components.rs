@@ -2,9 +2,9 @@
 
 use maud::{html, Markup};
 
-use crate::domain::money::format_amount;
 use crate::domain::rounds::Phase;
 use crate::error::FieldErrors;
+use crate::i18n::{t, Lang};
 
 fn phase_key(phase: Phase) -> &'static str {
     match phase {
@@ -18,17 +18,17 @@ fn phase_key(phase: Phase) -> &'static str {
 }
 
 /// The phase's name as a badge, then one sentence on what a resident can do now.
-pub fn phase_line(phase: Phase, lang: crate::i18n::Lang) -> Markup {
+pub fn phase_line(phase: Phase, lang: Lang) -> Markup {
     let key = phase_key(phase);
     // The phase is written out, never conveyed by colour alone.
     html! {
-        span class={"badge phase-" (format!("{phase:?}").to_lowercase())} { (crate::i18n::t(lang, key)) }
-        " " (crate::i18n::t(lang, &format!("{key}-now")))
+        span class={"badge phase-" (format!("{phase:?}").to_lowercase())} { (t(lang, key)) }
+        " " (t(lang, &format!("{key}-now")))
     }
 }
 
-pub fn money(cents: i64, currency: &str) -> Markup {
-    html! { span.money { (format_amount(cents, currency)) } }
+pub fn money(lang: Lang, cents: i64, currency: &str) -> Markup {
+    html! { span.money { (lang.amount(cents, currency)) } }
 }
 
 pub fn card(heading: Markup, body: Markup) -> Markup {
@@ -46,8 +46,8 @@ pub fn facts(items: &[(&str, Markup)]) -> Markup {
     }
 }
 
-pub fn datetime(t: chrono::NaiveDateTime) -> Markup {
-    html! { time datetime=(t.format("%Y-%m-%dT%H:%MZ")) { (t.format("%-d %B %Y, %H:%M UTC")) } }
+pub fn datetime(lang: Lang, at: chrono::NaiveDateTime) -> Markup {
+    html! { time datetime=(at.format("%Y-%m-%dT%H:%MZ")) { (lang.datetime(at)) } }
 }
 
 /// The hidden CSRF field every form carries.
@@ -57,14 +57,14 @@ pub fn csrf_field(token: &str) -> Markup {
 
 /// A list of every problem at the top of a form, each linking to its field; focus moves here
 /// so screen readers announce it.
-pub fn error_summary(errors: &FieldErrors) -> Markup {
+pub fn error_summary(lang: Lang, errors: &FieldErrors) -> Markup {
     html! {
         @if !errors.is_empty() {
             div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
-                h2 #error-summary-title { "There is a problem" }
+                h2 #error-summary-title { (t(lang, "form-problem")) }
                 ul {
                     @for (field, message) in &errors.0 {
-                        li { a href={"#" (field)} { (message) } }
+                        li { a href={"#" (field)} { (message.text(lang)) } }
                     }
                 }
             }
@@ -126,13 +126,13 @@ fn described_by(name: &str, has_hint: bool, has_error: bool) -> Option<String> {
 }
 
 /// A labelled input with its hint and its error tied to it by `aria-describedby`.
-pub fn input(field: Field<'_>, errors: &FieldErrors) -> Markup {
+pub fn input(lang: Lang, field: Field<'_>, errors: &FieldErrors) -> Markup {
     let error = errors.get(field.name);
     html! {
         div class={"field" @if error.is_some() { " field-error" }} {
-            label for=(field.name) { (field.label) @if !field.required { " (optional)" } }
+            label for=(field.name) { (field.label) @if !field.required { " " (t(lang, "form-optional")) } }
             @if let Some(hint) = field.hint { p.hint id={(field.name) "-hint"} { (hint) } }
-            @if let Some(message) = error { p.error id={(field.name) "-error"} { span.visually-hidden { "Error: " } (message) } }
+            @if let Some(message) = error { p.error id={(field.name) "-error"} { span.visually-hidden { (t(lang, "form-error-prefix")) " " } (message.text(lang)) } }
             input id=(field.name) name=(field.name) type=(field.kind) value=(field.value)
                 required[field.required]
                 autocomplete=[field.autocomplete]
@@ -144,6 +144,7 @@ pub fn input(field: Field<'_>, errors: &FieldErrors) -> Markup {
 
 /// A labelled select; `options` are (value, label).
 pub fn select(
+    lang: Lang,
     name: &str,
     label: &str,
     hint: Option<&str>,
@@ -154,9 +155,9 @@ pub fn select(
     let error = errors.get(name);
     html! {
         div class={"field" @if error.is_some() { " field-error" }} {
-            label for=(name) { (label) " (optional)" }
+            label for=(name) { (label) " " (t(lang, "form-optional")) }
             @if let Some(hint) = hint { p.hint id={(name) "-hint"} { (hint) } }
-            @if let Some(message) = error { p.error id={(name) "-error"} { span.visually-hidden { "Error: " } (message) } }
+            @if let Some(message) = error { p.error id={(name) "-error"} { span.visually-hidden { (t(lang, "form-error-prefix")) " " } (message.text(lang)) } }
             select id=(name) name=(name)
                 aria-invalid=[error.map(|_| "true")]
                 aria-describedby=[described_by(name, hint.is_some(), error.is_some())] {
@@ -179,6 +180,7 @@ pub fn flash(message: &str) -> Markup {
 
 /// A labelled multi-line text field.
 pub fn textarea(
+    lang: Lang,
     name: &str,
     label: &str,
     hint: Option<&str>,
@@ -191,7 +193,7 @@ pub fn textarea(
         div class={"field" @if error.is_some() { " field-error" }} {
             label for=(name) { (label) }
             @if let Some(hint) = hint { p.hint id={(name) "-hint"} { (hint) } }
-            @if let Some(message) = error { p.error id={(name) "-error"} { span.visually-hidden { "Error: " } (message) } }
+            @if let Some(message) = error { p.error id={(name) "-error"} { span.visually-hidden { (t(lang, "form-error-prefix")) " " } (message.text(lang)) } }
             textarea id=(name) name=(name) rows=(rows)
                 aria-invalid=[error.map(|_| "true")]
                 aria-describedby=[described_by(name, hint.is_some(), error.is_some())] { (value) }
@@ -211,6 +213,7 @@ pub fn checkbox(name: &str, label: &str, checked: bool) -> Markup {
 
 /// Radio buttons in a fieldset; `options` are (value, label).
 pub fn radios(
+    lang: Lang,
     name: &str,
     legend: &str,
     options: &[(&str, &str)],
@@ -221,7 +224,7 @@ pub fn radios(
     html! {
         fieldset class={"field" @if error.is_some() { " field-error" }} id=(name) aria-describedby=[error.map(|_| format!("{name}-error"))] {
             legend { (legend) }
-            @if let Some(message) = error { p.error id={(name) "-error"} { span.visually-hidden { "Error: " } (message) } }
+            @if let Some(message) = error { p.error id={(name) "-error"} { span.visually-hidden { (t(lang, "form-error-prefix")) " " } (message.text(lang)) } }
             @for (value, text) in options {
                 div.radio {
                     input type="radio" id={(name) "-" (value)} name=(name) value=(value) checked[*value == selected];
@@ -233,17 +236,17 @@ pub fn radios(
 }
 
 /// A round's change log as a table, oldest first: (when, what changed, why).
-pub fn change_log<'a>(entries: &[(chrono::NaiveDateTime, &'a str, &'a str)]) -> Markup {
+pub fn change_log<'a>(lang: Lang, entries: &[(chrono::NaiveDateTime, &'a str, &'a str)]) -> Markup {
     html! {
         @if entries.is_empty() {
-            p { "No changes have been made to this round." }
+            p { (t(lang, "changes-none")) }
         } @else {
-            table {
-                caption { "Every change to this round, oldest first" }
-                thead { tr { th scope="col" { "When" } th scope="col" { "Change" } th scope="col" { "Reason" } } }
+            table tabindex="0" {
+                caption { (t(lang, "changes-caption")) }
+                thead { tr { th scope="col" { (t(lang, "changes-when")) } th scope="col" { (t(lang, "changes-what")) } th scope="col" { (t(lang, "changes-why")) } } }
                 tbody {
                     @for (at, what, reason) in entries {
-                        tr { td { (datetime(*at)) } td { (what) } td { (reason) } }
+                        tr { td { (datetime(lang, *at)) } td { (what) } td { (reason) } }
                     }
                 }
             }

@@ -1,6 +1,8 @@
 //! Council pages for rounds: the list, the configuration form, the phase panel, census,
 //! voting codes and the change log.
 
+use std::collections::HashMap;
+
 use maud::{html, Markup};
 
 use super::components::{
@@ -13,26 +15,60 @@ use crate::domain::round_config::{
     RoundInput, BALLOT_TYPES, RESIDENCE_RULES, REVOTE_POLICIES, RULES,
 };
 use crate::domain::rounds::Phase;
+use crate::domain::translations::TranslationInput;
 use crate::error::FieldErrors;
+use crate::i18n::{t, t_with, Lang};
+
+/// The phase's name in the reader's language (the keys of main.ftl).
+fn phase_name(lang: Lang, phase: Phase) -> String {
+    t(
+        lang,
+        &format!("phase-{}", format!("{phase:?}").to_lowercase()),
+    )
+}
+
+/// A domain list of (value, English description) as (value, text in the reader's language):
+/// the key is `{prefix}-{value}` (without a `:N` parameter); the English text stays when a
+/// value has no message yet.
+fn translated<'a>(lang: Lang, prefix: &str, list: &[(&'a str, &str)]) -> Vec<(&'a str, String)> {
+    list.iter()
+        .map(|&(value, english)| {
+            let key = format!("{prefix}-{}", value.split(':').next().unwrap_or(value));
+            let text = t(lang, &key);
+            (
+                value,
+                if text == key {
+                    english.to_string()
+                } else {
+                    text
+                },
+            )
+        })
+        .collect()
+}
+
+fn as_options<'a>(list: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
+    list.iter().map(|(v, l)| (*v, l.as_str())).collect()
+}
 
 pub fn rounds(viewer: &Viewer, rounds: &[(RoundRow, Phase)]) -> Markup {
+    let lang = viewer.lang;
+    let title = t(lang, "council-rounds-title");
     layout_for(
         viewer,
-        Page {
-            title: "Manage rounds",
-        },
+        Page { title: &title },
         html! {
-            h1 { "Manage rounds" }
-            p { a.button href="/council/rounds/new" { "Create a round" } }
-            table {
-                caption { "All rounds" }
-                thead { tr { th scope="col" { "Round" } th scope="col" { "Phase" } th scope="col" { "Voting" } } }
+            h1 { (title) }
+            p { a.button href="/council/rounds/new" { (t(lang, "council-create")) } }
+            table tabindex="0" {
+                caption { (t(lang, "council-rounds-caption")) }
+                thead { tr { th scope="col" { (t(lang, "council-col-round")) } th scope="col" { (t(lang, "council-col-phase")) } th scope="col" { (t(lang, "council-col-voting")) } } }
                 tbody {
                     @for (r, phase) in rounds {
                         tr {
                             th scope="row" { a href={"/council/rounds/" (r.id)} { (r.title) } }
-                            td { (phase.label()) }
-                            td { (datetime(r.voting_open_at)) " – " (datetime(r.voting_close_at)) }
+                            td { (phase_name(lang, *phase)) }
+                            td { (datetime(lang, r.voting_open_at)) " – " (datetime(lang, r.voting_close_at)) }
                         }
                     }
                 }
@@ -49,82 +85,121 @@ pub fn form(
     values: &RoundInput,
     errors: &FieldErrors,
 ) -> Markup {
+    let lang = viewer.lang;
     let frozen = phase.is_some_and(|p| p >= Phase::Voting);
     let action = match round_id {
         Some(id) => format!("/council/rounds/{id}"),
         None => "/council/rounds".to_string(),
     };
     let rules: Vec<(&str, &str)> = RULES.iter().map(|(v, d)| (*v, *d)).collect();
+    let rules = translated(lang, "council-rule", &rules);
+    let ballot_types = translated(lang, "council-ballot", &BALLOT_TYPES);
+    let revote_policies = translated(lang, "council-revote", &REVOTE_POLICIES);
+    let residence_rules = translated(lang, "council-residence", &RESIDENCE_RULES);
+    // Labels and hints, bound here because `Field` borrows them.
+    let l = |key: &str| t(lang, key);
+    let title = l("council-field-title");
+    let currency = l("council-field-currency");
+    let currency_hint = l("council-field-currency-hint");
+    let total_budget = l("council-field-total-budget");
+    let total_budget_hint = l("council-field-total-budget-hint");
+    let citywide = l("council-field-citywide");
+    let citywide_hint = l("council-field-citywide-hint");
+    let proposals_open = l("council-field-proposals-open");
+    let review_at = l("council-field-review-at");
+    let voting_open = l("council-field-voting-open");
+    let voting_close = l("council-field-voting-close");
+    let voting_close_hint = l("council-field-voting-close-hint");
+    let time_zone = l("council-field-time-zone");
+    let per_author = l("council-field-per-author");
+    let per_author_hint = l("council-field-per-author-hint");
+    let threshold = l("council-field-threshold");
+    let threshold_hint = l("council-field-threshold-hint");
+    let min_choices = l("council-field-min-choices");
+    let min_choices_hint = l("council-field-min-choices-hint");
+    let max_choices = l("council-field-max-choices");
+    let max_choices_hint = l("council-field-max-choices-hint");
+    let points_total = l("council-field-points-total");
+    let points_total_hint = l("council-field-points-total-hint");
+    let points_per_project = l("council-field-points-per-project");
+    let points_per_project_hint = l("council-field-points-per-project-hint");
+    let tie_break = l("council-field-tie-break");
+    let tie_break_hint = l("council-field-tie-break-hint");
+    let min_age = l("council-field-min-age");
+    let min_age_hint = l("council-field-min-age-hint");
+    let age_date = l("council-field-age-date");
+    let age_date_hint = l("council-field-age-date-hint");
+    let reason = l("council-field-reason");
+    let reason_hint = l("council-field-reason-hint");
     html! {
-        (error_summary(errors))
+        (error_summary(lang, errors))
         @if frozen {
-            div.flash role="note" { p { strong { "Voting has opened: " } "the configuration is frozen. Only the closing date can be extended, with a published reason." } }
+            div.flash role="note" { p { strong { (l("council-frozen-label")) " " } (l("council-frozen-text")) } }
         }
         form method="post" action=(action) novalidate {
             (csrf_field(&viewer.csrf))
             fieldset {
-                legend { "The round" }
-                (input(Field::new("title", "Title").value(&values.title).required(), errors))
-                (textarea("description", "Description for residents", None, &values.description, 5, errors))
-                (input(Field::new("currency", "Currency").value(&values.currency).hint("Three letters, e.g. EUR.").required(), errors))
-                (input(Field::new("total_budget", "Total budget").value(&values.total_budget).hint("In currency units, e.g. 1,500,000 or 1500000.50.").required(), errors))
-                (input(Field::new("citywide_budget", "City-wide pot").value(&values.citywide_budget).hint("Money for city-wide projects, apart from the districts. Leave empty if there is none."), errors))
-                (textarea("districts", "Districts and their budgets", Some("One per line as district=amount, e.g. old-town=450000. A new name creates the district."), &values.districts, 4, errors))
-                (textarea("categories", "Categories", Some("One per line, e.g. Green spaces."), &values.categories, 4, errors))
+                legend { (l("council-legend-round")) }
+                (input(lang, Field::new("title", &title).value(&values.title).required(), errors))
+                (textarea(lang, "description", &l("council-field-description"), None, &values.description, 5, errors))
+                (input(lang, Field::new("currency", &currency).value(&values.currency).hint(&currency_hint).required(), errors))
+                (input(lang, Field::new("total_budget", &total_budget).value(&values.total_budget).hint(&total_budget_hint).required(), errors))
+                (input(lang, Field::new("citywide_budget", &citywide).value(&values.citywide_budget).hint(&citywide_hint), errors))
+                (textarea(lang, "districts", &l("council-field-districts"), Some(l("council-field-districts-hint").as_str()), &values.districts, 4, errors))
+                (textarea(lang, "categories", &l("council-field-categories"), Some(l("council-field-categories-hint").as_str()), &values.categories, 4, errors))
             }
             fieldset {
-                legend { "Phases (UTC)" }
-                (input(Field::new("proposals_open_at", "Proposals open").kind("datetime-local").value(&values.proposals_open_at).required(), errors))
-                (input(Field::new("review_at", "Review starts").kind("datetime-local").value(&values.review_at).required(), errors))
-                (input(Field::new("voting_open_at", "Voting opens").kind("datetime-local").value(&values.voting_open_at).required(), errors))
-                (input(Field::new("voting_close_at", "Voting closes").kind("datetime-local").value(&values.voting_close_at).hint("Once voting has opened, this is the only date that can change, and only to a later time.").required(), errors))
-                (input(Field::new("time_zone", "Time zone shown to residents").value(&values.time_zone), errors))
+                legend { (l("council-legend-phases")) }
+                (input(lang, Field::new("proposals_open_at", &proposals_open).kind("datetime-local").value(&values.proposals_open_at).required(), errors))
+                (input(lang, Field::new("review_at", &review_at).kind("datetime-local").value(&values.review_at).required(), errors))
+                (input(lang, Field::new("voting_open_at", &voting_open).kind("datetime-local").value(&values.voting_open_at).required(), errors))
+                (input(lang, Field::new("voting_close_at", &voting_close).kind("datetime-local").value(&values.voting_close_at).hint(&voting_close_hint).required(), errors))
+                (input(lang, Field::new("time_zone", &time_zone).value(&values.time_zone), errors))
             }
             fieldset {
-                legend { "Proposals" }
-                (input(Field::new("max_proposals_per_author", "Proposals per person").kind("number").value(&values.max_proposals_per_author).hint("Active proposals one person may have in this round. Default 5."), errors))
-                (checkbox("supports", "Residents can support proposals while they are collected", values.supports.is_some()))
-                (input(Field::new("support_threshold", "Supports needed to be reviewed").kind("number").value(&values.support_threshold).hint("Proposals with fewer supports when review starts are not reviewed. Leave empty for none."), errors))
+                legend { (l("council-legend-proposals")) }
+                (input(lang, Field::new("max_proposals_per_author", &per_author).kind("number").value(&values.max_proposals_per_author).hint(&per_author_hint), errors))
+                (checkbox("supports", &l("council-field-supports"), values.supports.is_some()))
+                (input(lang, Field::new("support_threshold", &threshold).kind("number").value(&values.support_threshold).hint(&threshold_hint), errors))
             }
             fieldset {
-                legend { "Ballot" }
-                (radios("ballot_type", "Ballot type", &BALLOT_TYPES, &values.ballot_type, errors))
-                (input(Field::new("min_choices", "Minimum projects per ballot").kind("number").value(&values.min_choices).hint("Approval and ranked ballots."), errors))
-                (input(Field::new("max_choices", "Maximum projects per ballot").kind("number").value(&values.max_choices).hint("Leave empty for no maximum."), errors))
-                (input(Field::new("points_total", "Points per voter").kind("number").value(&values.points_total).hint("Cumulative ballots."), errors))
-                (radios("revote_policy", "Voting again", &REVOTE_POLICIES, &values.revote_policy, errors))
-                (input(Field::new("points_per_project", "Most points on one project").kind("number").value(&values.points_per_project).hint("Cumulative ballots. Leave empty for no limit."), errors))
+                legend { (l("council-legend-ballot")) }
+                (radios(lang, "ballot_type", &l("council-field-ballot-type"), &as_options(&ballot_types), &values.ballot_type, errors))
+                (input(lang, Field::new("min_choices", &min_choices).kind("number").value(&values.min_choices).hint(&min_choices_hint), errors))
+                (input(lang, Field::new("max_choices", &max_choices).kind("number").value(&values.max_choices).hint(&max_choices_hint), errors))
+                (input(lang, Field::new("points_total", &points_total).kind("number").value(&values.points_total).hint(&points_total_hint), errors))
+                (radios(lang, "revote_policy", &l("council-field-revote"), &as_options(&revote_policies), &values.revote_policy, errors))
+                (input(lang, Field::new("points_per_project", &points_per_project).kind("number").value(&values.points_per_project).hint(&points_per_project_hint), errors))
             }
             fieldset {
-                legend { "Counting" }
-                (radios("rule", "Counting rule", &rules, &values.rule, errors))
-                (input(Field::new("tie_break", "Tie-break").value(&values.tie_break).hint("Used when projects are level: cost (cheaper first), id (older proposal first), lottery:SEED. Default: cost,id for the most-votes rules, id for equal shares and Phragmén."), errors))
+                legend { (l("council-legend-counting")) }
+                (radios(lang, "rule", &l("council-field-rule"), &as_options(&rules), &values.rule, errors))
+                (input(lang, Field::new("tie_break", &tie_break).value(&values.tie_break).hint(&tie_break_hint), errors))
             }
             fieldset {
-                legend { "Who may vote" }
-                (input(Field::new("min_age", "Minimum age").kind("number").value(&values.min_age).hint("Leave empty for no minimum."), errors))
-                (input(Field::new("age_reference_date", "Age on this date").kind("date").value(&values.age_reference_date).hint("Default: the day voting opens."), errors))
-                (radios("residence", "District of the voter", &RESIDENCE_RULES, &values.residence, errors))
-                (checkbox("requires_census", "Only people on the census list (uploaded by the council)", values.requires_census.is_some()))
-                (checkbox("requires_manual_check", "Only people checked in person by a city officer", values.requires_manual_check.is_some()))
-                (checkbox("voting_codes", "Accept one-time voting codes (mailed or handed out; no account needed)", values.voting_codes.is_some()))
+                legend { (l("council-legend-eligibility")) }
+                (input(lang, Field::new("min_age", &min_age).kind("number").value(&values.min_age).hint(&min_age_hint), errors))
+                (input(lang, Field::new("age_reference_date", &age_date).kind("date").value(&values.age_reference_date).hint(&age_date_hint), errors))
+                (radios(lang, "residence", &l("council-field-residence"), &as_options(&residence_rules), &values.residence, errors))
+                (checkbox("requires_census", &l("council-field-requires-census"), values.requires_census.is_some()))
+                (checkbox("requires_manual_check", &l("council-field-requires-manual-check"), values.requires_manual_check.is_some()))
+                (checkbox("voting_codes", &l("council-field-voting-codes"), values.voting_codes.is_some()))
             }
             @if round_id.is_some() {
-                (input(Field::new("reason", "Reason for this change").value(&values.reason).hint("Published in the round's change log. Required once voting has opened."), errors))
+                (input(lang, Field::new("reason", &reason).value(&values.reason).hint(&reason_hint), errors))
             }
-            (button(if round_id.is_some() { "Save changes" } else { "Create round" }))
+            (button(&l(if round_id.is_some() { "council-save" } else { "council-create-submit" })))
         }
     }
 }
 
 pub fn new_round(viewer: &Viewer, values: &RoundInput, errors: &FieldErrors) -> Markup {
+    let title = t(viewer.lang, "council-create");
     layout_for(
         viewer,
-        Page {
-            title: "Create a round",
-        },
+        Page { title: &title },
         html! {
-            h1 { "Create a round" }
+            h1 { (title) }
             (form(viewer, None, None, values, errors))
         },
     )
@@ -138,87 +213,93 @@ pub struct ManagePage<'a> {
     pub notice: Option<&'a str>,
     pub changes: &'a [RoundChangeRow],
     pub codes: (i64, i64),
+    pub translations: &'a HashMap<Lang, TranslationInput>,
 }
 
 pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
+    let lang = viewer.lang;
     let r = page.round;
+    let title = t_with(lang, "council-manage-title", &[("round", &r.title)]);
+    let advance_reason = t(lang, "council-advance-reason");
+    let codes_count = t(lang, "council-codes-count");
+    let codes_district = t(lang, "council-codes-district");
+    let codes_district_hint = t(lang, "council-codes-district-hint");
     layout_for(
         viewer,
-        Page {
-            title: &format!("Manage: {}", r.title),
-        },
+        Page { title: &title },
         html! {
-            h1 { "Manage: " (r.title) }
+            h1 { (title) }
             @if let Some(message) = page.notice { (flash(message)) }
-            p { "Current phase: " strong { (page.phase.label()) } ". " a href={"/rounds/" (r.id)} { "See the public page" } }
+            p { (t(lang, "council-current-phase")) " " strong { (phase_name(lang, page.phase)) } ". " a href={"/rounds/" (r.id)} { (t(lang, "council-public-page")) } }
             section aria-labelledby="phase-heading" {
-                h2 #phase-heading { "Move to the next phase now" }
-                p { "Phases change by themselves at the configured times. To move on early (or to close voting), give a reason; it is published." }
+                h2 #phase-heading { (t(lang, "council-advance-title")) }
+                p { (t(lang, "council-advance-text")) }
                 form method="post" action={"/council/rounds/" (r.id) "/advance"} novalidate {
                     (csrf_field(&viewer.csrf))
-                    (input(Field::new("reason", "Reason").required(), &FieldErrors::default()))
-                    button.button.secondary type="submit" { "Advance to the next phase" }
+                    (input(lang, Field::new("reason", &advance_reason).required(), &FieldErrors::default()))
+                    button.button.secondary type="submit" { (t(lang, "council-advance-submit")) }
                 }
             }
             @if page.phase == Phase::Counting {
             section aria-labelledby="count-heading" {
-                h2 #count-heading { "Count the ballots" }
-                p { "Voting has closed. Counting tallies the bulletin board with the round's rule and tie-break and stores the result with the chain head, once. Publish it afterwards with “Advance to the next phase”." }
+                h2 #count-heading { (t(lang, "council-count-title")) }
+                p { (t(lang, "council-count-text")) }
                 form method="post" action={"/council/rounds/" (r.id) "/count"} {
                     (csrf_field(&viewer.csrf))
-                    (button("Count the ballots"))
+                    (button(&t(lang, "council-count-submit")))
                 }
             }
         }
         section aria-labelledby="config-heading" {
-                h2 #config-heading { "Configuration" }
+                h2 #config-heading { (t(lang, "council-config-title")) }
                 (form(viewer, Some(r.id), Some(page.phase), page.values, page.errors))
             }
-            p { a href={"/council/rounds/" (r.id) "/simulate"} { "Compare counting rules on this round's ballots" } }
+            p { a href={"/council/rounds/" (r.id) "/simulate"} { (t(lang, "council-simulate-link")) } }
         @if r.requires_census != 0 {
             section aria-labelledby="census-heading" {
-                h2 #census-heading { "Census list" }
-                p { "Upload the list of residents as CSV with the columns document_number, birth_year and (optionally) district. It replaces the current list; nothing is imported if any row is wrong. Document numbers are kept only as salted fingerprints." }
+                h2 #census-heading { (t(lang, "council-census-title")) }
+                p { (t(lang, "council-census-text")) }
                 form method="post" action={"/council/rounds/" (r.id) "/census"} enctype="multipart/form-data" {
                     (csrf_field(&viewer.csrf))
                     div.field {
-                        label for="file" { "Census file (.csv)" }
+                        label for="file" { (t(lang, "council-census-file")) }
                         input #file type="file" name="file" accept=".csv,text/csv" required;
                     }
-                    (button("Replace the census list"))
+                    (button(&t(lang, "council-census-submit")))
                 }
             }
         }
         @if r.voting_codes != 0 {
                 section aria-labelledby="codes-heading" {
-                    h2 #codes-heading { "Voting codes" }
-                    p { (page.codes.0) " issued, " (page.codes.1) " used. Each code is shown once, when it is generated: print the sheet straight away." }
+                    h2 #codes-heading { (t(lang, "council-codes-title")) }
+                    p { (t_with(lang, "council-codes-status", &[("issued", &lang.number(page.codes.0)), ("used", &lang.number(page.codes.1))])) }
                     form method="post" action={"/council/rounds/" (r.id) "/codes"} novalidate {
                         (csrf_field(&viewer.csrf))
-                        (input(Field::new("count", "How many").kind("number").value("50").required(), &FieldErrors::default()))
-                        (input(Field::new("district", "For district (slug)").hint("Leave empty for city-wide codes."), &FieldErrors::default()))
-                        (button("Generate a printable sheet"))
+                        (input(lang, Field::new("count", &codes_count).kind("number").value("50").required(), &FieldErrors::default()))
+                        (input(lang, Field::new("district", &codes_district).hint(&codes_district_hint), &FieldErrors::default()))
+                        (button(&t(lang, "council-codes-submit")))
                     }
                 }
             }
+            (super::translations::section(lang, &viewer.csrf, &format!("/council/rounds/{}/translations", r.id), page.translations))
             section aria-labelledby="log-heading" {
-                h2 #log-heading { "Change log" }
-                (super::components::change_log(&page.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
+                h2 #log-heading { (t(lang, "council-log-title")) }
+                (super::components::change_log(lang, &page.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
             }
         },
     )
 }
 
 pub fn code_sheet(viewer: &Viewer, round: &RoundRow, codes: &[String]) -> Markup {
+    let lang = viewer.lang;
+    let title = t_with(lang, "council-code-sheet-title", &[("round", &round.title)]);
     layout_for(
         viewer,
-        Page {
-            title: &format!("Voting codes: {}", round.title),
-        },
+        Page { title: &title },
         html! {
-            h1 { "Voting codes: " (round.title) }
-            p.no-print { "These codes are shown only now. Print this page (each code works once), then close it." }
-            p { "To vote, go to the round's page and enter one code. No account or email address is needed." }
+            h1 { (title) }
+            p.no-print { (t(lang, "council-code-sheet-print")) }
+            p { (t(lang, "council-code-sheet-how")) }
             ol.codes { @for code in codes { li { (code) } } }
         },
     )

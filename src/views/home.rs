@@ -2,7 +2,6 @@ use maud::{html, Markup};
 
 use super::components::{card, phase_line};
 use super::layout::{layout_for, Page, Viewer};
-use crate::domain::money::format_amount;
 use crate::domain::rounds::RoundSummary;
 use crate::i18n::{t, t_with};
 
@@ -25,7 +24,7 @@ pub fn home(viewer: &Viewer, rounds: &[RoundSummary]) -> Markup {
                                 html! { h2 { a href={"/rounds/" (r.id)} { (r.title) } } },
                                 html! {
                                     p { (phase_line(r.phase, lang)) }
-                                    p { (t_with(lang, "home-budget", &[("amount", &format_amount(r.total_budget, &r.currency))])) }
+                                    p { (t_with(lang, "home-budget", &[("amount", &lang.amount(r.total_budget, &r.currency))])) }
                                     p { (t_with(lang, "home-voting", &[("from", &lang.datetime(r.voting_open_at)), ("to", &lang.datetime(r.voting_close_at))])) }
                                 },
                             ))

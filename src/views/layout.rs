@@ -19,8 +19,13 @@ pub struct Viewer {
     pub lang: Lang,
 }
 
-pub fn layout(page: Page<'_>, content: Markup) -> Markup {
-    layout_for(&Viewer::default(), page, content)
+/// A page for someone we know nothing about but their language (error pages).
+pub fn layout(lang: Lang, page: Page<'_>, content: Markup) -> Markup {
+    let viewer = Viewer {
+        lang,
+        ..Viewer::default()
+    };
+    layout_for(&viewer, page, content)
 }
 
 pub fn layout_for(viewer: &Viewer, page: Page<'_>, content: Markup) -> Markup {

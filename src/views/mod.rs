@@ -13,3 +13,4 @@ pub mod rounds;
 pub mod simulate;
 pub mod staff;
 pub mod statistics;
+pub mod translations;

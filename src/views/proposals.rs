@@ -1,6 +1,8 @@
 //! Proposal pages: the list with filters, the submission and edit form, one proposal with its
 //! public history.
 
+use std::collections::HashMap;
+
 use maud::{html, Markup};
 
 use super::components::{
@@ -9,15 +11,18 @@ use super::components::{
 use super::layout::{layout_for, Page, Viewer};
 use crate::domain::proposals::{ListPage, ListQuery, ProposalInput, ProposalView};
 use crate::domain::rounds::RoundDetail;
+use crate::domain::translations::TranslationInput;
 use crate::error::FieldErrors;
+use crate::i18n::{t, t_count, t_with, Lang};
 
-fn status_label(status: &str) -> &str {
+/// A proposal's status (or a review's decision) in the reader's language.
+fn status_label(lang: Lang, status: &str) -> String {
     match status {
-        "submitted" => "Submitted, awaiting review",
-        "feasible" => "Feasible: on the ballot",
-        "infeasible" => "Not feasible",
-        "withdrawn" => "Withdrawn by the author",
-        other => other,
+        "submitted" => t(lang, "proposals-status-submitted"),
+        "feasible" => t(lang, "proposals-status-feasible"),
+        "infeasible" => t(lang, "proposals-status-infeasible"),
+        "withdrawn" => t(lang, "proposals-status-withdrawn"),
+        other => other.to_string(),
     }
 }
 
@@ -50,6 +55,7 @@ pub fn list(
     errors: &FieldErrors,
     can_submit: bool,
 ) -> Markup {
+    let lang = viewer.lang;
     let s = &round.summary;
     let mut districts: Vec<(String, String)> = round
         .districts
@@ -57,15 +63,15 @@ pub fn list(
         .map(|d| (d.slug.clone(), d.name.clone()))
         .collect();
     if round.citywide_budget.is_some() || round.districts.is_empty() {
-        districts.push(("citywide".into(), "City-wide".into()));
+        districts.push(("citywide".into(), t(lang, "proposals-citywide")));
     }
     let district_name = |id: Option<i64>| {
         id.and_then(|id| round.districts.iter().find(|d| d.id.0 == id))
-            .map_or("City-wide".to_string(), |d| d.name.clone())
+            .map_or(t(lang, "proposals-citywide"), |d| d.name.clone())
     };
     let statuses: Vec<(String, String)> = ["submitted", "feasible", "infeasible", "withdrawn"]
         .iter()
-        .map(|v| (v.to_string(), status_label(v).to_string()))
+        .map(|v| (v.to_string(), status_label(lang, v)))
         .collect();
     let categories: Vec<(String, String)> = round
         .categories
@@ -73,52 +79,65 @@ pub fn list(
         .map(|c| (c.clone(), c.clone()))
         .collect();
     let sorts: Vec<(String, String)> = [
-        ("newest", "Newest first"),
-        ("oldest", "Oldest first"),
-        ("cost-low", "Lowest cost first"),
-        ("cost-high", "Highest cost first"),
-        ("title", "By title"),
+        ("newest", "proposals-sort-newest"),
+        ("oldest", "proposals-sort-oldest"),
+        ("cost-low", "proposals-sort-cost-low"),
+        ("cost-high", "proposals-sort-cost-high"),
+        ("title", "proposals-sort-title"),
     ]
     .iter()
-    .map(|(v, l)| (v.to_string(), l.to_string()))
+    .map(|(v, key)| (v.to_string(), t(lang, key)))
     .collect();
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
+    let title = t_with(lang, "proposals-list-title", &[("round", &s.title)]);
+    let search_label = t(lang, "proposals-filter-search");
+    let cost_from = t(lang, "proposals-filter-cost-from");
+    let cost_to = t(lang, "proposals-filter-cost-to");
+    let cost_hint = t_with(
+        lang,
+        "proposals-filter-cost-hint",
+        &[("currency", &s.currency)],
+    );
     layout_for(
         viewer,
-        Page {
-            title: &format!("Proposals: {}", s.title),
-        },
+        Page { title: &title },
         html! {
-            h1 { "Proposals: " (s.title) }
-            @if can_submit { p { a.button href={"/rounds/" (s.id) "/proposals/new"} { "Submit a proposal" } } }
-            (error_summary(errors))
-            form.filters method="get" role="search" aria-label="Filter proposals" novalidate {
-                (input(Field::new("q", "Search titles, descriptions and places").kind("search").value(&value(&query.q)), errors))
-                (select("district", "District", None, &districts, &value(&query.district), errors))
-                (select("status", "Status", None, &statuses, &value(&query.status), errors))
-                @if !categories.is_empty() { (select("category", "Category", None, &categories, &value(&query.category), errors)) }
-                (input(Field::new("min_cost", "Cost from").hint(&format!("In {}", s.currency)).value(&value(&query.min_cost)), errors))
-                (input(Field::new("max_cost", "Cost up to").hint(&format!("In {}", s.currency)).value(&value(&query.max_cost)), errors))
-                (select("sort", "Order", None, &sorts, &value(&query.sort), errors))
-                (button("Show proposals"))
+            h1 { (title) }
+            @if can_submit { p { a.button href={"/rounds/" (s.id) "/proposals/new"} { (t(lang, "proposals-new")) } } }
+            (error_summary(lang, errors))
+            form.filters method="get" role="search" aria-label=(t(lang, "proposals-filter-label")) novalidate {
+                (input(lang, Field::new("q", &search_label).kind("search").value(&value(&query.q)), errors))
+                (select(lang, "district", &t(lang, "proposals-district"), None, &districts, &value(&query.district), errors))
+                (select(lang, "status", &t(lang, "proposals-filter-status"), None, &statuses, &value(&query.status), errors))
+                @if !categories.is_empty() { (select(lang, "category", &t(lang, "proposals-category"), None, &categories, &value(&query.category), errors)) }
+                (input(lang, Field::new("min_cost", &cost_from).hint(&cost_hint).value(&value(&query.min_cost)), errors))
+                (input(lang, Field::new("max_cost", &cost_to).hint(&cost_hint).value(&value(&query.max_cost)), errors))
+                (select(lang, "sort", &t(lang, "proposals-filter-sort"), None, &sorts, &value(&query.sort), errors))
+                (button(&t(lang, "proposals-filter-submit")))
             }
             @if let Some(page) = page {
-                p role="status" { (page.total) " proposals" @if page.pages > 1 { ", page " (page.page) " of " (page.pages) } }
+                p role="status" {
+                    @if page.pages > 1 {
+                        (t_count(lang, "proposals-found-paged", page.total, &[("n", &lang.number(page.total)), ("page", &lang.number(page.page)), ("pages", &lang.number(page.pages))]))
+                    } @else {
+                        (t_count(lang, "proposals-found", page.total, &[("n", &lang.number(page.total))]))
+                    }
+                }
                 ul.cards {
                     @for p in &page.items {
                         li { article.card {
                             h2 { a href={"/proposals/" (p.id)} { (p.title) } }
-                            p { (status_label(&p.status)) " · " (money(p.cost, &s.currency)) " · " (district_name(p.district_id))
+                            p { (status_label(lang, &p.status)) " · " (money(lang, p.cost, &s.currency)) " · " (district_name(p.district_id))
                                 @if let Some(c) = &p.category { " · " (c) } }
                         } }
                     }
                 }
                 @if page.pages > 1 {
-                    nav.pagination aria-label="Pages of proposals" {
+                    nav.pagination aria-label=(t(lang, "proposals-pages-label")) {
                         ul {
-                            @if page.page > 1 { li { a href=(page_href(s.id.0, query, page.page - 1)) rel="prev" { "Previous page" } } }
-                            li { span aria-current="page" { "Page " (page.page) " of " (page.pages) } }
-                            @if page.page < page.pages { li { a href=(page_href(s.id.0, query, page.page + 1)) rel="next" { "Next page" } } }
+                            @if page.page > 1 { li { a href=(page_href(s.id.0, query, page.page - 1)) rel="prev" { (t(lang, "proposals-page-previous")) } } }
+                            li { span aria-current="page" { (t_with(lang, "proposals-page-of", &[("page", &lang.number(page.page)), ("pages", &lang.number(page.pages))])) } }
+                            @if page.page < page.pages { li { a href=(page_href(s.id.0, query, page.page + 1)) rel="next" { (t(lang, "proposals-page-next")) } } }
                         }
                     }
                 }
@@ -135,39 +154,50 @@ pub fn form(
     errors: &FieldErrors,
     heading: &str,
 ) -> Markup {
+    let lang = viewer.lang;
     let mut districts: Vec<(String, String)> = round
         .districts
         .iter()
         .map(|d| (d.slug.clone(), d.name.clone()))
         .collect();
     if round.citywide_budget.is_some() || round.districts.is_empty() {
-        districts.push(("citywide".into(), "City-wide".into()));
+        districts.push(("citywide".into(), t(lang, "proposals-citywide")));
     }
     let categories: Vec<(String, String)> = round
         .categories
         .iter()
         .map(|c| (c.clone(), c.clone()))
         .collect();
+    let title = if errors.is_empty() {
+        heading.to_string()
+    } else {
+        format!("{} {heading}", t(lang, "form-error-prefix"))
+    };
+    let title_label = t(lang, "proposals-field-title");
+    let title_hint = t(lang, "proposals-field-title-hint");
+    let cost_label = t(lang, "proposals-field-cost");
+    let cost_hint = t_with(
+        lang,
+        "proposals-field-cost-hint",
+        &[("currency", &round.summary.currency)],
+    );
+    let location_label = t(lang, "proposals-field-location");
+    let location_hint = t(lang, "proposals-field-location-hint");
     layout_for(
         viewer,
-        Page {
-            title: &format!(
-                "{}{heading}",
-                if errors.is_empty() { "" } else { "Error: " }
-            ),
-        },
+        Page { title: &title },
         html! {
             h1 { (heading) }
-            (error_summary(errors))
+            (error_summary(lang, errors))
             form method="post" action=(action) novalidate {
                 (csrf_field(&viewer.csrf))
-                (input(Field::new("title", "Title").value(&values.title).hint("5 to 120 characters, e.g. “Trees along the canal path”.").required(), errors))
-                (textarea("description", "What should be done, where, and for whom?", Some("Plain text; leave an empty line between paragraphs. Links are shown as text."), &values.description, 8, errors))
-                (input(Field::new("estimated_cost", "Estimated cost").value(&values.estimated_cost).hint(&format!("In {}, e.g. 25,000. Reviewers check it.", round.summary.currency)).required(), errors))
-                (select("district", "District", None, &districts, &values.district, errors))
-                @if !categories.is_empty() { (select("category", "Category", None, &categories, &values.category, errors)) }
-                (input(Field::new("location", "Location").value(&values.location).hint("A street, square or landmark."), errors))
-                (button("Save proposal"))
+                (input(lang, Field::new("title", &title_label).value(&values.title).hint(&title_hint).required(), errors))
+                (textarea(lang, "description", &t(lang, "proposals-field-description"), Some(t(lang, "proposals-field-description-hint").as_str()), &values.description, 8, errors))
+                (input(lang, Field::new("estimated_cost", &cost_label).value(&values.estimated_cost).hint(&cost_hint).required(), errors))
+                (select(lang, "district", &t(lang, "proposals-district"), None, &districts, &values.district, errors))
+                @if !categories.is_empty() { (select(lang, "category", &t(lang, "proposals-category"), None, &categories, &values.category, errors)) }
+                (input(lang, Field::new("location", &location_label).value(&values.location).hint(&location_hint), errors))
+                (button(&t(lang, "proposals-form-submit")))
             }
         },
     )
@@ -184,6 +214,10 @@ pub struct Abilities {
     pub can_moderate: bool,
     /// The round collects supports, so the count is shown.
     pub supports_on: bool,
+    /// The title and description shown are the council's translation.
+    pub translated: bool,
+    /// The council may translate the text.
+    pub can_translate: bool,
 }
 
 pub fn show(
@@ -191,129 +225,153 @@ pub fn show(
     round: &RoundDetail,
     p: &ProposalView,
     may: &Abilities,
+    translations: &HashMap<Lang, TranslationInput>,
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> Markup {
+    let lang = viewer.lang;
     let currency = &round.summary.currency;
+    let authors = std::iter::once(p.author.as_str())
+        .chain(p.co_authors.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let estimated_label = t(lang, "proposals-estimated-cost");
+    let validated_label = t(lang, "proposals-validated-cost");
+    let location_label = t(lang, "proposals-field-location");
+    let category_label = t(lang, "proposals-category");
+    let into_label = t(lang, "proposals-merge-into");
+    let validated_hint = t(lang, "proposals-review-cost-hint");
+    let decision_options = [
+        ("feasible", t(lang, "proposals-review-feasible")),
+        ("infeasible", t(lang, "proposals-review-infeasible")),
+    ];
+    let decision_options: Vec<(&str, &str)> = decision_options
+        .iter()
+        .map(|(v, l)| (*v, l.as_str()))
+        .collect();
     layout_for(
         viewer,
         Page { title: &p.title },
         html! {
             @if let Some(message) = notice { (flash(message)) }
-            (error_summary(errors))
+            (error_summary(lang, errors))
             h1 { (p.title) }
-            p { strong { (status_label(&p.status)) } " · proposed by " (p.author)
-                @for co in &p.co_authors { ", " (co) }
+            p { strong { (status_label(lang, &p.status)) } " · " (t_with(lang, "proposals-proposed-by", &[("authors", &authors)]))
                 " · " a href={"/rounds/" (round.summary.id) "/proposals"} { (round.summary.title) } }
             @if let Some((into, reason)) = &p.merged_into {
-                div.flash role="note" { p { strong { "Merged: " } "this proposal is part of " a href={"/proposals/" (into) } { "proposal " (into) } " now. " (reason) } }
+                // "Merged: this proposal is part of <a>proposal 12</a> now." is one sentence.
+                div.flash role="note" { p { strong { (t(lang, "proposals-merged-label")) " " } (t(lang, "proposals-merged-before")) " " a href={"/proposals/" (into) } { (t_with(lang, "proposals-merged-link", &[("id", &into.to_string())])) } (t(lang, "proposals-merged-after")) " " (reason) } }
             }
-            @if p.has_image { img.proposal-image src={"/proposals/" (p.id) "/image"} alt={"Picture for the proposal: " (p.title)} loading="lazy"; }
+            @if p.has_image { img.proposal-image src={"/proposals/" (p.id) "/image"} alt=(t_with(lang, "proposals-image-alt", &[("title", &p.title)])) loading="lazy"; }
             (super::components::facts(&[
-                ("Estimated cost", money(p.estimated_cost, currency)),
-                ("Validated cost", match p.validated_cost { Some(c) => money(c, currency), None => html! { "not reviewed yet" } }),
-                ("Location", html! { (p.location.as_deref().unwrap_or("—")) }),
-                ("Category", html! { (p.category.as_deref().unwrap_or("—")) }),
+                (estimated_label.as_str(), money(lang, p.estimated_cost, currency)),
+                (validated_label.as_str(), match p.validated_cost { Some(c) => money(lang, c, currency), None => html! { (t(lang, "proposals-not-reviewed")) } }),
+                (location_label.as_str(), html! { (p.location.as_deref().unwrap_or("—")) }),
+                (category_label.as_str(), html! { (p.category.as_deref().unwrap_or("—")) }),
             ]))
             @if let Some(reason) = &p.hidden_reason {
-                div.flash role="note" { p { strong { "Hidden by the moderators: " } (reason) }
-                    @if may.can_moderate { p { "You see the text because you moderate; residents do not." } } }
+                div.flash role="note" { p { strong { (t(lang, "proposals-hidden-label")) " " } (reason) }
+                    @if may.can_moderate { p { (t(lang, "proposals-hidden-staff")) } } }
             }
             @if may.supports_on {
-                p { strong { (p.supports) } " supports"
-                    @if let Some(needed) = p.support_threshold { " (" (needed) " needed to be reviewed)" } }
+                p { strong { (lang.number(p.supports)) } " " (t_count(lang, "proposals-supports", p.supports, &[]))
+                    @if let Some(needed) = p.support_threshold { " (" (t_count(lang, "proposals-supports-needed", i64::from(needed), &[("n", &lang.number(i64::from(needed)))])) ")" } }
                 @if may.can_support {
                     @if may.supports_it {
                         form method="post" action={"/proposals/" (p.id) "/unsupport"} {
                             (csrf_field(&viewer.csrf))
-                            button.button.secondary type="submit" { "Take back my support" }
+                            button.button.secondary type="submit" { (t(lang, "proposals-unsupport")) }
                         }
                     } @else {
                         form method="post" action={"/proposals/" (p.id) "/support"} {
                             (csrf_field(&viewer.csrf))
-                            button.button type="submit" { "Support this proposal" }
+                            button.button type="submit" { (t(lang, "proposals-support")) }
                         }
                     }
                 }
             }
-            @if p.over_budget { p.flash { "The estimate is above the round's whole budget; reviewers will look at it closely." } }
+            @if p.over_budget { p.flash { (t(lang, "proposals-over-budget")) } }
             @for paragraph in p.description.split("\n\n") { p { (paragraph) } }
-            h2 { "History" }
+            @if may.translated { (super::translations::note(lang)) }
+            h2 { (t(lang, "proposals-history")) }
             ul {
-                li { (datetime(p.created_at)) ": submitted" }
+                li { (datetime(lang, p.created_at)) ": " (t(lang, "proposals-history-submitted")) }
                 @for c in &p.change_requests {
-                    li { (datetime(c.at)) ": the reviewers asked for changes: " (c.reason)
-                        @if let Some(a) = c.answered_at { " (the author edited it on " (datetime(a)) ")" } }
+                    li { (datetime(lang, c.at)) ": " (t(lang, "proposals-history-changes")) " " (c.reason)
+                        @if let Some(a) = c.answered_at { " (" (t(lang, "proposals-history-edited")) " " (datetime(lang, a)) ")" } }
                 }
                 @for r in &p.reviews {
-                    li { (datetime(r.at)) ": reviewed: " strong { (status_label(&r.decision)) } @if let Some(c) = r.validated_cost { " at " (money(c, currency)) } ". " (r.reason) }
+                    li { (datetime(lang, r.at)) ": " (t(lang, "proposals-history-reviewed")) " " strong { (status_label(lang, &r.decision)) } @if let Some(c) = r.validated_cost { " " (t(lang, "proposals-history-at")) " " (money(lang, c, currency)) } ". " (r.reason) }
                 }
             }
             @if may.is_author && may.can_edit {
-                h2 { "Your proposal" }
+                h2 { (t(lang, "proposals-yours")) }
                 @if p.change_requests.iter().any(|c| c.answered_at.is_none()) {
-                    p.flash { strong { "The reviewers asked you for changes. " } "Edit the proposal to answer them." }
+                    p.flash { strong { (t(lang, "proposals-changes-asked")) " " } (t(lang, "proposals-changes-answer")) }
                 }
-                p { a.button.secondary href={"/proposals/" (p.id) "/edit"} { "Edit" } }
+                p { a.button.secondary href={"/proposals/" (p.id) "/edit"} { (t(lang, "proposals-edit")) } }
                 form method="post" action={"/proposals/" (p.id) "/image"} enctype="multipart/form-data" novalidate {
                     (csrf_field(&viewer.csrf))
                     div class={"field" @if errors.get("file").is_some() { " field-error" }} {
-                        label for="file" { @if p.has_image { "Replace the picture" } @else { "Add a picture" } }
-                        p.hint id="file-hint" { "A JPEG, PNG or WebP file of at most 5 MB." }
-                        @if let Some(message) = errors.get("file") { p.error id="file-error" { span.visually-hidden { "Error: " } (message) } }
+                        label for="file" { @if p.has_image { (t(lang, "proposals-image-replace")) } @else { (t(lang, "proposals-image-add")) } }
+                        p.hint id="file-hint" { (t(lang, "proposals-image-hint")) }
+                        @if let Some(message) = errors.get("file") { p.error id="file-error" { span.visually-hidden { (t(lang, "form-error-prefix")) " " } (message) } }
                         input type="file" id="file" name="file" accept="image/jpeg,image/png,image/webp"
                             aria-describedby={"file-hint" @if errors.get("file").is_some() { " file-error" }};
                     }
-                    (button("Upload the picture"))
+                    (button(&t(lang, "proposals-image-upload")))
                 }
                 form method="post" action={"/proposals/" (p.id) "/withdraw"} {
                     (csrf_field(&viewer.csrf))
-                    button.button.danger type="submit" { "Withdraw this proposal" }
+                    button.button.danger type="submit" { (t(lang, "proposals-withdraw")) }
                 }
             }
             @if may.can_flag && p.hidden_reason.is_none() {
                 details {
-                    summary { "Report this proposal as abusive" }
+                    summary { (t(lang, "proposals-flag-summary")) }
                     form method="post" action={"/proposals/" (p.id) "/flag"} novalidate {
                         (csrf_field(&viewer.csrf))
-                        (textarea("reason", "What is wrong with it?", Some("The moderators read every report."), "", 3, errors))
-                        (button("Send the report"))
+                        (textarea(lang, "reason", &t(lang, "proposals-flag-reason"), Some(t(lang, "proposals-flag-reason-hint").as_str()), "", 3, errors))
+                        (button(&t(lang, "proposals-flag-submit")))
                     }
                 }
             }
             @if may.can_moderate {
-                h2 { "Moderation" }
+                h2 { (t(lang, "proposals-moderation")) }
                 form method="post" action={"/proposals/" (p.id) "/moderate"} novalidate {
                     (csrf_field(&viewer.csrf))
                     input type="hidden" name="action" value=(if p.hidden_reason.is_some() { "show" } else { "hide" });
-                    (textarea("moderation_reason", "Public reason", Some("Published on the proposal's page. The text stays in the audit log."), "", 2, errors))
-                    (button(if p.hidden_reason.is_some() { "Show the text again" } else { "Hide the text" }))
+                    (textarea(lang, "moderation_reason", &t(lang, "proposals-public-reason"), Some(t(lang, "proposals-moderation-reason-hint").as_str()), "", 2, errors))
+                    (button(&t(lang, if p.hidden_reason.is_some() { "proposals-moderation-show" } else { "proposals-moderation-hide" })))
                 }
             }
             @if may.can_review && p.merged_into.is_none() {
-                h2 { "Ask the author for changes" }
+                h2 { (t(lang, "proposals-changes-title")) }
                 form method="post" action={"/proposals/" (p.id) "/request-changes"} novalidate {
                     (csrf_field(&viewer.csrf))
-                    (textarea("change_reason", "What should change", Some("Published in the proposal's history; the author may then edit it."), "", 2, errors))
-                    (button("Ask for changes"))
+                    (textarea(lang, "change_reason", &t(lang, "proposals-changes-reason"), Some(t(lang, "proposals-changes-reason-hint").as_str()), "", 2, errors))
+                    (button(&t(lang, "proposals-changes-submit")))
                 }
-                h2 { "Merge a duplicate" }
+                h2 { (t(lang, "proposals-merge-title")) }
                 form method="post" action={"/proposals/" (p.id) "/merge"} novalidate {
                     (csrf_field(&viewer.csrf))
-                    (input(Field::new("into", "Merge this proposal into proposal number").kind("number"), errors))
-                    (textarea("merge_reason", "Why they are the same", Some("Published on both proposals. Both authors are credited."), "", 2, errors))
-                    (button("Merge"))
+                    (input(lang, Field::new("into", &into_label).kind("number"), errors))
+                    (textarea(lang, "merge_reason", &t(lang, "proposals-merge-reason"), Some(t(lang, "proposals-merge-reason-hint").as_str()), "", 2, errors))
+                    (button(&t(lang, "proposals-merge-submit")))
                 }
             }
             @if may.can_review {
-                h2 { "Review" }
+                h2 { (t(lang, "proposals-review-title")) }
                 form method="post" action={"/proposals/" (p.id) "/review"} novalidate {
                     (csrf_field(&viewer.csrf))
-                    (super::components::radios("decision", "Decision", &[("feasible", "Feasible: put it on the ballot"), ("infeasible", "Not feasible")], "", errors))
-                    (input(Field::new("validated_cost", "Validated cost").hint("Leave empty to keep the estimate."), errors))
-                    (textarea("reason", "Public reason", Some("Published with the decision."), "", 3, errors))
-                    (button("Record the decision"))
+                    (super::components::radios(lang, "decision", &t(lang, "proposals-review-decision"), &decision_options, "", errors))
+                    (input(lang, Field::new("validated_cost", &validated_label).hint(&validated_hint), errors))
+                    (textarea(lang, "reason", &t(lang, "proposals-public-reason"), Some(t(lang, "proposals-review-reason-hint").as_str()), "", 3, errors))
+                    (button(&t(lang, "proposals-review-submit")))
                 }
+            }
+            @if may.can_translate {
+                (super::translations::section(lang, &viewer.csrf, &format!("/proposals/{}/translations", p.id), translations))
             }
         },
     )
@@ -326,24 +384,24 @@ pub fn flags(
     flagged: &[(i64, String, Vec<String>)],
     hidden: &[i64],
 ) -> Markup {
+    let lang = viewer.lang;
+    let page_title = t_with(lang, "proposals-flags-title", &[("round", title)]);
     layout_for(
         viewer,
-        Page {
-            title: &format!("Reported proposals: {title}"),
-        },
+        Page { title: &page_title },
         html! {
-            h1 { "Reported proposals: " (title) }
-            @if flagged.is_empty() { p { "Nobody has reported a proposal in this round." } }
+            h1 { (page_title) }
+            @if flagged.is_empty() { p { (t(lang, "proposals-flags-none")) } }
             ul.cards {
                 @for (id, proposal_title, reasons) in flagged {
                     li { article.card {
                         h2 { a href={"/proposals/" (id)} { (proposal_title) } }
-                        p { (reasons.len()) " reports" @if hidden.contains(id) { " · " strong { "hidden" } } }
+                        p { (t_count(lang, "proposals-flags-reports", reasons.len() as i64, &[("n", &lang.number(reasons.len() as i64))])) @if hidden.contains(id) { " · " strong { (t(lang, "proposals-flags-hidden")) } } }
                         ul { @for r in reasons { li { (r) } } }
                     } }
                 }
             }
-            p { a href={"/rounds/" (round_id)} { "Back to the round" } }
+            p { a href={"/rounds/" (round_id)} { (t(lang, "proposals-back-to-round")) } }
         },
     )
 }

@@ -6,91 +6,124 @@ use super::components::{
 use super::layout::{layout_for, Page, Viewer};
 use crate::auth::Role;
 use crate::domain::eligibility::Eligibility;
-use crate::domain::rounds::{Phase, ProjectView, RoundDetail};
+use crate::domain::rounds::{BallotType, Phase, ProjectView, RoundDetail};
 use crate::error::FieldErrors;
+use crate::i18n::{t, t_count, Lang};
+
+/// A project's status on the round page, in the reader's language (the stored value otherwise).
+fn status_label(lang: Lang, status: &str) -> String {
+    match status {
+        "submitted" => t(lang, "rounds-status-submitted"),
+        "feasible" => t(lang, "rounds-status-feasible"),
+        "infeasible" => t(lang, "rounds-status-infeasible"),
+        "withdrawn" => t(lang, "rounds-status-withdrawn"),
+        other => other.to_string(),
+    }
+}
+
+fn ballot_type_label(lang: Lang, ballot_type: BallotType) -> String {
+    t(
+        lang,
+        match ballot_type {
+            BallotType::Approval => "rounds-ballot-approval",
+            BallotType::Knapsack => "rounds-ballot-knapsack",
+            BallotType::Ranked => "rounds-ballot-ranked",
+            BallotType::Cumulative => "rounds-ballot-cumulative",
+        },
+    )
+}
 
 pub fn show(
     viewer: &Viewer,
     round: &RoundDetail,
+    translated: bool,
     eligibility: Option<&Eligibility>,
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> Markup {
     let s = &round.summary;
     let currency = &s.currency;
+    let lang = viewer.lang;
     let district_name = |p: &ProjectView| {
         p.district_id
             .and_then(|id| round.districts.iter().find(|d| d.id == id))
-            .map_or("City-wide".to_string(), |d| d.name.clone())
+            .map_or_else(|| t(lang, "rounds-citywide"), |d| d.name.clone())
     };
+    let fact_budget = t(lang, "rounds-fact-budget");
+    let fact_ballot = t(lang, "rounds-fact-ballot");
+    let fact_proposals_open = t(lang, "rounds-fact-proposals-open");
+    let fact_voting_opens = t(lang, "rounds-fact-voting-opens");
+    let fact_voting_closes = t(lang, "rounds-fact-voting-closes");
+    let fact_rule = t(lang, "rounds-fact-rule");
     layout_for(
         viewer,
         Page { title: &s.title },
         html! {
             h1 { (s.title) }
             @if let Some(message) = notice { (flash(message)) }
-            (error_summary(errors))
-            p { (phase_line(s.phase, viewer.lang)) }
+            (error_summary(lang, errors))
+            p { (phase_line(s.phase, lang)) }
             @if s.phase == Phase::Voting {
-                p { a.button href={"/rounds/" (s.id) "/vote"} { "Vote now" } }
+                p { a.button href={"/rounds/" (s.id) "/vote"} { (t(lang, "rounds-vote-now")) } }
             }
-            p { a href={"/rounds/" (s.id) "/proposals"} { "All proposals, with their review decisions" } }
+            p { a href={"/rounds/" (s.id) "/proposals"} { (t(lang, "rounds-all-proposals")) } }
             @if viewer.user.as_ref().is_some_and(|(_, role)| matches!(role, Role::Reviewer | Role::Council)) {
-                nav aria-label="Staff" {
-                    h2 { "For city staff" }
+                nav aria-label=(t(lang, "rounds-staff-nav")) {
+                    h2 { (t(lang, "rounds-staff-heading")) }
                     ul {
-                        li { a href={"/review/rounds/" (s.id) "/checks"} { "Confirm voters in person" } }
-                        li { a href={"/review/rounds/" (s.id) "/flags"} { "Reported proposals" } }
-                        @if s.phase == Phase::Voting { li { a href={"/review/rounds/" (s.id) "/paper"} { "Enter paper ballots" } } }
+                        li { a href={"/review/rounds/" (s.id) "/checks"} { (t(lang, "rounds-staff-checks")) } }
+                        li { a href={"/review/rounds/" (s.id) "/flags"} { (t(lang, "rounds-staff-flags")) } }
+                        @if s.phase == Phase::Voting { li { a href={"/review/rounds/" (s.id) "/paper"} { (t(lang, "rounds-staff-paper")) } } }
                         @if viewer.user.as_ref().is_some_and(|(_, role)| *role == Role::Council) {
-                            li { a href={"/council/rounds/" (s.id)} { "Manage this round" } }
+                            li { a href={"/council/rounds/" (s.id)} { (t(lang, "rounds-staff-manage")) } }
                             @if s.phase >= Phase::Voting {
-                                li { a href={"/rounds/" (s.id) "/feedback"} { "What voters said in the survey" } }
-                                li { a href={"/rounds/" (s.id) "/statistics"} { "Who took part (so far)" } }
+                                li { a href={"/rounds/" (s.id) "/feedback"} { (t(lang, "rounds-staff-feedback")) } }
+                                li { a href={"/rounds/" (s.id) "/statistics"} { (t(lang, "rounds-staff-statistics")) } }
                             }
                             @if s.phase == Phase::Results {
-                                li { a href={"/rounds/" (s.id) "/implementation"} { "Record what happened to funded projects" } }
+                                li { a href={"/rounds/" (s.id) "/implementation"} { (t(lang, "rounds-staff-implementation")) } }
                             }
                         }
                     }
                 }
             }
             @if s.phase >= Phase::Voting {
-                p { a href={"/rounds/" (s.id) "/bulletin"} { "Bulletin board: every ballot, and check yours" } }
+                p { a href={"/rounds/" (s.id) "/bulletin"} { (t(lang, "rounds-bulletin-link")) } }
             }
             p { (round.description) }
+            @if translated { (super::translations::note(lang)) }
             (facts(&[
-                ("Total budget", money(s.total_budget, currency)),
-                ("Ballot", html! { (s.ballot_type.describe()) }),
-                ("Proposals open", datetime(round.proposals_open_at)),
-                ("Voting opens", datetime(s.voting_open_at)),
-                ("Voting closes", datetime(s.voting_close_at)),
-                ("Counting rule", html! { code { (round.rule) } " (ties: " code { (round.tie_break) } ")" }),
+                (fact_budget.as_str(), money(lang, s.total_budget, currency)),
+                (fact_ballot.as_str(), html! { (ballot_type_label(lang, s.ballot_type)) }),
+                (fact_proposals_open.as_str(), datetime(lang, round.proposals_open_at)),
+                (fact_voting_opens.as_str(), datetime(lang, s.voting_open_at)),
+                (fact_voting_closes.as_str(), datetime(lang, s.voting_close_at)),
+                (fact_rule.as_str(), html! { code { (round.rule) } " (" (t(lang, "rounds-fact-ties")) " " code { (round.tie_break) } ")" }),
             ]))
             @if !round.districts.is_empty() {
-                h2 { "Districts" }
-                table {
-                    caption { "Budget per district" }
-                    thead { tr { th scope="col" { "District" } th scope="col" { "Budget" } } }
+                h2 { (t(lang, "rounds-districts")) }
+                table tabindex="0" {
+                    caption { (t(lang, "rounds-districts-caption")) }
+                    thead { tr { th scope="col" { (t(lang, "rounds-col-district")) } th scope="col" { (t(lang, "rounds-col-budget")) } } }
                     tbody {
                         @for d in &round.districts {
-                            tr { th scope="row" { (d.name) } td { (money(d.budget, currency)) } }
+                            tr { th scope="row" { (d.name) } td { (money(lang, d.budget, currency)) } }
                         }
                     }
                 }
             }
-            h2 { "Projects" }
+            h2 { (t(lang, "rounds-projects")) }
             @if round.projects.is_empty() {
-                p { "No projects have been proposed yet." }
+                p { (t(lang, "rounds-projects-none")) }
             } @else {
-                table {
-                    caption { (round.projects.len()) " projects" }
+                table tabindex="0" {
+                    caption { (t_count(lang, "rounds-projects-caption", round.projects.len() as i64, &[("number", &lang.number(round.projects.len() as i64))])) }
                     thead {
                         tr {
-                            th scope="col" { "Project" }
-                            th scope="col" { "District" }
-                            th scope="col" { "Cost" }
-                            th scope="col" { "Status" }
+                            th scope="col" { (t(lang, "rounds-col-project")) }
+                            th scope="col" { (t(lang, "rounds-col-district")) }
+                            th scope="col" { (t(lang, "rounds-col-cost")) }
+                            th scope="col" { (t(lang, "rounds-col-status")) }
                         }
                     }
                     tbody {
@@ -98,12 +131,12 @@ pub fn show(
                             tr {
                                 th scope="row" { (p.title) }
                                 td { (district_name(p)) }
-                                td { (money(p.cost, currency)) }
+                                td { (money(lang, p.cost, currency)) }
                                 td {
-                                    (p.status)
+                                    (status_label(lang, &p.status))
                                     @match p.funded {
-                                        Some(true) => { " — " strong { "funded" } }
-                                        Some(false) if p.status == "feasible" => { " — not funded" }
+                                        Some(true) => { " — " strong { (t(lang, "rounds-project-funded")) } }
+                                        Some(false) if p.status == "feasible" => { " — " (t(lang, "rounds-project-not-funded")) }
                                         _ => {}
                                     }
                                 }
@@ -114,66 +147,62 @@ pub fn show(
             }
             (can_i_vote(viewer, round, eligibility, errors))
             @if let Some(results) = &round.results {
-                (results_section(round, results))
+                (results_section(lang, round, results))
             }
             @if s.phase == Phase::Results {
-                h2 { "After the vote" }
+                h2 { (t(lang, "rounds-after-heading")) }
                 ul {
-                    li { a href={"/rounds/" (s.id) "/implementation"} { "What happened to my vote" } ": the funded projects, how far each has got, and the projects on your ballot" }
-                    li { a href={"/rounds/" (s.id) "/statistics"} { "Who took part" } ": voters and proposals by district, gender and age" }
+                    // Each item is one sentence: the link, then the rest.
+                    li { a href={"/rounds/" (s.id) "/implementation"} { (t(lang, "rounds-after-implementation-link")) } (t(lang, "rounds-after-implementation-text")) }
+                    li { a href={"/rounds/" (s.id) "/statistics"} { (t(lang, "rounds-after-statistics-link")) } (t(lang, "rounds-after-statistics-text")) }
                 }
-                h2 { "Open data" }
+                h2 { (t(lang, "rounds-open-data")) }
                 p {
-                    "Download the projects, votes and outcome: "
+                    (t(lang, "rounds-open-data-intro")) " "
                     a href={"/api/v1/rounds/" (s.id) "/export.csv"} { "CSV" } ", "
-                    a href={"/api/v1/rounds/" (s.id) "/export.json"} { "JSON" } ", and each pot as a Pabulib file: "
+                    a href={"/api/v1/rounds/" (s.id) "/export.json"} { "JSON" } (t(lang, "rounds-open-data-pabulib")) " "
                     @for d in &round.districts { a href={"/api/v1/rounds/" (s.id) "/export.pb?pot=" (d.slug)} { (d.name) } " " }
-                    @if round.citywide_budget.is_some() || round.districts.is_empty() { a href={"/api/v1/rounds/" (s.id) "/export.pb" @if !round.districts.is_empty() { "?pot=citywide" }} { "city-wide" } }
+                    @if round.citywide_budget.is_some() || round.districts.is_empty() { a href={"/api/v1/rounds/" (s.id) "/export.pb" @if !round.districts.is_empty() { "?pot=citywide" }} { (t(lang, "rounds-open-data-citywide")) } }
                 }
             }
             @if let Some(head) = &round.result_chain_head {
-                h2 { "Verify the count" }
-                p { "The result was counted over the bulletin board whose chain head is " code.hash { (head) } "." }
+                h2 { (t(lang, "rounds-verify-heading")) }
+                p { (t(lang, "rounds-verify-chain")) " " code.hash { (head) } (t(lang, "rounds-verify-chain-after")) }
                 p {
-                    "Anyone can recount it: download the signed "
-                    a href={"/api/v1/rounds/" (s.id) "/export.audit"} { "audit package" }
-                    " and follow "
-                    a href="/verify" { "how to verify a count" } "."
+                    (t(lang, "rounds-verify-recount")) " "
+                    a href={"/api/v1/rounds/" (s.id) "/export.audit"} { (t(lang, "rounds-verify-audit-link")) }
+                    " " (t(lang, "rounds-verify-recount-middle")) " "
+                    a href="/verify" { (t(lang, "rounds-verify-how-link")) } (t(lang, "rounds-verify-recount-after"))
                 }
             }
-            h2 { "Change log" }
-            (super::components::change_log(&round.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
+            h2 { (t(lang, "rounds-change-log")) }
+            (super::components::change_log(lang, &round.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
         },
     )
 }
 
-fn who_can_vote(round: &RoundDetail) -> Vec<String> {
+fn who_can_vote(lang: Lang, round: &RoundDetail) -> Vec<String> {
     let e = &round.eligibility;
     let mut rules = Vec::new();
     if let Some(age) = e.min_age {
-        rules.push(format!("You must be at least {age} years old."));
+        rules.push(t_count(lang, "rounds-rule-min-age", i64::from(age), &[]));
     }
     match e.residence.as_str() {
-        "self-declared" => {
-            rules.push("You vote for projects in the district where you live.".to_string())
-        }
-        "verified" => rules
-            .push("You vote in the district where the city has confirmed you live.".to_string()),
+        "self-declared" => rules.push(t(lang, "rounds-rule-self-declared")),
+        "verified" => rules.push(t(lang, "rounds-rule-verified")),
         _ => {}
     }
     if e.requires_census {
-        rules.push("You must be on the city's list of residents (you will be asked for a document number and year of birth).".into());
+        rules.push(t(lang, "rounds-rule-census"));
     }
     if e.requires_manual_check {
-        rules.push("A city officer must confirm who you are, in person.".into());
+        rules.push(t(lang, "rounds-rule-manual-check"));
     }
     if e.voting_codes {
-        rules.push(
-            "A one-time voting code from the city also lets you vote, without an account.".into(),
-        );
+        rules.push(t(lang, "rounds-rule-voting-codes"));
     }
     if rules.is_empty() {
-        rules.push("Anyone with an account can vote.".into());
+        rules.push(t(lang, "rounds-rule-anyone"));
     }
     rules
 }
@@ -188,34 +217,39 @@ fn can_i_vote(
         round.summary.phase,
         Phase::Review | Phase::Proposals | Phase::Voting | Phase::Draft
     );
+    let lang = viewer.lang;
+    let document_label = t(lang, "rounds-census-document");
+    let document_hint = t(lang, "rounds-census-document-hint");
+    let birth_year_label = t(lang, "rounds-census-birth-year");
     html! {
         @if open {
             section aria-labelledby="eligibility-heading" {
-                h2 #eligibility-heading { "Who can vote" }
-                ul { @for rule in who_can_vote(round) { li { (rule) } } }
+                h2 #eligibility-heading { (t(lang, "rounds-who-can-vote")) }
+                ul { @for rule in who_can_vote(lang, round) { li { (rule) } } }
                 @match eligibility {
-                    None => { p { a href={"/login?next=/rounds/" (round.summary.id)} { "Log in" } " to see whether you can vote." } }
+                    // One sentence: "<Log in> to see whether you can vote."
+                    None => { p { a href={"/login?next=/rounds/" (round.summary.id)} { (t(lang, "rounds-log-in-link")) } " " (t(lang, "rounds-log-in-after")) } }
                     Some(e) => {
                         @if e.eligible {
-                            p.flash { strong { "You can vote in this round." } }
+                            p.flash { strong { (t(lang, "rounds-can-vote")) } }
                         } @else {
-                            p { strong { "You cannot vote yet." } " Here is what is missing:" }
+                            p { strong { (t(lang, "rounds-cannot-vote")) } " " (t(lang, "rounds-missing")) }
                         }
                         ul {
                             @for r in &e.requirements {
                                 li {
-                                    (if r.met { "Met: " } else { "Not yet: " }) (r.explanation)
+                                    (t(lang, if r.met { "rounds-requirement-met" } else { "rounds-requirement-not-yet" })) " " (r.explanation)
                                     @if let Some(step) = &r.next_step { " " (step) }
                                 }
                             }
                         }
                         @if round.eligibility.requires_census && e.requirements.iter().any(|r| r.name == "census" && !r.met) {
-                            h3 { "Match yourself to the census list" }
+                            h3 { (t(lang, "rounds-census-heading")) }
                             form method="post" action={"/rounds/" (round.summary.id) "/census-match"} novalidate {
                                 (csrf_field(&viewer.csrf))
-                                (input(Field::new("document_number", "Identity document number").hint("As printed on your ID card or residence permit. We compare a one-way fingerprint of it; the number itself is not stored.").required(), errors))
-                                (input(Field::new("birth_year", "Year of birth").required(), errors))
-                                (button("Check"))
+                                (input(lang, Field::new("document_number", &document_label).hint(&document_hint).required(), errors))
+                                (input(lang, Field::new("birth_year", &birth_year_label).required(), errors))
+                                (button(&t(lang, "rounds-census-check")))
                             }
                         }
                     }
@@ -225,34 +259,54 @@ fn can_i_vote(
     }
 }
 
-fn results_section(round: &RoundDetail, results: &crate::domain::rounds::ResultsView) -> Markup {
+fn results_section(
+    lang: Lang,
+    round: &RoundDetail,
+    results: &crate::domain::rounds::ResultsView,
+) -> Markup {
     let currency = &round.summary.currency;
     let pot_name = |id: Option<crate::domain::DistrictId>| {
         id.and_then(|id| round.districts.iter().find(|d| d.id == id))
-            .map_or("City-wide".to_string(), |d| d.name.clone())
+            .map_or_else(|| t(lang, "rounds-citywide"), |d| d.name.clone())
     };
+    let counted = t_count(
+        lang,
+        "rounds-results-counted",
+        results.ballots,
+        &[
+            ("ballots", &lang.number(results.ballots)),
+            ("online", &lang.number(results.online)),
+            ("paper", &lang.number(results.paper)),
+            ("codes", &lang.number(results.codes)),
+        ],
+    );
     html! {
         section aria-labelledby="results-heading" {
-            h2 #results-heading { "Results" }
-            p { (results.ballots) " ballots counted: " (results.online) " online with an account, " (results.paper) " on paper, " (results.codes) " with a voting code." }
+            h2 #results-heading { (t(lang, "rounds-results-heading")) }
+            p { (counted) }
             @if let Some(eligible) = results.eligible {
                 @let voters = results.online + results.paper + results.codes;
-                p { "Turnout: " (voters) " of " (eligible) " people on the census list (" (format!("{:.1}", 100.0 * voters as f64 / eligible as f64)) "%)." }
+                p { (t_count(lang, "rounds-results-turnout", eligible, &[
+                    ("voters", &lang.number(voters)),
+                    ("eligible", &lang.number(eligible)),
+                    ("percent", &lang.decimal(100.0 * voters as f64 / eligible as f64)),
+                ])) }
             }
             @for pot in &results.pots {
                 h3 { (pot_name(pot.district_id)) }
-                p { "Budget " (money(pot.budget, currency)) ", spent " (money(pot.spent, currency)) " (rule " code { (pot.rule) } ", ties " code { (pot.tie_break) } ")." }
-                (chart(pot))
-                table {
-                    caption { "Every project, funded first in the order chosen" }
-                    thead { tr { th scope="col" { "Project" } th scope="col" { "Votes" } th scope="col" { "Cost" } th scope="col" { "Outcome" } } }
+                // One sentence: "Budget <amount>, spent <amount> (rule <rule>, ties <rule>)."
+                p { (t(lang, "rounds-pot-budget")) " " (money(lang, pot.budget, currency)) (t(lang, "rounds-pot-spent")) " " (money(lang, pot.spent, currency)) " (" (t(lang, "rounds-pot-rule")) " " code { (pot.rule) } ", " (t(lang, "rounds-pot-ties")) " " code { (pot.tie_break) } ")." }
+                (chart(lang, pot))
+                table tabindex="0" {
+                    caption { (t(lang, "rounds-results-caption")) }
+                    thead { tr { th scope="col" { (t(lang, "rounds-col-project")) } th scope="col" { (t(lang, "rounds-col-votes")) } th scope="col" { (t(lang, "rounds-col-cost")) } th scope="col" { (t(lang, "rounds-col-outcome")) } } }
                     tbody {
                         @for p in &pot.projects {
                             tr {
                                 th scope="row" { (p.title) }
-                                td { (p.score) }
-                                td { (money(p.cost, currency)) }
-                                td { @if p.funded { strong { "Funded. " } } (p.explanation) }
+                                td { (lang.number(p.score as i64)) }
+                                td { (money(lang, p.cost, currency)) }
+                                td { @if p.funded { strong { (t(lang, "rounds-funded")) ". " } } (p.explanation) }
                             }
                         }
                     }
@@ -264,7 +318,7 @@ fn results_section(round: &RoundDetail, results: &crate::domain::rounds::Results
 
 /// Votes per project as horizontal bars (server-rendered SVG, no script); funded bars are
 /// solid and labelled, so colour is never the only cue. The dashed line is where the money ran out.
-fn chart(pot: &crate::domain::rounds::PotResult) -> Markup {
+fn chart(lang: Lang, pot: &crate::domain::rounds::PotResult) -> Markup {
     let max = pot
         .projects
         .iter()
@@ -277,19 +331,19 @@ fn chart(pot: &crate::domain::rounds::PotResult) -> Markup {
     let funded = pot.projects.iter().filter(|p| p.funded).count() as f64;
     html! {
         figure.chart {
-            svg viewBox={"0 0 640 " (height)} width="100%" role="img" aria-label="Votes per project; funded projects are solid and marked funded" {
+            svg viewBox={"0 0 640 " (height)} width="100%" role="img" aria-label=(t(lang, "rounds-chart-label")) {
                 @for (i, p) in pot.projects.iter().enumerate() {
                     @let y = i as f64 * row + 4.0;
                     @let w = (p.score as f64 / max * 380.0).max(1.0);
                     rect x="250" y=(y) width=(w) height="20" class={ "bar" @if p.funded { " funded" } } {}
                     text x="244" y={(y + 15.0)} text-anchor="end" class="label" { (truncate(&p.title, 34)) }
-                    text x={(256.0 + w)} y={(y + 15.0)} class="value" { (p.score) @if p.funded { " funded" } }
+                    text x={(256.0 + w)} y={(y + 15.0)} class="value" { (lang.number(p.score as i64)) @if p.funded { " " (t(lang, "rounds-chart-funded")) } }
                 }
                 @if funded > 0.0 && (funded as usize) < pot.projects.len() {
                     line x1="0" x2="640" y1={(funded * row + 2.0)} y2={(funded * row + 2.0)} class="funding-line" {}
                 }
             }
-            figcaption { "Votes per project. Above the dashed line: funded." }
+            figcaption { (t(lang, "rounds-chart-caption")) }
         }
     }
 }
@@ -303,25 +357,27 @@ fn truncate(s: &str, n: usize) -> String {
 }
 
 pub fn how_to_verify(viewer: &Viewer, public_key: &str) -> Markup {
+    let lang = viewer.lang;
+    let title = t(lang, "rounds-verify-title");
     layout_for(
         viewer,
-        Page {
-            title: "How to verify a count",
-        },
+        Page { title: &title },
         html! {
-            h1 { "How to verify a count" }
-            p { "You do not have to trust this server. Every counted round has an audit package: its rules, every change made to them, every ballot on the public bulletin board, and the stored result, signed by this installation." }
-            h2 { "This installation's signing key" }
-            p { "Audit packages are signed with the Ed25519 key whose public half is:" }
+            h1 { (title) }
+            p { (t(lang, "rounds-verify-lead")) }
+            h2 { (t(lang, "rounds-verify-key-heading")) }
+            p { (t(lang, "rounds-verify-key-text")) }
             p { code.hash { (public_key) } }
-            h2 { "Steps" }
+            h2 { (t(lang, "rounds-verify-steps")) }
             ol {
-                li { "On a round's page, after its results are published, download the audit package (a tar archive)." }
-                li { "Check it and recount it with the budgetbox program, which needs no database:"
+                li { (t(lang, "rounds-verify-step-download")) }
+                li { (t(lang, "rounds-verify-step-program"))
                     pre { code { "budgetbox verify round-N-audit.tar --public-key " (public_key) } }
-                    "It prints " code { "OK" } " and the funded projects, or every ballot and project that does not match." }
-                li { "Or check it with other tools: " code { "sha256sum -c MANIFEST" } " checks each file, the " code { "pots" } " folder holds the ballots as Pabulib files that other counting programs (such as pabutools) read." }
-                li { "Look up your own tracking code on the round's bulletin board to see your ballot is in the package, unchanged." }
+                    // One sentence: "It prints <OK> and the funded projects, …"
+                    (t(lang, "rounds-verify-step-prints")) " " code { "OK" } " " (t(lang, "rounds-verify-step-prints-after")) }
+                // One sentence around two pieces of code.
+                li { (t(lang, "rounds-verify-step-tools")) " " code { "sha256sum -c MANIFEST" } " " (t(lang, "rounds-verify-step-tools-middle")) " " code { "pots" } " " (t(lang, "rounds-verify-step-tools-after")) }
+                li { (t(lang, "rounds-verify-step-own-code")) }
             }
         },
     )

@@ -4,6 +4,7 @@ use maud::{html, Markup};
 
 use super::components::{button, csrf_field, money};
 use super::layout::{layout_for, Page, Viewer};
+use crate::i18n::{t, t_count, t_with};
 use crate::tally::compare::RuleComparison;
 use crate::tally::Election;
 
@@ -22,23 +23,25 @@ pub fn page(
     pots: &[PotComparison],
     upload: bool,
 ) -> Markup {
+    let lang = viewer.lang;
+    let page_title = t_with(lang, "simulate-title", &[("round", title)]);
     layout_for(
         viewer,
-        Page {
-            title: &format!("Compare counting rules: {title}"),
-        },
+        Page { title: &page_title },
         html! {
-            h1 { "Compare counting rules: " (title) }
-            p { "The same ballots counted three ways: most votes first (greedy), the Method of Equal Shares with Add1 completion, and sequential Phragmén. Nothing here changes the round's own rule or result." }
+            h1 { (page_title) }
+            p { (t(lang, "simulate-lead")) }
             @for pot in pots {
+                @let ballots = pot.election.ballots.len() as i64;
                 h2 { (pot.heading) }
-                p { "Budget " (money(pot.election.budget, currency)) ", " (pot.election.ballots.len()) " ballots." }
-                table {
-                    caption { "Funded projects under each rule (✓ funded, – not funded)" }
+                // "Budget <amount>, 12 ballots." is one sentence: the amount is marked up in between.
+                p { (t(lang, "simulate-budget")) " " (money(lang, pot.election.budget, currency)) (t_count(lang, "simulate-ballots", ballots, &[("n", &lang.number(ballots))])) }
+                table tabindex="0" {
+                    caption { (t(lang, "simulate-caption")) }
                     thead {
                         tr {
-                            th scope="col" { "Project" }
-                            th scope="col" { "Cost" }
+                            th scope="col" { (t(lang, "simulate-col-project")) }
+                            th scope="col" { (t(lang, "simulate-col-cost")) }
                             @for r in &pot.results { th scope="col" { (r.rule) } }
                         }
                     }
@@ -46,13 +49,13 @@ pub fn page(
                         @for (i, project) in pot.election.projects.iter().enumerate() {
                             tr {
                                 th scope="row" { (pot.names[i]) }
-                                td { (money(project.cost, currency)) }
+                                td { (money(lang, project.cost, currency)) }
                                 @for r in &pot.results {
                                     td {
                                         @match &r.outcome {
-                                            Ok(o) if o.selected.contains(&project.id) => { "✓ " span.visually-hidden { "funded" } }
-                                            Ok(_) => { "– " span.visually-hidden { "not funded" } }
-                                            Err(_) => { "n/a" }
+                                            Ok(o) if o.selected.contains(&project.id) => { "✓ " span.visually-hidden { (t(lang, "simulate-funded")) } }
+                                            Ok(_) => { "– " span.visually-hidden { (t(lang, "simulate-not-funded")) } }
+                                            Err(_) => { (t(lang, "simulate-not-applicable")) }
                                         }
                                     }
                                 }
@@ -61,27 +64,27 @@ pub fn page(
                     }
                     tfoot {
                         tr {
-                            th scope="row" { "Money spent" }
+                            th scope="row" { (t(lang, "simulate-spent")) }
                             td {}
-                            @for r in &pot.results { td { @match &r.outcome { Ok(o) => { (money(o.spent, currency)) } Err(e) => { (e) } } } }
+                            @for r in &pot.results { td { @match &r.outcome { Ok(o) => { (money(lang, o.spent, currency)) } Err(e) => { (e) } } } }
                         }
                         tr {
-                            th scope="row" { "Voters with at least one funded project" }
+                            th scope="row" { (t(lang, "simulate-voters-funded")) }
                             td {}
-                            @for r in &pot.results { td { (r.voters_with_a_funded_project) " of " (pot.election.ballots.len()) } }
+                            @for r in &pot.results { td { (t_with(lang, "simulate-voters-of", &[("n", &lang.number(r.voters_with_a_funded_project as i64)), ("total", &lang.number(ballots))])) } }
                         }
                     }
                 }
             }
             @if upload {
-                h2 { "Compare a Pabulib file" }
+                h2 { (t(lang, "simulate-upload-title")) }
                 form method="post" action="/council/simulate" enctype="multipart/form-data" {
                     (csrf_field(&viewer.csrf))
                     div.field {
-                        label for="file" { "Pabulib file (.pb)" }
+                        label for="file" { (t(lang, "simulate-upload-file")) }
                         input #file type="file" name="file" accept=".pb,text/plain" required;
                     }
-                    (button("Compare"))
+                    (button(&t(lang, "simulate-upload-submit")))
                 }
             }
         },

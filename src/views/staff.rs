@@ -7,20 +7,26 @@ use super::layout::{layout_for, Page, Viewer};
 use crate::auth::Role;
 use crate::db::models::audit::AuditRow;
 use crate::db::models::user::UserRow;
+use crate::i18n::{t, t_count, t_with, Lang};
+
+/// A role's name in the reader's language.
+fn role_label(lang: Lang, role: Role) -> String {
+    t(lang, &format!("staff-role-{}", role.as_str()))
+}
 
 pub fn users(viewer: &Viewer, users: &[UserRow], notice: Option<&str>) -> Markup {
+    let lang = viewer.lang;
+    let title = t(lang, "staff-users-title");
     layout_for(
         viewer,
-        Page {
-            title: "People and roles",
-        },
+        Page { title: &title },
         html! {
-            h1 { "People and roles" }
+            h1 { (title) }
             @if let Some(message) = notice { (flash(message)) }
-            p { "A role change takes effect at once and ends that person's current sessions." }
-            table {
-                caption { (users.len()) " accounts" }
-                thead { tr { th scope="col" { "Name" } th scope="col" { "Email" } th scope="col" { "Role" } } }
+            p { (t(lang, "staff-users-text")) }
+            table tabindex="0" {
+                caption { (t_count(lang, "staff-users-caption", users.len() as i64, &[("n", &lang.number(users.len() as i64))])) }
+                thead { tr { th scope="col" { (t(lang, "staff-col-name")) } th scope="col" { (t(lang, "staff-col-email")) } th scope="col" { (t(lang, "staff-col-role")) } } }
                 tbody {
                     @for u in users {
                         tr {
@@ -29,14 +35,14 @@ pub fn users(viewer: &Viewer, users: &[UserRow], notice: Option<&str>) -> Markup
                             td {
                                 form.role-form method="post" action={"/council/users/" (u.id) "/role"} {
                                     (csrf_field(&viewer.csrf))
-                                    label.visually-hidden for={"role-" (u.id)} { "Role of " (u.display_name) }
+                                    label.visually-hidden for={"role-" (u.id)} { (t_with(lang, "staff-role-of", &[("name", &u.display_name)])) }
                                     select id={"role-" (u.id)} name="role" {
                                         @for role in Role::ALL {
-                                            option value=(role.as_str()) selected[role.as_str() == u.role] { (role.label()) }
+                                            option value=(role.as_str()) selected[role.as_str() == u.role] { (role_label(lang, role)) }
                                         }
                                     }
                                     " "
-                                    button.button.secondary type="submit" { "Save" span.visually-hidden { " role of " (u.display_name) } }
+                                    button.button.secondary type="submit" { (t(lang, "staff-save")) span.visually-hidden { " " (t_with(lang, "staff-save-role-of", &[("name", &u.display_name)])) } }
                                 }
                             }
                         }
@@ -52,29 +58,31 @@ pub fn audit_log(
     entries: &[AuditRow],
     counters: &[(String, String, i64)],
 ) -> Markup {
+    let lang = viewer.lang;
+    let title = t(lang, "staff-audit-title");
     layout_for(
         viewer,
-        Page { title: "Audit log" },
+        Page { title: &title },
         html! {
-            h1 { "Audit log" }
-            h2 { "Logins per day" }
-            table {
-                caption { "Login attempts by outcome" }
-                thead { tr { th scope="col" { "Day" } th scope="col" { "Outcome" } th scope="col" { "Count" } } }
+            h1 { (title) }
+            h2 { (t(lang, "staff-logins-title")) }
+            table tabindex="0" {
+                caption { (t(lang, "staff-logins-caption")) }
+                thead { tr { th scope="col" { (t(lang, "staff-col-day")) } th scope="col" { (t(lang, "staff-col-outcome")) } th scope="col" { (t(lang, "staff-col-count")) } } }
                 tbody {
                     @for (day, name, count) in counters {
-                        tr { td { (day) } td { (name) } td { (count) } }
+                        tr { td { (day) } td { (name) } td { (lang.number(*count)) } }
                     }
                 }
             }
-            h2 { "Security-relevant actions" }
-            table {
-                caption { "Newest first" }
-                thead { tr { th scope="col" { "When" } th scope="col" { "Account" } th scope="col" { "Action" } th scope="col" { "Detail" } } }
+            h2 { (t(lang, "staff-actions-title")) }
+            table tabindex="0" {
+                caption { (t(lang, "staff-actions-caption")) }
+                thead { tr { th scope="col" { (t(lang, "staff-col-when")) } th scope="col" { (t(lang, "staff-col-account")) } th scope="col" { (t(lang, "staff-col-action")) } th scope="col" { (t(lang, "staff-col-detail")) } } }
                 tbody {
                     @for e in entries {
                         tr {
-                            td { (datetime(e.at)) }
+                            td { (datetime(lang, e.at)) }
                             td { @match e.actor_id { Some(id) => { (id) } None => { "—" } } }
                             td { code { (e.action) } }
                             td { (e.detail) }

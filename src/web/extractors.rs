@@ -391,12 +391,7 @@ impl FromRequest for PageViewer {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let user = MaybeUser::from_request(req, payload);
         let token = FormToken::from_request(req, payload);
-        let lang = crate::i18n::negotiate(
-            req.cookie(crate::i18n::COOKIE).as_ref().map(|c| c.value()),
-            req.headers()
-                .get(actix_web::http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok()),
-        );
+        let lang = reader_language(req);
         Box::pin(async move {
             let user = user.await?;
             let FormToken(csrf) = token.await?;
@@ -407,6 +402,16 @@ impl FromRequest for PageViewer {
             }))
         })
     }
+}
+
+/// The language to answer a person in: their `bb_lang` cookie, else their browser's.
+pub fn reader_language(req: &HttpRequest) -> crate::i18n::Lang {
+    crate::i18n::negotiate(
+        req.cookie(crate::i18n::COOKIE).as_ref().map(|c| c.value()),
+        req.headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
 }
 
 /// Reads a multipart upload whose first field is the CSRF token and whose `file` field is

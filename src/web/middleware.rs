@@ -12,6 +12,7 @@ use actix_web::{Error, HttpResponse, ResponseError};
 use actix_web::HttpMessage;
 
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::views::errors::error_page;
 use crate::web::extractors::PendingCookies;
 
@@ -146,18 +147,25 @@ pub async fn negotiate_errors(
             .finish();
         return Ok(ServiceResponse::new(req, redirect));
     }
+    let lang = crate::web::extractors::reader_language(res.request());
     let message = match res.response().error() {
         Some(err) => match err.as_error::<AppError>() {
-            Some(app) => (app.title(), app.to_string()),
-            None => ("Something in the request is not right", err.to_string()),
+            Some(app) => (
+                app.title_key(),
+                match app {
+                    AppError::Invalid(errors) => errors.summary_in(lang),
+                    other => other.to_string(),
+                },
+            ),
+            None => ("errors-title-bad-request", err.to_string()),
         },
-        None if status.as_u16() == 404 => (
-            "Page not found",
-            "There is no page at this address.".to_string(),
-        ),
+        None if status.as_u16() == 404 => {
+            ("errors-title-not-found", t(lang, "errors-no-page-here"))
+        }
         None => return Ok(res),
     };
-    let page = error_page(status.as_u16(), message.0, &message.1);
+    let title = t(lang, message.0);
+    let page = error_page(lang, status.as_u16(), &title, &message.1);
     let (req, old) = res.into_parts();
     let mut html = HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::TestApp;
 
-const PASSWORD: &str = "violet tram umbrella";
+pub(crate) const PASSWORD: &str = "violet tram umbrella";
 
 pub(crate) struct Fixture {
     pub round: i64,

@@ -1,8 +1,10 @@
-//! The citizen's journey in a real headless Chromium, driven over WebDriver: register, log in,
-//! propose, vote, keep the receipt, find the ballot on the bulletin board, read the results.
-//! Once at phone width with axe-core checking every page (no serious or critical violations,
-//! no sideways scrolling), once at desktop width with JavaScript switched off. Screenshots go
-//! to `target/screenshots/`.
+//! The whole journey in a real headless Chromium, driven over WebDriver, in every language the
+//! interface ships: a resident registers, logs in and proposes; the council reviews the
+//! proposal and opens voting from its own pages; the resident votes with each ballot type
+//! (approval, knapsack, ranked, cumulative), keeps the receipt, finds the ballot on the
+//! bulletin board and reads the results. At phone width with axe-core checking every page (no
+//! serious or critical violations, no sideways scrolling), and at desktop width with
+//! JavaScript switched off. Screenshots go to `target/screenshots/`.
 //!
 //! Needs `chromedriver` and Chromium (`.ci/run` installs them) and axe-core's `axe.min.js`
 //! (`.ci/run` fetches it into `target/axe/`). Without them the test says so and passes, except
@@ -12,9 +14,12 @@ use std::path::PathBuf;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
+use base64::Engine;
 use fantoccini::{Client, ClientBuilder, Locator};
 use reqwest::Method;
 use serde_json::{json, Value};
+
+use budgetbox::i18n::{t, Lang};
 
 use crate::helpers::TestApp;
 
@@ -101,6 +106,7 @@ struct Journey<'a> {
     label: String,
     axe: Option<String>,
     width: u32,
+    lang: Lang,
     findings: Vec<String>,
     step: usize,
 }
@@ -116,6 +122,17 @@ impl Journey<'_> {
             .find(Locator::Id(id))
             .await
             .unwrap_or_else(|_| panic!("field {id}"));
+        field.clear().await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    /// Fills the field `css` finds, for forms whose field ids repeat across the page.
+    async fn fill_css(&mut self, css: &str, text: &str) {
+        let field = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("no {css}"));
         field.clear().await.unwrap();
         field.send_keys(text).await.unwrap();
     }
@@ -151,12 +168,32 @@ impl Journey<'_> {
         }
     }
 
+    /// Waits for the next page's main heading; a button on the page before may carry the
+    /// same words.
+    async fn wait_for_heading(&mut self, heading: &str) -> String {
+        let escaped = heading
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        self.wait_for(&format!("<h1>{escaped}</h1>")).await
+    }
+
     /// Screenshot, and with JavaScript on: axe-core and the sideways-scrolling check.
     async fn look(&mut self, name: &str) {
         self.step += 1;
         std::fs::create_dir_all(&self.shots).unwrap();
-        let png = self.client.screenshot().await.unwrap();
-        let file = format!("{}-{:02}-{name}-{}.png", self.label, self.step, self.width);
+        // The whole page, not only the part in the window.
+        let shot = self.client.issue_cmd(FullPageScreenshot).await.unwrap();
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(shot["data"].as_str().expect("a PNG"))
+            .unwrap();
+        let file = format!(
+            "{}-{}-{:02}-{name}-{}.png",
+            self.label,
+            self.lang.code(),
+            self.step,
+            self.width
+        );
         std::fs::write(self.shots.join(file), png).unwrap();
         if let Some(axe) = &self.axe {
             let wide: Value = self
@@ -169,7 +206,8 @@ impl Journey<'_> {
                 .unwrap();
             if wide == Value::Bool(true) {
                 self.findings.push(format!(
-                    "{name}: the page scrolls sideways at {} px",
+                    "{name} ({}): the page scrolls sideways at {} px",
+                    self.lang.code(),
                     self.width
                 ));
             }
@@ -197,35 +235,116 @@ impl Journey<'_> {
                 "axe really checked {name}: {violations}"
             );
             for v in violations["serious"].as_array().unwrap() {
-                self.findings
-                    .push(format!("{name}: {}", v.as_str().unwrap()));
+                self.findings.push(format!(
+                    "{name} ({}): {}",
+                    self.lang.code(),
+                    v.as_str().unwrap()
+                ));
             }
         }
+    }
+}
+
+/// Chromium's own screenshot of the whole page (WebDriver's covers the window only).
+#[derive(Debug)]
+struct FullPageScreenshot;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for FullPageScreenshot {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": "Page.captureScreenshot",
+                          "params": {"format": "png", "captureBeyondViewport": true}});
+        (http::Method::POST, Some(body.to_string()))
     }
 }
 
 /// One browser at a time: Chromium is heavy for a 2-core machine running the other tests.
 static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// The whole journey for one new resident; returns what axe and the layout check found.
-async fn journey(app: &TestApp, js: bool, width: u32, label: &str) -> Vec<String> {
-    let Some((shots, axe)) = tools() else {
-        return Vec::new();
-    };
-    let _turn = ONE_BROWSER.lock().await;
-    app.create_user("council@example.org", PASSWORD, "council");
-    let council = app.api_login("council@example.org", PASSWORD).await;
+const BALLOT_TYPES: [&str; 4] = ["approval", "knapsack", "ranked", "cumulative"];
+
+/// A round of `ballot_type` collecting proposals (the clock starts on 1 March), with two
+/// feasible projects already on it.
+async fn round_with_projects(
+    app: &TestApp,
+    council: &str,
+    ballot_type: &str,
+    title: &str,
+) -> (i64, Vec<i64>) {
     let config = json!({
-        "title": "Green Streets 2026", "description": "Ideas for greener streets.", "total_budget": "50000",
-        "ballot_type": "approval", "rule": "greedy", "max_choices": "2", "residence": "none",
+        "title": title, "description": format!("Ideas for greener streets ({ballot_type})."),
+        "total_budget": "50000", "ballot_type": ballot_type, "rule": "greedy", "max_choices": "3",
+        "points_total": "10", "points_per_project": "6", "residence": "none",
         "proposals_open_at": "2026-03-01T09:00", "review_at": "2026-04-01T09:00",
         "voting_open_at": "2026-05-01T09:00", "voting_close_at": "2026-05-15T18:00"
     });
     let res = app
-        .send_bearer(Method::POST, "/api/v1/rounds", &council, &config)
+        .send_bearer(Method::POST, "/api/v1/rounds", council, &config)
         .await;
-    assert_eq!(res.status(), 201);
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     let round = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    use budgetbox::db::models::proposal;
+    let mut conn = app.conn();
+    let now = chrono::Utc::now().naive_utc();
+    let projects = [
+        ("Benches by the river", 900_000),
+        ("A bike shelter", 1_500_000),
+    ]
+    .into_iter()
+    .map(|(title, cost)| {
+        proposal::insert(
+            &mut conn,
+            &proposal::NewProposal {
+                round_id: round,
+                district_id: None,
+                author_id: None,
+                title,
+                description: "Proposed at a neighbourhood meeting.",
+                category: None,
+                location: None,
+                estimated_cost: cost,
+                validated_cost: Some(cost),
+                status: "feasible",
+                created_at: now,
+                updated_at: now,
+            },
+        )
+        .unwrap()
+    })
+    .collect();
+    (round, projects)
+}
+
+/// The whole journey in `lang` for one new resident; returns what axe and the layout check
+/// found.
+async fn journey(app: &TestApp, js: bool, width: u32, lang: Lang, label: &str) -> Vec<String> {
+    let Some((shots, axe)) = tools() else {
+        return Vec::new();
+    };
+    let _turn = ONE_BROWSER.lock().await;
+    let code = lang.code();
+    app.clock.set(at("2026-03-01T12:00"));
+    let council_email = format!("council-{code}@example.org");
+    let rosa_email = format!("rosa-{code}@example.org");
+    app.create_user(&council_email, PASSWORD, "council");
+    let council = app.api_login(&council_email, PASSWORD).await;
+    let mut rounds = Vec::new();
+    for ballot_type in BALLOT_TYPES {
+        let title = format!("Green Streets {ballot_type} {code}");
+        let (id, projects) = round_with_projects(app, &council, ballot_type, &title).await;
+        rounds.push((ballot_type, id, projects));
+    }
+    let main = rounds[0].1;
 
     let (_driver, client) = start_browser(js, width).await;
     let mut j = Journey {
@@ -235,42 +354,43 @@ async fn journey(app: &TestApp, js: bool, width: u32, label: &str) -> Vec<String
         label: label.into(),
         axe: js.then_some(axe),
         width,
+        lang,
         findings: Vec::new(),
         step: 0,
     };
     j.open("/").await;
     j.look("home").await;
-    // The switcher, in every shipped language.
-    for (code, heading) in [
-        ("es", "Presupuestos participativos"),
-        ("pl", "Budżety obywatelskie"),
-        ("en", "Budget rounds"),
-    ] {
-        j.click(&format!("a[href='/language/{code}']")).await;
-        j.wait_for(heading).await;
-        j.look(&format!("home-{code}")).await;
+    // The switcher: English shows every language once; the others pick theirs.
+    let languages: Vec<Lang> = if lang == Lang::En {
+        vec![Lang::Es, Lang::Pl, Lang::En]
+    } else {
+        vec![lang]
+    };
+    for other in languages {
+        j.click(&format!("a[href='/language/{}']", other.code()))
+            .await;
+        j.wait_for(&format!("lang=\"{}\"", other.code())).await;
+        j.wait_for(&t(other, "home-title")).await;
+        j.look(&format!("home-{}", other.code())).await;
     }
-    j.click(&format!("a[href='/rounds/{round}']")).await;
-    j.wait_for("Ideas for greener streets.").await;
+    j.click(&format!("a[href='/rounds/{main}']")).await;
+    j.wait_for("Ideas for greener streets (approval).").await;
     j.look("round").await;
 
     // Register, then log in.
     j.open("/register").await;
     j.look("register").await;
     j.fill("display_name", "Rosa").await;
-    j.fill("email", "rosa@example.org").await;
+    j.fill("email", &rosa_email).await;
     j.fill("password", PASSWORD).await;
     j.click("main form button[type=submit]").await;
-    j.wait_for("Thank you").await;
+    j.wait_for_heading(&t(lang, "accounts-registered-heading"))
+        .await;
     j.look("registered").await;
-    j.open("/login").await;
-    j.fill("email", "rosa@example.org").await;
-    j.fill("password", PASSWORD).await;
-    j.click("main form button[type=submit]").await;
-    j.wait_for("Rosa").await;
+    j.log_in(&rosa_email, "Rosa").await;
 
     // Propose.
-    j.open(&format!("/rounds/{round}/proposals/new")).await;
+    j.open(&format!("/rounds/{main}/proposals/new")).await;
     j.look("propose").await;
     j.fill("title", "Trees on Mill Street").await;
     j.fill(
@@ -280,7 +400,7 @@ async fn journey(app: &TestApp, js: bool, width: u32, label: &str) -> Vec<String
     .await;
     j.fill("estimated_cost", "12000").await;
     j.click("main form button[type=submit]").await;
-    j.wait_for("Your proposal is submitted").await;
+    j.wait_for(&t(lang, "proposals-done-submitted")).await;
     j.look("proposal").await;
     let proposal = j
         .client
@@ -293,92 +413,172 @@ async fn journey(app: &TestApp, js: bool, width: u32, label: &str) -> Vec<String
         .unwrap()
         .parse::<i64>()
         .unwrap();
+    j.log_out().await;
 
-    // The council reviews it and voting opens.
+    // The council reviews it and opens voting, on its own pages.
     app.clock.set(at("2026-04-02T10:00"));
-    let res = app
-        .send_bearer(
-            Method::POST,
-            &format!("/api/v1/proposals/{proposal}/review"),
-            &council,
-            &json!({"decision": "feasible", "reason": "Fits the street plan."}),
-        )
-        .await;
-    assert!(res.status().is_success());
+    j.log_in(&council_email, &format!("council-{code}")).await;
+    j.open(&format!("/proposals/{proposal}")).await;
+    j.look("review").await;
+    j.click("#decision-feasible").await;
+    j.fill("validated_cost", "12500").await;
+    j.fill("reason", "Fits the street plan.").await;
+    j.click(&format!(
+        "form[action='/proposals/{proposal}/review'] button[type=submit]"
+    ))
+    .await;
+    j.wait_for(&t(lang, "proposals-done-reviewed")).await;
+    j.look("reviewed").await;
+    j.open(&format!("/council/rounds/{main}")).await;
+    j.look("manage").await;
+    j.fill_css(
+        &format!("form[action='/council/rounds/{main}/advance'] input[name=reason]"),
+        "Review finished early.",
+    )
+    .await;
+    j.click(&format!(
+        "form[action='/council/rounds/{main}/advance'] button[type=submit]"
+    ))
+    .await;
+    j.wait_for(&t(lang, "council-done-advanced")).await;
+    j.look("voting-opened").await;
+    j.log_out().await;
+
+    // The other rounds open on their date; the resident votes in all four.
     app.clock.set(at("2026-05-02T10:00"));
+    j.log_in(&rosa_email, "Rosa").await;
+    let mut tracking_code = String::new();
+    for (ballot_type, round, projects) in &rounds {
+        j.open(&format!("/rounds/{round}/vote")).await;
+        j.look(&format!("ballot-{ballot_type}")).await;
+        let first = if *round == main {
+            proposal
+        } else {
+            projects[0]
+        };
+        let second = projects[1];
+        match *ballot_type {
+            "approval" | "knapsack" => {
+                for id in [first, second] {
+                    j.click(&format!("input[name='project'][value='{id}']"))
+                        .await;
+                }
+            }
+            "ranked" => {
+                j.click(&format!("select#rank_{second} option[value='1']"))
+                    .await;
+                j.click(&format!("select#rank_{first} option[value='2']"))
+                    .await;
+            }
+            _ => {
+                j.fill(&format!("points_{first}"), "6").await;
+                j.fill(&format!("points_{second}"), "4").await;
+            }
+        }
+        j.click("main form button[type=submit]").await;
+        j.wait_for_heading(&t(lang, "ballots-review-heading")).await;
+        j.look(&format!("check-{ballot_type}")).await;
+        j.click("form[action$='/vote/cast'] button[type=submit]")
+            .await;
+        j.wait_for_heading(&t(lang, "ballots-receipt-heading"))
+            .await;
+        j.look(&format!("receipt-{ballot_type}")).await;
+        if *round == main {
+            tracking_code = j
+                .client
+                .find(Locator::Css(".tracking-code code"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+        }
+    }
 
-    // Vote, keep the receipt.
-    j.open(&format!("/rounds/{round}/vote")).await;
-    j.look("ballot").await;
-    j.click(&format!("input[name='project'][value='{proposal}']"))
-        .await;
-    j.click("main form button[type=submit]").await;
-    j.wait_for("Check your ballot").await;
-    j.look("check-ballot").await;
-    j.click("main form button[type=submit]").await;
-    j.wait_for("Thank you, your ballot is cast").await;
-    j.look("receipt").await;
-    let code = j
-        .client
-        .find(Locator::Css(".tracking-code code"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-
-    // Find it on the bulletin board.
-    j.open(&format!("/rounds/{round}/bulletin")).await;
+    // Find the first ballot on the bulletin board.
+    j.open(&format!("/rounds/{main}/bulletin")).await;
     j.look("bulletin").await;
-    j.fill("code", &code).await;
+    j.fill("code", &tracking_code).await;
     j.click("form[action='/receipts/check'] button[type=submit]")
         .await;
-    j.wait_for("Your ballot is on the bulletin board").await;
+    j.wait_for(&t(lang, "ballots-inclusion-found")).await;
     j.look("receipt-checked").await;
 
-    // Results.
+    // Counted and published; every round's results.
     app.clock.set(at("2026-05-16T10:00"));
-    assert_eq!(
-        app.send_bearer(
-            Method::POST,
-            &format!("/api/v1/rounds/{round}/count"),
-            &council,
-            &json!({})
-        )
-        .await
-        .status(),
-        201
-    );
-    let res = app
-        .send_bearer(
-            Method::POST,
-            &format!("/api/v1/rounds/{round}/advance"),
-            &council,
-            &json!({"reason": "results approved"}),
-        )
-        .await;
-    assert_eq!(res.status(), 200);
-    j.open(&format!("/rounds/{round}")).await;
-    let results = j.text().await;
-    assert!(
-        results.contains("Results") && results.contains("Funded"),
-        "{results}"
-    );
-    j.look("results").await;
-    j.open(&format!("/rounds/{round}/implementation")).await;
+    for (ballot_type, round, _) in &rounds {
+        for (action, body, status) in [
+            ("count", json!({}), 201),
+            ("advance", json!({"reason": "results approved"}), 200),
+        ] {
+            let res = app
+                .send_bearer(
+                    Method::POST,
+                    &format!("/api/v1/rounds/{round}/{action}"),
+                    &council,
+                    &body,
+                )
+                .await;
+            assert_eq!(res.status(), status, "{action} {round}");
+        }
+        j.open(&format!("/rounds/{round}")).await;
+        let page = j.wait_for(&t(lang, "rounds-results-heading")).await;
+        assert!(
+            page.contains(&t(lang, "rounds-funded")),
+            "{ballot_type}: {page}"
+        );
+        j.look(&format!("results-{ballot_type}")).await;
+    }
+    j.open(&format!("/rounds/{main}/implementation")).await;
     j.look("what-happened").await;
     j.client.close().await.unwrap();
     j.findings
 }
 
+impl Journey<'_> {
+    async fn log_in(&mut self, email: &str, name: &str) {
+        self.open("/login").await;
+        self.fill("email", email).await;
+        self.fill("password", PASSWORD).await;
+        self.click("main form button[type=submit]").await;
+        self.wait_for(&t_with_name(self.lang, name)).await;
+    }
+
+    async fn log_out(&mut self) {
+        self.click("form[action='/logout'] button[type=submit]")
+            .await;
+        self.wait_for(&t(self.lang, "nav-log-in")).await;
+    }
+}
+
+fn t_with_name(lang: Lang, name: &str) -> String {
+    budgetbox::i18n::t_with(lang, "nav-account", &[("name", name)])
+}
+
+/// The languages a backend's run covers: all of them on SQLite, English on Postgres (the
+/// pages are the same; the database is what differs).
+fn languages(app: &TestApp) -> Vec<Lang> {
+    if app.backend_name() == "sqlite" {
+        Lang::ALL.to_vec()
+    } else {
+        vec![Lang::En]
+    }
+}
+
 both_backends_with_clock! {
-    async fn the_journey_at_phone_width_passes_axe(app) {
-        let findings = journey(&app, true, 360, &format!("phone-{}", app.backend_name())).await;
+    async fn the_journey_at_phone_width_passes_axe_in_every_language(app) {
+        let mut findings = Vec::new();
+        for lang in languages(&app) {
+            findings.extend(journey(&app, true, 360, lang, &format!("phone-{}", app.backend_name())).await);
+        }
         assert!(findings.is_empty(), "{findings:#?}");
     }
 
-    async fn the_journey_works_without_javascript_at_desktop_width(app) {
-        let findings = journey(&app, false, 1280, &format!("desktop-nojs-{}", app.backend_name())).await;
+    async fn the_journey_works_without_javascript_at_desktop_width_in_every_language(app) {
+        let mut findings = Vec::new();
+        for lang in languages(&app) {
+            findings.extend(journey(&app, false, 1280, lang, &format!("desktop-nojs-{}", app.backend_name())).await);
+        }
         assert!(findings.is_empty(), "{findings:#?}");
     }
 }

@@ -23,3 +23,4 @@ mod rounds_api;
 mod schema;
 mod security;
 mod simulate;
+mod translations;

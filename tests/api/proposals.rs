@@ -177,7 +177,7 @@ both_backends_with_clock! {
         assert!(page.contains("Canal &lt;b&gt;trees&lt;/b&gt;") && !page.contains("<script>alert(1)"));
         assert!(page.contains("<p>And benches for everyone.</p>"), "paragraphs kept");
         let list = app.get_html(&format!("/rounds/{round_id}/proposals?q=BENCHES&district=north&status=submitted")).await.text().await.unwrap();
-        assert!(list.contains("1 proposals") && list.contains("Canal &lt;b&gt;trees&lt;/b&gt;"));
+        assert!(list.contains("1 proposal<") && list.contains("Canal &lt;b&gt;trees&lt;/b&gt;"), "{list}");
         let none = app.get_html(&format!("/rounds/{round_id}/proposals?q=skate")).await.text().await.unwrap();
         assert!(none.contains("0 proposals"));
         let id = location.trim_start_matches("/proposals/").split('?').next().unwrap().to_string();

@@ -70,6 +70,7 @@ fn declared_columns() -> Vec<(String, String)> {
         proposal_merges,
         proposal_change_requests,
         proposal_images,
+        text_translations,
     )
 }
 

@@ -35,3 +35,13 @@ phase-review-now = The city is checking each proposal for feasibility and cost.
 phase-voting-now = Eligible residents can vote for the projects they want funded.
 phase-counting-now = Voting has closed and the ballots are being counted.
 phase-results-now = See which projects won and how every vote was counted.
+
+# Forms and tables shared by every page
+form-problem = There is a problem
+form-optional = (optional)
+form-error-prefix = Error:
+changes-none = No changes have been made to this round.
+changes-caption = Every change to this round, oldest first
+changes-when = When
+changes-what = Change
+changes-why = Reason

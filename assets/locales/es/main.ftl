@@ -35,3 +35,13 @@ phase-review-now = La ciudad está comprobando la viabilidad y el coste de cada 
 phase-voting-now = Las personas con derecho a voto pueden votar los proyectos que quieren financiar.
 phase-counting-now = La votación ha terminado y se están contando las papeletas.
 phase-results-now = Mira qué proyectos ganaron y cómo se contó cada voto.
+
+# Forms and tables shared by every page
+form-problem = Hay un problema
+form-optional = (opcional)
+form-error-prefix = Error:
+changes-none = No se ha hecho ningún cambio en esta convocatoria.
+changes-caption = Todos los cambios de esta convocatoria, del más antiguo al más reciente
+changes-when = Cuándo
+changes-what = Cambio
+changes-why = Motivo

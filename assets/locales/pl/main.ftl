@@ -35,3 +35,13 @@ phase-review-now = Miasto sprawdza wykonalność i koszt każdego projektu.
 phase-voting-now = Uprawnieni mieszkańcy mogą głosować na projekty, które chcą sfinansować.
 phase-counting-now = Głosowanie się zakończyło, trwa liczenie głosów.
 phase-results-now = Zobacz, które projekty wygrały i jak policzono każdy głos.
+
+# Forms and tables shared by every page
+form-problem = Wystąpił problem
+form-optional = (opcjonalnie)
+form-error-prefix = Błąd:
+changes-none = W tej edycji nie wprowadzono żadnych zmian.
+changes-caption = Wszystkie zmiany w tej edycji, od najstarszej
+changes-when = Kiedy
+changes-what = Zmiana
+changes-why = Powód

@@ -16,4 +16,5 @@ pub mod proposal_support;
 pub mod round;
 pub mod round_change;
 pub mod round_result;
+pub mod translation;
 pub mod user;

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::domain::accounts::{self, LoginResult, RegistrationInput};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::{t, t_count, Lang};
 use crate::views;
 use crate::views::accounts::RegisterValues;
 use crate::web::extractors::{
@@ -137,19 +138,28 @@ pub async fn login(
             &viewer,
             &form.email,
             &next,
-            Some(LOGIN_REFUSED),
+            Some(&t(viewer.lang, "accounts-login-refused")),
         ))),
         LoginResult::Throttled {
             retry_after_seconds,
-        } => Err(too_many(retry_after_seconds)),
+        } => Err(too_many_in(viewer.lang, retry_after_seconds)),
     }
 }
 
+/// In English, for the API (its messages are not translated).
 pub fn too_many(retry_after_seconds: i64) -> AppError {
     AppError::TooManyRequests {
         message: format!(
             "Too many failed attempts. Wait {retry_after_seconds} seconds, then try again."
         ),
+        retry_after_seconds,
+    }
+}
+
+/// The same refusal in the reader's language, for pages.
+pub fn too_many_in(lang: Lang, retry_after_seconds: i64) -> AppError {
+    AppError::TooManyRequests {
+        message: t_count(lang, "accounts-too-many-attempts", retry_after_seconds, &[]),
         retry_after_seconds,
     }
 }
@@ -206,13 +216,18 @@ pub async fn account(
     query: web::Query<NoticeQuery>,
 ) -> AppResult<HttpResponse> {
     let notice = match query.done.as_deref() {
-        Some("password") => {
-            Some("Your password has been changed. Other devices have been logged out.")
-        }
+        Some("password") => Some(t(viewer.lang, "accounts-password-changed")),
         _ => None,
     };
     Ok(html(
-        account_page(&state, &viewer, &user, notice, &FieldErrors::default()).await?,
+        account_page(
+            &state,
+            &viewer,
+            &user,
+            notice.as_deref(),
+            &FieldErrors::default(),
+        )
+        .await?,
     ))
 }
 
@@ -308,7 +323,7 @@ pub async fn delete_account(
         .await;
     match result {
         Ok(()) => {
-            let mut response = html(views::accounts::deleted());
+            let mut response = html(views::accounts::deleted(viewer.lang));
             response
                 .add_cookie(&expired_session_cookie(is_https(&req)))
                 .map_err(AppError::internal)?;

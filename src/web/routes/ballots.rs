@@ -10,6 +10,7 @@ use crate::domain::ballots::{self, BallotPaper, Choice, Voter};
 use crate::domain::rounds::{BallotType, Phase};
 use crate::domain::{bulletin, eligibility};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::{t, t_with, Lang};
 use crate::views::ballots::{self as pages, Selection};
 use crate::web::extractors::{
     AuditReaders, Authorized, CsrfForm, FormFields, MaybeUser, PageViewer,
@@ -65,8 +66,13 @@ impl BallotFields {
         sel
     }
 
-    /// The choice the form expresses, or a message for the person.
+    /// The choice the form expresses, or a message for the person (in English).
     pub fn choice(&self, ballot_type: BallotType) -> Result<Choice, String> {
+        self.choice_in(Lang::En, ballot_type)
+    }
+
+    /// The choice the form expresses, or a message for the person in their language.
+    pub fn choice_in(&self, lang: Lang, ballot_type: BallotType) -> Result<Choice, String> {
         match ballot_type {
             BallotType::Approval | BallotType::Knapsack => self
                 .0
@@ -75,7 +81,7 @@ impl BallotFields {
                 .map(|(_, v)| {
                     v.trim()
                         .parse::<i64>()
-                        .map_err(|_| format!("`{v}` is not a project"))
+                        .map_err(|_| t_with(lang, "ballots-error-not-project", &[("value", v)]))
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map(Choice::Projects),
@@ -84,17 +90,23 @@ impl BallotFields {
                 for (id, rank) in self.selection().ranks {
                     let rank: i64 = rank
                         .parse()
-                        .map_err(|_| format!("`{rank}` is not a rank"))?;
+                        .map_err(|_| t_with(lang, "ballots-error-not-rank", &[("value", &rank)]))?;
                     ranked.push((rank, id));
                 }
                 ranked.sort();
                 for (expected, (rank, _)) in (1..).zip(&ranked) {
                     if *rank != expected {
                         return Err(if ranked.iter().filter(|(r, _)| r == rank).count() > 1 {
-                            format!("two projects have rank {rank}; give each rank once")
+                            t_with(
+                                lang,
+                                "ballots-error-rank-twice",
+                                &[("rank", &rank.to_string())],
+                            )
                         } else {
-                            format!(
-                                "ranks must be 1, 2, 3… without gaps; rank {expected} is missing"
+                            t_with(
+                                lang,
+                                "ballots-error-rank-gap",
+                                &[("rank", &expected.to_string())],
                             )
                         });
                     }
@@ -108,7 +120,7 @@ impl BallotFields {
                 for (id, n) in self.selection().points {
                     let n: i64 = n
                         .parse()
-                        .map_err(|_| format!("`{n}` is not a whole number of points"))?;
+                        .map_err(|_| t_with(lang, "ballots-error-not-points", &[("value", &n)]))?;
                     points.push((id, n));
                 }
                 points.sort();
@@ -126,6 +138,7 @@ struct Context {
 /// The paper for whoever is voting: the account, or the holder of a (not yet spent) code.
 async fn context(
     state: &AppState,
+    lang: Lang,
     round_id: i64,
     user: &MaybeUser,
     code: Option<&str>,
@@ -140,21 +153,14 @@ async fn context(
             let paper = match (&code, &account) {
                 (Some(code), _) => {
                     if Phase::of(&row, now) != Phase::Voting {
-                        return Err(AppError::Forbidden(
-                            "voting is not open in this round".into(),
-                        ));
+                        return Err(AppError::Forbidden(t(lang, "ballots-error-voting-closed")));
                     }
                     match evidence::find_code(conn, round_id, &eligibility::code_hash(code))? {
                         None => {
-                            return Err(AppError::Forbidden(
-                                "this voting code is not valid for this round".into(),
-                            ))
+                            return Err(AppError::Forbidden(t(lang, "ballots-error-code-invalid")))
                         }
                         Some((_, true)) => {
-                            return Err(AppError::Conflict(
-                                "this voting code has already been used; each code votes once"
-                                    .into(),
-                            ))
+                            return Err(AppError::Conflict(t(lang, "ballots-error-code-used")))
                         }
                         Some((district, false)) => {
                             ballots::paper(conn, &row, district.or(requested_district))?
@@ -163,18 +169,21 @@ async fn context(
                 }
                 (None, Some(user)) => {
                     if ballots::has_voted(conn, round_id, user.id)? {
-                        return Err(AppError::Conflict(
-                            "you have already voted in this round; each person votes once".into(),
-                        ));
+                        return Err(AppError::Conflict(t(lang, "ballots-error-already-voted")));
                     }
                     ballots::paper_for_account(conn, round_id, user, requested_district, now)?
                 }
                 (None, None) => return Err(AppError::Unauthorized("log in to vote".into())),
             };
-            Ok(Context {
-                title: row.title,
-                paper,
-            })
+            // What the voter reads in their language; choices are by project id.
+            let mut paper = paper;
+            let mut title = row.title;
+            let translated = crate::domain::translations::of_round(conn, round_id, lang)?;
+            translated.apply(None, &mut title, &mut String::new());
+            for p in &mut paper.projects {
+                translated.apply(Some(p.id), &mut p.title, &mut p.description);
+            }
+            Ok(Context { title, paper })
         })
         .await
 }
@@ -215,7 +224,7 @@ pub async fn vote(
             ),
         ));
     }
-    match context(&state, round_id, &user, None, None).await {
+    match context(&state, viewer.lang, round_id, &user, None, None).await {
         Ok(ctx) => Ok(html_status(
             StatusCode::OK,
             pages::ballot_form(
@@ -245,7 +254,16 @@ pub async fn with_code(
 ) -> AppResult<HttpResponse> {
     let round_id = parse_round_id(&path)?.0;
     let code = form.voting_code.trim().to_string();
-    match context(&state, round_id, &MaybeUser(None), Some(&code), None).await {
+    match context(
+        &state,
+        viewer.lang,
+        round_id,
+        &MaybeUser(None),
+        Some(&code),
+        None,
+    )
+    .await
+    {
         Ok(ctx) => {
             let sel = Selection {
                 voting_code: Some(code),
@@ -299,6 +317,7 @@ pub async fn review(
     let sel = fields.selection();
     let ctx = match context(
         &state,
+        viewer.lang,
         round_id,
         &user,
         sel.voting_code.as_deref(),
@@ -311,11 +330,13 @@ pub async fn review(
         }
         other => other?,
     };
-    let checked = fields.choice(ctx.paper.ballot_type).and_then(|choice| {
-        ballots::validate(&ctx.paper, &choice)
-            .map(|_| ())
-            .map_err(|e| e.to_string())
-    });
+    let checked = fields
+        .choice_in(viewer.lang, ctx.paper.ballot_type)
+        .and_then(|choice| {
+            ballots::validate(&ctx.paper, &choice)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        });
     match checked {
         Ok(()) => Ok(html_status(
             StatusCode::OK,
@@ -351,6 +372,7 @@ pub async fn edit(
     let sel = fields.selection();
     let ctx = context(
         &state,
+        viewer.lang,
         round_id,
         &user,
         sel.voting_code.as_deref(),
@@ -386,7 +408,7 @@ pub async fn cast(
         .db(move |conn| Ok(crate::domain::rounds::find(conn, round_id)?.ballot_type))
         .await?;
     let choice = fields
-        .choice(BallotType::parse(&ballot_type)?)
+        .choice_in(viewer.lang, BallotType::parse(&ballot_type)?)
         .map_err(AppError::Unprocessable)?;
     let secret = state.settings.secret_key.clone();
     let prepared = state
@@ -437,6 +459,7 @@ pub async fn cast(
         Err(AppError::Unprocessable(message)) => {
             let ctx = context(
                 &state,
+                viewer.lang,
                 round_id,
                 &user,
                 sel.voting_code.as_deref(),
@@ -460,10 +483,17 @@ pub struct CodeOnly {
 }
 impl FormFields for CodeOnly {}
 
-pub async fn download_receipt(CsrfForm(form): CsrfForm<CodeOnly>) -> HttpResponse {
+pub async fn download_receipt(
+    req: actix_web::HttpRequest,
+    CsrfForm(form): CsrfForm<CodeOnly>,
+) -> HttpResponse {
+    let lang = crate::web::extractors::reader_language(&req);
     let text = format!(
-        "budgetbox ballot receipt\nTracking code: {}\n\nCheck that your ballot is counted: open the round's bulletin board and enter this code.\nThe code does not identify you; keep it private if you do not want others to see your choices.\n",
-        form.code
+        "{}\n{}\n\n{}\n{}\n",
+        t(lang, "ballots-receipt-file-heading"),
+        t_with(lang, "ballots-receipt-file-code", &[("code", &form.code)]),
+        t(lang, "ballots-receipt-file-check"),
+        t(lang, "ballots-receipt-file-private"),
     );
     HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
@@ -560,7 +590,7 @@ pub async fn feedback(
         Ok(()) => Ok(html(pages::survey_thanks(
             &viewer,
             round_id,
-            "Your answers help the council make the next round easier to take part in.",
+            &t(viewer.lang, "ballots-survey-thanks-text"),
         ))),
         Err(AppError::Conflict(message)) => Ok(html_status(
             StatusCode::CONFLICT,

@@ -9,6 +9,7 @@ use crate::db::models::{district, eligibility as evidence, round, round_change};
 use crate::domain::round_config::{self, RoundInput};
 use crate::domain::{eligibility, rounds::Phase};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::{t, t_count, t_with};
 use crate::views::council::{self as pages, ManagePage};
 use crate::web::extractors::{Authorized, CouncilOnly, CsrfForm, FormFields, PageViewer};
 use crate::web::routes::rounds::parse_round_id;
@@ -103,7 +104,7 @@ async fn manage_page(
     notice: Option<&str>,
 ) -> AppResult<maud::Markup> {
     let now = state.clock.now();
-    let (row, districts, changes, codes, rules) = state
+    let (row, districts, changes, codes, rules, translations) = state
         .db(move |conn| {
             let row = crate::domain::rounds::find(conn, round_id)?;
             Ok((
@@ -112,6 +113,7 @@ async fn manage_page(
                 round_change::of_round(conn, round_id)?,
                 evidence::code_counts(conn, round_id)?,
                 round_config::proposal_rules(conn, round_id)?,
+                crate::domain::translations::of_text(conn, round_id, None)?,
             ))
         })
         .await?;
@@ -127,6 +129,7 @@ async fn manage_page(
             notice,
             changes: &changes,
             codes,
+            translations: &translations,
         },
     ))
 }
@@ -145,13 +148,24 @@ pub async fn manage(
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     let notice = match query.done.as_deref() {
-        Some("created") => Some("The round has been created."),
-        Some("saved") => Some("Your changes are saved and listed in the change log."),
-        Some("advanced") => Some("The round has moved to its next phase."),
+        Some("created") => Some("council-done-created"),
+        Some("saved") => Some("council-done-saved"),
+        Some("advanced") => Some("council-done-advanced"),
+        Some("translated") => Some("translations-flash-saved"),
+        Some("untranslated") => Some("translations-flash-removed"),
         _ => None,
-    };
+    }
+    .map(|key| t(viewer.lang, key));
     Ok(html(
-        manage_page(&state, &viewer, id, None, &FieldErrors::default(), notice).await?,
+        manage_page(
+            &state,
+            &viewer,
+            id,
+            None,
+            &FieldErrors::default(),
+            notice.as_deref(),
+        )
+        .await?,
     ))
 }
 
@@ -239,10 +253,11 @@ pub async fn codes(
     CsrfForm(form): CsrfForm<CodesForm>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    let count: usize =
-        form.count.trim().parse().map_err(|_| {
-            AppError::Unprocessable("enter how many codes as a whole number".into())
-        })?;
+    let count: usize = form
+        .count
+        .trim()
+        .parse()
+        .map_err(|_| AppError::Unprocessable(t(viewer.lang, "council-error-codes-count")))?;
     let district = form
         .district
         .filter(|d| !d.trim().is_empty())
@@ -283,7 +298,7 @@ pub async fn census(
     )
     .await?;
     let text = String::from_utf8(bytes)
-        .map_err(|_| AppError::Unprocessable("the census file must be UTF-8 text".into()))?;
+        .map_err(|_| AppError::Unprocessable(t(viewer.lang, "council-error-census-utf8")))?;
     let now = state.clock.now();
     let actor = council.0.id();
     match state
@@ -291,9 +306,17 @@ pub async fn census(
         .await
     {
         Ok(summary) => {
-            let notice = format!(
-                "Census list replaced: {} people ({} added, {} removed, {} unchanged).",
-                summary.rows, summary.added, summary.removed, summary.unchanged
+            let lang = viewer.lang;
+            let notice = t_count(
+                lang,
+                "council-census-replaced",
+                summary.rows as i64,
+                &[
+                    ("rows", &lang.number(summary.rows as i64)),
+                    ("added", &lang.number(summary.added as i64)),
+                    ("removed", &lang.number(summary.removed as i64)),
+                    ("unchanged", &lang.number(summary.unchanged as i64)),
+                ],
             );
             Ok(html(
                 manage_page(
@@ -309,7 +332,14 @@ pub async fn census(
         }
         Err(AppError::Unprocessable(message) | AppError::Conflict(message)) => {
             let mut errors = FieldErrors::default();
-            errors.add("file", format!("Nothing was imported: {message}"));
+            errors.add(
+                "file",
+                t_with(
+                    viewer.lang,
+                    "council-census-nothing",
+                    &[("message", &message)],
+                ),
+            );
             Ok(html_status(
                 actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
                 manage_page(&state, &viewer, id, None, &errors, None).await?,
@@ -333,7 +363,15 @@ pub async fn count(
         .await
     {
         Ok(row) => {
-            let notice = format!("Counted {} ballots. The result is stored with chain head {}; publish it by advancing to the next phase.", row.ballot_count, row.chain_head);
+            let notice = t_count(
+                viewer.lang,
+                "council-counted",
+                row.ballot_count,
+                &[
+                    ("n", &viewer.lang.number(row.ballot_count)),
+                    ("head", &row.chain_head),
+                ],
+            );
             Ok(html(
                 manage_page(
                     &state,

@@ -1,7 +1,7 @@
 use actix_web::web;
 use maud::Markup;
 
-use crate::domain::rounds;
+use crate::domain::{rounds, translations};
 use crate::error::AppResult;
 use crate::views;
 use crate::web::extractors::PageViewer;
@@ -9,7 +9,20 @@ use crate::web::AppState;
 
 pub async fn show(state: web::Data<AppState>, PageViewer(viewer): PageViewer) -> AppResult<Markup> {
     let now = state.clock.now();
-    let list = state.db(move |conn| rounds::list(conn, now)).await?;
+    let lang = viewer.lang;
+    let list = state
+        .db(move |conn| {
+            let mut list = rounds::list(conn, now)?;
+            let ids: Vec<i64> = list.iter().map(|r| r.id.0).collect();
+            let titles = translations::round_titles(conn, &ids, lang)?;
+            for r in &mut list {
+                if let Some(title) = titles.get(&r.id.0) {
+                    r.title.clone_from(title);
+                }
+            }
+            Ok(list)
+        })
+        .await?;
     Ok(views::home::home(&viewer, &list))
 }
 
@@ -35,7 +48,12 @@ pub async fn language(
     let lang = crate::i18n::Lang::parse(&path)
         .filter(|l| l.code() == path.as_str())
         .ok_or_else(|| {
-            crate::error::AppError::NotFound(format!("there is no language `{path}` here"))
+            let reader = crate::web::extractors::reader_language(&req);
+            crate::error::AppError::NotFound(crate::i18n::t_with(
+                reader,
+                "errors-no-language",
+                &[("code", path.as_str())],
+            ))
         })?;
     let referer_path = req
         .headers()

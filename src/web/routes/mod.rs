@@ -12,6 +12,7 @@ pub mod rounds;
 pub mod simulate;
 pub mod staff;
 pub mod statistics;
+pub mod translations;
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
@@ -223,6 +224,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/council/rounds/{round_id}",
             web::post().to(council::update),
+        )
+        .route(
+            "/council/rounds/{round_id}/translations",
+            web::post().to(translations::round),
+        )
+        .route(
+            "/proposals/{proposal_id}/translations",
+            web::post().to(translations::proposal),
         )
         .route(
             "/council/rounds/{round_id}/advance",

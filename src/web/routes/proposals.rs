@@ -7,8 +7,9 @@ use serde::Deserialize;
 use crate::auth::Role;
 use crate::domain::proposals::{self, ListQuery, ProposalInput, ReviewInput};
 use crate::domain::rounds::{self, Phase, RoundDetail};
-use crate::domain::RoundId;
+use crate::domain::{translations, RoundId};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::{t, Lang};
 use crate::views::proposals as pages;
 use crate::web::extractors::{AuthUser, CsrfForm, FormFields, MaybeUser, PageViewer};
 use crate::web::routes::rounds::parse_round_id;
@@ -22,10 +23,16 @@ pub fn parse_proposal_id(raw: &str) -> AppResult<i64> {
         .ok_or_else(|| AppError::NotFound(format!("there is no proposal `{raw}`")))
 }
 
-async fn round_detail(state: &AppState, id: i64) -> AppResult<RoundDetail> {
+/// The round, its title and projects in the reader's language where the council translated
+/// them.
+async fn round_detail(state: &AppState, id: i64, lang: Lang) -> AppResult<RoundDetail> {
     let now = state.clock.now();
     state
-        .db(move |conn| rounds::detail(conn, RoundId(id), now))
+        .db(move |conn| {
+            let mut detail = rounds::detail(conn, RoundId(id), now, lang)?;
+            translations::of_round(conn, id, lang)?.apply_to_round(&mut detail);
+            Ok(detail)
+        })
         .await
 }
 
@@ -36,11 +43,21 @@ pub async fn list(
     query: web::Query<ListQuery>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    let round = round_detail(&state, id).await?;
+    let round = round_detail(&state, id, viewer.lang).await?;
     let query = query.into_inner();
     let filters = query.clone();
+    let lang = viewer.lang;
     let listed = state
-        .db(move |conn| proposals::list(conn, id, &filters))
+        .db(move |conn| {
+            let mut page = proposals::list(conn, id, &filters)?;
+            let translated = translations::of_round(conn, id, lang)?;
+            for item in &mut page.items {
+                if let Some((title, _)) = translated.proposal(item.id) {
+                    item.title = title.to_string();
+                }
+            }
+            Ok(page)
+        })
         .await;
     let can_submit = round.summary.phase == Phase::Proposals;
     match listed {
@@ -69,14 +86,14 @@ pub async fn new_form(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    let round = round_detail(&state, id).await?;
+    let round = round_detail(&state, id, viewer.lang).await?;
     Ok(html(pages::form(
         &viewer,
         &round,
         &format!("/rounds/{id}/proposals/new"),
         &ProposalInput::default(),
         &FieldErrors::default(),
-        "Submit a proposal",
+        &t(viewer.lang, "proposals-new"),
     )))
 }
 
@@ -97,7 +114,7 @@ pub async fn create(
     {
         Ok(pid) => Ok(see_other(format!("/proposals/{pid}?done=submitted"))),
         Err(AppError::Invalid(errors)) => {
-            let round = round_detail(&state, id).await?;
+            let round = round_detail(&state, id, viewer.lang).await?;
             Ok(html_status(
                 actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
                 pages::form(
@@ -106,7 +123,7 @@ pub async fn create(
                     &format!("/rounds/{id}/proposals/new"),
                     &input,
                     &errors,
-                    "Submit a proposal",
+                    &t(viewer.lang, "proposals-new"),
                 ),
             ))
         }
@@ -128,7 +145,9 @@ async fn show_page(
     errors: &FieldErrors,
 ) -> AppResult<maud::Markup> {
     let viewer_id = user.0.as_ref().map(|u| u.id());
-    let (view, rules, supports_it) = state
+    let council = user.0.as_ref().is_some_and(|u| u.role == Role::Council);
+    let lang = viewer.lang;
+    let (view, rules, supports_it, translated, existing) = state
         .db(move |conn| {
             let view = proposals::view(conn, id)?;
             let rules = crate::domain::round_config::proposal_rules(conn, view.round_id)?;
@@ -136,15 +155,25 @@ async fn show_page(
                 Some(u) => crate::db::models::proposal_support::has(conn, id, u)?,
                 None => false,
             };
-            Ok((view, rules, supports_it))
+            let translated = translations::of_round(conn, view.round_id, lang)?;
+            let existing = if council {
+                translations::of_text(conn, view.round_id, Some(id))?
+            } else {
+                Default::default()
+            };
+            Ok((view, rules, supports_it, translated, existing))
         })
         .await?;
-    let round = round_detail(state, view.round_id).await?;
+    let round = round_detail(state, view.round_id, viewer.lang).await?;
     let staff = user
         .0
         .as_ref()
         .is_some_and(|u| matches!(u.role, Role::Reviewer | Role::Council));
-    let view = if staff { view } else { view.redacted() };
+    let mut view = if staff { view } else { view.redacted() };
+    // Reviewers and council read the author's own words; their form lists the translations.
+    let is_translated = !staff
+        && view.hidden_reason.is_none()
+        && translated.apply(Some(id), &mut view.title, &mut view.description);
     let is_author = viewer_id.is_some() && viewer_id == view.author_id;
     let asked = view.change_requests.iter().any(|r| r.answered_at.is_none());
     let can_edit = view.status != "withdrawn"
@@ -176,7 +205,10 @@ async fn show_page(
             can_flag: viewer_id.is_some() && !staff,
             can_moderate: staff,
             supports_on: rules.supports,
+            translated: is_translated,
+            can_translate: council,
         },
+        &existing,
         notice,
         errors,
     ))
@@ -191,26 +223,33 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let id = parse_proposal_id(&path)?;
     let notice = match query.done.as_deref() {
-        Some("submitted") => {
-            Some("Your proposal is submitted. You can edit or withdraw it until review starts.")
-        }
-        Some("saved") => Some("Your changes are saved."),
-        Some("withdrawn") => Some("The proposal is withdrawn."),
-        Some("reviewed") => Some("The decision is recorded and published."),
-        Some("supported") => Some("Thank you: your support is counted."),
-        Some("unsupported") => Some("Your support is taken back."),
-        Some("flagged") => Some("Thank you: the moderators will look at this proposal."),
-        Some("hidden") => Some("The proposal's text is hidden, with your reason published."),
-        Some("shown") => Some("The proposal's text is shown again."),
-        Some("merged") => {
-            Some("The proposal is merged; both authors are credited on the other one.")
-        }
-        Some("changes") => Some("The author is asked for changes; they can edit the proposal now."),
-        Some("image") => Some("The picture is saved."),
+        Some("submitted") => Some("proposals-done-submitted"),
+        Some("saved") => Some("proposals-done-saved"),
+        Some("withdrawn") => Some("proposals-done-withdrawn"),
+        Some("reviewed") => Some("proposals-done-reviewed"),
+        Some("supported") => Some("proposals-done-supported"),
+        Some("unsupported") => Some("proposals-done-unsupported"),
+        Some("flagged") => Some("proposals-done-flagged"),
+        Some("hidden") => Some("proposals-done-hidden"),
+        Some("shown") => Some("proposals-done-shown"),
+        Some("merged") => Some("proposals-done-merged"),
+        Some("changes") => Some("proposals-done-changes"),
+        Some("image") => Some("proposals-done-image"),
+        Some("translated") => Some("translations-flash-saved"),
+        Some("untranslated") => Some("translations-flash-removed"),
         _ => None,
-    };
+    }
+    .map(|key| t(viewer.lang, key));
     Ok(html(
-        show_page(&state, &viewer, &user, id, notice, &FieldErrors::default()).await?,
+        show_page(
+            &state,
+            &viewer,
+            &user,
+            id,
+            notice.as_deref(),
+            &FieldErrors::default(),
+        )
+        .await?,
     ))
 }
 
@@ -224,11 +263,12 @@ pub async fn edit_form(
     let view = state.db(move |conn| proposals::view(conn, id)).await?;
     // Only the author's own text fills this form (a hidden proposal's text stays hidden).
     if view.author_id != Some(user.id()) {
-        return Err(AppError::Forbidden(
-            "only the author can change this proposal".into(),
-        ));
+        return Err(AppError::Forbidden(t(
+            viewer.lang,
+            "proposals-error-not-author",
+        )));
     }
-    let round = round_detail(&state, view.round_id).await?;
+    let round = round_detail(&state, view.round_id, viewer.lang).await?;
     let amount = |c: i64| {
         if c % 100 == 0 {
             (c / 100).to_string()
@@ -253,7 +293,7 @@ pub async fn edit_form(
         &format!("/proposals/{id}/edit"),
         &values,
         &FieldErrors::default(),
-        "Edit your proposal",
+        &t(viewer.lang, "proposals-edit-title"),
     )))
 }
 
@@ -277,7 +317,7 @@ pub async fn edit(
             let round_id = state
                 .db(move |conn| Ok(proposals::view(conn, id)?.round_id))
                 .await?;
-            let round = round_detail(&state, round_id).await?;
+            let round = round_detail(&state, round_id, viewer.lang).await?;
             Ok(html_status(
                 actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
                 pages::form(
@@ -286,7 +326,7 @@ pub async fn edit(
                     &format!("/proposals/{id}/edit"),
                     &input,
                     &errors,
-                    "Edit your proposal",
+                    &t(viewer.lang, "proposals-edit-title"),
                 ),
             ))
         }
@@ -440,9 +480,10 @@ pub async fn moderate(
         "hide" => true,
         "show" => false,
         _ => {
-            return Err(AppError::BadRequest(
-                "choose to hide or to show the proposal".into(),
-            ))
+            return Err(AppError::BadRequest(t(
+                viewer.lang,
+                "proposals-error-hide-or-show",
+            )))
         }
     };
     proposal_action(

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use crate::db::models::{district, round, user};
 use crate::domain::eligibility;
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::{t, t_with};
 use crate::views::components::{button, csrf_field, error_summary, flash, input, select, Field};
 use crate::views::layout::{layout_for, Page, Viewer};
 use crate::web::extractors::{Authorized, CsrfForm, FormFields, PageViewer, Reviewers};
@@ -20,21 +21,22 @@ fn page(
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> HttpResponse {
+    let lang = viewer.lang;
+    let title = t_with(lang, "review-confirm-title", &[("round", &round.title)]);
+    let email_label = t(lang, "review-confirm-email");
     let markup = layout_for(
         viewer,
-        Page {
-            title: &format!("Confirm voters: {}", round.title),
-        },
+        Page { title: &title },
         html! {
-            h1 { "Confirm voters: " (round.title) }
+            h1 { (title) }
             @if let Some(message) = notice { (flash(message)) }
-            (error_summary(errors))
-            p { "Confirm a person after checking an identity document in person. The confirmation is recorded with your account." }
+            (error_summary(lang, errors))
+            p { (t(lang, "review-confirm-text")) }
             form method="post" novalidate {
                 (csrf_field(&viewer.csrf))
-                (input(Field::new("email", "Email of the person's account").kind("email").required(), errors))
-                (select("district", "District where they live", Some("Checked against a document showing their address."), districts, "", errors))
-                (button("Confirm this voter"))
+                (input(lang, Field::new("email", &email_label).kind("email").required(), errors))
+                (select(lang, "district", &t(lang, "review-confirm-district"), Some(t(lang, "review-confirm-district-hint").as_str()), districts, "", errors))
+                (button(&t(lang, "review-confirm-submit")))
             }
         },
     );
@@ -97,19 +99,23 @@ pub async fn confirm(
     let reviewer_id = reviewer.0.id();
     let email = crate::domain::accounts::normalize_email(&form.email);
     let slug = form.district.filter(|d| !d.is_empty());
+    let lang = viewer.lang;
     let result = state
         .db(move |conn| {
             let mut errors = FieldErrors::default();
             let Some(person) = user::find_by_email(conn, &email)? else {
-                errors.add("email", "There is no account with this email; ask the person to register first, or give them a voting code.");
+                errors.add("email", t(lang, "review-confirm-no-account"));
                 return Ok(Err(errors));
             };
             let district_id = match &slug {
                 None => None,
-                Some(s) => match district::of_round(conn, id)?.into_iter().find(|d| &d.slug == s) {
+                Some(s) => match district::of_round(conn, id)?
+                    .into_iter()
+                    .find(|d| &d.slug == s)
+                {
                     Some(d) => Some(d.district_id),
                     None => {
-                        errors.add("district", "Choose a district of this round.");
+                        errors.add("district", t(lang, "review-confirm-bad-district"));
                         return Ok(Err(errors));
                     }
                 },
@@ -124,7 +130,7 @@ pub async fn confirm(
             &viewer,
             &row,
             &districts,
-            Some(&format!("{name} is confirmed for this round.")),
+            Some(&t_with(viewer.lang, "review-confirmed", &[("name", &name)])),
             &FieldErrors::default(),
         ),
         Err(errors) => page(&viewer, &row, &districts, None, &errors),
@@ -137,20 +143,21 @@ fn paper_start(
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> HttpResponse {
+    let lang = viewer.lang;
+    let title = t_with(lang, "review-paper-title", &[("round", &round.title)]);
+    let email_label = t(lang, "review-paper-email");
     let markup = layout_for(
         viewer,
-        Page {
-            title: &format!("Enter paper ballots: {}", round.title),
-        },
+        Page { title: &title },
         html! {
-            h1 { "Enter paper ballots: " (round.title) }
+            h1 { (title) }
             @if let Some(message) = notice { (flash(message)) }
-            (error_summary(errors))
-            p { "Each paper ballot is entered by two officers. It counts when the second entry matches the first; if they differ, both are discarded." }
+            (error_summary(lang, errors))
+            p { (t(lang, "review-paper-text")) }
             form method="post" action={"/review/rounds/" (round.id) "/paper/ballot"} novalidate {
                 (csrf_field(&viewer.csrf))
-                (input(Field::new("email", "Email of the voter's account").kind("email").required(), errors))
-                (button("Show this voter's ballot"))
+                (input(lang, Field::new("email", &email_label).kind("email").required(), errors))
+                (button(&t(lang, "review-paper-show")))
             }
         },
     );
@@ -192,11 +199,12 @@ pub async fn paper_ballot(
     let now = state.clock.now();
     let email = crate::domain::accounts::normalize_email(&form.email);
     let lookup = email.clone();
+    let lang = viewer.lang;
     let result = state
         .db(move |conn| {
             let row = crate::domain::rounds::find(conn, id)?;
             let Some(voter) = user::find_by_email(conn, &lookup)? else {
-                return Ok((row, Err("There is no account with this email.".to_string())));
+                return Ok((row, Err(t(lang, "review-paper-no-account"))));
             };
             match crate::domain::ballots::paper_for_account(conn, id, &voter, None, now) {
                 Ok(paper) => Ok((row, Ok(paper))),
@@ -216,7 +224,7 @@ pub async fn paper_ballot(
                 &FieldErrors::default(),
                 &action,
                 &[("email", &email)],
-                "Enter this paper ballot",
+                &t(viewer.lang, "review-paper-enter"),
             );
             Ok(HttpResponse::Ok()
                 .content_type("text/html; charset=utf-8")
@@ -242,13 +250,17 @@ pub async fn paper_enter(
     let now = state.clock.now();
     let officer_id = officer.0.id();
     let email = crate::domain::accounts::normalize_email(fields.field("email").unwrap_or(""));
+    let lang = viewer.lang;
     let (row, result) = state
         .db(move |conn| {
             let row = crate::domain::rounds::find(conn, id)?;
             let voter = user::find_by_email(conn, &email)?
-                .ok_or_else(|| AppError::NotFound("there is no account with this email".into()))?;
+                .ok_or_else(|| AppError::NotFound(t(lang, "review-error-no-account")))?;
             let choice = fields
-                .choice(crate::domain::rounds::BallotType::parse(&row.ballot_type)?)
+                .choice_in(
+                    lang,
+                    crate::domain::rounds::BallotType::parse(&row.ballot_type)?,
+                )
                 .map_err(AppError::Unprocessable)?;
             let outcome = enter_paper(conn, officer_id, id, &voter, &choice, now);
             Ok((row, outcome))
@@ -256,14 +268,10 @@ pub async fn paper_enter(
         .await?;
     let mut errors = FieldErrors::default();
     let notice = match result {
-        Ok(PaperOutcome::AwaitingSecondEntry) => Some(
-            "First entry recorded. A second officer must now enter the same ballot.".to_string(),
-        ),
-        Ok(PaperOutcome::Cast(code)) => Some(format!(
-            "Both entries agree: the ballot is cast. Tracking code for the voter: {code}"
-        )),
+        Ok(PaperOutcome::AwaitingSecondEntry) => Some(t(lang, "review-paper-first-entry")),
+        Ok(PaperOutcome::Cast(code)) => Some(t_with(lang, "review-paper-cast", &[("code", &code)])),
         Ok(PaperOutcome::Mismatch) => {
-            errors.add("email", "The two entries differ, so both were discarded. Check the paper ballot and enter it twice again.");
+            errors.add("email", t(lang, "review-paper-mismatch"));
             None
         }
         Err(AppError::Unprocessable(m) | AppError::Conflict(m) | AppError::Forbidden(m)) => {

@@ -2,13 +2,17 @@
 
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
+use chrono::NaiveDateTime;
 use maud::Markup;
 use serde::Deserialize;
 
 use crate::db::models::round;
+use crate::db::DbConnection;
 use crate::domain::eligibility::{self, Eligibility};
-use crate::domain::{rounds, RoundId};
+use crate::domain::rounds::RoundDetail;
+use crate::domain::{rounds, translations, RoundId};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::{t, Lang, Message};
 use crate::views;
 use crate::web::extractors::{AuthUser, CsrfForm, FormFields, MaybeUser, PageViewer};
 use crate::web::AppState;
@@ -27,10 +31,11 @@ pub async fn show(
 ) -> AppResult<Markup> {
     let id = parse_round_id(&path)?;
     let now = state.clock.now();
+    let lang = viewer.lang;
     let account = user.0.map(|u| u.user);
-    let (round, eligibility) = state
+    let ((round, translated), eligibility) = state
         .db(move |conn| {
-            let detail = rounds::detail(conn, id, now)?;
+            let detail = translated_detail(conn, id, now, lang)?;
             let eligibility = match account {
                 Some(user) => {
                     let row = round::find(conn, id.0)?;
@@ -42,16 +47,30 @@ pub async fn show(
         })
         .await?;
     let notice = match query.census.as_deref() {
-        Some("matched") => Some("You have been matched to the census list."),
+        Some("matched") => Some(t(viewer.lang, "rounds-census-matched")),
         _ => None,
     };
     Ok(views::rounds::show(
         &viewer,
         &round,
+        translated,
         eligibility.as_ref(),
-        notice,
+        notice.as_deref(),
         &FieldErrors::default(),
     ))
+}
+
+/// The round page's content in the reader's language where the council translated it; says
+/// whether the round's own text was.
+fn translated_detail(
+    conn: &mut DbConnection,
+    id: RoundId,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> AppResult<(RoundDetail, bool)> {
+    let mut detail = rounds::detail(conn, id, now, lang)?;
+    let translated = translations::of_round(conn, id.0, lang)?.apply_to_round(&mut detail);
+    Ok((detail, translated))
 }
 
 /// Path ids come in as text so a malformed one is a 404 with a sentence, not actix's 400.
@@ -82,16 +101,26 @@ pub async fn census_match(
     let id = parse_round_id(&path)?;
     let now = state.clock.now();
     let account = user.user.clone();
+    let lang = viewer.lang;
     let outcome = state
-        .db(move |conn| census_attempt(conn, id, &account, &form, now))
+        .db(move |conn| census_attempt(conn, lang, id, &account, &form, now))
         .await?;
     match outcome {
         Ok(()) => Ok(HttpResponse::SeeOther()
             .insert_header((header::LOCATION, format!("/rounds/{id}?census=matched")))
             .finish()),
         Err((errors, eligibility)) => {
-            let round = state.db(move |conn| rounds::detail(conn, id, now)).await?;
-            let page = views::rounds::show(&viewer, &round, Some(&eligibility), None, &errors);
+            let (round, translated) = state
+                .db(move |conn| translated_detail(conn, id, now, lang))
+                .await?;
+            let page = views::rounds::show(
+                &viewer,
+                &round,
+                translated,
+                Some(&eligibility),
+                None,
+                &errors,
+            );
             Ok(HttpResponse::UnprocessableEntity()
                 .content_type("text/html; charset=utf-8")
                 .body(page.into_string()))
@@ -103,6 +132,7 @@ type CensusAttempt = Result<(), (FieldErrors, Eligibility)>;
 
 pub fn census_attempt(
     conn: &mut crate::db::DbConnection,
+    lang: Lang,
     id: RoundId,
     account: &crate::db::models::user::UserRow,
     form: &CensusForm,
@@ -111,17 +141,17 @@ pub fn census_attempt(
     use crate::domain::accounts;
     let key = format!("census:{}:{}", id.0, account.id);
     if let Some(wait) = accounts::throttled_key(conn, &key, 5, now)? {
-        return Err(crate::web::routes::accounts::too_many(wait));
+        return Err(crate::web::routes::accounts::too_many_in(lang, wait));
     }
     let mut errors = FieldErrors::default();
     let year = form.birth_year.trim().parse::<i32>().ok();
     if year.is_none() {
-        errors.add("birth_year", "Enter your year of birth, e.g. 1975.");
+        errors.add("birth_year", Message::new("rounds-census-error-birth-year"));
     }
     if eligibility::normalize_document(&form.document_number).len() < 4 {
         errors.add(
             "document_number",
-            "Enter the number of your identity document.",
+            Message::new("rounds-census-error-document"),
         );
     }
     if errors.is_empty() {
@@ -137,7 +167,10 @@ pub fn census_attempt(
             return Ok(Ok(()));
         }
         accounts::record_failed_attempt(conn, &key, now)?;
-        errors.add("document_number", "We could not find these details in the census list. Check the document number and year of birth.");
+        errors.add(
+            "document_number",
+            Message::new("rounds-census-error-not-found"),
+        );
     }
     let row = round::find(conn, id.0)?;
     Ok(Err((errors, eligibility::check(conn, &row, account)?)))

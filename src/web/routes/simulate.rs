@@ -23,6 +23,7 @@ pub async fn round(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
+    let citywide = crate::i18n::t(viewer.lang, "simulate-citywide");
     let (row, pots) = state
         .db(move |conn| {
             let row = crate::domain::rounds::find(conn, id)?;
@@ -38,7 +39,7 @@ pub async fn round(
                 .map(|(district_id, election)| PotComparison {
                     heading: district_id
                         .and_then(|d| districts.iter().find(|x| x.district_id == d))
-                        .map_or("City-wide".to_string(), |d| d.name.clone()),
+                        .map_or_else(|| citywide.clone(), |d| d.name.clone()),
                     names: election
                         .projects
                         .iter()

@@ -26,10 +26,13 @@ pub async fn users(
     query: web::Query<NoticeQuery>,
 ) -> AppResult<HttpResponse> {
     let list = state.db(|conn| Ok(user::all(conn)?)).await?;
-    let notice = query.saved.as_ref().map(|_| "The role has been changed.");
+    let notice = query
+        .saved
+        .as_ref()
+        .map(|_| crate::i18n::t(viewer.lang, "staff-done-role"));
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(views::staff::users(&viewer, &list, notice).into_string()))
+        .body(views::staff::users(&viewer, &list, notice.as_deref()).into_string()))
 }
 
 #[derive(Deserialize)]

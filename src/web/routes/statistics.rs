@@ -10,6 +10,7 @@ use crate::domain::counting::BallotContent;
 use crate::domain::follow_up::{self, Implementation, ProgressInput};
 use crate::domain::{bulletin, rounds, statistics};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::{t, Lang};
 use crate::views;
 use crate::views::statistics::MyBallot;
 use crate::web::extractors::{
@@ -65,6 +66,7 @@ fn my_ballot(
     round_id: i64,
     code: &str,
     follow: &Implementation,
+    lang: Lang,
 ) -> AppResult<Result<MyBallot, String>> {
     let proof = match bulletin::inclusion(conn, code) {
         Ok(proof) => proof,
@@ -72,7 +74,7 @@ fn my_ballot(
         Err(e) => return Err(e),
     };
     if proof.round_id != round_id {
-        return Ok(Err("This tracking code belongs to another round.".into()));
+        return Ok(Err(t(lang, "statistics-code-other-round")));
     }
     let ids: Vec<i64> =
         match serde_json::from_str(&proof.entry.content).map_err(AppError::internal)? {
@@ -128,12 +130,13 @@ async fn implementation_page(
     may_export(&state, &user, id).await?;
     let council = user.0.as_ref().is_some_and(|u| u.role == Role::Council);
     let code = code.filter(|c| !c.trim().is_empty());
+    let lang = viewer.lang;
     let (follow, mine) = state
         .db(move |conn| {
             let follow = follow_up::of_round(conn, id)?
-                .ok_or_else(|| AppError::NotFound("this round has not been counted yet".into()))?;
+                .ok_or_else(|| AppError::NotFound(t(lang, "statistics-error-not-counted")))?;
             let mine = match code {
-                Some(code) => Some(my_ballot(conn, id, &code, &follow)?),
+                Some(code) => Some(my_ballot(conn, id, &code, &follow, lang)?),
                 None => None,
             };
             Ok((follow, mine))
@@ -152,12 +155,12 @@ async fn implementation_page(
     })
 }
 
-async fn project_title(state: &AppState, proposal_id: i64) -> AppResult<(i64, String)> {
+async fn project_title(state: &AppState, lang: Lang, proposal_id: i64) -> AppResult<(i64, String)> {
     state
         .db(move |conn| {
             proposal::find(conn, proposal_id)?
                 .map(|p| (p.round_id, p.title))
-                .ok_or_else(|| AppError::NotFound("there is no such project".into()))
+                .ok_or_else(|| AppError::NotFound(t(lang, "statistics-error-no-project")))
         })
         .await
 }
@@ -169,7 +172,7 @@ pub async fn progress_form(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = parse_proposal_id(&path)?;
-    let (round_id, title) = project_title(&state, id).await?;
+    let (round_id, title) = project_title(&state, viewer.lang, id).await?;
     Ok(html(views::statistics::progress_form(
         &viewer,
         round_id,
@@ -189,7 +192,7 @@ pub async fn record_progress(
     CsrfForm(input): CsrfForm<ProgressInput>,
 ) -> AppResult<HttpResponse> {
     let id = parse_proposal_id(&path)?;
-    let (round_id, title) = project_title(&state, id).await?;
+    let (round_id, title) = project_title(&state, viewer.lang, id).await?;
     let now = state.clock.now();
     let actor = council.0.id();
     let attempt = input.clone();

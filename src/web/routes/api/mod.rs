@@ -6,6 +6,7 @@ pub mod proposals;
 pub mod results;
 pub mod round_admin;
 pub mod rounds;
+pub mod translations;
 
 use actix_web::{web, HttpResponse};
 use utoipa::OpenApi;
@@ -25,6 +26,7 @@ use utoipa::OpenApi;
         ballots::cast, ballots::bulletin_board, ballots::receipt, ballots::paper,
         round_admin::create, round_admin::update, round_admin::advance, round_admin::census,
         round_admin::voting_codes, round_admin::my_eligibility, round_admin::voter_check,
+        translations::round, translations::proposal,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth)
@@ -114,6 +116,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/rounds/{round_id}/advance",
             web::post().to(round_admin::advance),
+        )
+        .route(
+            "/rounds/{round_id}/translations/{lang}",
+            web::put().to(translations::round),
+        )
+        .route(
+            "/proposals/{proposal_id}/translations/{lang}",
+            web::put().to(translations::proposal),
         )
         .service(
             web::resource("/rounds/{round_id}/census")

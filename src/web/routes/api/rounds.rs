@@ -3,6 +3,7 @@ use actix_web::web::Json;
 
 use crate::domain::rounds::{self, RoundDetail, RoundSummary};
 use crate::error::AppResult;
+use crate::i18n::Lang;
 use crate::web::routes::rounds::parse_round_id;
 use crate::web::AppState;
 
@@ -28,6 +29,8 @@ pub async fn show(
     let id = parse_round_id(&path)?;
     let now = state.clock.now();
     Ok(Json(
-        state.db(move |conn| rounds::detail(conn, id, now)).await?,
+        state
+            .db(move |conn| rounds::detail(conn, id, now, Lang::En))
+            .await?,
     ))
 }
