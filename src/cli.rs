@@ -529,7 +529,7 @@ fn domain_failure(e: crate::error::AppError) -> Failure {
         AppError::NotFound(m)
         | AppError::Conflict(m)
         | AppError::Unprocessable(m)
-        | AppError::BadRequest(m) => Failure::input(m),
+        | AppError::BadRequest(m) => Failure::input(m.to_string()),
         other => Failure::setup(other.to_string()),
     }
 }

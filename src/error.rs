@@ -13,20 +13,20 @@ pub type AppResult<T> = Result<T, AppError>;
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0}")]
-    BadRequest(String),
+    BadRequest(Message),
     /// Not logged in (or the session ended). Browsers are sent to the login page.
     #[error("{0}")]
-    Unauthorized(String),
+    Unauthorized(Message),
     #[error("{0}")]
-    NotFound(String),
+    NotFound(Message),
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Message),
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Message),
     #[error("{0}")]
-    Unprocessable(String),
+    Unprocessable(Message),
     #[error("{0}")]
-    PayloadTooLarge(String),
+    PayloadTooLarge(Message),
     /// One or more fields are wrong; each message belongs next to its field.
     #[error("{}", .0.summary())]
     Invalid(FieldErrors),
@@ -105,6 +105,23 @@ impl From<FieldErrors> for AppError {
 impl AppError {
     pub fn internal(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
         AppError::Internal(e.into())
+    }
+
+    /// The sentence for a person reading `lang` (the API's `error` is the English one).
+    pub fn message_in(&self, lang: Lang) -> String {
+        match self {
+            AppError::BadRequest(m)
+            | AppError::Unauthorized(m)
+            | AppError::NotFound(m)
+            | AppError::Forbidden(m)
+            | AppError::Conflict(m)
+            | AppError::Unprocessable(m)
+            | AppError::PayloadTooLarge(m) => m.text(lang),
+            AppError::Invalid(errors) => errors.summary_in(lang),
+            AppError::TooManyRequests { message, .. } => message.clone(),
+            AppError::Unavailable(_) => Message::new("messages-unavailable").text(lang),
+            AppError::Internal(_) => Message::new("messages-internal").text(lang),
+        }
     }
 
     /// The catalogue key (`assets/locales/*/errors.ftl`) of the HTML error page's title.

@@ -185,7 +185,19 @@ pub fn t_count(lang: Lang, key: &str, count: i64, args: &[(&str, &str)]) -> Stri
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
     key: Cow<'static, str>,
-    args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// An argument as the reader's language writes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Arg {
+    Text(String),
+    /// A count: written with the language's digits, and chooses plural forms.
+    Number(i64),
+    Money {
+        cents: i64,
+        currency: String,
+    },
 }
 
 impl Message {
@@ -196,15 +208,44 @@ impl Message {
         }
     }
 
-    /// Adds a `{ $name }` argument.
+    /// Adds a `{ $name }` argument shown as it is.
     pub fn with(mut self, name: &'static str, value: impl ToString) -> Message {
-        self.args.push((name, value.to_string()));
+        self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    /// Adds a number, which the message may also use to pick a plural form.
+    pub fn count(mut self, name: &'static str, value: impl TryInto<i64>) -> Message {
+        let value = value.try_into().unwrap_or(i64::MAX);
+        self.args.push((name, Arg::Number(value)));
+        self
+    }
+
+    /// Adds an amount of money, written the reader's way.
+    pub fn money(mut self, name: &'static str, cents: i64, currency: &str) -> Message {
+        let currency = currency.to_string();
+        self.args.push((name, Arg::Money { cents, currency }));
         self
     }
 
     pub fn text(&self, lang: Lang) -> String {
-        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        t_with(lang, &self.key, &args)
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = self
+            .args
+            .iter()
+            .map(|(name, arg)| {
+                let value = match arg {
+                    Arg::Text(text) => FluentValue::from(text.clone()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                    Arg::Money { cents, currency } => {
+                        FluentValue::from(lang.amount(*cents, currency))
+                    }
+                };
+                (Cow::Borrowed(*name), value)
+            })
+            .collect();
+        LOCALES
+            .try_lookup_with_args(&lang.id(), &self.key, &args)
+            .unwrap_or_else(|| self.key.to_string())
     }
 }
 
@@ -223,6 +264,13 @@ impl From<String> for Message {
             key: Cow::Owned(text),
             args: Vec::new(),
         }
+    }
+}
+
+/// English in JSON: the API speaks English.
+impl serde::Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text(Lang::En))
     }
 }
 
@@ -320,6 +368,42 @@ mod tests {
             t_with(Lang::Pl, "nav-account", &[("name", "Ana")]),
             "Konto (Ana)"
         );
+    }
+
+    #[test]
+    fn messages_choose_plural_forms_and_write_money_the_readers_way() {
+        let too_many = |max: i64| {
+            Message::new("messages-ballots-too-many")
+                .count("max", max)
+                .count("count", 7)
+        };
+        assert_eq!(
+            too_many(1).text(Lang::En),
+            "Choose at most 1 project; this ballot has 7."
+        );
+        assert_eq!(
+            too_many(2).text(Lang::En),
+            "Choose at most 2 projects; this ballot has 7."
+        );
+        assert_eq!(
+            too_many(2).text(Lang::Pl),
+            "Wybierz najwyżej 2 projekty; na tej karcie jest ich 7."
+        );
+        assert_eq!(
+            too_many(5).text(Lang::Pl),
+            "Wybierz najwyżej 5 projektów; na tej karcie jest ich 7."
+        );
+        let over = Message::new("messages-ballots-over-budget")
+            .money("total", 1_000_000, "EUR")
+            .money("budget", 70_000, "EUR");
+        assert!(
+            over.text(Lang::Es).contains("10.000\u{a0}EUR"),
+            "{}",
+            over.text(Lang::Es)
+        );
+        assert!(over.to_string().contains("10,000\u{a0}EUR"));
+        // Text without a key is shown as it is.
+        assert_eq!(Message::from("as typed").text(Lang::Pl), "as typed");
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Accounts: registration without account enumeration, login with throttling shared by every
 //! app instance, password changes, revocation, role changes, and a person's own data.
 
-use crate::i18n::Message;
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -11,6 +10,7 @@ use crate::db::models::user::{self, NewUser, UserRow};
 use crate::db::models::{audit, district, login_throttle, proposal};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::Message;
 
 /// Failed logins allowed on one account before back-off starts.
 pub const ACCOUNT_FREE_FAILURES: i32 = 10;
@@ -433,11 +433,11 @@ pub fn set_role(
     now: NaiveDateTime,
 ) -> AppResult<()> {
     let target = user::find(conn, target_id)?
-        .ok_or_else(|| AppError::NotFound(format!("there is no account {target_id}")))?;
+        .ok_or_else(|| AppError::NotFound(format!("there is no account {target_id}").into()))?;
     if target.id == actor.id && role != Role::Council {
-        return Err(AppError::Unprocessable(
-            "you cannot remove your own council role; ask another council member".into(),
-        ));
+        return Err(AppError::Unprocessable(Message::new(
+            "messages-accounts-cannot-remove-own-council",
+        )));
     }
     user::set_role(conn, target.id, role.as_str())?;
     audit::insert(
@@ -465,8 +465,9 @@ pub struct PersonalData {
 }
 
 pub fn personal_data(conn: &mut DbConnection, user_id: i64) -> AppResult<PersonalData> {
-    let u = user::find(conn, user_id)?
-        .ok_or_else(|| AppError::NotFound("this account no longer exists".into()))?;
+    let u = user::find(conn, user_id)?.ok_or_else(|| {
+        AppError::NotFound(Message::new("messages-accounts-account-longer-exists"))
+    })?;
     let district_name = match u.district_id {
         Some(id) => district::all(conn)?
             .into_iter()

@@ -14,6 +14,7 @@ use crate::db::models::user::UserRow;
 use crate::db::models::{ballot, district, eligibility as evidence, proposal, round};
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
 
 /// Who is voting: an eligible account, or the holder of a one-time voting code.
 pub enum Voter<'a> {
@@ -69,11 +70,11 @@ pub struct BallotPaper {
 }
 
 /// Why a ballot is refused, with the status a client should see.
-fn forbidden(message: impl Into<String>) -> AppError {
+fn forbidden(message: impl Into<Message>) -> AppError {
     AppError::Forbidden(message.into())
 }
 
-fn breaks_rule(message: impl Into<String>) -> AppError {
+fn breaks_rule(message: impl Into<Message>) -> AppError {
     AppError::Unprocessable(message.into())
 }
 
@@ -121,30 +122,32 @@ pub fn paper(
 /// Checks a choice against the paper; returns the canonical content for the bulletin board.
 pub fn validate(paper: &BallotPaper, choice: &Choice) -> AppResult<BallotContent> {
     let known = |id: &i64| -> AppResult<&BallotProject> {
-        paper.projects.iter().find(|p| p.id == *id).ok_or_else(|| breaks_rule(format!("project {id} is not on this ballot (unknown, withdrawn, not feasible, or from another round or district)")))
+        paper.projects.iter().find(|p| p.id == *id).ok_or_else(|| {
+            breaks_rule(Message::new("messages-ballots-not-on-ballot").with("project", id))
+        })
     };
     let no_duplicates = |ids: &[i64]| -> AppResult<()> {
         let mut seen = HashSet::new();
         match ids.iter().find(|id| !seen.insert(**id)) {
-            Some(id) => Err(breaks_rule(format!("project {id} appears more than once"))),
+            Some(id) => Err(breaks_rule(
+                Message::new("messages-ballots-twice").with("project", id),
+            )),
             None => Ok(()),
         }
     };
-    let count_limits = |n: usize, noun: &str| -> AppResult<()> {
+    let count_limits = |n: usize, too_few: &'static str, too_many: &'static str| {
         let min = paper.min_choices.max(1) as usize;
         if n < min {
-            return Err(breaks_rule(format!(
-                "choose at least {min} {noun}; this ballot has {n}"
-            )));
+            return Err(breaks_rule(
+                Message::new(too_few).count("min", min).count("count", n),
+            ));
         }
-        if let Some(max) = paper.max_choices {
-            if n > max as usize {
-                return Err(breaks_rule(format!(
-                    "choose at most {max} {noun}; this ballot has {n}"
-                )));
-            }
+        match paper.max_choices {
+            Some(max) if n > max as usize => Err(breaks_rule(
+                Message::new(too_many).count("max", max).count("count", n),
+            )),
+            _ => Ok(()),
         }
-        Ok(())
     };
     match (paper.ballot_type, choice) {
         (BallotType::Approval, Choice::Projects(ids)) => {
@@ -152,7 +155,11 @@ pub fn validate(paper: &BallotPaper, choice: &Choice) -> AppResult<BallotContent
             for id in ids {
                 known(id)?;
             }
-            count_limits(ids.len(), "projects")?;
+            count_limits(
+                ids.len(),
+                "messages-ballots-too-few",
+                "messages-ballots-too-many",
+            )?;
             let mut ids = ids.clone();
             ids.sort_unstable();
             Ok(BallotContent::Projects(ids))
@@ -160,20 +167,22 @@ pub fn validate(paper: &BallotPaper, choice: &Choice) -> AppResult<BallotContent
         (BallotType::Knapsack, Choice::Projects(ids)) => {
             no_duplicates(ids)?;
             if ids.is_empty() {
-                return Err(breaks_rule("choose at least 1 project"));
+                return Err(breaks_rule(Message::new(
+                    "messages-ballots-choose-least-1-project",
+                )));
             }
             let mut total: i64 = 0;
             for id in ids {
-                total = total
-                    .checked_add(known(id)?.cost)
-                    .ok_or_else(|| breaks_rule("the total cost is too large"))?;
+                total = total.checked_add(known(id)?.cost).ok_or_else(|| {
+                    breaks_rule(Message::new("messages-ballots-total-cost-too-large"))
+                })?;
             }
             if total > paper.budget {
-                return Err(breaks_rule(format!(
-                    "the chosen projects cost {} in total, more than the budget of {}",
-                    super::money::format_amount(total, &paper.currency),
-                    super::money::format_amount(paper.budget, &paper.currency)
-                )));
+                return Err(breaks_rule(
+                    Message::new("messages-ballots-over-budget")
+                        .money("total", total, &paper.currency)
+                        .money("budget", paper.budget, &paper.currency),
+                ));
             }
             let mut ids = ids.clone();
             ids.sort_unstable();
@@ -184,7 +193,11 @@ pub fn validate(paper: &BallotPaper, choice: &Choice) -> AppResult<BallotContent
             for id in ids {
                 known(id)?;
             }
-            count_limits(ids.len(), "projects to rank")?;
+            count_limits(
+                ids.len(),
+                "messages-ballots-too-few-ranked",
+                "messages-ballots-too-many-ranked",
+            )?;
             Ok(BallotContent::Ranking(ids.clone()))
         }
         (BallotType::Cumulative, Choice::Points(points)) => {
@@ -196,48 +209,51 @@ pub fn validate(paper: &BallotPaper, choice: &Choice) -> AppResult<BallotContent
             for (id, n) in points {
                 known(id)?;
                 if *n < 0 {
-                    return Err(breaks_rule(format!(
-                        "project {id}: points cannot be negative"
-                    )));
+                    return Err(breaks_rule(
+                        Message::new("messages-ballots-negative-points").with("project", id),
+                    ));
                 }
                 if let Some(cap) = paper.points_per_project {
                     if *n > i64::from(cap) {
-                        return Err(breaks_rule(format!(
-                            "project {id}: at most {cap} points on one project"
-                        )));
+                        return Err(breaks_rule(
+                            Message::new("messages-ballots-points-cap")
+                                .with("project", id)
+                                .count("max", cap),
+                        ));
                     }
                 }
                 total = total
                     .checked_add(*n)
-                    .ok_or_else(|| breaks_rule("too many points"))?;
+                    .ok_or_else(|| breaks_rule(Message::new("messages-ballots-too-many-points")))?;
                 if *n > 0 {
                     content.insert(*id, *n as u64);
                 }
             }
             if total > total_allowed {
-                return Err(breaks_rule(format!(
-                    "you gave {total} points; you have {total_allowed} to give"
-                )));
+                return Err(breaks_rule(
+                    Message::new("messages-ballots-points-over")
+                        .count("count", total)
+                        .count("max", total_allowed),
+                ));
             }
             if content.is_empty() {
-                return Err(breaks_rule("give at least 1 point to a project"));
+                return Err(breaks_rule(Message::new(
+                    "messages-ballots-give-least-1-point",
+                )));
             }
             Ok(BallotContent::Points(content))
         }
-        (expected, _) => Err(breaks_rule(format!(
-            "this round uses {} ballots",
-            match expected {
-                BallotType::Approval => "approval (a list of projects)",
-                BallotType::Knapsack => "knapsack (a list of projects)",
-                BallotType::Ranked => "ranked (a ranking of projects)",
-                BallotType::Cumulative => "cumulative (points per project)",
-            }
-        ))),
+        (expected, _) => Err(breaks_rule(Message::new(match expected {
+            BallotType::Approval => "messages-ballots-wrong-kind-approval",
+            BallotType::Knapsack => "messages-ballots-wrong-kind-knapsack",
+            BallotType::Ranked => "messages-ballots-wrong-kind-ranked",
+            BallotType::Cumulative => "messages-ballots-wrong-kind-cumulative",
+        }))),
     }
 }
 
-const CODE_UNKNOWN: &str = "this voting code is not valid for this round";
-const CODE_USED: &str = "this voting code has already been used; each code votes once";
+const CODE_UNKNOWN: &str = "messages-ballots-code-unknown";
+const CODE_USED: &str = "messages-ballots-code-used";
 
 /// The district a voter votes in, or why they cannot vote at all. Reads only.
 fn voter_district(
@@ -271,8 +287,8 @@ fn voter_district(
         // Only looked up here; it is spent inside the ballot's transaction.
         Voter::Code(code) => {
             match evidence::find_code(conn, round.id, &eligibility::code_hash(code))? {
-                None => return Err(forbidden(CODE_UNKNOWN)),
-                Some((_, true)) => return Err(AppError::Conflict(CODE_USED.into())),
+                None => return Err(forbidden(Message::new(CODE_UNKNOWN))),
+                Some((_, true)) => return Err(AppError::Conflict(Message::new(CODE_USED))),
                 Some((Some(d), false)) => Some(d),
                 Some((None, false)) => requested.filter(|d| round_districts.contains(d)),
             }
@@ -280,15 +296,15 @@ fn voter_district(
     };
     if let (Some(asked), Some(actual)) = (requested, district) {
         if asked != actual {
-            return Err(forbidden(
-                "you can only vote in your own district; the ballot named another one",
-            ));
+            return Err(forbidden(Message::new(
+                "messages-ballots-vote-own-district-ballot",
+            )));
         }
     }
     if !round_districts.is_empty() && district.is_none() && round.citywide_budget.is_none() {
-        return Err(forbidden(
-            "choose the district you vote in (one of this round's districts)",
-        ));
+        return Err(forbidden(Message::new(
+            "messages-ballots-choose-district-vote-round",
+        )));
     }
     Ok(district)
 }
@@ -303,7 +319,9 @@ pub fn paper_for_account(
 ) -> AppResult<BallotPaper> {
     let round = crate::domain::rounds::find(conn, round_id)?;
     if Phase::of(&round, now) != Phase::Voting {
-        return Err(forbidden("voting is not open in this round"));
+        return Err(forbidden(Message::new(
+            "messages-ballots-voting-open-round",
+        )));
     }
     let district = voter_district(conn, &round, &Voter::Account(user), requested_district)?;
     paper(conn, &round, district)
@@ -423,16 +441,16 @@ pub fn commit_to(
     match (&ballot.code, ballot.user_id) {
         (Some(code), _) => {
             if !eligibility::spend_code(conn, round_id, code, now)? {
-                return Err(AppError::Conflict(CODE_USED.into()));
+                return Err(AppError::Conflict(Message::new(CODE_USED)));
             }
         }
         (None, Some(user_id)) => {
             let first =
                 ballot::record_participation_if_new(conn, round_id, user_id, &ballot.channel)?;
             if !first && !ballot.revoting {
-                return Err(AppError::Conflict(
-                    "you have already voted in this round; each person votes once".into(),
-                ));
+                return Err(AppError::Conflict(Message::new(
+                    "messages-ballots-already-voted-round-each",
+                )));
             }
         }
         (None, None) => {}
@@ -491,7 +509,9 @@ pub fn cast(
 fn lock_board(conn: &mut DbConnection, round_id: i64) -> AppResult<round::RoundRow> {
     let row = round::find_for_update(conn, round_id)?;
     if crate::db::models::round_result::find(conn, round_id)?.is_some() {
-        return Err(forbidden("voting has closed in this round"));
+        return Err(forbidden(Message::new(
+            "messages-ballots-voting-closed-round",
+        )));
     }
     Ok(row)
 }
@@ -499,8 +519,12 @@ fn lock_board(conn: &mut DbConnection, round_id: i64) -> AppResult<round::RoundR
 fn check_voting_open(round: &round::RoundRow, now: NaiveDateTime) -> AppResult<()> {
     match Phase::of(round, now) {
         Phase::Voting => Ok(()),
-        phase if phase < Phase::Voting => Err(forbidden("voting has not opened yet in this round")),
-        _ => Err(forbidden("voting has closed in this round")),
+        phase if phase < Phase::Voting => Err(forbidden(Message::new(
+            "messages-ballots-voting-opened-yet-round",
+        ))),
+        _ => Err(forbidden(Message::new(
+            "messages-ballots-voting-closed-round",
+        ))),
     }
 }
 
@@ -515,9 +539,9 @@ fn record_participation(
         Err(diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,
-        )) => Err(AppError::Conflict(
-            "you have already voted in this round; each person votes once".into(),
-        )),
+        )) => Err(AppError::Conflict(Message::new(
+            "messages-ballots-already-voted-round-each",
+        ))),
         Err(e) => Err(e.into()),
     }
 }
@@ -578,12 +602,14 @@ pub fn enter_paper(
         super::rounds::find(conn, round_id)?;
         let round = round::find_for_update(conn, round_id)?;
         if Phase::of(&round, now) != Phase::Voting {
-            return Err(forbidden("voting is not open in this round"));
+            return Err(forbidden(Message::new(
+                "messages-ballots-voting-open-round",
+            )));
         }
         if ballot::has_participated(conn, round_id, voter.id)? {
-            return Err(AppError::Conflict(
-                "this person has already voted in this round".into(),
-            ));
+            return Err(AppError::Conflict(Message::new(
+                "messages-ballots-person-already-voted-round",
+            )));
         }
         let district = voter_district(conn, &round, &Voter::Account(voter), None)?;
         let paper = paper(conn, &round, district)?;
@@ -595,7 +621,7 @@ pub fn enter_paper(
                 Ok(PaperOutcome::AwaitingSecondEntry)
             }
             Some((_, first_officer)) if first_officer == officer_id => Err(AppError::Conflict(
-                "you entered this ballot already; a second officer must enter it to confirm".into(),
+                Message::new("messages-ballots-entered-ballot-already-second"),
             )),
             Some((pending, _)) => {
                 ballot::clear_pending_paper(conn, round_id, voter.id)?;

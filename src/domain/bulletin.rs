@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use crate::db::models::ballot::{self, BallotRow, NewBallot};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
 use serde::{Deserialize, Serialize};
 
 /// The `prev_hash` of a round's first entry.
@@ -275,7 +276,7 @@ pub fn inclusion(conn: &mut DbConnection, code: &str) -> AppResult<InclusionProo
         .collect();
     let found =
         ballot::find_by_tracking_hash(conn, &tracking_hash(&normalized))?.ok_or_else(|| {
-            AppError::NotFound("no ballot has this tracking code; check it letter by letter".into())
+            AppError::NotFound(Message::new("messages-bulletin-ballot-tracking-code-check"))
         })?;
     let round_id = found.round_id;
     let board = ballot::of_round(conn, round_id)?;
@@ -303,7 +304,9 @@ pub fn verify_all(conn: &mut DbConnection) -> AppResult<String> {
     for round in &rounds {
         let board = ballot::of_round(conn, round.id)?;
         verify_chain(round.id, &board).map_err(|e| {
-            AppError::Unprocessable(format!("round {}: bulletin board broken: {e}", round.id))
+            AppError::Unprocessable(
+                format!("round {}: bulletin board broken: {e}", round.id).into(),
+            )
         })?;
         ballots += board.len();
     }

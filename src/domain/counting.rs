@@ -13,6 +13,7 @@ use crate::db::models::round_result::{self, RoundResultRow};
 use crate::db::models::{ballot, district, proposal, round};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
 use crate::tally::{self, Ballot, Election, PositionalScheme, Project, Rule, TieBreak};
 
 /// What a voter chose, as stored on the bulletin board (canonical JSON, ids are proposal ids).
@@ -47,8 +48,9 @@ pub struct StoredOutcome {
 /// Rule names as councils choose them: the tally's CLI names (`greedy`, `mes-add1`,
 /// `greedy-threshold:N`…).
 pub fn parse_rule(name: &str) -> AppResult<Rule> {
-    name.parse()
-        .map_err(|e: String| AppError::Unprocessable(format!("unknown tally rule `{name}`: {e}")))
+    name.parse().map_err(|e: String| {
+        AppError::Unprocessable(format!("unknown tally rule `{name}`: {e}").into())
+    })
 }
 
 pub fn funded_projects(row: &RoundResultRow) -> AppResult<Vec<ProposalId>> {
@@ -113,17 +115,20 @@ pub fn count_round_in(
     // sees every ballot that was acknowledged, and no ballot is appended after it.
     let round = round::find_for_update(conn, round_id)?;
     if now < round.voting_close_at {
-        return Err(AppError::Conflict(
-            "voting is still open in this round".into(),
-        ));
+        return Err(AppError::Conflict(Message::new(
+            "messages-counting-voting-still-open-round",
+        )));
     }
     if round_result::find(conn, round_id)?.is_some() {
-        return Err(AppError::Conflict(
-            "this round has already been counted".into(),
-        ));
+        return Err(AppError::Conflict(Message::new(
+            "messages-counting-round-already-been-counted",
+        )));
     }
     let rule = parse_rule(&round.rule)?;
-    let tie_break: TieBreak = round.tie_break.parse().map_err(AppError::Unprocessable)?;
+    let tie_break: TieBreak = round
+        .tie_break
+        .parse()
+        .map_err(|e: String| AppError::Unprocessable(e.into()))?;
     let RoundElections {
         pots,
         chain_head,
@@ -132,7 +137,7 @@ pub fn count_round_in(
     let mut outcomes = Vec::with_capacity(pots.len());
     for (district_id, election) in pots {
         let outcome = tally::tally(&election, &rule, &tie_break)
-            .map_err(|e| AppError::Unprocessable(format!("cannot count this round: {e}")))?;
+            .map_err(|e| AppError::Unprocessable(format!("cannot count this round: {e}").into()))?;
         outcomes.push(PotOutcome {
             district_id,
             outcome,

@@ -13,15 +13,18 @@ use crate::db::models::user::UserRow;
 use crate::db::models::{district, round_change};
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Requirement {
     pub name: String,
     pub met: bool,
     /// Why it is met or not, in a sentence.
-    pub explanation: String,
+    #[schema(value_type = String)]
+    pub explanation: Message,
     /// What to do when it is not met.
-    pub next_step: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub next_step: Option<Message>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -35,17 +38,17 @@ pub struct Eligibility {
 fn requirement(
     name: &str,
     met: bool,
-    explanation: impl Into<String>,
-    next_step: Option<&str>,
+    explanation: Message,
+    next_step: Option<&'static str>,
 ) -> Requirement {
     Requirement {
         name: name.into(),
         met,
-        explanation: explanation.into(),
+        explanation,
         next_step: if met {
             None
         } else {
-            next_step.map(String::from)
+            next_step.map(Message::new)
         },
     }
 }
@@ -71,16 +74,39 @@ pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &UserRow) -> AppRe
 
     if let Some(min_age) = round.min_age {
         let year = reference_year(round);
+        let age = |key| Message::new(key).with("age", min_age).with("year", year);
         reqs.push(match user.birth_year {
-            None => requirement("age", false, format!("Voters must be at least {min_age} in {year}, and we do not know your year of birth."), Some("Add your year of birth on your account page.")),
-            Some(born) if year - born >= min_age => requirement("age", true, format!("You are at least {min_age} in {year}."), None),
-            Some(_) => requirement("age", false, format!("Voters must be at least {min_age} in {year}."), Some("You can take part in a later round; you can still support proposals.")),
+            None => requirement(
+                "age",
+                false,
+                age("messages-eligibility-age-unknown"),
+                Some("messages-eligibility-age-unknown-step"),
+            ),
+            Some(born) if year - born >= min_age => {
+                requirement("age", true, age("messages-eligibility-age-met"), None)
+            }
+            Some(_) => requirement(
+                "age",
+                false,
+                age("messages-eligibility-age-not-met"),
+                Some("messages-eligibility-age-not-met-step"),
+            ),
         });
     }
     if round.requires_census != 0 {
         reqs.push(match kind("census") {
-            Some(_) => requirement("census", true, "You were found in the city's list of residents.", None),
-            None => requirement("census", false, "This round is open to people in the city's list of residents, and you have not been matched to it yet.", Some("Enter your document number and year of birth on this page to be matched.")),
+            Some(_) => requirement(
+                "census",
+                true,
+                Message::new("messages-eligibility-census-met"),
+                None,
+            ),
+            None => requirement(
+                "census",
+                false,
+                Message::new("messages-eligibility-census-not-met"),
+                Some("messages-eligibility-census-step"),
+            ),
         });
     }
     if round.requires_manual_check != 0 {
@@ -88,14 +114,14 @@ pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &UserRow) -> AppRe
             Some(_) => requirement(
                 "in-person check",
                 true,
-                "A city officer confirmed you can vote.",
+                Message::new("messages-eligibility-check-met"),
                 None,
             ),
             None => requirement(
                 "in-person check",
                 false,
-                "This round needs a city officer to confirm who you are.",
-                Some("Visit a city service point with an identity document."),
+                Message::new("messages-eligibility-check-not-met"),
+                Some("messages-eligibility-check-step"),
             ),
         });
     }
@@ -113,24 +139,22 @@ pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &UserRow) -> AppRe
     };
     if round.residence != "none" && !round_districts.is_empty() {
         let ok = district_id.is_some_and(|d| round_districts.contains(&d));
-        let (explanation, step) = match round.residence.as_str() {
-            "verified" => (
-                "You vote in the district where the city has confirmed you live.",
-                "Be matched to the census list, or ask a city officer to confirm your address.",
+        let (explanation, step) = match (round.residence.as_str(), ok) {
+            ("verified", true) => ("messages-eligibility-district-verified", ""),
+            ("verified", false) => (
+                "messages-eligibility-district-verified-missing",
+                "messages-eligibility-district-verified-step",
             ),
-            _ => (
-                "You vote in the district where you live.",
-                "Choose your district on your account page.",
+            (_, true) => ("messages-eligibility-district-declared", ""),
+            (_, false) => (
+                "messages-eligibility-district-declared-missing",
+                "messages-eligibility-district-declared-step",
             ),
         };
         reqs.push(requirement(
             "district",
             ok,
-            if ok {
-                explanation.to_string()
-            } else {
-                format!("{explanation} We do not have a district of this round for you.")
-            },
+            Message::new(explanation),
             Some(step),
         ));
     }
@@ -194,23 +218,27 @@ pub fn import_census(
         .from_reader(csv_text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| AppError::Unprocessable(format!("line 1: {e}")))?
+        .map_err(|e| AppError::Unprocessable(format!("line 1: {e}").into()))?
         .clone();
     let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let (Some(doc_col), Some(year_col)) = (col("document_number"), col("birth_year")) else {
-        return Err(AppError::Unprocessable("line 1: the header must name the columns document_number and birth_year (and optionally district)".into()));
+        return Err(AppError::Unprocessable(Message::new(
+            "messages-eligibility-line-1-header-must",
+        )));
     };
     let district_col = col("district");
     let mut rows = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
-        let record = record.map_err(|e| AppError::Unprocessable(format!("line {line}: {e}")))?;
+        let record =
+            record.map_err(|e| AppError::Unprocessable(format!("line {line}: {e}").into()))?;
         let document = normalize_document(record.get(doc_col).unwrap_or(""));
         if document.len() < 4 || document.len() > 40 {
-            return Err(AppError::Unprocessable(format!(
-                "line {line}: the document number must have 4 to 40 letters or digits"
-            )));
+            return Err(AppError::Unprocessable(
+                format!("line {line}: the document number must have 4 to 40 letters or digits")
+                    .into(),
+            ));
         }
         let year: i32 = record
             .get(year_col)
@@ -219,10 +247,13 @@ pub fn import_census(
             .ok()
             .filter(|y| (1880..=2100).contains(y))
             .ok_or_else(|| {
-                AppError::Unprocessable(format!(
-                    "line {line}: `{}` is not a year of birth",
-                    record.get(year_col).unwrap_or("")
-                ))
+                AppError::Unprocessable(
+                    format!(
+                        "line {line}: `{}` is not a year of birth",
+                        record.get(year_col).unwrap_or("")
+                    )
+                    .into(),
+                )
             })?;
         let district_id = match district_col
             .and_then(|c| record.get(c))
@@ -237,17 +268,17 @@ pub fn import_census(
                     })
                     .map(|d| d.id)
                     .ok_or_else(|| {
-                        AppError::Unprocessable(format!(
-                            "line {line}: there is no district `{name}`"
-                        ))
+                        AppError::Unprocessable(
+                            format!("line {line}: there is no district `{name}`").into(),
+                        )
                     })?,
             ),
         };
         let hash = census_hash(&salt, &document, year);
         if !seen.insert(hash.clone()) {
-            return Err(AppError::Unprocessable(format!(
-                "line {line}: this person is already listed on an earlier line"
-            )));
+            return Err(AppError::Unprocessable(
+                format!("line {line}: this person is already listed on an earlier line").into(),
+            ));
         }
         rows.push((hash, district_id));
     }
@@ -307,9 +338,12 @@ pub fn match_census(
     };
     match evidence::add_check(conn, &check) {
         Ok(()) => Ok(true),
-        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Err(AppError::Conflict(
-            "These details are already linked to another account. If that was not you, contact the city's participation office.".into(),
-        )),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Err(AppError::Conflict(Message::new(
+            "messages-eligibility-these-details-already-linked",
+        ))),
         Err(e) => Err(e.into()),
     }
 }
@@ -377,13 +411,15 @@ pub fn generate_codes(
     now: NaiveDateTime,
 ) -> AppResult<Vec<String>> {
     if count == 0 || count > MAX_CODES_PER_BATCH {
-        return Err(AppError::Unprocessable(format!(
-            "generate between 1 and {MAX_CODES_PER_BATCH} codes at a time"
-        )));
+        return Err(AppError::Unprocessable(
+            format!("generate between 1 and {MAX_CODES_PER_BATCH} codes at a time").into(),
+        ));
     }
     let row = crate::domain::rounds::find(conn, round_id)?;
     if row.voting_codes == 0 {
-        return Err(AppError::Conflict("this round does not accept voting codes; enable them in the round's eligibility settings first".into()));
+        return Err(AppError::Conflict(Message::new(
+            "messages-eligibility-round-does-accept-voting",
+        )));
     }
     let district_id = match district_slug {
         None => None,
@@ -393,9 +429,9 @@ pub fn generate_codes(
                 .find(|d| d.slug == slug)
                 .map(|d| d.district_id)
                 .ok_or_else(|| {
-                    AppError::Unprocessable(format!(
-                        "district `{slug}` does not take part in this round"
-                    ))
+                    AppError::Unprocessable(
+                        format!("district `{slug}` does not take part in this round").into(),
+                    )
                 })?,
         ),
     };

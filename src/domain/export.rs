@@ -8,6 +8,7 @@ use super::counting::{self, StoredOutcome};
 use crate::db::models::{district, proposal, round_result};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
 use crate::pabulib::{self, Instance};
 use crate::tally::{self, Outcome, Rule};
 
@@ -41,18 +42,23 @@ fn pot_index(
     };
     match wanted {
         None if pots.len() == 1 => Ok(0),
-        None => Err(AppError::Unprocessable(format!(
-            "this round is counted in {} pots; choose one: {}",
-            pots.len(),
-            pots.iter()
-                .map(|(d, _)| slug_of(*d))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        None => Err(AppError::Unprocessable(
+            format!(
+                "this round is counted in {} pots; choose one: {}",
+                pots.len(),
+                pots.iter()
+                    .map(|(d, _)| slug_of(*d))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+            .into(),
+        )),
         Some(slug) => pots
             .iter()
             .position(|(d, _)| slug_of(*d) == slug)
-            .ok_or_else(|| AppError::Unprocessable(format!("`{slug}` is not a pot of this round"))),
+            .ok_or_else(|| {
+                AppError::Unprocessable(format!("`{slug}` is not a pot of this round").into())
+            }),
     }
 }
 
@@ -262,7 +268,7 @@ pub fn audit_package(
 
     let row = crate::domain::rounds::find(conn, round_id)?;
     let stored = round_result::find(conn, round_id)?.ok_or_else(|| {
-        AppError::Conflict("this round has not been counted yet; count it first".into())
+        AppError::Conflict(Message::new("messages-export-round-been-counted-yet"))
     })?;
     let outcome: StoredOutcome =
         serde_json::from_str(&stored.outcome).map_err(AppError::internal)?;

@@ -6,7 +6,6 @@
 //! recording who answered: the token is not derived from the voter, and only the hash of a
 //! used nonce is kept to refuse a second use.
 
-use crate::i18n::Message;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -16,6 +15,7 @@ use utoipa::ToSchema;
 use crate::db::schema::{feedback, feedback_tokens};
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::Message;
 
 pub const EASE: [(&str, &str); 5] = [
     ("1", "Very hard"),
@@ -65,9 +65,7 @@ pub fn submit(
     now: NaiveDateTime,
 ) -> AppResult<()> {
     let nonce = nonce_of(secret, round_id, &answers.token).ok_or_else(|| {
-        AppError::Forbidden(
-            "this survey link is not valid; it is offered once, right after voting".into(),
-        )
+        AppError::Forbidden(Message::new("messages-feedback-survey-link-valid-offered"))
     })?;
     let mut errors = FieldErrors::default();
     let ease = match answers.ease.as_deref().map(str::trim) {
@@ -120,9 +118,9 @@ pub fn submit(
                 diesel::result::DatabaseErrorKind::UniqueViolation,
                 _,
             )) => {
-                return Err(AppError::Conflict(
-                    "you have already answered the survey — thank you".into(),
-                ))
+                return Err(AppError::Conflict(Message::new(
+                    "messages-feedback-already-answered-survey-thank",
+                )))
             }
             other => other?,
         };

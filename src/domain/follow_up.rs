@@ -2,7 +2,6 @@
 //! cancelled), step by step, so the platform can report how much of a round was carried out
 //! and how long it took — and a voter can see what became of the projects they chose.
 
-use crate::i18n::Message;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -12,6 +11,7 @@ use crate::db::models::progress::{self, NewProgress, ProgressRow};
 use crate::db::models::{proposal, round_result};
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::Message;
 
 pub const STATUSES: [(&str, &str); 4] = [
     ("planned", "Planned"),
@@ -52,17 +52,17 @@ pub fn record(
 ) -> AppResult<()> {
     write_transaction(conn, |conn| {
         let project = proposal::find(conn, proposal_id)?
-            .ok_or_else(|| AppError::NotFound("there is no such project".into()))?;
+            .ok_or_else(|| AppError::NotFound(Message::new("messages-follow-up-there-project")))?;
         let result = round_result::find(conn, project.round_id)?.ok_or_else(|| {
-            AppError::Conflict("this round has not been counted yet, so nothing is funded".into())
+            AppError::Conflict(Message::new("messages-follow-up-round-been-counted-yet"))
         })?;
         if !counting::funded_projects(&result)?
             .iter()
             .any(|id| id.0 == proposal_id)
         {
-            return Err(AppError::Conflict(
-                "only funded projects have an implementation follow-up".into(),
-            ));
+            return Err(AppError::Conflict(Message::new(
+                "messages-follow-up-funded-projects-implementation-follow",
+            )));
         }
         let last = progress::of_round(conn, project.round_id)?
             .into_iter()

@@ -17,6 +17,7 @@ use crate::db::models::round::{self, NewRound};
 use crate::db::models::round_change;
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
 use crate::pabulib::{self, Instance, VoteType};
 
 pub struct ImportSummary {
@@ -83,9 +84,9 @@ fn meta_number(instance: &Instance, key: &str) -> AppResult<Option<i32>> {
         .meta(key)
         .map(|v| match v.trim().parse::<i32>() {
             Ok(n) if (0..=MAX_LIMIT).contains(&n) => Ok(n),
-            _ => Err(AppError::Unprocessable(format!(
-                "META {key} `{v}` is not a whole number from 0 to {MAX_LIMIT}"
-            ))),
+            _ => Err(AppError::Unprocessable(
+                format!("META {key} `{v}` is not a whole number from 0 to {MAX_LIMIT}").into(),
+            )),
         })
         .transpose()
 }
@@ -97,18 +98,20 @@ pub fn import_pabulib(
     now: NaiveDateTime,
 ) -> AppResult<ImportSummary> {
     let instance =
-        pabulib::parse_bytes(bytes).map_err(|e| AppError::Unprocessable(e.to_string()))?;
+        pabulib::parse_bytes(bytes).map_err(|e| AppError::Unprocessable(e.to_string().into()))?;
     let ballot_type = ballot_type(&instance)?;
     let rule = instance
         .declared_rule()
-        .map_err(|e| AppError::Unprocessable(e.to_string()))?;
+        .map_err(|e| AppError::Unprocessable(e.to_string().into()))?;
     let tie_break = rule.default_tie_break();
     // Validates the whole file the way a count would before anything is written.
     let election = instance
         .to_election()
-        .map_err(|e| AppError::Unprocessable(e.to_string()))?;
+        .map_err(|e| AppError::Unprocessable(e.to_string().into()))?;
     if election.projects.is_empty() {
-        return Err(AppError::Unprocessable("the file has no projects".into()));
+        return Err(AppError::Unprocessable(Message::new(
+            "messages-import-file-projects",
+        )));
     }
 
     let title = instance

@@ -2,7 +2,6 @@
 //! or withdraw them until review starts; reviewers decide feasibility and the cost that goes on
 //! the ballot, with a public reason.
 
-use crate::i18n::Message;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +15,7 @@ use crate::db::models::{
 };
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::Message;
 
 const TITLE_MAX: usize = 120;
 const DESCRIPTION_MAX: usize = 10_000;
@@ -167,10 +167,13 @@ fn must_be_eligible(
 ) -> AppResult<()> {
     let eligibility = super::eligibility::check(conn, round, user)?;
     match eligibility.requirements.iter().find(|r| !r.met) {
-        Some(unmet) => Err(AppError::Forbidden(format!(
-            "you cannot {act} proposals in this round: {}",
-            unmet.explanation
-        ))),
+        Some(unmet) => Err(AppError::Forbidden(
+            format!(
+                "you cannot {act} proposals in this round: {}",
+                unmet.explanation
+            )
+            .into(),
+        )),
         None => Ok(()),
     }
 }
@@ -181,7 +184,7 @@ fn round_of(conn: &mut DbConnection, round_id: i64) -> AppResult<round::RoundRow
 
 fn proposal_of(conn: &mut DbConnection, id: i64) -> AppResult<ProposalRow> {
     proposal::find(conn, id)?
-        .ok_or_else(|| AppError::NotFound(format!("there is no proposal {id}")))
+        .ok_or_else(|| AppError::NotFound(format!("there is no proposal {id}").into()))
 }
 
 /// Submits a proposal; returns its id. Nothing is stored when anything is wrong.
@@ -194,18 +197,21 @@ pub fn submit(
 ) -> AppResult<i64> {
     let round = round_of(conn, round_id)?;
     if Phase::of(&round, now) != Phase::Proposals {
-        return Err(AppError::Forbidden(
-            "proposals can only be submitted while the round is collecting them".into(),
-        ));
+        return Err(AppError::Forbidden(Message::new(
+            "messages-proposals-proposals-submitted-while-round",
+        )));
     }
     must_be_eligible(conn, &round, author, "submit")?;
     let c = check(conn, &round, input)?;
     let limit = i64::from(super::round_config::proposal_rules(conn, round_id)?.max_per_author);
     crate::db::write_transaction(conn, |conn| {
         if proposal::active_count_by_author(conn, round_id, author.id)? >= limit {
-            return Err(AppError::Conflict(format!(
+            return Err(AppError::Conflict(
+                format!(
                 "you already have {limit} proposals in this round; withdraw one to submit another"
-            )));
+            )
+                .into(),
+            ));
         }
         Ok(proposal::insert(
             conn,
@@ -275,14 +281,14 @@ fn authored_and_open(
     now: NaiveDateTime,
 ) -> AppResult<round::RoundRow> {
     if p.author_id != Some(author.id) {
-        return Err(AppError::Forbidden(
-            "only the author can change this proposal".into(),
-        ));
+        return Err(AppError::Forbidden(Message::new(
+            "messages-proposals-author-change-proposal",
+        )));
     }
     if p.status == "withdrawn" {
-        return Err(AppError::Conflict(
-            "this proposal has been withdrawn".into(),
-        ));
+        return Err(AppError::Conflict(Message::new(
+            "messages-proposals-proposal-been-withdrawn",
+        )));
     }
     let round = round_of(conn, p.round_id)?;
     let mut asked = || -> AppResult<bool> {
@@ -294,9 +300,9 @@ fn authored_and_open(
         Phase::Proposals => Ok(round),
         // During review the author may change it only when a reviewer asked them to.
         Phase::Review if p.status == "submitted" && asked()? => Ok(round),
-        _ => Err(AppError::Forbidden(
-            "proposals can only be changed until review starts".into(),
-        )),
+        _ => Err(AppError::Forbidden(Message::new(
+            "messages-proposals-proposals-changed-until-review",
+        ))),
     }
 }
 
@@ -323,27 +329,30 @@ pub fn review(
 ) -> AppResult<()> {
     let p = proposal_of(conn, id)?;
     if p.status == "withdrawn" {
-        return Err(AppError::Conflict(
-            "this proposal has been withdrawn".into(),
-        ));
+        return Err(AppError::Conflict(Message::new(
+            "messages-proposals-proposal-been-withdrawn",
+        )));
     }
     let round = round_of(conn, p.round_id)?;
     if Phase::of(&round, now) != Phase::Review {
-        return Err(AppError::Forbidden(
-            "proposals are reviewed during the review phase only".into(),
-        ));
+        return Err(AppError::Forbidden(Message::new(
+            "messages-proposals-proposals-reviewed-during-review",
+        )));
     }
     if let Some((into, _)) = proposal_merge::merged_into(conn, id)? {
-        return Err(AppError::Conflict(format!(
-            "this proposal was merged into proposal {into}; review that one"
-        )));
+        return Err(AppError::Conflict(
+            format!("this proposal was merged into proposal {into}; review that one").into(),
+        ));
     }
     if let Some(needed) = super::round_config::proposal_rules(conn, p.round_id)?.support_threshold {
         let got = proposal_support::count(conn, id)?;
         if got < i64::from(needed) {
-            return Err(AppError::Conflict(format!(
-                "this proposal gathered {got} of the {needed} supports needed to be reviewed"
-            )));
+            return Err(AppError::Conflict(
+                format!(
+                    "this proposal gathered {got} of the {needed} supports needed to be reviewed"
+                )
+                .into(),
+            ));
         }
     }
     let mut e = FieldErrors::default();
@@ -687,30 +696,30 @@ pub fn support(
     let p = proposal_of(conn, id)?;
     let round = round_of(conn, p.round_id)?;
     if !super::round_config::proposal_rules(conn, p.round_id)?.supports {
-        return Err(AppError::Forbidden(
-            "this round does not collect supports".into(),
-        ));
+        return Err(AppError::Forbidden(Message::new(
+            "messages-proposals-round-does-collect-supports",
+        )));
     }
     if Phase::of(&round, now) != Phase::Proposals {
-        return Err(AppError::Forbidden(
-            "proposals can be supported only while they are collected".into(),
-        ));
+        return Err(AppError::Forbidden(Message::new(
+            "messages-proposals-proposals-supported-while-they",
+        )));
     }
     if p.status == "withdrawn" {
-        return Err(AppError::Conflict(
-            "this proposal has been withdrawn".into(),
-        ));
+        return Err(AppError::Conflict(Message::new(
+            "messages-proposals-proposal-been-withdrawn",
+        )));
     }
     if p.author_id == Some(user.id) {
-        return Err(AppError::Conflict(
-            "you cannot support your own proposal".into(),
-        ));
+        return Err(AppError::Conflict(Message::new(
+            "messages-proposals-cannot-support-own-proposal",
+        )));
     }
     must_be_eligible(conn, &round, user, "support")?;
     if !proposal_support::add(conn, id, user.id, now)? {
-        return Err(AppError::Conflict(
-            "you already support this proposal".into(),
-        ));
+        return Err(AppError::Conflict(Message::new(
+            "messages-proposals-already-support-proposal",
+        )));
     }
     Ok(())
 }
@@ -724,14 +733,14 @@ pub fn unsupport(
 ) -> AppResult<()> {
     let p = proposal_of(conn, id)?;
     if Phase::of(&round_of(conn, p.round_id)?, now) != Phase::Proposals {
-        return Err(AppError::Forbidden(
-            "supports can be changed only while proposals are collected".into(),
-        ));
+        return Err(AppError::Forbidden(Message::new(
+            "messages-proposals-supports-changed-while-proposals",
+        )));
     }
     if !proposal_support::remove(conn, id, user.id)? {
-        return Err(AppError::Conflict(
-            "you do not support this proposal".into(),
-        ));
+        return Err(AppError::Conflict(Message::new(
+            "messages-proposals-do-support-proposal",
+        )));
     }
     Ok(())
 }
@@ -762,9 +771,9 @@ pub fn flag(
     let reason = moderation_reason(reason, "reason")?;
     proposal_of(conn, id)?;
     if !moderation::flag(conn, id, user.id, &reason, now)? {
-        return Err(AppError::Conflict(
-            "you have already reported this proposal; the moderators will look at it".into(),
-        ));
+        return Err(AppError::Conflict(Message::new(
+            "messages-proposals-already-reported-proposal-moderators",
+        )));
     }
     Ok(())
 }
@@ -808,20 +817,20 @@ fn review_phase_proposal(
 ) -> AppResult<ProposalRow> {
     let p = proposal_of(conn, id)?;
     if p.status == "withdrawn" {
-        return Err(AppError::Conflict(
-            "this proposal has been withdrawn".into(),
-        ));
+        return Err(AppError::Conflict(Message::new(
+            "messages-proposals-proposal-been-withdrawn",
+        )));
     }
     if let Some((into, _)) = proposal_merge::merged_into(conn, id)? {
-        return Err(AppError::Conflict(format!(
-            "this proposal was already merged into proposal {into}"
-        )));
+        return Err(AppError::Conflict(
+            format!("this proposal was already merged into proposal {into}").into(),
+        ));
     }
     let round = round_of(conn, p.round_id)?;
     if !matches!(Phase::of(&round, now), Phase::Proposals | Phase::Review) {
-        return Err(AppError::Forbidden(
-            "proposals can be merged or sent back only until voting opens".into(),
-        ));
+        return Err(AppError::Forbidden(Message::new(
+            "messages-proposals-proposals-merged-sent-back",
+        )));
     }
     Ok(p)
 }
@@ -883,9 +892,9 @@ pub fn request_changes(
     let reason = moderation_reason(reason, "change_reason")?;
     let p = review_phase_proposal(conn, id, now)?;
     if Phase::of(&round_of(conn, p.round_id)?, now) != Phase::Review || p.status != "submitted" {
-        return Err(AppError::Conflict(
-            "changes can be asked for proposals awaiting review, during review".into(),
-        ));
+        return Err(AppError::Conflict(Message::new(
+            "messages-proposals-changes-asked-proposals-awaiting",
+        )));
     }
     change_request::insert(conn, id, now, reviewer_id, &reason)?;
     Ok(())
@@ -915,9 +924,9 @@ pub fn set_image(
     let p = proposal_of(conn, id)?;
     authored_and_open(conn, author, &p, now)?;
     if bytes.len() > MAX_IMAGE_BYTES {
-        return Err(AppError::PayloadTooLarge(
-            "the picture is larger than 5 MB".into(),
-        ));
+        return Err(AppError::PayloadTooLarge(Message::new(
+            "messages-proposals-picture-larger-than-5",
+        )));
     }
     let Some(content_type) = sniff_image(bytes) else {
         let mut e = FieldErrors::default();

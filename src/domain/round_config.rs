@@ -2,7 +2,6 @@
 //! eligibility, districts, project list and costs, and the counting rule are read-only; only
 //! the closing date may move, and only later. Every change lands in the round's public log.
 
-use crate::i18n::Message;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 
@@ -13,6 +12,7 @@ use crate::db::models::round::{self, NewRound, RoundRow, RoundSettings, TimeColu
 use crate::db::models::{proposal_rules, round_change};
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::Message;
 
 pub const BALLOT_TYPES: [(&str, &str); 4] = [
     (
@@ -807,14 +807,14 @@ pub fn update(
                 return Err(AppError::Conflict(FROZEN.into()));
             }
             if config.settings.voting_close_at < old.voting_close_at {
-                return Err(AppError::Conflict(
-                    "The closing date can only be extended, never brought forward.".into(),
-                ));
+                return Err(AppError::Conflict(Message::new(
+                    "messages-round-config-closing-date-extended-never",
+                )));
             }
             if phase > Phase::Voting {
-                return Err(AppError::Conflict(
-                    "Voting has already closed; the closing date can no longer change.".into(),
-                ));
+                return Err(AppError::Conflict(Message::new(
+                    "messages-round-config-voting-already-closed-closing",
+                )));
             }
             if reason.trim().is_empty() {
                 let mut e = FieldErrors::default();
@@ -866,16 +866,16 @@ pub fn advance(
             Phase::Voting => (TimeColumn::VotingClose, Phase::Counting),
             Phase::Counting => {
                 if crate::db::models::round_result::find(conn, round_id)?.is_none() {
-                    return Err(AppError::Conflict(
-                        "Count the ballots before publishing the results.".into(),
-                    ));
+                    return Err(AppError::Conflict(Message::new(
+                        "messages-round-config-count-ballots-before-publishing",
+                    )));
                 }
                 (TimeColumn::ResultsPublished, Phase::Results)
             }
             Phase::Results => {
-                return Err(AppError::Conflict(
-                    "The results are already published; this is the last phase.".into(),
-                ))
+                return Err(AppError::Conflict(Message::new(
+                    "messages-round-config-results-already-published-last",
+                )))
             }
         };
         // Earlier boundaries that are still in the future move to now as well, so the phases

@@ -3,7 +3,6 @@
 //! description, with a note that it is a translation; otherwise the original. A hidden
 //! proposal stays hidden in every language. Each change is recorded in the audit log.
 
-use crate::i18n::Message;
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
@@ -15,6 +14,7 @@ use crate::db::DbConnection;
 use crate::domain::rounds::RoundDetail;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Lang;
+use crate::i18n::Message;
 
 const TITLE_MAX: usize = 200;
 const DESCRIPTION_MAX: usize = 10_000;
@@ -36,10 +36,9 @@ pub fn language(code: &str) -> AppResult<Lang> {
         .find(|l| l.code() == code)
         .ok_or_else(|| {
             let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-            AppError::NotFound(format!(
-                "texts can be translated into {} only",
-                codes.join(", ")
-            ))
+            AppError::NotFound(
+                format!("texts can be translated into {} only", codes.join(", ")).into(),
+            )
         })
 }
 
@@ -89,8 +88,9 @@ pub fn save(
         let (round_id, proposal_id) = match text {
             Text::Round(id) => (crate::domain::rounds::find(conn, id)?.id, None),
             Text::Proposal(id) => {
-                let p = crate::db::models::proposal::find(conn, id)?
-                    .ok_or_else(|| AppError::NotFound(format!("there is no proposal {id}")))?;
+                let p = crate::db::models::proposal::find(conn, id)?.ok_or_else(|| {
+                    AppError::NotFound(format!("there is no proposal {id}").into())
+                })?;
                 (p.round_id, Some(id))
             }
         };

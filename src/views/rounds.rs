@@ -238,8 +238,8 @@ fn can_i_vote(
                         ul {
                             @for r in &e.requirements {
                                 li {
-                                    (t(lang, if r.met { "rounds-requirement-met" } else { "rounds-requirement-not-yet" })) " " (r.explanation)
-                                    @if let Some(step) = &r.next_step { " " (step) }
+                                    (t(lang, if r.met { "rounds-requirement-met" } else { "rounds-requirement-not-yet" })) " " (r.explanation.text(lang))
+                                    @if let Some(step) = &r.next_step { " " (step.text(lang)) }
                                 }
                             }
                         }

@@ -17,6 +17,7 @@ use crate::auth::{csrf, Role};
 use crate::db::models::user::UserRow;
 use crate::domain::accounts;
 use crate::error::AppError;
+use crate::i18n::Message;
 use crate::web::AppState;
 
 pub const SESSION_COOKIE: &str = "bb_session";
@@ -222,10 +223,9 @@ impl FromRequest for AuthUser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            resolve(req)
-                .await?
-                .0
-                .ok_or_else(|| AppError::Unauthorized("log in to continue".into()))
+            resolve(req).await?.0.ok_or_else(|| {
+                AppError::Unauthorized(Message::new("messages-extractors-log-continue"))
+            })
         })
     }
 }
@@ -269,10 +269,9 @@ impl<R: RoleSet + 'static> FromRequest for Authorized<R> {
             if R::ROLES.contains(&user.role) {
                 Ok(Authorized(user, PhantomData))
             } else {
-                Err(AppError::Forbidden(format!(
-                    "this page is only for {}",
-                    R::WHO
-                )))
+                Err(AppError::Forbidden(
+                    format!("this page is only for {}", R::WHO).into(),
+                ))
             }
         })
     }
@@ -332,19 +331,21 @@ impl<T: DeserializeOwned + FormFields + 'static> FromRequest for CsrfForm<T> {
                 if e.as_response_error().status_code()
                     == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE
                 {
-                    AppError::PayloadTooLarge("the form is too large".into())
+                    AppError::PayloadTooLarge(Message::new("messages-extractors-form-too-large"))
                 } else {
-                    AppError::BadRequest("the form could not be read".into())
+                    AppError::BadRequest(Message::new("messages-extractors-form-could-read"))
                 }
             })?;
-            let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body)
-                .map_err(|_| AppError::BadRequest("the form could not be read".into()))?;
+            let pairs: Vec<(String, String)> =
+                serde_urlencoded::from_bytes(&body).map_err(|_| {
+                    AppError::BadRequest(Message::new("messages-extractors-form-could-read"))
+                })?;
             let mut seen = std::collections::HashSet::new();
             for (key, _) in &pairs {
                 if !seen.insert(key.as_str()) && !T::REPEATABLE.contains(&key.as_str()) {
-                    return Err(AppError::BadRequest(format!(
-                        "the field `{key}` was sent more than once"
-                    )));
+                    return Err(AppError::BadRequest(
+                        format!("the field `{key}` was sent more than once").into(),
+                    ));
                 }
             }
             let presented = pairs
@@ -365,9 +366,9 @@ impl<T: DeserializeOwned + FormFields + 'static> FromRequest for CsrfForm<T> {
                 &subject,
                 presented,
             ) {
-                return Err(AppError::Forbidden(
-                    "this form has expired or did not come from this site; go back, reload the page and try again".into(),
-                ));
+                return Err(AppError::Forbidden(Message::new(
+                    "messages-extractors-form-expired-did-come",
+                )));
             }
             let rest: Vec<_> = pairs
                 .into_iter()
@@ -376,7 +377,9 @@ impl<T: DeserializeOwned + FormFields + 'static> FromRequest for CsrfForm<T> {
             let encoded = serde_urlencoded::to_string(&rest).map_err(AppError::internal)?;
             serde_urlencoded::from_str::<T>(&encoded)
                 .map(CsrfForm)
-                .map_err(|e| AppError::BadRequest(format!("the form is missing something: {e}")))
+                .map_err(|e| {
+                    AppError::BadRequest(format!("the form is missing something: {e}").into())
+                })
         })
     }
 }
@@ -424,11 +427,9 @@ pub async fn csrf_upload(
     max_bytes: usize,
 ) -> Result<Vec<u8>, AppError> {
     use futures_util::StreamExt;
-    let expired = || {
-        AppError::Forbidden("this form has expired or did not come from this site; go back, reload the page and try again".into())
-    };
+    let expired = || AppError::Forbidden(Message::new("messages-extractors-form-expired-did-come"));
     let unreadable = |e: actix_multipart::MultipartError| {
-        AppError::BadRequest(format!("the upload could not be read: {e}"))
+        AppError::BadRequest(format!("the upload could not be read: {e}").into())
     };
     let nonce = req
         .cookie(csrf::COOKIE)
@@ -450,10 +451,9 @@ pub async fn csrf_upload(
         while let Some(chunk) = field.next().await {
             let chunk = chunk.map_err(unreadable)?;
             if bytes.len() + chunk.len() > limit {
-                return Err(AppError::PayloadTooLarge(format!(
-                    "the file is larger than {} MB",
-                    max_bytes / 1024 / 1024
-                )));
+                return Err(AppError::PayloadTooLarge(
+                    format!("the file is larger than {} MB", max_bytes / 1024 / 1024).into(),
+                ));
             }
             bytes.extend_from_slice(&chunk);
         }
@@ -472,7 +472,7 @@ pub async fn csrf_upload(
         }
     }
     Err(if token_ok {
-        AppError::Unprocessable("choose a file to upload".into())
+        AppError::Unprocessable(Message::new("messages-extractors-choose-file-upload"))
     } else {
         expired()
     })

@@ -12,7 +12,7 @@ use actix_web::{Error, HttpResponse, ResponseError};
 use actix_web::HttpMessage;
 
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{t, Message};
 use crate::views::errors::error_page;
 use crate::web::extractors::PendingCookies;
 
@@ -104,9 +104,9 @@ pub async fn same_origin_writes(
             .filter(|o| *o != "null")
             .is_some_and(|origin| origin.split_once("://").map(|(_, h)| h) != Some(host));
         if cross_site || foreign_origin {
-            let err = AppError::Forbidden(
-                "requests from other websites cannot change anything here".into(),
-            );
+            let err = AppError::Forbidden(Message::new(
+                "messages-middleware-requests-other-websites-cannot",
+            ));
             return Ok(req.error_response(err));
         }
     }
@@ -150,13 +150,7 @@ pub async fn negotiate_errors(
     let lang = crate::web::extractors::reader_language(res.request());
     let message = match res.response().error() {
         Some(err) => match err.as_error::<AppError>() {
-            Some(app) => (
-                app.title_key(),
-                match app {
-                    AppError::Invalid(errors) => errors.summary_in(lang),
-                    other => other.to_string(),
-                },
-            ),
+            Some(app) => (app.title_key(), app.message_in(lang)),
             None => ("errors-title-bad-request", err.to_string()),
         },
         None if status.as_u16() == 404 => {
@@ -180,9 +174,9 @@ pub async fn negotiate_errors(
 
 /// For routes that do not exist.
 pub async fn not_found() -> Result<HttpResponse, AppError> {
-    Err(AppError::NotFound(
-        "there is nothing at this address".into(),
-    ))
+    Err(AppError::NotFound(Message::new(
+        "messages-middleware-there-nothing-address",
+    )))
 }
 
 /// JSON bodies that do not parse get a sentence, not a serde dump with a 400 from actix.
@@ -193,20 +187,22 @@ pub fn json_config() -> actix_web::web::JsonConfig {
             use actix_web::error::JsonPayloadError;
             let app = match &err {
                 JsonPayloadError::Overflow { .. }
-                | JsonPayloadError::OverflowKnownLength { .. } => {
-                    AppError::PayloadTooLarge("the request body is too large".into())
-                }
+                | JsonPayloadError::OverflowKnownLength { .. } => AppError::PayloadTooLarge(
+                    Message::new("messages-middleware-request-body-too-large"),
+                ),
                 JsonPayloadError::ContentType => {
-                    AppError::BadRequest("send JSON with Content-Type: application/json".into())
+                    AppError::BadRequest(Message::new("messages-middleware-send-json-content-type"))
                 }
                 // Well-formed JSON with the wrong content (a fraction where a whole number belongs,
                 // a repeated key, an unknown field) breaks a rule of the API: 422.
                 JsonPayloadError::Deserialize(e)
                     if e.classify() == serde_json::error::Category::Data =>
                 {
-                    AppError::Unprocessable(format!("the request does not fit the API: {e}"))
+                    AppError::Unprocessable(format!("the request does not fit the API: {e}").into())
                 }
-                other => AppError::BadRequest(format!("the JSON body could not be read: {other}")),
+                other => {
+                    AppError::BadRequest(format!("the JSON body could not be read: {other}").into())
+                }
             };
             actix_web::error::InternalError::from_response(err, app.error_response()).into()
         })

@@ -142,17 +142,17 @@ both_backends_with_clock! {
     async fn approval_rules_are_enforced_with_exact_messages(app) {
         let f = fixture(&app, "approval", json!({})).await;
         let [a, b, c] = [f.north_projects[0], f.north_projects[1], f.north_projects[2]];
-        refused(&app, &f, json!({"projects": [a, b, c]}), 422, "choose at most 2 projects; this ballot has 3").await;
-        refused(&app, &f, json!({"projects": []}), 422, "choose at least 1 projects; this ballot has 0").await;
-        refused(&app, &f, json!({"projects": [a, a]}), 422, &format!("project {a} appears more than once")).await;
-        refused(&app, &f, json!({"projects": [f.infeasible]}), 422, &format!("project {} is not on this ballot", f.infeasible)).await;
+        refused(&app, &f, json!({"projects": [a, b, c]}), 422, "Choose at most 2 projects; this ballot has 3.").await;
+        refused(&app, &f, json!({"projects": []}), 422, "Choose at least 1 project; this ballot has 0.").await;
+        refused(&app, &f, json!({"projects": [a, a]}), 422, &format!("Project {a} appears more than once")).await;
+        refused(&app, &f, json!({"projects": [f.infeasible]}), 422, &format!("Project {} is not on this ballot", f.infeasible)).await;
         refused(&app, &f, json!({"projects": [f.south_project]}), 422, "is not on this ballot").await;
-        refused(&app, &f, json!({"projects": [999_999]}), 422, "project 999999 is not on this ballot").await;
-        refused(&app, &f, json!({"projects": [-1]}), 422, "project -1 is not on this ballot").await;
+        refused(&app, &f, json!({"projects": [999_999]}), 422, "Project 999999 is not on this ballot").await;
+        refused(&app, &f, json!({"projects": [-1]}), 422, "Project -1 is not on this ballot").await;
         refused(&app, &f, json!({"projects": [1.5]}), 422, "the request does not fit the API").await;
         let huge = app.new_browser().post(app.url(&format!("/api/v1/rounds/{}/ballots", f.round))).bearer_auth(&f.citizen).header("content-type", "application/json").body(r#"{"projects": [99999999999999999999]}"#).send().await.unwrap();
         assert_eq!(huge.status(), 422, "an id beyond 64 bits");
-        refused(&app, &f, json!({"ranking": [a]}), 422, "this round uses approval").await;
+        refused(&app, &f, json!({"ranking": [a]}), 422, "This round uses approval").await;
         refused(&app, &f, json!({"projects": [a], "ranking": [a]}), 422, "exactly one of").await;
         refused(&app, &f, json!({"projects": [a], "district": f.south}), 403, "only vote in your own district").await;
         assert_eq!(stored(&app, f.round), (0, 0), "nothing stored by refused ballots");
@@ -175,9 +175,9 @@ both_backends_with_clock! {
         let f = fixture(&app, "approval", json!({})).await;
         let a = f.north_projects[0];
         app.clock.set(at("2026-06-01T08:59"));
-        refused(&app, &f, json!({"projects": [a]}), 403, "voting has not opened yet").await;
+        refused(&app, &f, json!({"projects": [a]}), 403, "Voting has not opened yet").await;
         app.clock.set(at("2026-06-15T18:00"));
-        refused(&app, &f, json!({"projects": [a]}), 403, "voting has closed").await;
+        refused(&app, &f, json!({"projects": [a]}), 403, "Voting has closed").await;
         app.clock.set(at("2026-06-15T17:59"));
         assert_eq!(cast(&app, &f, json!({"projects": [a]})).await.0, 201);
     }
@@ -193,7 +193,7 @@ both_backends_with_clock! {
     async fn knapsack_at_the_budget_passes_and_one_cent_over_fails(app) {
         let f = fixture(&app, "knapsack", json!({"districts": "north=700\nsouth=1000"})).await;
         let [a, b, c] = [f.north_projects[0], f.north_projects[1], f.north_projects[2]];
-        refused(&app, &f, json!({"projects": [a, b, c]}), 422, "cost 1,000 EUR in total, more than the budget of 700 EUR").await;
+        refused(&app, &f, json!({"projects": [a, b, c]}), 422, "cost 1,000\u{a0}EUR in total, more than the budget of 700\u{a0}EUR").await;
         {
             let mut conn = app.conn();
             use diesel::prelude::*;
@@ -202,7 +202,7 @@ both_backends_with_clock! {
                 .set(round_districts::budget.eq(69_999))
                 .execute(&mut conn).unwrap();
         }
-        refused(&app, &f, json!({"projects": [a, b]}), 422, "more than the budget of 699.99 EUR").await;
+        refused(&app, &f, json!({"projects": [a, b]}), 422, "more than the budget of 699.99\u{a0}EUR").await;
         {
             let mut conn = app.conn();
             use diesel::prelude::*;
@@ -217,7 +217,7 @@ both_backends_with_clock! {
     async fn ranked_and_cumulative_ballots(app) {
         let f = fixture(&app, "ranked", json!({"max_choices": "2"})).await;
         let [a, b, c] = [f.north_projects[0], f.north_projects[1], f.north_projects[2]];
-        refused(&app, &f, json!({"ranking": [a, b, c]}), 422, "choose at most 2 projects to rank").await;
+        refused(&app, &f, json!({"ranking": [a, b, c]}), 422, "Rank at most 2 projects; this ballot ranks 3.").await;
         refused(&app, &f, json!({"ranking": [a, a]}), 422, "appears more than once").await;
         assert_eq!(cast(&app, &f, json!({"ranking": [b, a]})).await.0, 201);
         let board: Value = app.get(&format!("/api/v1/rounds/{}/bulletin", f.round)).await.json().await.unwrap();
@@ -227,7 +227,7 @@ both_backends_with_clock! {
     async fn cumulative_points_must_add_up(app) {
         let f = fixture(&app, "cumulative", json!({"points_total": "10", "points_per_project": "6"})).await;
         let [a, b, _] = [f.north_projects[0], f.north_projects[1], f.north_projects[2]];
-        refused(&app, &f, json!({"points": {a.to_string(): 6, b.to_string(): 5}}), 422, "you gave 11 points; you have 10 to give").await;
+        refused(&app, &f, json!({"points": {a.to_string(): 6, b.to_string(): 5}}), 422, "You gave 11 points; you have 10 to give.").await;
         refused(&app, &f, json!({"points": {a.to_string(): 7}}), 422, "at most 6 points on one project").await;
         refused(&app, &f, json!({"points": {a.to_string(): -1}}), 422, "points cannot be negative").await;
         refused(&app, &f, json!({"points": {a.to_string(): 2.5}}), 422, "the request does not fit the API").await;

@@ -168,6 +168,22 @@ impl Journey<'_> {
         }
     }
 
+    /// The whole page, not only the part in the window. Chromium refuses while a page is
+    /// still being laid out, so a few tries; then the window alone rather than nothing.
+    async fn full_page_png(&mut self) -> Vec<u8> {
+        for _ in 0..10 {
+            if let Ok(shot) = self.client.issue_cmd(FullPageScreenshot).await {
+                if let Some(data) = shot["data"].as_str() {
+                    return base64::engine::general_purpose::STANDARD
+                        .decode(data)
+                        .unwrap();
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        self.client.screenshot().await.unwrap()
+    }
+
     /// Waits for the next page's main heading; a button on the page before may carry the
     /// same words.
     async fn wait_for_heading(&mut self, heading: &str) -> String {
@@ -182,11 +198,7 @@ impl Journey<'_> {
     async fn look(&mut self, name: &str) {
         self.step += 1;
         std::fs::create_dir_all(&self.shots).unwrap();
-        // The whole page, not only the part in the window.
-        let shot = self.client.issue_cmd(FullPageScreenshot).await.unwrap();
-        let png = base64::engine::general_purpose::STANDARD
-            .decode(shot["data"].as_str().expect("a PNG"))
-            .unwrap();
+        let png = self.full_page_png().await;
         let file = format!(
             "{}-{}-{:02}-{name}-{}.png",
             self.label,

@@ -195,7 +195,7 @@ both_backends_with_clock! {
         let res = app.submit(&follow_page, &follow_page, &[("code", "NOPE")]).await;
         assert_eq!(res.status(), 422);
         let page = res.text().await.unwrap();
-        assert!(page.contains("no ballot has this tracking code") && page.contains("id=\"code-error\""), "{page}");
+        assert!(page.contains("No ballot has this tracking code") && page.contains("id=\"code-error\""), "{page}");
     }
 }
 

@@ -126,7 +126,7 @@ both_backends_with_clock! {
                 }
                 403 => {
                     refused += 1;
-                    assert!(body["error"].as_str().unwrap().contains("voting has closed"), "{body}");
+                    assert!(body["error"].as_str().unwrap().contains("Voting has closed"), "{body}");
                 }
                 other => panic!("unexpected {other}: {body}"),
             }

@@ -138,7 +138,7 @@ both_backends_with_clock! {
         // The count runs (and locks the round) before this ballot reaches its transaction.
         budgetbox::domain::counting::count_round(&mut conn, f.round, crate::ballots::at("2026-06-15T18:00")).unwrap();
         let late = budgetbox::db::write_transaction(&mut conn, |conn| ballots::commit(conn, &prepared, before_close));
-        assert!(matches!(late, Err(budgetbox::error::AppError::Forbidden(ref m)) if m.contains("voting has closed")), "{:?}", late.err());
+        assert!(matches!(late, Err(budgetbox::error::AppError::Forbidden(ref m)) if m.to_string().contains("Voting has closed")), "{:?}", late.err());
         assert!(budgetbox::db::models::ballot::of_round(&mut conn, f.round).unwrap().is_empty(), "nothing appended after the count");
         assert_eq!(budgetbox::db::models::ballot::participation_count(&mut conn, f.round).unwrap(), 0, "and no participation left behind");
     }

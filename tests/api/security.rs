@@ -29,7 +29,7 @@ both_backends! {
             let res = app.get_bearer("/api/v1/me", &token).await;
             assert_eq!(res.status(), 401, "{what}");
             let body: serde_json::Value = res.json().await.unwrap();
-            assert_eq!(body["error"], "log in to continue", "{what}");
+            assert_eq!(body["error"], "Log in to continue.", "{what}");
         }
     }
 
@@ -66,7 +66,7 @@ both_backends! {
         let fields = [("email", "cat@example.org"), ("password", PASSWORD)];
         let missing = app.client.post(app.url("/login")).form(&fields).send().await.unwrap();
         assert_eq!(missing.status(), 403);
-        assert!(missing.json::<serde_json::Value>().await.unwrap()["error"].as_str().unwrap().contains("this form has expired or did not come from this site"));
+        assert!(missing.json::<serde_json::Value>().await.unwrap()["error"].as_str().unwrap().contains("This form has expired or did not come from this site"));
         let _ = app.form_token("/login").await;
         let wrong = app.client.post(app.url("/login")).form(&[("csrf_token", "0".repeat(64).as_str()), ("email", "cat@example.org"), ("password", PASSWORD)]).send().await.unwrap();
         assert_eq!(wrong.status(), 403);

@@ -84,3 +84,127 @@ messages-result-mes-unaffordable = Not funded: its supporters' shares could not 
 messages-result-filled-after-mes = Funded with money left after equal shares ({ $left } left before it).
 messages-result-phragmen-funded = Funded by Phragmén's rule; { $left } was left before it.
 messages-result-no-support = Not funded: nobody voted for it.
+
+# Why a request was refused
+messages-accounts-account-longer-exists = This account no longer exists.
+messages-ballots-choose-least-1-project = Choose at least 1 project.
+messages-ballots-total-cost-too-large = The total cost is too large.
+messages-ballots-too-many-points = Too many points.
+messages-ballots-give-least-1-point = Give at least 1 point to a project.
+messages-ballots-voting-open-round = Voting is not open in this round.
+messages-ballots-voting-closed-round = Voting has closed in this round.
+messages-ballots-voting-opened-yet-round = Voting has not opened yet in this round.
+messages-bulletin-ballot-tracking-code-check = No ballot has this tracking code; check it letter by letter.
+messages-eligibility-line-1-header-must = line 1: the header must name the columns document_number and birth_year (and optionally district).
+messages-eligibility-round-does-accept-voting = This round does not accept voting codes; enable them in the round's eligibility settings first.
+messages-export-round-been-counted-yet = This round has not been counted yet; count it first.
+messages-follow-up-there-project = There is no such project.
+messages-follow-up-round-been-counted-yet = This round has not been counted yet, so nothing is funded.
+messages-import-file-projects = The file has no projects.
+
+# Why a request was refused
+messages-accounts-cannot-remove-own-council = You cannot remove your own council role; ask another council member.
+messages-ballots-vote-own-district-ballot = You can only vote in your own district; the ballot named another one.
+messages-ballots-choose-district-vote-round = Choose the district you vote in (one of this round's districts).
+messages-ballots-already-voted-round-each = You have already voted in this round; each person votes once.
+messages-ballots-person-already-voted-round = This person has already voted in this round.
+messages-ballots-entered-ballot-already-second = You entered this ballot already; a second officer must enter it to confirm.
+messages-counting-voting-still-open-round = Voting is still open in this round.
+messages-counting-round-already-been-counted = This round has already been counted.
+messages-eligibility-these-details-already-linked = These details are already linked to another account. If that was not you, contact the city's participation office.
+messages-feedback-survey-link-valid-offered = This survey link is not valid; it is offered once, right after voting.
+messages-feedback-already-answered-survey-thank = You have already answered the survey — thank you.
+messages-follow-up-funded-projects-implementation-follow = Only funded projects have an implementation follow-up.
+messages-proposals-proposals-submitted-while-round = Proposals can only be submitted while the round is collecting them.
+messages-proposals-author-change-proposal = Only the author can change this proposal.
+messages-proposals-proposal-been-withdrawn = This proposal has been withdrawn.
+messages-proposals-proposals-changed-until-review = Proposals can only be changed until review starts.
+messages-proposals-proposals-reviewed-during-review = Proposals are reviewed during the review phase only.
+messages-proposals-round-does-collect-supports = This round does not collect supports.
+messages-proposals-proposals-supported-while-they = Proposals can be supported only while they are collected.
+messages-proposals-cannot-support-own-proposal = You cannot support your own proposal.
+messages-proposals-already-support-proposal = You already support this proposal.
+messages-proposals-supports-changed-while-proposals = Supports can be changed only while proposals are collected.
+messages-proposals-do-support-proposal = You do not support this proposal.
+messages-proposals-already-reported-proposal-moderators = You have already reported this proposal; the moderators will look at it.
+messages-proposals-proposals-merged-sent-back = Proposals can be merged or sent back only until voting opens.
+messages-proposals-changes-asked-proposals-awaiting = Changes can be asked for proposals awaiting review, during review.
+messages-proposals-picture-larger-than-5 = The picture is larger than 5 MB.
+messages-round-config-closing-date-extended-never = The closing date can only be extended, never brought forward.
+messages-round-config-voting-already-closed-closing = Voting has already closed; the closing date can no longer change.
+messages-round-config-count-ballots-before-publishing = Count the ballots before publishing the results.
+messages-round-config-results-already-published-last = The results are already published; this is the last phase.
+messages-extractors-log-continue = Log in to continue.
+messages-extractors-form-too-large = The form is too large.
+messages-extractors-form-could-read = The form could not be read.
+messages-extractors-form-expired-did-come = This form has expired or did not come from this site; go back, reload the page and try again.
+messages-extractors-choose-file-upload = Choose a file to upload.
+messages-middleware-requests-other-websites-cannot = Requests from other websites cannot change anything here.
+messages-middleware-there-nothing-address = There is nothing at this address.
+messages-middleware-request-body-too-large = The request body is too large.
+messages-middleware-send-json-content-type = Send JSON with Content-Type: application/json.
+messages-ballots-log-vote = Log in to vote.
+messages-proposals-proposal-picture = This proposal has no picture.
+messages-ballots-send-exactly-projects-ranking = Send exactly one of `projects`, `ranking` or `points`.
+messages-ballots-log-send-voting-code = Log in, or send a `voting_code`.
+messages-ballots-two-entries-paper-ballot = The two entries of this paper ballot differ; both were discarded: check the paper and enter it twice again.
+messages-results-open-data-round-published = The open data of this round is published with its results.
+messages-results-round-been-counted-yet = This round has not been counted yet.
+messages-round-admin-census-file-must-utf = The census file must be UTF-8 text.
+
+# What is wrong with a ballot
+messages-ballots-not-on-ballot = Project { $project } is not on this ballot (unknown, withdrawn, not feasible, or from another round or district).
+messages-ballots-twice = Project { $project } appears more than once.
+messages-ballots-too-few = Choose at least { $min } { $min ->
+        [one] project
+       *[other] projects
+    }; this ballot has { $count }.
+messages-ballots-too-many = Choose at most { $max } { $max ->
+        [one] project
+       *[other] projects
+    }; this ballot has { $count }.
+messages-ballots-too-few-ranked = Rank at least { $min } { $min ->
+        [one] project
+       *[other] projects
+    }; this ballot ranks { $count }.
+messages-ballots-too-many-ranked = Rank at most { $max } { $max ->
+        [one] project
+       *[other] projects
+    }; this ballot ranks { $count }.
+messages-ballots-over-budget = The chosen projects cost { $total } in total, more than the budget of { $budget }.
+messages-ballots-negative-points = Project { $project }: points cannot be negative.
+messages-ballots-points-cap = Project { $project }: at most { $max } { $max ->
+        [one] point
+       *[other] points
+    } on one project.
+messages-ballots-points-over = You gave { $count } { $count ->
+        [one] point
+       *[other] points
+    }; you have { $max } to give.
+messages-ballots-wrong-kind-approval = This round uses approval ballots (a list of projects).
+messages-ballots-wrong-kind-knapsack = This round uses knapsack ballots (a list of projects).
+messages-ballots-wrong-kind-ranked = This round uses ranked ballots (a ranking of projects).
+messages-ballots-wrong-kind-cumulative = This round uses cumulative ballots (points per project).
+messages-ballots-code-unknown = This voting code is not valid for this round.
+messages-ballots-code-used = This voting code has already been used; each code votes once.
+messages-unavailable = The service is temporarily unavailable; please try again in a minute.
+messages-internal = Something went wrong on our side.
+
+# Who may vote in a round, requirement by requirement
+messages-eligibility-age-unknown = Voters must be at least { $age } in { $year }, and we do not know your year of birth.
+messages-eligibility-age-unknown-step = Add your year of birth on your account page.
+messages-eligibility-age-met = You are at least { $age } in { $year }.
+messages-eligibility-age-not-met = Voters must be at least { $age } in { $year }.
+messages-eligibility-age-not-met-step = You can take part in a later round; you can still support proposals.
+messages-eligibility-census-met = You were found in the city's list of residents.
+messages-eligibility-census-not-met = This round is open to people in the city's list of residents, and you have not been matched to it yet.
+messages-eligibility-census-step = Enter your document number and year of birth on this page to be matched.
+messages-eligibility-check-met = A city officer confirmed you can vote.
+messages-eligibility-check-not-met = This round needs a city officer to confirm who you are.
+messages-eligibility-check-step = Visit a city service point with an identity document.
+messages-eligibility-district-verified = You vote in the district where the city has confirmed you live.
+messages-eligibility-district-verified-missing = You vote in the district where the city has confirmed you live. We do not have a district of this round for you.
+messages-eligibility-district-verified-step = Be matched to the census list, or ask a city officer to confirm your address.
+messages-eligibility-district-declared = You vote in the district where you live.
+messages-eligibility-district-declared-missing = You vote in the district where you live. We do not have a district of this round for you.
+messages-eligibility-district-declared-step = Choose your district on your account page.

@@ -84,3 +84,127 @@ messages-result-mes-unaffordable = No financiado: las partes de quienes lo apoya
 messages-result-filled-after-mes = Financiado con el dinero sobrante tras el reparto por partes iguales (antes de él quedaban { $left }).
 messages-result-phragmen-funded = Financiado por la regla de Phragmén; antes de él quedaban { $left }.
 messages-result-no-support = No financiado: nadie lo votó.
+
+# Why a request was refused
+messages-accounts-account-longer-exists = Esta cuenta ya no existe.
+messages-ballots-choose-least-1-project = Elige al menos 1 proyecto.
+messages-ballots-total-cost-too-large = El coste total es demasiado alto.
+messages-ballots-too-many-points = Demasiados puntos.
+messages-ballots-give-least-1-point = Da al menos 1 punto a algún proyecto.
+messages-ballots-voting-open-round = La votación no está abierta en esta convocatoria.
+messages-ballots-voting-closed-round = La votación de esta convocatoria ya se ha cerrado.
+messages-ballots-voting-opened-yet-round = La votación de esta convocatoria todavía no se ha abierto.
+messages-bulletin-ballot-tracking-code-check = Ninguna papeleta tiene este código de seguimiento; revísalo letra por letra.
+messages-eligibility-line-1-header-must = línea 1: la cabecera debe nombrar las columnas document_number y birth_year (y, opcionalmente, district).
+messages-eligibility-round-does-accept-voting = Esta convocatoria no acepta códigos de votación; actívalos primero en la configuración de la convocatoria, en «Quién puede votar».
+messages-export-round-been-counted-yet = Los votos de esta convocatoria todavía no se han contado; haz primero el recuento.
+messages-follow-up-there-project = Ese proyecto no existe.
+messages-follow-up-round-been-counted-yet = Los votos de esta convocatoria todavía no se han contado, así que no hay ningún proyecto financiado.
+messages-import-file-projects = El archivo no contiene ningún proyecto.
+
+# Why a request was refused
+messages-accounts-cannot-remove-own-council = No puedes quitarte tu propia función de ayuntamiento; pídeselo a otra persona del ayuntamiento.
+messages-ballots-vote-own-district-ballot = Solo puedes votar en tu propio distrito; la papeleta indicaba otro.
+messages-ballots-choose-district-vote-round = Elige el distrito en el que votas (uno de los distritos de esta convocatoria).
+messages-ballots-already-voted-round-each = Ya has votado en esta convocatoria; cada persona vota una sola vez.
+messages-ballots-person-already-voted-round = Esta persona ya ha votado en esta convocatoria.
+messages-ballots-entered-ballot-already-second = Ya has introducido esta papeleta; para confirmarla, tiene que introducirla otra persona del personal municipal.
+messages-counting-voting-still-open-round = La votación sigue abierta en esta convocatoria.
+messages-counting-round-already-been-counted = Los votos de esta convocatoria ya se han contado.
+messages-eligibility-these-details-already-linked = Estos datos ya están vinculados a otra cuenta. Si no fuiste tú, ponte en contacto con la oficina de participación del ayuntamiento.
+messages-feedback-survey-link-valid-offered = Este enlace a la encuesta no es válido; la encuesta se ofrece una sola vez, justo después de votar.
+messages-feedback-already-answered-survey-thank = Ya has respondido a la encuesta. ¡Gracias!
+messages-follow-up-funded-projects-implementation-follow = Solo los proyectos financiados tienen seguimiento de su ejecución.
+messages-proposals-proposals-submitted-while-round = Solo se pueden presentar propuestas mientras la convocatoria las está recogiendo.
+messages-proposals-author-change-proposal = Solo quien presentó esta propuesta puede cambiarla.
+messages-proposals-proposal-been-withdrawn = Esta propuesta se ha retirado.
+messages-proposals-proposals-changed-until-review = Las propuestas solo se pueden cambiar hasta que empieza la revisión.
+messages-proposals-proposals-reviewed-during-review = Las propuestas solo se revisan durante la fase de revisión.
+messages-proposals-round-does-collect-supports = Esta convocatoria no recoge apoyos.
+messages-proposals-proposals-supported-while-they = Las propuestas solo se pueden apoyar mientras se recogen.
+messages-proposals-cannot-support-own-proposal = No puedes apoyar tu propia propuesta.
+messages-proposals-already-support-proposal = Ya apoyas esta propuesta.
+messages-proposals-supports-changed-while-proposals = Los apoyos solo se pueden cambiar mientras se recogen propuestas.
+messages-proposals-do-support-proposal = No apoyas esta propuesta.
+messages-proposals-already-reported-proposal-moderators = Ya has denunciado esta propuesta; la moderación la revisará.
+messages-proposals-proposals-merged-sent-back = Las propuestas solo se pueden fusionar o devolver para cambios hasta que se abre la votación.
+messages-proposals-changes-asked-proposals-awaiting = Solo se pueden pedir cambios en propuestas pendientes de revisión, durante la fase de revisión.
+messages-proposals-picture-larger-than-5 = La imagen ocupa más de 5 MB.
+messages-round-config-closing-date-extended-never = La fecha de cierre solo se puede ampliar, nunca adelantar.
+messages-round-config-voting-already-closed-closing = La votación ya se ha cerrado; la fecha de cierre ya no se puede cambiar.
+messages-round-config-count-ballots-before-publishing = Cuenta las papeletas antes de publicar los resultados.
+messages-round-config-results-already-published-last = Los resultados ya están publicados; esta es la última fase.
+messages-extractors-log-continue = Inicia sesión para continuar.
+messages-extractors-form-too-large = El formulario es demasiado grande.
+messages-extractors-form-could-read = No se ha podido leer el formulario.
+messages-extractors-form-expired-did-come = Este formulario ha caducado o no procede de este sitio; vuelve atrás, recarga la página e inténtalo de nuevo.
+messages-extractors-choose-file-upload = Elige un archivo para subir.
+messages-middleware-requests-other-websites-cannot = Las solicitudes que llegan desde otros sitios web no pueden cambiar nada aquí.
+messages-middleware-there-nothing-address = No hay nada en esta dirección.
+messages-middleware-request-body-too-large = El cuerpo de la solicitud es demasiado grande.
+messages-middleware-send-json-content-type = Envía JSON con Content-Type: application/json.
+messages-ballots-log-vote = Inicia sesión para votar.
+messages-proposals-proposal-picture = Esta propuesta no tiene imagen.
+messages-ballots-send-exactly-projects-ranking = Envía exactamente uno de estos campos: `projects`, `ranking` o `points`.
+messages-ballots-log-send-voting-code = Inicia sesión o envía un `voting_code`.
+messages-ballots-two-entries-paper-ballot = Las dos entradas de esta papeleta en papel no coinciden y se han descartado ambas: revisa la papeleta en papel e introdúcela otra vez dos veces.
+messages-results-open-data-round-published = Los datos abiertos de esta convocatoria se publican junto con sus resultados.
+messages-results-round-been-counted-yet = Los votos de esta convocatoria todavía no se han contado.
+messages-round-admin-census-file-must-utf = El archivo del padrón debe ser texto UTF-8.
+
+# What is wrong with a ballot
+messages-ballots-not-on-ballot = El proyecto { $project } no está en esta papeleta (no existe, se ha retirado, no es viable o es de otra convocatoria o de otro distrito).
+messages-ballots-twice = El proyecto { $project } aparece más de una vez.
+messages-ballots-too-few = Elige al menos { $min } { $min ->
+        [one] proyecto
+       *[other] proyectos
+    }; esta papeleta tiene { $count }.
+messages-ballots-too-many = Elige como máximo { $max } { $max ->
+        [one] proyecto
+       *[other] proyectos
+    }; esta papeleta tiene { $count }.
+messages-ballots-too-few-ranked = Da un puesto como mínimo a { $min } { $min ->
+        [one] proyecto
+       *[other] proyectos
+    }; esta papeleta se lo da a { $count }.
+messages-ballots-too-many-ranked = Da un puesto como máximo a { $max } { $max ->
+        [one] proyecto
+       *[other] proyectos
+    }; esta papeleta se lo da a { $count }.
+messages-ballots-over-budget = Los proyectos elegidos cuestan { $total } en total, más que el presupuesto de { $budget }.
+messages-ballots-negative-points = Proyecto { $project }: los puntos no pueden ser negativos.
+messages-ballots-points-cap = Proyecto { $project }: como máximo { $max } { $max ->
+        [one] punto
+       *[other] puntos
+    } en un mismo proyecto.
+messages-ballots-points-over = Has dado { $count } { $count ->
+        [one] punto
+       *[other] puntos
+    }; tienes { $max } para repartir.
+messages-ballots-wrong-kind-approval = Esta convocatoria usa papeletas de aprobación (una lista de proyectos).
+messages-ballots-wrong-kind-knapsack = Esta convocatoria usa papeletas de mochila (una lista de proyectos).
+messages-ballots-wrong-kind-ranked = Esta convocatoria usa papeletas por orden de preferencia (una clasificación de proyectos).
+messages-ballots-wrong-kind-cumulative = Esta convocatoria usa papeletas de reparto de puntos (puntos por proyecto).
+messages-ballots-code-unknown = Este código de votación no es válido para esta convocatoria.
+messages-ballots-code-used = Este código de votación ya se ha usado; cada código sirve para votar una sola vez.
+messages-unavailable = El servicio no está disponible temporalmente; vuelve a intentarlo dentro de un minuto.
+messages-internal = Algo ha ido mal por nuestra parte.
+
+# Who may vote in a round, requirement by requirement
+messages-eligibility-age-unknown = Para votar hay que tener al menos { $age } años en { $year }, y no sabemos tu año de nacimiento.
+messages-eligibility-age-unknown-step = Añade tu año de nacimiento en la página de tu cuenta.
+messages-eligibility-age-met = En { $year } tienes al menos { $age } años.
+messages-eligibility-age-not-met = Para votar hay que tener al menos { $age } años en { $year }.
+messages-eligibility-age-not-met-step = Podrás participar en una convocatoria posterior; mientras tanto, puedes seguir apoyando propuestas.
+messages-eligibility-census-met = Te hemos encontrado en el padrón.
+messages-eligibility-census-not-met = Esta convocatoria está abierta a las personas inscritas en el padrón, y todavía no te hemos encontrado en él.
+messages-eligibility-census-step = Escribe en esta página tu número de documento y tu año de nacimiento para que te busquemos en el padrón.
+messages-eligibility-check-met = Una persona del ayuntamiento ha confirmado que puedes votar.
+messages-eligibility-check-not-met = En esta convocatoria, una persona del ayuntamiento tiene que confirmar quién eres.
+messages-eligibility-check-step = Acude a una oficina de atención a la ciudadanía con un documento de identidad.
+messages-eligibility-district-verified = Votas en el distrito en el que la ciudad ha confirmado que vives.
+messages-eligibility-district-verified-missing = Votas en el distrito en el que la ciudad ha confirmado que vives. No tenemos ningún distrito de esta convocatoria para ti.
+messages-eligibility-district-verified-step = Búscate en el padrón o pide a una persona del ayuntamiento que confirme tu dirección.
+messages-eligibility-district-declared = Votas en el distrito en el que vives.
+messages-eligibility-district-declared-missing = Votas en el distrito en el que vives. No tenemos ningún distrito de esta convocatoria para ti.
+messages-eligibility-district-declared-step = Elige tu distrito en la página de tu cuenta.

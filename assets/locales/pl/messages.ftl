@@ -84,3 +84,133 @@ messages-result-mes-unaffordable = Niesfinansowany: udziały popierających nie 
 messages-result-filled-after-mes = Sfinansowany z pieniędzy pozostałych po podziale równymi udziałami (przed nim zostało { $left }).
 messages-result-phragmen-funded = Sfinansowany metodą Phragména; przed nim zostało { $left }.
 messages-result-no-support = Niesfinansowany: nikt na niego nie zagłosował.
+
+# Why a request was refused
+messages-accounts-account-longer-exists = To konto już nie istnieje.
+messages-ballots-choose-least-1-project = Wybierz co najmniej 1 projekt.
+messages-ballots-total-cost-too-large = Łączny koszt jest za wysoki.
+messages-ballots-too-many-points = Za dużo punktów.
+messages-ballots-give-least-1-point = Przyznaj co najmniej 1 punkt któremuś z projektów.
+messages-ballots-voting-open-round = Głosowanie w tej edycji nie jest otwarte.
+messages-ballots-voting-closed-round = Głosowanie w tej edycji już się zakończyło.
+messages-ballots-voting-opened-yet-round = Głosowanie w tej edycji jeszcze się nie rozpoczęło.
+messages-bulletin-ballot-tracking-code-check = Żadna karta do głosowania nie ma tego kodu weryfikacyjnego; sprawdź go znak po znaku.
+messages-eligibility-line-1-header-must = wiersz 1: nagłówek musi zawierać nazwy kolumn document_number i birth_year (oraz opcjonalnie district).
+messages-eligibility-round-does-accept-voting = Ta edycja nie przyjmuje kodów do głosowania; najpierw włącz je w ustawieniach edycji, w sekcji „Kto może głosować”.
+messages-export-round-been-counted-yet = Głosy w tej edycji nie zostały jeszcze policzone; najpierw je policz.
+messages-follow-up-there-project = Nie ma takiego projektu.
+messages-follow-up-round-been-counted-yet = Głosy w tej edycji nie zostały jeszcze policzone, więc żaden projekt nie jest sfinansowany.
+messages-import-file-projects = Plik nie zawiera żadnych projektów.
+
+# Why a request was refused
+messages-accounts-cannot-remove-own-council = Nie możesz odebrać sobie roli urzędu miasta; poproś o to inną osobę z urzędu miasta.
+messages-ballots-vote-own-district-ballot = Możesz głosować tylko w swojej dzielnicy; na karcie do głosowania wskazano inną.
+messages-ballots-choose-district-vote-round = Wybierz dzielnicę, w której głosujesz (jedną z dzielnic tej edycji).
+messages-ballots-already-voted-round-each = Twój głos w tej edycji został już oddany; każdy może głosować tylko raz.
+messages-ballots-person-already-voted-round = Ta osoba już zagłosowała w tej edycji.
+messages-ballots-entered-ballot-already-second = Ta karta do głosowania została już przez Ciebie wprowadzona; aby ją potwierdzić, musi ją wprowadzić drugi urzędnik.
+messages-counting-voting-still-open-round = Głosowanie w tej edycji wciąż trwa.
+messages-counting-round-already-been-counted = Głosy w tej edycji zostały już policzone.
+messages-eligibility-these-details-already-linked = Te dane są już powiązane z innym kontem. Jeśli to nie Ty, skontaktuj się z biurem partycypacji urzędu miasta.
+messages-feedback-survey-link-valid-offered = Ten link do ankiety jest nieprawidłowy; ankieta jest proponowana tylko raz, zaraz po oddaniu głosu.
+messages-feedback-already-answered-survey-thank = Twoje odpowiedzi na ankietę zostały już zapisane — dziękujemy.
+messages-follow-up-funded-projects-implementation-follow = Informacje o stanie realizacji mają tylko sfinansowane projekty.
+messages-proposals-proposals-submitted-while-round = Propozycje można zgłaszać tylko wtedy, gdy edycja jest na etapie zbierania propozycji.
+messages-proposals-author-change-proposal = Tylko autor propozycji może ją zmienić.
+messages-proposals-proposal-been-withdrawn = Ta propozycja została wycofana.
+messages-proposals-proposals-changed-until-review = Propozycje można zmieniać tylko do rozpoczęcia weryfikacji.
+messages-proposals-proposals-reviewed-during-review = Propozycje są weryfikowane tylko na etapie weryfikacji.
+messages-proposals-round-does-collect-supports = W tej edycji nie zbiera się poparć.
+messages-proposals-proposals-supported-while-they = Propozycje można popierać tylko w czasie ich zbierania.
+messages-proposals-cannot-support-own-proposal = Nie możesz poprzeć własnej propozycji.
+messages-proposals-already-support-proposal = Już popierasz tę propozycję.
+messages-proposals-supports-changed-while-proposals = Poparcia można zmieniać tylko w czasie zbierania propozycji.
+messages-proposals-do-support-proposal = Nie popierasz tej propozycji.
+messages-proposals-already-reported-proposal-moderators = Ta propozycja została już przez Ciebie zgłoszona; moderatorzy się jej przyjrzą.
+messages-proposals-proposals-merged-sent-back = Propozycje można łączyć lub odsyłać autorom do poprawy tylko do rozpoczęcia głosowania.
+messages-proposals-changes-asked-proposals-awaiting = O zmiany można poprosić tylko na etapie weryfikacji i tylko w przypadku propozycji oczekujących na weryfikację.
+messages-proposals-picture-larger-than-5 = Zdjęcie jest większe niż 5 MB.
+messages-round-config-closing-date-extended-never = Termin zakończenia można tylko przedłużyć, nigdy przyspieszyć.
+messages-round-config-voting-already-closed-closing = Głosowanie już się zakończyło; terminu zakończenia nie można już zmienić.
+messages-round-config-count-ballots-before-publishing = Policz karty do głosowania przed opublikowaniem wyników.
+messages-round-config-results-already-published-last = Wyniki są już opublikowane; to ostatni etap.
+messages-extractors-log-continue = Zaloguj się, aby kontynuować.
+messages-extractors-form-too-large = Formularz jest za duży.
+messages-extractors-form-could-read = Nie udało się odczytać formularza.
+messages-extractors-form-expired-did-come = Ten formularz wygasł albo nie pochodzi z tej strony; wróć, odśwież stronę i spróbuj ponownie.
+messages-extractors-choose-file-upload = Wybierz plik do przesłania.
+messages-middleware-requests-other-websites-cannot = Żądania z innych stron internetowych nie mogą tu niczego zmienić.
+messages-middleware-there-nothing-address = Pod tym adresem nic nie ma.
+messages-middleware-request-body-too-large = Treść żądania jest za duża.
+messages-middleware-send-json-content-type = Wyślij dane JSON z nagłówkiem Content-Type: application/json.
+messages-ballots-log-vote = Zaloguj się, aby zagłosować.
+messages-proposals-proposal-picture = Ta propozycja nie ma zdjęcia.
+messages-ballots-send-exactly-projects-ranking = Wyślij dokładnie jedno z pól: `projects`, `ranking` albo `points`.
+messages-ballots-log-send-voting-code = Zaloguj się albo wyślij `voting_code`.
+messages-ballots-two-entries-paper-ballot = Dwa wpisy tej papierowej karty do głosowania się różnią, więc oba zostały odrzucone: sprawdź papierową kartę do głosowania i wprowadź ją ponownie dwa razy.
+messages-results-open-data-round-published = Otwarte dane tej edycji są publikowane razem z jej wynikami.
+messages-results-round-been-counted-yet = Głosy w tej edycji nie zostały jeszcze policzone.
+messages-round-admin-census-file-must-utf = Plik z rejestrem mieszkańców musi być tekstem w UTF-8.
+
+# What is wrong with a ballot
+messages-ballots-not-on-ballot = Projektu { $project } nie ma na tej karcie do głosowania (jest nieznany, wycofany, niewykonalny albo pochodzi z innej edycji lub dzielnicy).
+messages-ballots-twice = Projekt { $project } występuje więcej niż raz.
+messages-ballots-too-few = Wybierz co najmniej { $min } { $min ->
+        [one] projekt
+        [few] projekty
+       *[many] projektów
+    }; na tej karcie jest ich { $count }.
+messages-ballots-too-many = Wybierz najwyżej { $max } { $max ->
+        [one] projekt
+        [few] projekty
+       *[many] projektów
+    }; na tej karcie jest ich { $count }.
+messages-ballots-too-few-ranked = Przyznaj miejsca co najmniej { $min } { $min ->
+        [one] projektowi
+        [few] projektom
+       *[many] projektom
+    }; na tej karcie miejsce ma { $count }.
+messages-ballots-too-many-ranked = Przyznaj miejsca najwyżej { $max } { $max ->
+        [one] projektowi
+        [few] projektom
+       *[many] projektom
+    }; na tej karcie miejsce ma { $count }.
+messages-ballots-over-budget = Wybrane projekty kosztują łącznie { $total }, czyli więcej niż budżet wynoszący { $budget }.
+messages-ballots-negative-points = Projekt { $project }: liczba punktów nie może być ujemna.
+messages-ballots-points-cap = Projekt { $project }: najwyżej { $max } { $max ->
+        [one] punkt
+        [few] punkty
+       *[many] punktów
+    } na jeden projekt.
+messages-ballots-points-over = Przyznano { $count } { $count ->
+        [one] punkt
+        [few] punkty
+       *[many] punktów
+    }, a do rozdzielenia jest { $max }.
+messages-ballots-wrong-kind-approval = W tej edycji używa się kart z aprobatą (lista projektów).
+messages-ballots-wrong-kind-knapsack = W tej edycji używa się kart plecakowych (lista projektów).
+messages-ballots-wrong-kind-ranked = W tej edycji używa się kart rankingowych (projekty ustawione w kolejności).
+messages-ballots-wrong-kind-cumulative = W tej edycji używa się kart z rozdziałem punktów (punkty dla poszczególnych projektów).
+messages-ballots-code-unknown = Ten kod do głosowania nie jest ważny w tej edycji.
+messages-ballots-code-used = Ten kod do głosowania został już wykorzystany; każdym kodem można zagłosować tylko raz.
+messages-unavailable = Usługa jest chwilowo niedostępna; spróbuj ponownie za minutę.
+messages-internal = Coś poszło nie tak po naszej stronie.
+
+# Who may vote in a round, requirement by requirement
+messages-eligibility-age-unknown = Minimalny wiek głosujących w roku { $year } to { $age }, a nie znamy Twojego roku urodzenia.
+messages-eligibility-age-unknown-step = Dodaj swój rok urodzenia na stronie swojego konta.
+messages-eligibility-age-met = W roku { $year } osiągasz wymagany minimalny wiek ({ $age }).
+messages-eligibility-age-not-met = Minimalny wiek głosujących w roku { $year } to { $age }.
+messages-eligibility-age-not-met-step = Możesz wziąć udział w jednej z kolejnych edycji; już teraz możesz popierać propozycje.
+messages-eligibility-census-met = Znaleźliśmy Cię w rejestrze mieszkańców.
+messages-eligibility-census-not-met = Ta edycja jest otwarta dla osób z rejestru mieszkańców, a jeszcze nie odnaleźliśmy Cię w tym rejestrze.
+messages-eligibility-census-step = Podaj na tej stronie numer dokumentu i rok urodzenia, abyśmy mogli odszukać Cię w rejestrze mieszkańców.
+messages-eligibility-check-met = Urzędnik potwierdził, że możesz głosować.
+messages-eligibility-check-not-met = W tej edycji urzędnik musi potwierdzić Twoją tożsamość.
+messages-eligibility-check-step = Odwiedź punkt obsługi mieszkańców z dokumentem tożsamości.
+messages-eligibility-district-verified = Głosujesz w dzielnicy, w której według potwierdzenia miasta mieszkasz.
+messages-eligibility-district-verified-missing = Głosujesz w dzielnicy, w której według potwierdzenia miasta mieszkasz. Nie mamy dla Ciebie żadnej dzielnicy z tej edycji.
+messages-eligibility-district-verified-step = Odszukaj się w rejestrze mieszkańców albo poproś urzędnika o potwierdzenie Twojego adresu.
+messages-eligibility-district-declared = Głosujesz w dzielnicy, w której mieszkasz.
+messages-eligibility-district-declared-missing = Głosujesz w dzielnicy, w której mieszkasz. Nie mamy dla Ciebie żadnej dzielnicy z tej edycji.
+messages-eligibility-district-declared-step = Wybierz swoją dzielnicę na stronie swojego konta.

@@ -10,7 +10,7 @@ use crate::domain::ballots::{self, BallotPaper, Choice, Voter};
 use crate::domain::rounds::{BallotType, Phase};
 use crate::domain::{bulletin, eligibility};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::i18n::{t, t_with, Lang};
+use crate::i18n::{t, t_with, Lang, Message};
 use crate::views::ballots::{self as pages, Selection};
 use crate::web::extractors::{
     AuditReaders, Authorized, CsrfForm, FormFields, MaybeUser, PageViewer,
@@ -153,14 +153,20 @@ async fn context(
             let paper = match (&code, &account) {
                 (Some(code), _) => {
                     if Phase::of(&row, now) != Phase::Voting {
-                        return Err(AppError::Forbidden(t(lang, "ballots-error-voting-closed")));
+                        return Err(AppError::Forbidden(
+                            t(lang, "ballots-error-voting-closed").into(),
+                        ));
                     }
                     match evidence::find_code(conn, round_id, &eligibility::code_hash(code))? {
                         None => {
-                            return Err(AppError::Forbidden(t(lang, "ballots-error-code-invalid")))
+                            return Err(AppError::Forbidden(
+                                t(lang, "ballots-error-code-invalid").into(),
+                            ))
                         }
                         Some((_, true)) => {
-                            return Err(AppError::Conflict(t(lang, "ballots-error-code-used")))
+                            return Err(AppError::Conflict(
+                                t(lang, "ballots-error-code-used").into(),
+                            ))
                         }
                         Some((district, false)) => {
                             ballots::paper(conn, &row, district.or(requested_district))?
@@ -169,11 +175,17 @@ async fn context(
                 }
                 (None, Some(user)) => {
                     if ballots::has_voted(conn, round_id, user.id)? {
-                        return Err(AppError::Conflict(t(lang, "ballots-error-already-voted")));
+                        return Err(AppError::Conflict(
+                            t(lang, "ballots-error-already-voted").into(),
+                        ));
                     }
                     ballots::paper_for_account(conn, round_id, user, requested_district, now)?
                 }
-                (None, None) => return Err(AppError::Unauthorized("log in to vote".into())),
+                (None, None) => {
+                    return Err(AppError::Unauthorized(Message::new(
+                        "messages-ballots-log-vote",
+                    )))
+                }
             };
             // What the voter reads in their language; choices are by project id.
             let mut paper = paper;
@@ -409,14 +421,18 @@ pub async fn cast(
         .await?;
     let choice = fields
         .choice_in(viewer.lang, BallotType::parse(&ballot_type)?)
-        .map_err(AppError::Unprocessable)?;
+        .map_err(|m| AppError::Unprocessable(m.into()))?;
     let secret = state.settings.secret_key.clone();
     let prepared = state
         .db(move |conn| {
             let voter = match (&code, &account) {
                 (Some(code), _) => Voter::Code(code),
                 (None, Some(user)) => Voter::Account(user),
-                (None, None) => return Err(AppError::Unauthorized("log in to vote".into())),
+                (None, None) => {
+                    return Err(AppError::Unauthorized(Message::new(
+                        "messages-ballots-log-vote",
+                    )))
+                }
             };
             ballots::prepare(
                 conn,
@@ -467,7 +483,7 @@ pub async fn cast(
             )
             .await?;
             let mut errors = FieldErrors::default();
-            errors.add("ballot", capitalise(&message));
+            errors.add("ballot", capitalise(&message.text(viewer.lang)));
             Ok(html_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 pages::ballot_form(&viewer, &ctx.title, &ctx.paper, &sel, &errors),
@@ -594,7 +610,7 @@ pub async fn feedback(
         ))),
         Err(AppError::Conflict(message)) => Ok(html_status(
             StatusCode::CONFLICT,
-            pages::survey_thanks(&viewer, round_id, &message),
+            pages::survey_thanks(&viewer, round_id, &message.text(viewer.lang)),
         )),
         Err(AppError::Invalid(errors)) => Ok(html_status(
             StatusCode::UNPROCESSABLE_ENTITY,

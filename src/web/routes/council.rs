@@ -253,11 +253,10 @@ pub async fn codes(
     CsrfForm(form): CsrfForm<CodesForm>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    let count: usize = form
-        .count
-        .trim()
-        .parse()
-        .map_err(|_| AppError::Unprocessable(t(viewer.lang, "council-error-codes-count")))?;
+    let count: usize =
+        form.count.trim().parse().map_err(|_| {
+            AppError::Unprocessable(t(viewer.lang, "council-error-codes-count").into())
+        })?;
     let district = form
         .district
         .filter(|d| !d.trim().is_empty())
@@ -298,7 +297,7 @@ pub async fn census(
     )
     .await?;
     let text = String::from_utf8(bytes)
-        .map_err(|_| AppError::Unprocessable(t(viewer.lang, "council-error-census-utf8")))?;
+        .map_err(|_| AppError::Unprocessable(t(viewer.lang, "council-error-census-utf8").into()))?;
     let now = state.clock.now();
     let actor = council.0.id();
     match state
@@ -337,7 +336,7 @@ pub async fn census(
                 t_with(
                     viewer.lang,
                     "council-census-nothing",
-                    &[("message", &message)],
+                    &[("message", &message.text(viewer.lang))],
                 ),
             );
             Ok(html_status(

@@ -49,11 +49,10 @@ pub async fn language(
         .filter(|l| l.code() == path.as_str())
         .ok_or_else(|| {
             let reader = crate::web::extractors::reader_language(&req);
-            crate::error::AppError::NotFound(crate::i18n::t_with(
-                reader,
-                "errors-no-language",
-                &[("code", path.as_str())],
-            ))
+            crate::error::AppError::NotFound(
+                crate::i18n::t_with(reader, "errors-no-language", &[("code", path.as_str())])
+                    .into(),
+            )
         })?;
     let referer_path = req
         .headers()

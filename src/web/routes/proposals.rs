@@ -9,7 +9,7 @@ use crate::domain::proposals::{self, ListQuery, ProposalInput, ReviewInput};
 use crate::domain::rounds::{self, Phase, RoundDetail};
 use crate::domain::{translations, RoundId};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, Lang, Message};
 use crate::views::proposals as pages;
 use crate::web::extractors::{AuthUser, CsrfForm, FormFields, MaybeUser, PageViewer};
 use crate::web::routes::rounds::parse_round_id;
@@ -20,7 +20,7 @@ pub fn parse_proposal_id(raw: &str) -> AppResult<i64> {
     raw.parse()
         .ok()
         .filter(|id: &i64| *id > 0)
-        .ok_or_else(|| AppError::NotFound(format!("there is no proposal `{raw}`")))
+        .ok_or_else(|| AppError::NotFound(format!("there is no proposal `{raw}`").into()))
 }
 
 /// The round, its title and projects in the reader's language where the council translated
@@ -263,10 +263,9 @@ pub async fn edit_form(
     let view = state.db(move |conn| proposals::view(conn, id)).await?;
     // Only the author's own text fills this form (a hidden proposal's text stays hidden).
     if view.author_id != Some(user.id()) {
-        return Err(AppError::Forbidden(t(
-            viewer.lang,
-            "proposals-error-not-author",
-        )));
+        return Err(AppError::Forbidden(
+            t(viewer.lang, "proposals-error-not-author").into(),
+        ));
     }
     let round = round_detail(&state, view.round_id, viewer.lang).await?;
     let amount = |c: i64| {
@@ -480,10 +479,9 @@ pub async fn moderate(
         "hide" => true,
         "show" => false,
         _ => {
-            return Err(AppError::BadRequest(t(
-                viewer.lang,
-                "proposals-error-hide-or-show",
-            )))
+            return Err(AppError::BadRequest(
+                t(viewer.lang, "proposals-error-hide-or-show").into(),
+            ))
         }
     };
     proposal_action(
@@ -644,7 +642,9 @@ pub async fn image(
         })
         .await?;
     let Some((content_type, bytes)) = found else {
-        return Err(AppError::NotFound("this proposal has no picture".into()));
+        return Err(AppError::NotFound(Message::new(
+            "messages-proposals-proposal-picture",
+        )));
     };
     Ok(HttpResponse::Ok()
         .content_type(content_type)

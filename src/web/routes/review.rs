@@ -208,7 +208,7 @@ pub async fn paper_ballot(
             };
             match crate::domain::ballots::paper_for_account(conn, id, &voter, None, now) {
                 Ok(paper) => Ok((row, Ok(paper))),
-                Err(AppError::Forbidden(m) | AppError::Conflict(m)) => Ok((row, Err(m))),
+                Err(AppError::Forbidden(m) | AppError::Conflict(m)) => Ok((row, Err(m.text(lang)))),
                 Err(e) => Err(e),
             }
         })
@@ -255,13 +255,13 @@ pub async fn paper_enter(
         .db(move |conn| {
             let row = crate::domain::rounds::find(conn, id)?;
             let voter = user::find_by_email(conn, &email)?
-                .ok_or_else(|| AppError::NotFound(t(lang, "review-error-no-account")))?;
+                .ok_or_else(|| AppError::NotFound(t(lang, "review-error-no-account").into()))?;
             let choice = fields
                 .choice_in(
                     lang,
                     crate::domain::rounds::BallotType::parse(&row.ballot_type)?,
                 )
-                .map_err(AppError::Unprocessable)?;
+                .map_err(|m| AppError::Unprocessable(m.into()))?;
             let outcome = enter_paper(conn, officer_id, id, &voter, &choice, now);
             Ok((row, outcome))
         })

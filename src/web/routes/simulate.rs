@@ -76,11 +76,12 @@ pub async fn upload(
 }
 
 pub fn pb_comparison(bytes: &[u8]) -> AppResult<PotComparison> {
-    let instance = crate::pabulib::parse_bytes(bytes)
-        .map_err(|e| AppError::Unprocessable(format!("this is not a valid Pabulib file: {e}")))?;
-    let election = instance
-        .to_election()
-        .map_err(|e| AppError::Unprocessable(format!("this is not a valid Pabulib file: {e}")))?;
+    let instance = crate::pabulib::parse_bytes(bytes).map_err(|e| {
+        AppError::Unprocessable(format!("this is not a valid Pabulib file: {e}").into())
+    })?;
+    let election = instance.to_election().map_err(|e| {
+        AppError::Unprocessable(format!("this is not a valid Pabulib file: {e}").into())
+    })?;
     let names = instance
         .projects
         .iter()

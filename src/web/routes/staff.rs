@@ -43,15 +43,15 @@ impl FormFields for RoleForm {}
 
 pub fn parse_role(raw: &str) -> AppResult<Role> {
     Role::parse(raw).ok_or_else(|| {
-        AppError::Unprocessable(format!(
-            "`{raw}` is not a role (citizen, reviewer, council, auditor)"
-        ))
+        AppError::Unprocessable(
+            format!("`{raw}` is not a role (citizen, reviewer, council, auditor)").into(),
+        )
     })
 }
 
 pub fn parse_user_id(raw: &str) -> AppResult<i64> {
     raw.parse()
-        .map_err(|_| AppError::NotFound(format!("there is no account `{raw}`")))
+        .map_err(|_| AppError::NotFound(format!("there is no account `{raw}`").into()))
 }
 
 pub async fn set_role(

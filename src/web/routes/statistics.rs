@@ -70,7 +70,7 @@ fn my_ballot(
 ) -> AppResult<Result<MyBallot, String>> {
     let proof = match bulletin::inclusion(conn, code) {
         Ok(proof) => proof,
-        Err(AppError::NotFound(m)) => return Ok(Err(m)),
+        Err(AppError::NotFound(m)) => return Ok(Err(m.text(lang))),
         Err(e) => return Err(e),
     };
     if proof.round_id != round_id {
@@ -133,8 +133,9 @@ async fn implementation_page(
     let lang = viewer.lang;
     let (follow, mine) = state
         .db(move |conn| {
-            let follow = follow_up::of_round(conn, id)?
-                .ok_or_else(|| AppError::NotFound(t(lang, "statistics-error-not-counted")))?;
+            let follow = follow_up::of_round(conn, id)?.ok_or_else(|| {
+                AppError::NotFound(t(lang, "statistics-error-not-counted").into())
+            })?;
             let mine = match code {
                 Some(code) => Some(my_ballot(conn, id, &code, &follow, lang)?),
                 None => None,
@@ -160,7 +161,7 @@ async fn project_title(state: &AppState, lang: Lang, proposal_id: i64) -> AppRes
         .db(move |conn| {
             proposal::find(conn, proposal_id)?
                 .map(|p| (p.round_id, p.title))
-                .ok_or_else(|| AppError::NotFound(t(lang, "statistics-error-no-project")))
+                .ok_or_else(|| AppError::NotFound(t(lang, "statistics-error-no-project").into()))
         })
         .await
 }

@@ -9,6 +9,7 @@ use crate::db::models::ballot;
 use crate::domain::ballots::{self, Choice, Voter};
 use crate::domain::bulletin::{self, entry, inclusion, BoardEntry, InclusionProof};
 use crate::error::{AppError, AppResult, ErrorBody};
+use crate::i18n::Message;
 use crate::web::extractors::MaybeUser;
 use crate::web::routes::rounds::parse_round_id;
 use crate::web::AppState;
@@ -76,9 +77,9 @@ impl BallotRequest {
             (Some(ids), None, None) => Ok(Choice::Projects(ids)),
             (None, Some(ids), None) => Ok(Choice::Ranking(ids)),
             (None, None, Some(points)) => Ok(Choice::Points(points.0)),
-            _ => Err(AppError::Unprocessable(
-                "send exactly one of `projects`, `ranking` or `points`".into(),
-            )),
+            _ => Err(AppError::Unprocessable(Message::new(
+                "messages-ballots-send-exactly-projects-ranking",
+            ))),
         }
     }
 }
@@ -118,9 +119,9 @@ pub async fn cast(
                 (Some(code), _) => Voter::Code(code),
                 (None, Some(user)) => Voter::Account(user),
                 (None, None) => {
-                    return Err(AppError::Unauthorized(
-                        "log in, or send a `voting_code`".into(),
-                    ))
+                    return Err(AppError::Unauthorized(Message::new(
+                        "messages-ballots-log-send-voting-code",
+                    )))
                 }
             };
             ballots::prepare(
@@ -241,13 +242,25 @@ pub async fn paper(
     let outcome = state
         .db(move |conn| {
             let voter = crate::db::models::user::find_by_email(conn, &email)?
-                .ok_or_else(|| AppError::NotFound(format!("there is no account {email}")))?;
+                .ok_or_else(|| AppError::NotFound(format!("there is no account {email}").into()))?;
             ballots::enter_paper(conn, officer_id, round_id, &voter, &choice, now)
         })
         .await?;
     Ok(match outcome {
-        ballots::PaperOutcome::AwaitingSecondEntry => HttpResponse::Accepted().json(PaperBallotResponse { status: "awaiting-second-entry".into(), tracking_code: None }),
-        ballots::PaperOutcome::Cast(code) => HttpResponse::Created().json(PaperBallotResponse { status: "cast".into(), tracking_code: Some(code) }),
-        ballots::PaperOutcome::Mismatch => return Err(AppError::Conflict("the two entries of this paper ballot differ; both were discarded: check the paper and enter it twice again".into())),
+        ballots::PaperOutcome::AwaitingSecondEntry => {
+            HttpResponse::Accepted().json(PaperBallotResponse {
+                status: "awaiting-second-entry".into(),
+                tracking_code: None,
+            })
+        }
+        ballots::PaperOutcome::Cast(code) => HttpResponse::Created().json(PaperBallotResponse {
+            status: "cast".into(),
+            tracking_code: Some(code),
+        }),
+        ballots::PaperOutcome::Mismatch => {
+            return Err(AppError::Conflict(Message::new(
+                "messages-ballots-two-entries-paper-ballot",
+            )))
+        }
     })
 }

@@ -8,6 +8,7 @@ use crate::auth::Role;
 use crate::domain::rounds::Phase;
 use crate::domain::{counting, export};
 use crate::error::{AppError, AppResult, ErrorBody};
+use crate::i18n::Message;
 use crate::web::extractors::{Authorized, CouncilOnly, MaybeUser};
 use crate::web::routes::rounds::parse_round_id;
 use crate::web::AppState;
@@ -48,9 +49,9 @@ pub(crate) async fn may_export(state: &AppState, user: &MaybeUser, round_id: i64
     if staff || Phase::of(&row, now) == Phase::Results {
         Ok(())
     } else {
-        Err(AppError::Forbidden(
-            "the open data of this round is published with its results".into(),
-        ))
+        Err(AppError::Forbidden(Message::new(
+            "messages-results-open-data-round-published",
+        )))
     }
 }
 
@@ -194,7 +195,9 @@ pub async fn implementation(
     let follow = state
         .db(move |conn| crate::domain::follow_up::of_round(conn, id))
         .await?
-        .ok_or_else(|| AppError::NotFound("this round has not been counted yet".into()))?;
+        .ok_or_else(|| {
+            AppError::NotFound(Message::new("messages-results-round-been-counted-yet"))
+        })?;
     Ok(HttpResponse::Ok().json(follow))
 }
 

@@ -10,6 +10,7 @@ use crate::domain::eligibility::{self, CensusImport, Eligibility};
 use crate::domain::round_config::{self, RoundInput};
 use crate::domain::rounds::Phase;
 use crate::error::{AppError, AppResult, ErrorBody};
+use crate::i18n::Message;
 use crate::web::extractors::{AuthUser, Authorized, CouncilOnly, Reviewers};
 use crate::web::routes::rounds::parse_round_id;
 use crate::web::AppState;
@@ -111,8 +112,9 @@ pub async fn census(
     body: web::Bytes,
 ) -> AppResult<web::Json<CensusImport>> {
     let id = parse_round_id(&path)?.0;
-    let text = String::from_utf8(body.to_vec())
-        .map_err(|_| AppError::Unprocessable("the census file must be UTF-8 text".into()))?;
+    let text = String::from_utf8(body.to_vec()).map_err(|_| {
+        AppError::Unprocessable(Message::new("messages-round-admin-census-file-must-utf"))
+    })?;
     let now = state.clock.now();
     let actor = council.0.id();
     Ok(web::Json(
@@ -209,7 +211,7 @@ pub async fn voter_check(
         .db(move |conn| {
             let email = crate::domain::accounts::normalize_email(&email);
             let person = user::find_by_email(conn, &email)?
-                .ok_or_else(|| AppError::NotFound(format!("there is no account {email}")))?;
+                .ok_or_else(|| AppError::NotFound(format!("there is no account {email}").into()))?;
             let district_id = match slug {
                 None => None,
                 Some(s) => Some(
@@ -218,9 +220,9 @@ pub async fn voter_check(
                         .find(|d| d.slug == s)
                         .map(|d| d.district_id)
                         .ok_or_else(|| {
-                            AppError::Unprocessable(format!(
-                                "district `{s}` does not take part in this round"
-                            ))
+                            AppError::Unprocessable(
+                                format!("district `{s}` does not take part in this round").into(),
+                            )
                         })?,
                 ),
             };
