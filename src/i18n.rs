@@ -198,6 +198,8 @@ enum Arg {
         cents: i64,
         currency: String,
     },
+    /// Another sentence inside this one, in the same language.
+    Message(Box<Message>),
 }
 
 impl Message {
@@ -228,6 +230,12 @@ impl Message {
         self
     }
 
+    /// Adds another message, rendered in the same language, e.g. the problem with a field.
+    pub fn with_message(mut self, name: &'static str, inner: Message) -> Message {
+        self.args.push((name, Arg::Message(Box::new(inner))));
+        self
+    }
+
     pub fn text(&self, lang: Lang) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue<'_>> = self
             .args
@@ -239,6 +247,7 @@ impl Message {
                     Arg::Money { cents, currency } => {
                         FluentValue::from(lang.amount(*cents, currency))
                     }
+                    Arg::Message(inner) => FluentValue::from(inner.text(lang)),
                 };
                 (Cow::Borrowed(*name), value)
             })

@@ -1,5 +1,7 @@
 //! Amounts of money in minor units (cents), and how they read to a person.
 
+use crate::i18n::Message;
+
 /// "1,234,567.50 EUR"-style text with thousands separators; cents shown only when not zero.
 pub fn format_amount(cents: i64, currency: &str) -> String {
     let sign = if cents < 0 { "-" } else { "" };
@@ -36,11 +38,11 @@ const MAX_AMOUNT: i64 = 1_000_000_000_000 * 100;
 
 /// Reads an amount typed by a person: digits, optionally grouped by spaces, commas or
 /// underscores in threes, and at most two decimals after a point ("1,500,000.50").
-pub fn parse_amount(text: &str) -> Result<i64, String> {
+pub fn parse_amount(text: &str) -> Result<i64, Message> {
     let text = text.trim();
-    let bad = || format!("`{text}` is not an amount; write it like 450000 or 450,000.50");
+    let bad = || Message::new("messages-money-not-amount").with("text", text);
     if text.is_empty() {
-        return Err("enter an amount".into());
+        return Err(Message::new("messages-money-empty"));
     }
     let (whole, cents) = match text.split_once('.') {
         Some((w, c)) if !c.is_empty() && c.len() <= 2 && c.chars().all(|d| d.is_ascii_digit()) => (
@@ -65,12 +67,12 @@ pub fn parse_amount(text: &str) -> Result<i64, String> {
     }
     let units: i64 = digits
         .parse()
-        .map_err(|_| "that amount is too large".to_string())?;
+        .map_err(|_| Message::new("messages-money-too-large"))?;
     units
         .checked_mul(100)
         .and_then(|u| u.checked_add(cents.parse::<i64>().unwrap_or(0)))
         .filter(|v| *v <= MAX_AMOUNT)
-        .ok_or_else(|| "that amount is too large".to_string())
+        .ok_or_else(|| Message::new("messages-money-too-large"))
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ fn check(
         }
         Ok(c) => c,
         Err(m) => {
-            e.add("estimated_cost", format!("Estimated cost: {m}."));
+            e.add("estimated_cost", m);
             0
         }
     };
@@ -184,7 +184,7 @@ fn round_of(conn: &mut DbConnection, round_id: i64) -> AppResult<round::RoundRow
 
 fn proposal_of(conn: &mut DbConnection, id: i64) -> AppResult<ProposalRow> {
     proposal::find(conn, id)?
-        .ok_or_else(|| AppError::NotFound(format!("there is no proposal {id}").into()))
+        .ok_or_else(|| AppError::NotFound(Message::new("messages-no-proposal").with("id", id)))
 }
 
 /// Submits a proposal; returns its id. Nothing is stored when anything is wrong.
@@ -341,7 +341,7 @@ pub fn review(
     }
     if let Some((into, _)) = proposal_merge::merged_into(conn, id)? {
         return Err(AppError::Conflict(
-            format!("this proposal was merged into proposal {into}; review that one").into(),
+            Message::new("messages-proposal-merged-review-other").with("id", into),
         ));
     }
     if let Some(needed) = super::round_config::proposal_rules(conn, p.round_id)?.support_threshold {
@@ -620,7 +620,7 @@ pub fn list(conn: &mut DbConnection, round_id: i64, query: &ListQuery) -> AppRes
         raw => match parse_amount(raw) {
             Ok(c) => Some(c),
             Err(m) => {
-                e.add(field, format!("{m}."));
+                e.add(field, m);
                 None
             }
         },
@@ -823,7 +823,7 @@ fn review_phase_proposal(
     }
     if let Some((into, _)) = proposal_merge::merged_into(conn, id)? {
         return Err(AppError::Conflict(
-            format!("this proposal was already merged into proposal {into}").into(),
+            Message::new("messages-proposal-already-merged").with("id", into),
         ));
     }
     let round = round_of(conn, p.round_id)?;

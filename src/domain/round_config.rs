@@ -236,7 +236,13 @@ fn parse_time(errors: &mut FieldErrors, field: &str, raw: &str) -> NaiveDateTime
     })
 }
 
-fn parse_count(errors: &mut FieldErrors, field: &str, raw: &str, what: &str) -> Option<i32> {
+/// A whole number from 0 to 10000, or `what` (a catalogue key) as the field's error.
+fn parse_count(
+    errors: &mut FieldErrors,
+    field: &str,
+    raw: &str,
+    what: &'static str,
+) -> Option<i32> {
     let raw = raw.trim();
     if raw.is_empty() {
         return None;
@@ -244,10 +250,7 @@ fn parse_count(errors: &mut FieldErrors, field: &str, raw: &str, what: &str) -> 
     match raw.parse::<i32>() {
         Ok(n) if (0..=10_000).contains(&n) => Some(n),
         _ => {
-            errors.add(
-                field,
-                format!("Enter {what} as a whole number from 0 to 10000."),
-            );
+            errors.add(field, Message::new(what));
             None
         }
     }
@@ -278,13 +281,13 @@ impl RoundInput {
             );
         }
         let total_budget = parse_amount(&self.total_budget).unwrap_or_else(|m| {
-            e.add("total_budget", format!("Total budget: {m}."));
+            e.add("total_budget", m);
             0
         });
         let citywide_budget = match self.citywide_budget.trim() {
             "" => None,
             raw => Some(parse_amount(raw).unwrap_or_else(|m| {
-                e.add("citywide_budget", format!("City-wide budget: {m}."));
+                e.add("citywide_budget", m);
                 0
             })),
         };
@@ -299,14 +302,16 @@ impl RoundInput {
             match line.split_once('=') {
                 Some((slug, amount)) if valid_slug(slug.trim()) => match parse_amount(amount) {
                     Ok(budget) => districts.push((slug.trim().to_string(), budget)),
-                    Err(m) => e.add("districts", format!("District line {}: {m}.", n + 1)),
+                    Err(m) => e.add(
+                        "districts",
+                        Message::new("messages-round-district-line")
+                            .count("line", n + 1)
+                            .with_message("problem", m),
+                    ),
                 },
                 _ => e.add(
                     "districts",
-                    format!(
-                        "District line {}: write it as district-name=amount, e.g. old-town=450000.",
-                        n + 1
-                    ),
+                    Message::new("messages-round-district-line-form").count("line", n + 1),
                 ),
             }
         }
@@ -339,20 +344,30 @@ impl RoundInput {
                 Message::new("messages-round-choose-ballot-type"),
             );
         }
-        let min_choices =
-            parse_count(&mut e, "min_choices", &self.min_choices, "the minimum").unwrap_or(1);
-        let max_choices = parse_count(&mut e, "max_choices", &self.max_choices, "the maximum");
+        let min_choices = parse_count(
+            &mut e,
+            "min_choices",
+            &self.min_choices,
+            "messages-round-count-min-choices",
+        )
+        .unwrap_or(1);
+        let max_choices = parse_count(
+            &mut e,
+            "max_choices",
+            &self.max_choices,
+            "messages-round-count-max-choices",
+        );
         let points_total = parse_count(
             &mut e,
             "points_total",
             &self.points_total,
-            "the points per voter",
+            "messages-round-count-points-total",
         );
         let points_per_project = parse_count(
             &mut e,
             "points_per_project",
             &self.points_per_project,
-            "the points per project",
+            "messages-round-count-points-per-project",
         );
         match ballot_type.as_str() {
             "approval" | "ranked" => {
@@ -407,7 +422,10 @@ impl RoundInput {
             chain => chain.to_string(),
         };
         if let Err(m) = tie_break.parse::<crate::tally::TieBreak>() {
-            e.add("tie_break", format!("Tie-break: {m}."));
+            e.add(
+                "tie_break",
+                Message::new("messages-round-tie-break-problem").with("problem", m),
+            );
         }
         let proposals_open_at = parse_time(&mut e, "proposals_open_at", &self.proposals_open_at);
         let review_at = parse_time(&mut e, "review_at", &self.review_at);
@@ -425,8 +443,13 @@ impl RoundInput {
                 Message::new("messages-round-voting-must-close-after"),
             );
         }
-        let min_age =
-            parse_count(&mut e, "min_age", &self.min_age, "the minimum age").filter(|a| *a > 0);
+        let min_age = parse_count(
+            &mut e,
+            "min_age",
+            &self.min_age,
+            "messages-round-count-min-age",
+        )
+        .filter(|a| *a > 0);
         if min_age.is_some_and(|a| a > 120) {
             e.add(
                 "min_age",

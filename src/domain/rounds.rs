@@ -248,7 +248,7 @@ fn summary(row: &round::RoundRow, now: NaiveDateTime) -> AppResult<RoundSummary>
 pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<round::RoundRow> {
     round::find(conn, id).map_err(|e| match e {
         diesel::result::Error::NotFound => {
-            AppError::NotFound(format!("there is no budget round {id}").into())
+            AppError::NotFound(Message::new("messages-no-round").with("id", id))
         }
         other => other.into(),
     })

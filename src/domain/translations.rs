@@ -89,7 +89,7 @@ pub fn save(
             Text::Round(id) => (crate::domain::rounds::find(conn, id)?.id, None),
             Text::Proposal(id) => {
                 let p = crate::db::models::proposal::find(conn, id)?.ok_or_else(|| {
-                    AppError::NotFound(format!("there is no proposal {id}").into())
+                    AppError::NotFound(Message::new("messages-no-proposal").with("id", id))
                 })?;
                 (p.round_id, Some(id))
             }

@@ -344,7 +344,7 @@ impl<T: DeserializeOwned + FormFields + 'static> FromRequest for CsrfForm<T> {
             for (key, _) in &pairs {
                 if !seen.insert(key.as_str()) && !T::REPEATABLE.contains(&key.as_str()) {
                     return Err(AppError::BadRequest(
-                        format!("the field `{key}` was sent more than once").into(),
+                        Message::new("messages-field-twice").with("field", key),
                     ));
                 }
             }
@@ -452,7 +452,8 @@ pub async fn csrf_upload(
             let chunk = chunk.map_err(unreadable)?;
             if bytes.len() + chunk.len() > limit {
                 return Err(AppError::PayloadTooLarge(
-                    format!("the file is larger than {} MB", max_bytes / 1024 / 1024).into(),
+                    Message::new("messages-file-too-large")
+                        .count("megabytes", max_bytes / 1024 / 1024),
                 ));
             }
             bytes.extend_from_slice(&chunk);

@@ -34,7 +34,7 @@ both_backends! {
 
         let round = app.get_html("/rounds/999").await;
         assert_eq!(round.status(), 404);
-        assert!(round.text().await.unwrap().contains("there is no budget round 999"));
+        assert!(round.text().await.unwrap().contains("There is no budget round 999"));
     }
 
     async fn stylesheet_is_served_from_assets(app) {

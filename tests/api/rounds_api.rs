@@ -38,7 +38,7 @@ both_backends! {
             let res = app.get(path).await;
             assert_eq!(res.status(), 404, "{path}");
             let body: serde_json::Value = res.json().await.unwrap();
-            assert!(body["error"].as_str().unwrap().starts_with("there is no budget round"), "{path}");
+            assert!(body["error"].as_str().unwrap().starts_with("There is no budget round"), "{path}");
         }
     }
 

@@ -208,3 +208,24 @@ messages-eligibility-district-verified-step = Be matched to the census list, or 
 messages-eligibility-district-declared = You vote in the district where you live.
 messages-eligibility-district-declared-missing = You vote in the district where you live. We do not have a district of this round for you.
 messages-eligibility-district-declared-step = Choose your district on your account page.
+
+# Amounts and numbers typed into forms
+messages-money-empty = Enter an amount.
+messages-money-not-amount = `{ $text }` is not an amount; write it like 450000 or 450,000.50.
+messages-money-too-large = That amount is too large.
+messages-round-district-line = District line { $line }: { $problem }
+messages-round-district-line-form = District line { $line }: write it as district-name=amount, e.g. old-town=450000.
+messages-round-count-min-choices = Enter the minimum as a whole number from 0 to 10000.
+messages-round-count-max-choices = Enter the maximum as a whole number from 0 to 10000.
+messages-round-count-points-total = Enter the points per voter as a whole number from 0 to 10000.
+messages-round-count-points-per-project = Enter the points per project as a whole number from 0 to 10000.
+messages-round-count-min-age = Enter the minimum age as a whole number from 0 to 10000.
+messages-round-tie-break-problem = Tie-break: { $problem }.
+
+# What could not be found or read
+messages-no-round = There is no budget round { $id }.
+messages-no-proposal = There is no proposal { $id }.
+messages-proposal-merged-review-other = This proposal was merged into proposal { $id }; review that one.
+messages-proposal-already-merged = This proposal was already merged into proposal { $id }.
+messages-field-twice = The field `{ $field }` was sent more than once.
+messages-file-too-large = The file is larger than { $megabytes } MB.

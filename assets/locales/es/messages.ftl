@@ -208,3 +208,24 @@ messages-eligibility-district-verified-step = Búscate en el padrón o pide a un
 messages-eligibility-district-declared = Votas en el distrito en el que vives.
 messages-eligibility-district-declared-missing = Votas en el distrito en el que vives. No tenemos ningún distrito de esta convocatoria para ti.
 messages-eligibility-district-declared-step = Elige tu distrito en la página de tu cuenta.
+
+# Amounts and numbers typed into forms
+messages-money-empty = Escribe un importe.
+messages-money-not-amount = «{ $text }» no es un importe; escríbelo como 450000 o 450,000.50.
+messages-money-too-large = Ese importe es demasiado grande.
+messages-round-district-line = Distrito, línea { $line }: { $problem }
+messages-round-district-line-form = Distrito, línea { $line }: escríbelo como nombre-del-distrito=importe, por ejemplo old-town=450000.
+messages-round-count-min-choices = Escribe el mínimo como un número entero de 0 a 10000.
+messages-round-count-max-choices = Escribe el máximo como un número entero de 0 a 10000.
+messages-round-count-points-total = Escribe los puntos por votante como un número entero de 0 a 10000.
+messages-round-count-points-per-project = Escribe los puntos por proyecto como un número entero de 0 a 10000.
+messages-round-count-min-age = Escribe la edad mínima como un número entero de 0 a 10000.
+messages-round-tie-break-problem = Desempate: { $problem }.
+
+# What could not be found or read
+messages-no-round = No existe la convocatoria { $id }.
+messages-no-proposal = No existe la propuesta { $id }.
+messages-proposal-merged-review-other = Esta propuesta se fusionó con la propuesta { $id }; revisa esa.
+messages-proposal-already-merged = Esta propuesta ya se fusionó con la propuesta { $id }.
+messages-field-twice = El campo `{ $field }` se envió más de una vez.
+messages-file-too-large = El archivo ocupa más de { $megabytes } MB.

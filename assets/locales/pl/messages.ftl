@@ -214,3 +214,24 @@ messages-eligibility-district-verified-step = Odszukaj się w rejestrze mieszka�
 messages-eligibility-district-declared = Głosujesz w dzielnicy, w której mieszkasz.
 messages-eligibility-district-declared-missing = Głosujesz w dzielnicy, w której mieszkasz. Nie mamy dla Ciebie żadnej dzielnicy z tej edycji.
 messages-eligibility-district-declared-step = Wybierz swoją dzielnicę na stronie swojego konta.
+
+# Amounts and numbers typed into forms
+messages-money-empty = Podaj kwotę.
+messages-money-not-amount = „{ $text }” to nie jest kwota; zapisz ją np. jako 450000 lub 450,000.50.
+messages-money-too-large = Ta kwota jest za duża.
+messages-round-district-line = Dzielnica, wiersz { $line }: { $problem }
+messages-round-district-line-form = Dzielnica, wiersz { $line }: zapisz go jako nazwa-dzielnicy=kwota, np. old-town=450000.
+messages-round-count-min-choices = Podaj minimum jako liczbę całkowitą od 0 do 10000.
+messages-round-count-max-choices = Podaj maksimum jako liczbę całkowitą od 0 do 10000.
+messages-round-count-points-total = Podaj liczbę punktów na głosującego jako liczbę całkowitą od 0 do 10000.
+messages-round-count-points-per-project = Podaj liczbę punktów na projekt jako liczbę całkowitą od 0 do 10000.
+messages-round-count-min-age = Podaj minimalny wiek jako liczbę całkowitą od 0 do 10000.
+messages-round-tie-break-problem = Rozstrzyganie remisów: { $problem }.
+
+# What could not be found or read
+messages-no-round = Nie ma edycji { $id }.
+messages-no-proposal = Nie ma propozycji { $id }.
+messages-proposal-merged-review-other = Ta propozycja została połączona z propozycją { $id }; zweryfikuj tamtą.
+messages-proposal-already-merged = Ta propozycja została już połączona z propozycją { $id }.
+messages-field-twice = Pole `{ $field }` wysłano więcej niż raz.
+messages-file-too-large = Plik jest większy niż { $megabytes } MB.

@@ -20,7 +20,7 @@ pub fn parse_proposal_id(raw: &str) -> AppResult<i64> {
     raw.parse()
         .ok()
         .filter(|id: &i64| *id > 0)
-        .ok_or_else(|| AppError::NotFound(format!("there is no proposal `{raw}`").into()))
+        .ok_or_else(|| AppError::NotFound(Message::new("messages-no-proposal").with("id", raw)))
 }
 
 /// The round, its title and projects in the reader's language where the council translated

@@ -79,7 +79,7 @@ pub fn parse_round_id(raw: &str) -> AppResult<RoundId> {
         .ok()
         .filter(|id: &i64| *id > 0)
         .map(RoundId)
-        .ok_or_else(|| AppError::NotFound(format!("there is no budget round `{raw}`").into()))
+        .ok_or_else(|| AppError::NotFound(Message::new("messages-no-round").with("id", raw)))
 }
 
 #[derive(Deserialize)]
