@@ -334,7 +334,8 @@ fn chart(lang: Lang, pot: &crate::domain::rounds::PotResult) -> Markup {
             svg viewBox={"0 0 640 " (height)} width="100%" role="img" aria-label=(t(lang, "rounds-chart-label")) {
                 @for (i, p) in pot.projects.iter().enumerate() {
                     @let y = i as f64 * row + 4.0;
-                    @let w = (p.score as f64 / max * 380.0).max(1.0);
+                    // The longest bar leaves room after it for the count and "funded".
+                    @let w = (p.score as f64 / max * 240.0).max(1.0);
                     rect x="250" y=(y) width=(w) height="20" class={ "bar" @if p.funded { " funded" } } {}
                     text x="244" y={(y + 15.0)} text-anchor="end" class="label" { (truncate(&p.title, 34)) }
                     text x={(256.0 + w)} y={(y + 15.0)} class="value" { (lang.number(p.score as i64)) @if p.funded { " " (t(lang, "rounds-chart-funded")) } }

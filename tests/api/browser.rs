@@ -172,7 +172,11 @@ impl Journey<'_> {
     /// still being laid out, so a few tries; then the window alone rather than nothing.
     async fn full_page_png(&mut self) -> Vec<u8> {
         for _ in 0..10 {
-            if let Ok(shot) = self.client.issue_cmd(FullPageScreenshot).await {
+            let full_page = Cdp(
+                "Page.captureScreenshot",
+                json!({"format": "png", "captureBeyondViewport": true}),
+            );
+            if let Ok(shot) = self.client.issue_cmd(full_page).await {
                 if let Some(data) = shot["data"].as_str() {
                     return base64::engine::general_purpose::STANDARD
                         .decode(data)
@@ -257,11 +261,12 @@ impl Journey<'_> {
     }
 }
 
-/// Chromium's own screenshot of the whole page (WebDriver's covers the window only).
+/// A Chrome DevTools command through chromedriver, for what WebDriver lacks (a screenshot of
+/// the whole page, print media).
 #[derive(Debug)]
-struct FullPageScreenshot;
+struct Cdp(&'static str, Value);
 
-impl fantoccini::wd::WebDriverCompatibleCommand for FullPageScreenshot {
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     fn endpoint(
         &self,
         base_url: &url::Url,
@@ -274,8 +279,7 @@ impl fantoccini::wd::WebDriverCompatibleCommand for FullPageScreenshot {
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"cmd": "Page.captureScreenshot",
-                          "params": {"format": "png", "captureBeyondViewport": true}});
+        let body = json!({"cmd": self.0, "params": self.1});
         (http::Method::POST, Some(body.to_string()))
     }
 }
@@ -543,6 +547,27 @@ async fn journey(app: &TestApp, js: bool, width: u32, lang: Lang, label: &str) -
     }
     j.open(&format!("/rounds/{main}/implementation")).await;
     j.look("what-happened").await;
+
+    // Printed, the results keep their content and lose the site's navigation.
+    j.open(&format!("/rounds/{main}")).await;
+    j.client
+        .issue_cmd(Cdp("Emulation.setEmulatedMedia", json!({"media": "print"})))
+        .await
+        .unwrap();
+    if js {
+        let hidden: Value = j
+            .client
+            .execute(
+                "return ['.site-header', '.site-footer', '.skip-link'].every(s =>
+                    getComputedStyle(document.querySelector(s)).display === 'none')
+                    && getComputedStyle(document.querySelector('main')).display !== 'none';",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(hidden, Value::Bool(true), "print hides navigation only");
+    }
+    j.look("results-print").await;
     j.client.close().await.unwrap();
     j.findings
 }
