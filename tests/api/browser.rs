@@ -168,6 +168,34 @@ impl Journey<'_> {
         }
     }
 
+    /// Flags English words on a page in another language, apart from what people typed in
+    /// this journey (proposal texts, reasons), which stays in their words.
+    async fn english_left(&mut self, name: &str) {
+        let text: Value = self
+            .client
+            .execute("return document.body.innerText;", vec![])
+            .await
+            .unwrap();
+        let mut text = text.as_str().unwrap_or_default().to_string();
+        for typed in TYPED_BY_PEOPLE {
+            text = text.replace(typed, "");
+        }
+        for line in text.lines() {
+            let padded = format!(" {} ", line.to_lowercase());
+            if [
+                " the ", " your ", " you ", " is ", " are ", " this ", " with ", " of ",
+            ]
+            .iter()
+            .any(|w| padded.contains(w))
+            {
+                self.findings.push(format!(
+                    "{name} ({}): English left: {line}",
+                    self.lang.code()
+                ));
+            }
+        }
+    }
+
     /// The whole page, not only the part in the window. Chromium refuses while a page is
     /// still being laid out, so a few tries; then the window alone rather than nothing.
     async fn full_page_png(&mut self) -> Vec<u8> {
@@ -211,7 +239,7 @@ impl Journey<'_> {
             self.width
         );
         std::fs::write(self.shots.join(file), png).unwrap();
-        if let Some(axe) = &self.axe {
+        if let Some(axe) = self.axe.clone() {
             let wide: Value = self
                 .client
                 .execute(
@@ -226,6 +254,23 @@ impl Journey<'_> {
                     self.lang.code(),
                     self.width
                 ));
+            }
+            // Every page after the home pages (where the switcher is tried) is in the
+            // journey's language.
+            let page_lang: Value = self
+                .client
+                .execute("return document.documentElement.lang;", vec![])
+                .await
+                .unwrap();
+            if page_lang.as_str() != Some(self.lang.code()) {
+                if !name.starts_with("home") {
+                    self.findings.push(format!(
+                        "{name} ({}): the page is in {page_lang}",
+                        self.lang.code()
+                    ));
+                }
+            } else if self.lang != Lang::En {
+                self.english_left(name).await;
             }
             self.client
                 .execute(&format!("{axe}\nreturn true;"), vec![])
@@ -286,6 +331,15 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
 
 /// One browser at a time: Chromium is heavy for a 2-core machine running the other tests.
 static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Texts the journey's people type, which no catalogue translates.
+const TYPED_BY_PEOPLE: [&str; 5] = [
+    "Twelve street trees between the school and the library, with benches.",
+    "Fits the street plan.",
+    "Proposed at a neighbourhood meeting.",
+    "Ideas for greener streets",
+    "Benches by the river",
+];
 
 const BALLOT_TYPES: [&str; 4] = ["approval", "knapsack", "ranked", "cumulative"];
 
