@@ -117,16 +117,10 @@ impl Journey<'_> {
     }
 
     async fn fill(&mut self, id: &str, text: &str) {
-        let field = self
-            .client
-            .find(Locator::Id(id))
-            .await
-            .unwrap_or_else(|_| panic!("field {id}"));
-        field.clear().await.unwrap();
-        field.send_keys(text).await.unwrap();
+        self.fill_css(&format!("[id='{id}']"), text).await;
     }
 
-    /// Fills the field `css` finds, for forms whose field ids repeat across the page.
+    /// Fills the field `css` finds (the one of a given form, where a page has several).
     async fn fill_css(&mut self, css: &str, text: &str) {
         let field = self
             .client
