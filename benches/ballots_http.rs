@@ -9,9 +9,10 @@
 //! ACK_LOG=/tmp/acks cargo bench --bench ballots_http   # also log every acknowledged code (fsynced)
 //!
 //! Voters use one-time voting codes (no password hashing in the loop). The raw rate is one
-//! connection inserting one row per transaction, back to back: the database's own limit for
-//! durable commits. Every ballot is its own durable commit too, and the ballots of one round
-//! are serialised (they extend one hash chain), so that is the rate to compare with.
+//! connection inserting one row per transaction, back to back, for 3 s before and 3 s after
+//! the ballots (the ratio uses their mean): the database's own limit for durable commits.
+//! Every ballot is durably committed before its receipt too, and the ballots of one round are
+//! serialised (they extend one hash chain), so that is the rate to compare with.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -71,15 +72,15 @@ fn prepare_round(pool: &DbPool, count: usize) -> (i64, Vec<i64>, Vec<String>) {
     (round, projects, codes)
 }
 
-/// One row per transaction from one connection, for `seconds`.
-fn raw_commit_rate(pool: &DbPool, seconds: f64) -> f64 {
+/// One row per transaction from one connection, for `seconds`, with ids from `first_id`.
+fn raw_commit_rate(pool: &DbPool, seconds: f64, first_id: i64) -> f64 {
     let mut conn = pool.get().expect("connection");
     conn.batch_execute(
         "CREATE TABLE IF NOT EXISTS bench_commits (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)",
     )
     .expect("scratch table");
     let start = Instant::now();
-    let mut n: i64 = 0;
+    let mut n: i64 = first_id;
     while start.elapsed().as_secs_f64() < seconds {
         write_transaction(&mut conn, |c| {
             c.batch_execute(&format!(
@@ -89,7 +90,15 @@ fn raw_commit_rate(pool: &DbPool, seconds: f64) -> f64 {
         .expect("insert");
         n += 1;
     }
-    n as f64 / start.elapsed().as_secs_f64()
+    (n - first_id) as f64 / start.elapsed().as_secs_f64()
+}
+
+/// The raw rate for 3 s, off the async workers.
+async fn raw_rate(pool: &DbPool, first_id: i64) -> f64 {
+    let pool = pool.clone();
+    tokio::task::spawn_blocking(move || raw_commit_rate(&pool, 3.0, first_id))
+        .await
+        .expect("raw rate")
 }
 
 /// What the voters of one phase share: their codes, the next one to use, where to send them.
@@ -203,6 +212,10 @@ async fn run(label: &str, url: DatabaseUrl, ballots: usize, warmup: usize, concu
     // ballot's statements for the first time, the HTTP connections open): about the first
     // wave of `concurrency` ballots. A vote's busy hour meets a server that has been serving
     // for days, so those are measured and shown apart, not mixed into the steady state.
+    // The raw rate is measured before and after the ballots and compared with their mean: on a
+    // machine shared with other work, a stall in one of the two shows as a gap between them
+    // instead of silently moving the ratio.
+    let raw_before = raw_rate(&pool, 0).await;
     let (warm, warm_errors, _) = cast_phase(&voters, 0..warmup, concurrency).await;
     let (timed, errors, elapsed) = cast_phase(&voters, warmup..warmup + ballots, concurrency).await;
     // LATENCY_LOG=FILE: when each acknowledged request of the measured phase left (ms into
@@ -224,21 +237,26 @@ async fn run(label: &str, url: DatabaseUrl, ballots: usize, warmup: usize, concu
     }
     let latencies = sorted_latencies(&timed);
     let rate = latencies.len() as f64 / elapsed;
-    let raw_pool = pool.clone();
-    let raw = tokio::task::spawn_blocking(move || raw_commit_rate(&raw_pool, 5.0))
-        .await
-        .expect("raw rate");
+    let raw_after = raw_rate(&pool, 1 << 40).await;
+    let raw = (raw_before + raw_after) / 2.0;
     let warm = sorted_latencies(&warm);
+    let warm_note = if warm.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " (before them, a cold start: {} ballots, p50 {:.1} ms, max {:.1} ms, {warm_errors} errors)",
+            warm.len(),
+            percentile(&warm, 0.50),
+            percentile(&warm, 1.0),
+        )
+    };
     println!(
-        "{label}: {} ballots acknowledged in {elapsed:.1} s with {concurrency} concurrent voters: {rate:.0} ballots/s, p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, {errors} errors; raw insert-commit rate {raw:.0}/s; ratio {:.2} (before them, a cold start: {} ballots, p50 {:.1} ms, max {:.1} ms, {warm_errors} errors)",
+        "{label}: {} ballots acknowledged in {elapsed:.1} s with {concurrency} concurrent voters: {rate:.0} ballots/s, p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, {errors} errors; raw insert-commit rate {raw_before:.0}/s before, {raw_after:.0}/s after; ratio {:.2}{warm_note}",
         latencies.len(),
         percentile(&latencies, 0.50),
         percentile(&latencies, 0.95),
         percentile(&latencies, 0.99),
         rate / raw,
-        warm.len(),
-        percentile(&warm, 0.50),
-        percentile(&warm, 1.0),
     );
     let mut conn = pool.get().expect("connection");
     let stored = budgetbox::db::models::ballot::of_round(&mut conn, round).expect("board");
