@@ -279,7 +279,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let (url, key) = (cli.database_url.clone(), cli.secret_key.clone());
     // Opens (and migrates) the configured database for a one-shot command.
     let open = || -> Result<(Settings, PooledDb), Failure> {
-        let settings = settings(&data_dir, url.as_deref(), key.as_deref(), DEFAULT_BIND)?;
+        let mut settings = settings(&data_dir, url.as_deref(), key.as_deref(), DEFAULT_BIND)?;
+        // One connection is all a one-shot command uses, and the pool opens all of its own.
+        settings.pool_size = 1;
         let pool = prepare_database(&settings).map_err(Failure::setup)?;
         let conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
         Ok((settings, conn))

@@ -75,9 +75,13 @@ pub fn connect_pool(url: &DatabaseUrl, max_size: u32) -> Result<DbPool, String> 
     manager
         .connect()
         .map_err(|e| describe_connect_error(url, &e))?;
+    // Every connection is opened here, before the server takes requests, and reopened in the
+    // background whenever one breaks. Opened on demand instead, the first voters after a start
+    // (or a crash, or a database restart) wait for PostgreSQL to start a backend per
+    // connection, a few at a time: on the 2-core machine the first 32 ballots took ~58 ms.
     Pool::builder()
         .max_size(max_size)
-        .min_idle(Some(1))
+        .min_idle(Some(max_size))
         .connection_timeout(Duration::from_secs(5))
         .build(manager)
         .map_err(|e| format!("cannot open the database {url}: {e}"))

@@ -81,15 +81,48 @@ pub struct NewEntry<'a> {
     pub supersedes: Option<i64>,
 }
 
-/// Appends after `tail` (which must be the round's current end, read under the round's lock in
-/// this transaction) and moves `tail` on; returns the tracking code. The (round, seq) unique
-/// key refuses an append that raced past the lock.
-pub fn append_at(
-    conn: &mut DbConnection,
+/// The entry after `tail`, hashed and ready to be written; `tail` has moved on to it.
+pub struct Pending {
+    /// The tracking code the voter gets (only its hash is stored).
+    pub code: String,
     round_id: i64,
-    tail: &mut Tail,
-    new: &NewEntry<'_>,
-) -> AppResult<String> {
+    seq: i64,
+    district_id: Option<i64>,
+    content: String,
+    cast_day: String,
+    tracking_hash: String,
+    prev_hash: String,
+    entry_hash: String,
+    voter_tag: Option<String>,
+    supersedes: Option<i64>,
+}
+
+impl Pending {
+    pub fn seq(&self) -> i64 {
+        self.seq
+    }
+
+    pub fn row(&self) -> NewBallot<'_> {
+        NewBallot {
+            round_id: self.round_id,
+            district_id: self.district_id,
+            seq: self.seq,
+            content: &self.content,
+            cast_day: &self.cast_day,
+            tracking_hash: &self.tracking_hash,
+            prev_hash: &self.prev_hash,
+            entry_hash: &self.entry_hash,
+            voter_tag: self.voter_tag.as_deref(),
+            supersedes: self.supersedes,
+        }
+    }
+}
+
+/// Chains a new entry after `tail` (which must be the round's current end, read under the
+/// round's lock in this transaction, or an entry pending in it) without writing it, so that a
+/// group of entries can be written in one statement. The (round, seq) unique key refuses an
+/// append that raced past the lock.
+pub fn chain_after(round_id: i64, tail: &mut Tail, new: &NewEntry<'_>) -> Pending {
     let seq = tail.seq + 1;
     let code = new_tracking_code();
     let tracking = tracking_hash(&code);
@@ -102,23 +135,33 @@ pub fn append_at(
         tracking_hash: &tracking,
         supersedes: new.supersedes,
     });
-    ballot::insert(
-        conn,
-        &NewBallot {
-            round_id,
-            district_id: new.district_id,
-            seq,
-            content: new.content,
-            cast_day: new.cast_day,
-            tracking_hash: &tracking,
-            prev_hash: &tail.head,
-            entry_hash: &entry,
-            voter_tag: new.voter_tag,
-            supersedes: new.supersedes,
-        },
-    )?;
-    *tail = Tail { seq, head: entry };
-    Ok(code)
+    let prev_hash = std::mem::replace(&mut tail.head, entry.clone());
+    tail.seq = seq;
+    Pending {
+        code,
+        round_id,
+        seq,
+        district_id: new.district_id,
+        content: new.content.to_string(),
+        cast_day: new.cast_day.to_string(),
+        tracking_hash: tracking,
+        prev_hash,
+        entry_hash: entry,
+        voter_tag: new.voter_tag.map(str::to_string),
+        supersedes: new.supersedes,
+    }
+}
+
+/// Appends after `tail` (see `chain_after`) and returns the tracking code.
+pub fn append_at(
+    conn: &mut DbConnection,
+    round_id: i64,
+    tail: &mut Tail,
+    new: &NewEntry<'_>,
+) -> AppResult<String> {
+    let pending = chain_after(round_id, tail, new);
+    ballot::insert(conn, &pending.row())?;
+    Ok(pending.code)
 }
 
 /// Appends a ballot at the end of the round's chain (inside a write transaction holding the

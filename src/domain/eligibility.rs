@@ -458,6 +458,28 @@ pub fn generate_codes(
     Ok(codes)
 }
 
+/// Spends every unused code of `codes` in one statement; returns those it spent (a code
+/// given twice is spent once).
+pub fn spend_codes<'c>(
+    conn: &mut DbConnection,
+    round_id: i64,
+    codes: &[&'c str],
+    now: NaiveDateTime,
+) -> AppResult<std::collections::HashSet<&'c str>> {
+    let hashes: Vec<String> = codes.iter().map(|code| code_hash(code)).collect();
+    let refs: Vec<&str> = hashes.iter().map(String::as_str).collect();
+    let spent: std::collections::HashSet<String> =
+        evidence::redeem_codes(conn, round_id, &refs, now)?
+            .into_iter()
+            .collect();
+    Ok(codes
+        .iter()
+        .zip(&hashes)
+        .filter(|(_, hash)| spent.contains(*hash))
+        .map(|(code, _)| *code)
+        .collect())
+}
+
 /// Spends a voting code looked up earlier, inside the ballot's transaction, in one conditional
 /// UPDATE: of two concurrent uses exactly one wins (true).
 pub fn spend_code(

@@ -6,7 +6,7 @@
 //! then commits once and only then answers each request. A receipt still means the ballot is
 //! durably stored.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
 
 use chrono::NaiveDateTime;
@@ -118,50 +118,49 @@ fn commit_batch(pool: &DbPool, batch: &[Job]) -> Vec<AppResult<Receipt>> {
 }
 
 /// Inside the batch's transaction: each round's board is locked once (in id order, so two
-/// instances never wait on each other crosswise), then the ballots are written in arrival
-/// order. A refused ballot leaves nothing behind (see `ballots::commit_to`); any other error
-/// abandons the whole batch, and then no voter gets a receipt.
+/// instances never wait on each other crosswise), then each round's ballots are written
+/// together, in arrival order (see `ballots::commit_all_to`). A refused ballot leaves nothing
+/// behind; any other error abandons the whole batch, and then no voter gets a receipt.
 fn write_batch(conn: &mut DbConnection, batch: &[Job]) -> AppResult<Vec<AppResult<Receipt>>> {
-    let mut round_ids: Vec<i64> = batch.iter().map(|job| job.ballot.round_id).collect();
-    round_ids.sort_unstable();
-    round_ids.dedup();
-    let mut boards: HashMap<i64, Result<ballots::Board, String>> = HashMap::new();
-    let mut refusals: HashMap<i64, AppError> = HashMap::new();
-    for id in round_ids {
+    // Each round's jobs, by their place in the batch, in arrival order.
+    let mut rounds: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    for (i, job) in batch.iter().enumerate() {
+        rounds.entry(job.ballot.round_id).or_default().push(i);
+    }
+    let mut outcomes: Vec<Option<AppResult<Receipt>>> = batch.iter().map(|_| None).collect();
+    for (id, jobs) in rounds {
         match ballots::open_board(conn, id) {
-            Ok(board) => {
-                boards.insert(id, Ok(board));
+            Ok(mut board) => {
+                let group: Vec<_> = jobs
+                    .iter()
+                    .map(|&i| (&batch[i].ballot, batch[i].now))
+                    .collect();
+                let written = ballots::commit_all_to(conn, &mut board, &group)?;
+                for (i, outcome) in jobs.into_iter().zip(written) {
+                    outcomes[i] = Some(outcome);
+                }
             }
+            // The same refusal for every ballot of a round whose board could not be opened.
             Err(e) if ballots::is_refusal(&e) => {
-                boards.insert(id, Err(e.to_string()));
-                refusals.insert(id, e);
+                for i in jobs {
+                    outcomes[i] = Some(Err(refusal_for(&e)));
+                }
             }
             Err(e) => return Err(e),
         }
     }
-    let mut outcomes = Vec::with_capacity(batch.len());
-    for job in batch {
-        let id = job.ballot.round_id;
-        let outcome = match boards.get_mut(&id) {
-            Some(Ok(board)) => match ballots::commit_to(conn, board, &job.ballot, job.now) {
-                Ok(receipt) => Ok(receipt),
-                Err(e) if ballots::is_refusal(&e) => Err(e),
-                Err(e) => return Err(e),
-            },
-            // The same refusal for every ballot of a round whose board could not be opened.
-            _ => Err(refusal_for(refusals.get(&id))),
-        };
-        outcomes.push(outcome);
-    }
-    Ok(outcomes)
+    Ok(outcomes
+        .into_iter()
+        .map(|outcome| outcome.expect("every job belongs to one round"))
+        .collect())
 }
 
-fn refusal_for(e: Option<&AppError>) -> AppError {
+fn refusal_for(e: &AppError) -> AppError {
     match e {
-        Some(AppError::Forbidden(m)) => AppError::Forbidden(m.clone()),
-        Some(AppError::NotFound(m)) => AppError::NotFound(m.clone()),
-        Some(AppError::Conflict(m)) => AppError::Conflict(m.clone()),
-        Some(AppError::Unprocessable(m)) => AppError::Unprocessable(m.clone()),
+        AppError::Forbidden(m) => AppError::Forbidden(m.clone()),
+        AppError::NotFound(m) => AppError::NotFound(m.clone()),
+        AppError::Conflict(m) => AppError::Conflict(m.clone()),
+        AppError::Unprocessable(m) => AppError::Unprocessable(m.clone()),
         _ => not_stored("the round could not be opened for writing"),
     }
 }

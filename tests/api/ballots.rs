@@ -437,3 +437,55 @@ both_backends_with_clock! {
         assert_eq!(counted.ballot_count, 1);
     }
 }
+
+both_backends_with_clock! {
+    async fn one_group_commit_applies_each_rule_within_the_group(app) {
+        use budgetbox::domain::ballots::{self, Cast, Choice, Prepared, Voter};
+        fn prepared(
+            conn: &mut budgetbox::db::DbConnection,
+            secret: &[u8],
+            round_id: i64,
+            voter: Voter<'_>,
+            choice: &Choice,
+            now: chrono::NaiveDateTime,
+        ) -> Prepared {
+            let cast = Cast { round_id, voter, requested_district: None, choice, channel: "online" };
+            ballots::prepare(conn, secret, cast, now).unwrap()
+        }
+        let f = fixture(&app, "approval", json!({"revote_policy": "last-counts", "voting_codes": "on"})).await;
+        let mut conn = app.conn();
+        let now = app.clock.now();
+        let voter = budgetbox::db::models::user::find_by_email(&mut conn, "voter@example.org").unwrap().unwrap();
+        let code = budgetbox::domain::eligibility::generate_codes(&mut conn, None, f.round, 1, Some("north"), now).unwrap().remove(0);
+        let [a, b] = [Choice::Projects(vec![f.north_projects[0]]), Choice::Projects(vec![f.north_projects[1]])];
+        let secret = app.secret.expose();
+        let group = [
+            prepared(&mut conn, secret, f.round, Voter::Account(&voter), &a, now),
+            prepared(&mut conn, secret, f.round, Voter::Code(&code), &a, now),
+            prepared(&mut conn, secret, f.round, Voter::Account(&voter), &b, now),
+            prepared(&mut conn, secret, f.round, Voter::Code(&code), &b, now),
+        ];
+        // Written as the ballot writer writes a batch: one board, one transaction.
+        let outcomes = budgetbox::db::write_transaction(&mut conn, |conn| {
+            let mut board = ballots::open_board(conn, f.round)?;
+            let group: Vec<_> = group.iter().map(|ballot| (ballot, now)).collect();
+            ballots::commit_all_to(conn, &mut board, &group)
+        })
+        .unwrap();
+        let receipts: Vec<_> = outcomes[..3].iter().map(|o| o.as_ref().expect("stored")).collect();
+        assert!(!receipts[0].replaces_earlier && receipts[2].replaces_earlier, "the revote replaces the ballot before it in the same group");
+        assert!(
+            matches!(outcomes[3], Err(budgetbox::error::AppError::Conflict(_))),
+            "a code given twice in one group votes once"
+        );
+        let rows = budgetbox::db::models::ballot::of_round(&mut conn, f.round).unwrap();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2].supersedes, Some(rows[0].seq));
+        assert_eq!(rows[1].supersedes, None);
+        budgetbox::domain::bulletin::verify_chain(f.round, &rows).unwrap();
+        drop(conn);
+        assert_eq!(stored(&app, f.round), (3, 1), "one participation for the account");
+        let (_, used) = budgetbox::db::models::eligibility::code_counts(&mut app.conn(), f.round).unwrap();
+        assert_eq!(used, 1);
+    }
+}

@@ -3,8 +3,9 @@
 //! `BUDGETBOX_TEST_POSTGRES_URL`. Without that variable Postgres tests are skipped with one
 //! notice — unless `CI=true`, where they fail.
 
+use std::collections::BTreeSet;
 use std::io::Write;
-use std::sync::Once;
+use std::sync::Mutex;
 
 use budgetbox::app::{prepare_database, Application};
 use budgetbox::config::{DatabaseUrl, SecretKey, Settings};
@@ -201,23 +202,31 @@ impl TestDatabase {
                 _dir: dir,
                 postgres_admin: None,
             }),
-            Backend::Postgres => {
-                let admin_url = postgres_url()?;
-                let name = format!("budgetbox_test_{}", uuid::Uuid::new_v4().simple());
-                let mut admin = diesel::PgConnection::establish(&admin_url).unwrap_or_else(|e| {
-                    panic!("cannot reach the test PostgreSQL at BUDGETBOX_TEST_POSTGRES_URL: {e}")
-                });
-                admin
-                    .batch_execute(&format!("CREATE DATABASE {name}"))
-                    .expect("create test database");
-                let url =
-                    DatabaseUrl::parse(&with_database(&admin_url, &name)).expect("valid test URL");
-                Some(TestDatabase {
-                    url,
-                    _dir: dir,
-                    postgres_admin: Some((admin_url, name)),
-                })
-            }
+            Backend::Postgres => Some(TestDatabase::create_postgres_at(&postgres_url()?)),
+        }
+    }
+
+    /// A new database on the PostgreSQL server at `admin_url` (dropped afterwards).
+    pub fn create_postgres_at(admin_url: &str) -> TestDatabase {
+        let name = format!("budgetbox_test_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = diesel::PgConnection::establish(admin_url)
+            .unwrap_or_else(|e| panic!("cannot reach the test PostgreSQL at {admin_url}: {e}"));
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create test database");
+        let url = DatabaseUrl::parse(&with_database(admin_url, &name)).expect("valid test URL");
+        TestDatabase {
+            url,
+            _dir: tempfile::tempdir().expect("temp dir"),
+            postgres_admin: Some((admin_url.to_string(), name)),
+        }
+    }
+
+    /// The URL as the command line takes it (with its password, if any).
+    pub fn cli_url(&self) -> String {
+        match self.url.backend() {
+            budgetbox::config::Backend::Sqlite => self.url.to_string(),
+            budgetbox::config::Backend::Postgres => self.url.expose().to_string(),
         }
     }
 }
@@ -247,22 +256,33 @@ fn with_database(url: &str, name: &str) -> String {
     format!("{base}/{name}{query}")
 }
 
-static POSTGRES_NOTICE: Once = Once::new();
-
 fn postgres_url() -> Option<String> {
-    match std::env::var("BUDGETBOX_TEST_POSTGRES_URL") {
-        Ok(url) if !url.trim().is_empty() => Some(url),
+    required_env("BUDGETBOX_TEST_POSTGRES_URL", "PostgreSQL tests")
+}
+
+/// The variables whose absence was already noted.
+static NOTICES: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+
+/// A variable that tests outside the SQLite core need (a server, a tool). Without it they are
+/// skipped with one notice per variable — unless `CI=true`, where they fail: CI never skips.
+pub fn required_env(name: &'static str, tests: &str) -> Option<String> {
+    match std::env::var(name) {
+        Ok(value) if !value.trim().is_empty() => Some(value),
         _ => {
             if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!("CI=true but BUDGETBOX_TEST_POSTGRES_URL is not set: PostgreSQL tests must run in CI");
+                panic!("CI=true but {name} is not set: {tests} must run in CI");
             }
-            POSTGRES_NOTICE.call_once(|| {
+            let first = NOTICES
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .insert(name);
+            if first {
                 // Written past the test harness's capture, so it shows once in `cargo test`.
                 let _ = writeln!(
                     std::io::stderr(),
-                    "note: PostgreSQL tests were not run (set BUDGETBOX_TEST_POSTGRES_URL to run them)"
+                    "note: {tests} were not run (set {name} to run them)"
                 );
-            });
+            }
             None
         }
     }

@@ -43,6 +43,22 @@ pub fn insert(conn: &mut DbConnection, new: &NewBallot<'_>) -> QueryResult<()> {
         .map(|_| ())
 }
 
+/// Inserts several ballots. On PostgreSQL in one statement: each statement is a round trip,
+/// and a group commit of 64 ballots otherwise waits for 64 of them. SQLite runs in-process,
+/// where a statement per row costs no round trip.
+pub fn insert_all(conn: &mut DbConnection, rows: &[NewBallot<'_>]) -> QueryResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    match conn {
+        DbConnection::Postgres(c) => diesel::insert_into(ballots::table)
+            .values(rows)
+            .execute(c)
+            .map(|_| ()),
+        DbConnection::Sqlite(_) => rows.iter().try_for_each(|row| insert(conn, row)),
+    }
+}
+
 /// The bulletin board of a round, in chain order.
 pub fn of_round(conn: &mut DbConnection, round_id: i64) -> QueryResult<Vec<BallotRow>> {
     ballots::table

@@ -102,6 +102,25 @@ pub fn redeem_code(
     Ok(updated == 1)
 }
 
+/// Marks every still-unused code of `hashes` as used, in one statement; returns the hashes it
+/// marked (a code already used, or unknown, is not among them).
+pub fn redeem_codes(
+    conn: &mut DbConnection,
+    round_id: i64,
+    hashes: &[&str],
+    now: NaiveDateTime,
+) -> QueryResult<Vec<String>> {
+    diesel::update(
+        voting_codes::table
+            .filter(voting_codes::round_id.eq(round_id))
+            .filter(voting_codes::code_hash.eq_any(hashes))
+            .filter(voting_codes::used_at.is_null()),
+    )
+    .set(voting_codes::used_at.eq(now))
+    .returning(voting_codes::code_hash)
+    .get_results(conn)
+}
+
 /// (district, used) of a code.
 pub fn find_code(
     conn: &mut DbConnection,
