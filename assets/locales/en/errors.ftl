@@ -12,7 +12,7 @@ errors-title-internal = Something went wrong
 
 # What to do next
 errors-advice-not-found = Check the address, or start again from the list of budget rounds.
-errors-advice-unavailable = This is usually brief. Wait a minute and try again; nothing you submitted was recorded unless you saw a confirmation.
+errors-advice-unavailable = This is usually brief. Wait a minute and try again. If you were casting a ballot, it may or may not have been stored: when you try again you will either vote, or be told that you have already voted — your ballot is then counted, and you can find it on the bulletin board.
 errors-advice-server = The problem has been logged. Try again in a moment; if it keeps happening, contact the city's participation office.
 errors-advice-request = Go back, correct what the message says, and try again.
 errors-go-to-rounds = Go to the list of budget rounds

@@ -12,7 +12,7 @@ errors-title-internal = Algo ha ido mal
 
 # Qué hacer a continuación
 errors-advice-not-found = Revisa la dirección o vuelve a empezar desde la lista de presupuestos participativos.
-errors-advice-unavailable = Suele durar poco. Espera un minuto y vuelve a intentarlo; no se ha registrado nada de lo que enviaste, salvo que vieras una confirmación.
+errors-advice-unavailable = Suele durar poco. Espera un minuto y vuelve a intentarlo. Si estabas votando, puede que tu papeleta se haya guardado o no: al intentarlo de nuevo, o bien votarás, o bien se te dirá que ya has votado; en ese caso tu papeleta cuenta y puedes encontrarla en el tablón público.
 errors-advice-server = El problema ha quedado registrado. Vuelve a intentarlo en un momento; si sigue pasando, ponte en contacto con la oficina de participación del ayuntamiento.
 errors-advice-request = Vuelve atrás, corrige lo que indica el mensaje e inténtalo de nuevo.
 errors-go-to-rounds = Ir a la lista de presupuestos participativos

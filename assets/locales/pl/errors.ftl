@@ -12,7 +12,7 @@ errors-title-internal = Coś poszło nie tak
 
 # Co zrobić dalej
 errors-advice-not-found = Sprawdź adres albo zacznij od listy budżetów obywatelskich.
-errors-advice-unavailable = Zwykle trwa to krótko. Odczekaj minutę i spróbuj ponownie; nic z tego, co wysłano, nie zostało zapisane, chyba że widać było potwierdzenie.
+errors-advice-unavailable = Zwykle trwa to krótko. Odczekaj minutę i spróbuj ponownie. Jeśli oddawano głos, mógł on zostać zapisany lub nie: przy kolejnej próbie albo zagłosujesz, albo zobaczysz informację, że głos został już oddany — wtedy jest on liczony i można go znaleźć na tablicy publicznej.
 errors-advice-server = Problem został zapisany. Spróbuj ponownie za chwilę; jeśli będzie się powtarzał, skontaktuj się z biurem partycypacji urzędu miasta.
 errors-advice-request = Wróć, popraw to, o czym mówi komunikat, i spróbuj ponownie.
 errors-go-to-rounds = Przejdź do listy budżetów obywatelskich
