@@ -56,12 +56,21 @@ impl Lang {
     /// A date and time as people of this language write it, in UTC (the round's own time
     /// zone comes with the rest of the locale work).
     pub fn datetime(self, t: chrono::NaiveDateTime) -> String {
+        self.datetime_in(t, chrono_tz::UTC)
+    }
+
+    /// A UTC instant as the wall-clock time in `zone`, with the zone's abbreviation
+    /// ("1 May 2026, 09:00 CEST").
+    pub fn datetime_in(self, utc: chrono::NaiveDateTime, zone: chrono_tz::Tz) -> String {
+        use chrono::TimeZone;
         let (pattern, locale) = match self {
-            Lang::En => ("%-d %B %Y, %H:%M UTC", chrono::Locale::en_GB),
-            Lang::Es => ("%-d de %B de %Y, %H:%M UTC", chrono::Locale::es_ES),
-            Lang::Pl => ("%-d %B %Y, %H:%M UTC", chrono::Locale::pl_PL),
+            Lang::En => ("%-d %B %Y, %H:%M %Z", chrono::Locale::en_GB),
+            Lang::Es => ("%-d de %B de %Y, %H:%M %Z", chrono::Locale::es_ES),
+            Lang::Pl => ("%-d %B %Y, %H:%M %Z", chrono::Locale::pl_PL),
         };
-        t.and_utc().format_localized(pattern, locale).to_string()
+        zone.from_utc_datetime(&utc)
+            .format_localized(pattern, locale)
+            .to_string()
     }
 
     /// An amount of money as this language writes it: `1,234.50 EUR`, `1234,50 EUR`,

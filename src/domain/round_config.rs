@@ -82,9 +82,10 @@ pub struct RoundInput {
     pub rule: String,
     #[serde(default)]
     pub tie_break: String,
+    /// An IANA time zone name (`Europe/Warsaw`); `UTC` when left out.
     #[serde(default = "default_time_zone")]
     pub time_zone: String,
-    /// `YYYY-MM-DDTHH:MM`, UTC.
+    /// `YYYY-MM-DDTHH:MM`, as clocks in `time_zone` show it (stored and returned as UTC).
     pub proposals_open_at: String,
     pub review_at: String,
     pub voting_open_at: String,
@@ -225,14 +226,27 @@ fn describe_rule_changes(old: &ProposalRules, new: &ProposalRules) -> Vec<String
     lines
 }
 
-fn parse_time(errors: &mut FieldErrors, field: &str, raw: &str) -> NaiveDateTime {
+/// A wall-clock time in `zone`, as UTC.
+fn parse_time(
+    errors: &mut FieldErrors,
+    field: &str,
+    raw: &str,
+    zone: chrono_tz::Tz,
+) -> NaiveDateTime {
     let raw = raw.trim();
     let parsed = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
         .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%d %H:%M"));
-    parsed.unwrap_or_else(|_| {
+    let Ok(local) = parsed else {
         errors.add(field, Message::new("messages-round-enter-date-time-2026"));
-        NaiveDateTime::default()
+        return NaiveDateTime::default();
+    };
+    super::utc::from_local(local, zone).unwrap_or_else(|| {
+        errors.add(
+            field,
+            Message::new("messages-round-time-skipped-or-repeated").with("zone", zone.name()),
+        );
+        local
     })
 }
 
@@ -427,10 +441,20 @@ impl RoundInput {
                 Message::new("messages-round-tie-break-problem").with("problem", m),
             );
         }
-        let proposals_open_at = parse_time(&mut e, "proposals_open_at", &self.proposals_open_at);
-        let review_at = parse_time(&mut e, "review_at", &self.review_at);
-        let voting_open_at = parse_time(&mut e, "voting_open_at", &self.voting_open_at);
-        let voting_close_at = parse_time(&mut e, "voting_close_at", &self.voting_close_at);
+        // Phase times are typed as the round's residents read their clocks.
+        let zone = super::utc::zone(&self.time_zone);
+        if zone.is_none() {
+            e.add(
+                "time_zone",
+                Message::new("messages-round-enter-time-zone-europe"),
+            );
+        }
+        let zone = zone.unwrap_or(chrono_tz::UTC);
+        let proposals_open_at =
+            parse_time(&mut e, "proposals_open_at", &self.proposals_open_at, zone);
+        let review_at = parse_time(&mut e, "review_at", &self.review_at, zone);
+        let voting_open_at = parse_time(&mut e, "voting_open_at", &self.voting_open_at, zone);
+        let voting_close_at = parse_time(&mut e, "voting_close_at", &self.voting_close_at, zone);
         if !(proposals_open_at <= review_at && review_at <= voting_open_at) {
             e.add(
                 "review_at",
@@ -483,12 +507,6 @@ impl RoundInput {
             e.add(
                 "residence",
                 Message::new("messages-round-choose-how-voter-s"),
-            );
-        }
-        if self.time_zone.trim().is_empty() || self.time_zone.len() > 64 {
-            e.add(
-                "time_zone",
-                Message::new("messages-round-enter-time-zone-europe"),
             );
         }
         let max_per_author = match self.max_proposals_per_author.trim() {
@@ -605,7 +623,12 @@ pub fn input_of(
             format!("{}.{:02}", cents / 100, cents % 100)
         }
     };
-    let time = |t: NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
+    let zone = super::utc::zone_or_utc(&row.time_zone);
+    let time = |t: NaiveDateTime| {
+        super::utc::to_local(t, zone)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
     let flag = |v: i32| (v != 0).then(|| "on".to_string());
     let categories: Vec<String> = serde_json::from_str(&row.categories).unwrap_or_default();
     RoundInput {

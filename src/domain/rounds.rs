@@ -113,6 +113,8 @@ pub struct RoundSummary {
     pub voting_open_at: NaiveDateTime,
     #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub voting_close_at: NaiveDateTime,
+    /// The IANA time zone its times are shown in (`Europe/Warsaw`); the API's times are UTC.
+    pub time_zone: String,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -153,7 +155,6 @@ pub struct RoundDetail {
     #[serde(flatten)]
     pub summary: RoundSummary,
     pub description: String,
-    pub time_zone: String,
     #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub proposals_open_at: NaiveDateTime,
     #[serde(serialize_with = "crate::domain::utc::serialize")]
@@ -241,6 +242,7 @@ fn summary(row: &round::RoundRow, now: NaiveDateTime) -> AppResult<RoundSummary>
         ballot_type: BallotType::parse(&row.ballot_type)?,
         voting_open_at: row.voting_open_at,
         voting_close_at: row.voting_close_at,
+        time_zone: row.time_zone.clone(),
     })
 }
 
@@ -301,7 +303,6 @@ pub fn detail(
     Ok(RoundDetail {
         summary: summary(&row, now)?,
         description: row.description,
-        time_zone: row.time_zone,
         proposals_open_at: row.proposals_open_at,
         review_at: row.review_at,
         rule: row.rule,

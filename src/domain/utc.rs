@@ -16,3 +16,60 @@ pub fn serialize_option<S: Serializer>(t: &Option<NaiveDateTime>, s: S) -> Resul
         None => s.serialize_none(),
     }
 }
+
+/// A round's time zone by its IANA name (`Europe/Warsaw`); None for a name the tz database
+/// does not know.
+pub fn zone(name: &str) -> Option<chrono_tz::Tz> {
+    name.trim().parse().ok()
+}
+
+/// A round's time zone, or UTC for a name stored before names were checked.
+pub fn zone_or_utc(name: &str) -> chrono_tz::Tz {
+    zone(name).unwrap_or(chrono_tz::UTC)
+}
+
+/// The UTC instant of a wall-clock time in `zone`; None for a time the clocks skip (spring
+/// forward) or show twice (fall back), which the council must then write unambiguously.
+pub fn from_local(local: NaiveDateTime, zone: chrono_tz::Tz) -> Option<NaiveDateTime> {
+    use chrono::TimeZone;
+    zone.from_local_datetime(&local)
+        .single()
+        .map(|t| t.naive_utc())
+}
+
+/// The wall-clock time in `zone` of a UTC instant.
+pub fn to_local(utc: NaiveDateTime, zone: chrono_tz::Tz) -> NaiveDateTime {
+    use chrono::TimeZone;
+    zone.from_utc_datetime(&utc).naive_local()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
+    }
+
+    #[test]
+    fn wall_clock_times_of_a_round_convert_both_ways() {
+        let warsaw = zone("Europe/Warsaw").unwrap();
+        assert_eq!(
+            from_local(at("2026-05-01T09:00"), warsaw),
+            Some(at("2026-05-01T07:00"))
+        );
+        assert_eq!(
+            from_local(at("2026-01-10T09:00"), warsaw),
+            Some(at("2026-01-10T08:00"))
+        );
+        assert_eq!(
+            to_local(at("2026-05-01T07:00"), warsaw),
+            at("2026-05-01T09:00")
+        );
+        // 02:30 on the last Sunday of March does not exist; 02:30 in October happens twice.
+        assert_eq!(from_local(at("2026-03-29T02:30"), warsaw), None);
+        assert_eq!(from_local(at("2026-10-25T02:30"), warsaw), None);
+        assert!(zone("Mars/Olympus").is_none());
+        assert_eq!(zone_or_utc("Mars/Olympus"), chrono_tz::UTC);
+    }
+}

@@ -47,7 +47,13 @@ pub fn facts(items: &[(&str, Markup)]) -> Markup {
 }
 
 pub fn datetime(lang: Lang, at: chrono::NaiveDateTime) -> Markup {
-    html! { time datetime=(at.format("%Y-%m-%dT%H:%MZ")) { (lang.datetime(at)) } }
+    round_time(lang, at, chrono_tz::UTC)
+}
+
+/// A time of a round, as its residents' clocks show it (the round's time zone); the machine
+/// readable attribute stays UTC.
+pub fn round_time(lang: Lang, at: chrono::NaiveDateTime, zone: chrono_tz::Tz) -> Markup {
+    html! { time datetime=(at.format("%Y-%m-%dT%H:%MZ")) { (lang.datetime_in(at, zone)) } }
 }
 
 /// The hidden CSRF field every form carries.
@@ -236,7 +242,11 @@ pub fn radios(
 }
 
 /// A round's change log as a table, oldest first: (when, what changed, why).
-pub fn change_log<'a>(lang: Lang, entries: &[(chrono::NaiveDateTime, &'a str, &'a str)]) -> Markup {
+pub fn change_log<'a>(
+    lang: Lang,
+    zone: chrono_tz::Tz,
+    entries: &[(chrono::NaiveDateTime, &'a str, &'a str)],
+) -> Markup {
     html! {
         @if entries.is_empty() {
             p { (t(lang, "changes-none")) }
@@ -246,7 +256,7 @@ pub fn change_log<'a>(lang: Lang, entries: &[(chrono::NaiveDateTime, &'a str, &'
                 thead { tr { th scope="col" { (t(lang, "changes-when")) } th scope="col" { (t(lang, "changes-what")) } th scope="col" { (t(lang, "changes-why")) } } }
                 tbody {
                     @for (at, what, reason) in entries {
-                        tr { td { (datetime(lang, *at)) } td { (what) } td { (reason) } }
+                        tr { td { (round_time(lang, *at, zone)) } td { (what) } td { (reason) } }
                     }
                 }
             }

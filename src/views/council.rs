@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use maud::{html, Markup};
 
 use super::components::{
-    button, checkbox, csrf_field, datetime, error_summary, flash, input, radios, textarea, Field,
+    button, checkbox, csrf_field, error_summary, flash, input, radios, round_time, textarea, Field,
 };
 use super::layout::{layout_for, Page, Viewer};
 use crate::db::models::round::RoundRow;
@@ -16,6 +16,7 @@ use crate::domain::round_config::{
 };
 use crate::domain::rounds::Phase;
 use crate::domain::translations::TranslationInput;
+use crate::domain::utc::zone_or_utc;
 use crate::error::FieldErrors;
 use crate::i18n::{t, t_with, Lang};
 
@@ -68,7 +69,7 @@ pub fn rounds(viewer: &Viewer, rounds: &[(RoundRow, Phase)]) -> Markup {
                         tr {
                             th scope="row" { a href={"/council/rounds/" (r.id)} { (r.title) } }
                             td { (phase_name(lang, *phase)) }
-                            td { (datetime(lang, r.voting_open_at)) " – " (datetime(lang, r.voting_close_at)) }
+                            td { (round_time(lang, r.voting_open_at, zone_or_utc(&r.time_zone))) " – " (round_time(lang, r.voting_close_at, zone_or_utc(&r.time_zone))) }
                         }
                     }
                 }
@@ -284,7 +285,7 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
             (super::translations::section(lang, &viewer.csrf, &format!("/council/rounds/{}/translations", r.id), page.translations))
             section aria-labelledby="log-heading" {
                 h2 #log-heading { (t(lang, "council-log-title")) }
-                (super::components::change_log(lang, &page.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
+                (super::components::change_log(lang, crate::domain::utc::zone_or_utc(&r.time_zone), &page.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
             }
         },
     )

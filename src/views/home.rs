@@ -3,6 +3,7 @@ use maud::{html, Markup};
 use super::components::{card, phase_line};
 use super::layout::{layout_for, Page, Viewer};
 use crate::domain::rounds::RoundSummary;
+use crate::domain::utc::zone_or_utc;
 use crate::i18n::{t, t_with};
 
 pub fn home(viewer: &Viewer, rounds: &[RoundSummary]) -> Markup {
@@ -25,7 +26,7 @@ pub fn home(viewer: &Viewer, rounds: &[RoundSummary]) -> Markup {
                                 html! {
                                     p { (phase_line(r.phase, lang)) }
                                     p { (t_with(lang, "home-budget", &[("amount", &lang.amount(r.total_budget, &r.currency))])) }
-                                    p { (t_with(lang, "home-voting", &[("from", &lang.datetime(r.voting_open_at)), ("to", &lang.datetime(r.voting_close_at))])) }
+                                    p { (t_with(lang, "home-voting", &[("from", &lang.datetime_in(r.voting_open_at, zone_or_utc(&r.time_zone))), ("to", &lang.datetime_in(r.voting_close_at, zone_or_utc(&r.time_zone)))])) }
                                 },
                             ))
                         }

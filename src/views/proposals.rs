@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use maud::{html, Markup};
 
 use super::components::{
-    button, csrf_field, datetime, error_summary, flash, input, money, select, textarea, Field,
+    button, csrf_field, error_summary, flash, input, money, round_time, select, textarea, Field,
 };
 use super::layout::{layout_for, Page, Viewer};
 use crate::domain::proposals::{ListPage, ListQuery, ProposalInput, ProposalView};
@@ -230,6 +230,7 @@ pub fn show(
     errors: &FieldErrors,
 ) -> Markup {
     let lang = viewer.lang;
+    let zone = crate::domain::utc::zone_or_utc(&round.summary.time_zone);
     let currency = &round.summary.currency;
     let authors = std::iter::once(p.author.as_str())
         .chain(p.co_authors.iter().map(String::as_str))
@@ -295,13 +296,13 @@ pub fn show(
             @if may.translated { (super::translations::note(lang)) }
             h2 { (t(lang, "proposals-history")) }
             ul {
-                li { (datetime(lang, p.created_at)) ": " (t(lang, "proposals-history-submitted")) }
+                li { (round_time(lang, p.created_at, zone)) ": " (t(lang, "proposals-history-submitted")) }
                 @for c in &p.change_requests {
-                    li { (datetime(lang, c.at)) ": " (t(lang, "proposals-history-changes")) " " (c.reason)
-                        @if let Some(a) = c.answered_at { " (" (t(lang, "proposals-history-edited")) " " (datetime(lang, a)) ")" } }
+                    li { (round_time(lang, c.at, zone)) ": " (t(lang, "proposals-history-changes")) " " (c.reason)
+                        @if let Some(a) = c.answered_at { " (" (t(lang, "proposals-history-edited")) " " (round_time(lang, a, zone)) ")" } }
                 }
                 @for r in &p.reviews {
-                    li { (datetime(lang, r.at)) ": " (t(lang, "proposals-history-reviewed")) " " strong { (status_label(lang, &r.decision)) } @if let Some(c) = r.validated_cost { " " (t(lang, "proposals-history-at")) " " (money(lang, c, currency)) } ". " (r.reason) }
+                    li { (round_time(lang, r.at, zone)) ": " (t(lang, "proposals-history-reviewed")) " " strong { (status_label(lang, &r.decision)) } @if let Some(c) = r.validated_cost { " " (t(lang, "proposals-history-at")) " " (money(lang, c, currency)) } ". " (r.reason) }
                 }
             }
             @if may.is_author && may.can_edit {

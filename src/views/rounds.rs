@@ -1,7 +1,7 @@
 use maud::{html, Markup};
 
 use super::components::{
-    button, csrf_field, datetime, error_summary, facts, flash, input, money, phase_line, Field,
+    button, csrf_field, error_summary, facts, flash, input, money, phase_line, round_time, Field,
 };
 use super::layout::{layout_for, Page, Viewer};
 use crate::auth::Role;
@@ -44,6 +44,7 @@ pub fn show(
     let s = &round.summary;
     let currency = &s.currency;
     let lang = viewer.lang;
+    let zone = crate::domain::utc::zone_or_utc(&round.summary.time_zone);
     let district_name = |p: &ProjectView| {
         p.district_id
             .and_then(|id| round.districts.iter().find(|d| d.id == id))
@@ -95,9 +96,9 @@ pub fn show(
             (facts(&[
                 (fact_budget.as_str(), money(lang, s.total_budget, currency)),
                 (fact_ballot.as_str(), html! { (ballot_type_label(lang, s.ballot_type)) }),
-                (fact_proposals_open.as_str(), datetime(lang, round.proposals_open_at)),
-                (fact_voting_opens.as_str(), datetime(lang, s.voting_open_at)),
-                (fact_voting_closes.as_str(), datetime(lang, s.voting_close_at)),
+                (fact_proposals_open.as_str(), round_time(lang, round.proposals_open_at, zone)),
+                (fact_voting_opens.as_str(), round_time(lang, s.voting_open_at, zone)),
+                (fact_voting_closes.as_str(), round_time(lang, s.voting_close_at, zone)),
                 (fact_rule.as_str(), html! { code { (round.rule) } " (" (t(lang, "rounds-fact-ties")) " " code { (round.tie_break) } ")" }),
             ]))
             @if !round.districts.is_empty() {
@@ -176,7 +177,7 @@ pub fn show(
                 }
             }
             h2 { (t(lang, "rounds-change-log")) }
-            (super::components::change_log(lang, &round.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
+            (super::components::change_log(lang, zone, &round.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
         },
     )
 }

@@ -348,3 +348,45 @@ fn codes_generate_cli_writes_csv() {
     let missing = run(&["codes", "generate", "--round", "99", "--count", "5"]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+both_backends! {
+    async fn phase_times_are_typed_and_shown_in_the_rounds_time_zone(app) {
+        let token = council_token(&app).await;
+        let mut warsaw = config();
+        warsaw["time_zone"] = "Europe/Warsaw".into();
+        let id = create_round(&app, &token, &warsaw).await;
+        // Stored and returned as UTC: 09:00 in Warsaw in June is 07:00 UTC (summer time).
+        let round = round_json(&app, id).await;
+        assert_eq!(round["voting_open_at"], "2026-06-01T07:00:00Z");
+        assert_eq!(round["time_zone"], "Europe/Warsaw");
+        let page = app.get_html(&format!("/rounds/{id}")).await.text().await.unwrap();
+        assert!(page.contains("1 June 2026, 09:00 CEST"), "{page}");
+        // The council's form shows the times as typed.
+        let form = app
+            .client
+            .get(app.url(&format!("/council/rounds/{id}")))
+            .header("Accept", "text/html")
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(form.contains("value=\"2026-06-01T09:00\""), "{form}");
+
+        for (zone, field, time) in [
+            ("Mars/Olympus", "time_zone", "2026-06-01T09:00"),
+            // Clocks in Warsaw go from 02:00 to 03:00 on 29 March 2026.
+            ("Europe/Warsaw", "proposals_open_at", "2026-03-29T02:30"),
+        ] {
+            let mut bad = config();
+            bad["time_zone"] = zone.into();
+            bad["proposals_open_at"] = time.into();
+            let res = app.send_bearer(Method::POST, "/api/v1/rounds", &token, &bad).await;
+            assert_eq!(res.status(), 422, "{zone} {time}");
+            let body: Value = res.json().await.unwrap();
+            assert!(body["fields"][field].is_string(), "{body}");
+        }
+    }
+}

@@ -22,13 +22,13 @@ council-field-districts = Districts and their budgets
 council-field-districts-hint = One per line as district=amount, e.g. old-town=450000. A new name creates the district.
 council-field-categories = Categories
 council-field-categories-hint = One per line, e.g. Green spaces.
-council-legend-phases = Phases (UTC)
+council-legend-phases = Phases (in the round's time zone)
 council-field-proposals-open = Proposals open
 council-field-review-at = Review starts
 council-field-voting-open = Voting opens
 council-field-voting-close = Voting closes
 council-field-voting-close-hint = Once voting has opened, this is the only date that can change, and only to a later time.
-council-field-time-zone = Time zone shown to residents
+council-field-time-zone = Time zone of the round (phase times are in it)
 council-legend-proposals = Proposals
 council-field-per-author = Proposals per person
 council-field-per-author-hint = Active proposals one person may have in this round. Default 5.

@@ -22,13 +22,13 @@ council-field-districts = Distritos y sus presupuestos
 council-field-districts-hint = Uno por línea como distrito=importe, por ejemplo centro=450000. Un nombre nuevo crea el distrito.
 council-field-categories = Categorías
 council-field-categories-hint = Una por línea, por ejemplo Zonas verdes.
-council-legend-phases = Fases (UTC)
+council-legend-phases = Fases (en la zona horaria de la convocatoria)
 council-field-proposals-open = Apertura de propuestas
 council-field-review-at = Inicio de la revisión
 council-field-voting-open = Apertura de la votación
 council-field-voting-close = Cierre de la votación
 council-field-voting-close-hint = Una vez abierta la votación, es la única fecha que se puede cambiar, y solo para retrasarla.
-council-field-time-zone = Zona horaria que se muestra a los vecinos
+council-field-time-zone = Zona horaria de la convocatoria (las fechas de las fases están en ella)
 council-legend-proposals = Propuestas
 council-field-per-author = Propuestas por persona
 council-field-per-author-hint = Propuestas activas que puede tener cada persona en esta convocatoria. Por defecto, 5.

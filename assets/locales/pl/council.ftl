@@ -22,13 +22,13 @@ council-field-districts = Dzielnice i ich budżety
 council-field-districts-hint = Po jednej w wierszu, w postaci dzielnica=kwota, np. stare-miasto=450000. Nowa nazwa tworzy dzielnicę.
 council-field-categories = Kategorie
 council-field-categories-hint = Po jednej w wierszu, np. Tereny zielone.
-council-legend-phases = Etapy (UTC)
+council-legend-phases = Etapy (w strefie czasowej edycji)
 council-field-proposals-open = Początek zgłaszania propozycji
 council-field-review-at = Początek weryfikacji
 council-field-voting-open = Początek głosowania
 council-field-voting-close = Koniec głosowania
 council-field-voting-close-hint = Po rozpoczęciu głosowania tylko tę datę można zmienić, i to wyłącznie na późniejszą.
-council-field-time-zone = Strefa czasowa pokazywana mieszkańcom
+council-field-time-zone = Strefa czasowa edycji (w niej podane są terminy etapów)
 council-legend-proposals = Propozycje
 council-field-per-author = Propozycje na osobę
 council-field-per-author-hint = Ile aktywnych propozycji może mieć jedna osoba w tej edycji. Domyślnie 5.
