@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use maud::{html, Markup};
 
-use super::components::{button, csrf_field, error_summary, money, radios, textarea};
+use super::components::{
+    button, csrf_field, error_summary, money, pagination, radios, table, textarea,
+};
 use super::layout::{layout_for, Page, Viewer};
 use crate::db::models::ballot::BallotRow;
 use crate::domain::ballots::BallotPaper;
@@ -353,16 +355,8 @@ pub fn survey_results(
             h1 { (heading) }
             p { (t_with(lang, "ballots-feedback-responses", &[("count", &lang.number(s.responses as i64))]))
                 @if let Some(avg) = s.average_ease { " " (t_with(lang, "ballots-feedback-average", &[("average", &lang.decimal(avg))])) } }
-            table tabindex="0" {
-                caption { (t(lang, "ballots-survey-ease")) }
-                thead { tr { th scope="col" { (t(lang, "ballots-feedback-answer")) } th scope="col" { (t(lang, "ballots-feedback-people")) } } }
-                tbody { @for (label, n) in &ease_rows { tr { th scope="row" { (label) } td { (lang.number(*n as i64)) } } } }
-            }
-            table tabindex="0" {
-                caption { (t(lang, "ballots-survey-found")) }
-                thead { tr { th scope="col" { (t(lang, "ballots-feedback-answer")) } th scope="col" { (t(lang, "ballots-feedback-people")) } } }
-                tbody { @for (label, n) in &found_rows { tr { th scope="row" { (label) } td { (lang.number(*n as i64)) } } } }
-            }
+            (table(html! { (t(lang, "ballots-survey-ease")) }, html! { th scope="col" { (t(lang, "ballots-feedback-answer")) } th scope="col" { (t(lang, "ballots-feedback-people")) } }, html! { @for (label, n) in &ease_rows { tr { th scope="row" { (label) } td { (lang.number(*n as i64)) } } } }))
+            (table(html! { (t(lang, "ballots-survey-found")) }, html! { th scope="col" { (t(lang, "ballots-feedback-answer")) } th scope="col" { (t(lang, "ballots-feedback-people")) } }, html! { @for (label, n) in &found_rows { tr { th scope="row" { (label) } td { (lang.number(*n as i64)) } } } }))
             h2 { (t(lang, "ballots-feedback-comments")) }
             @if s.comments.is_empty() { p { (t(lang, "ballots-feedback-no-comments")) } }
             ul { @for c in &s.comments { li { (c) } } }
@@ -443,19 +437,12 @@ pub fn bulletin(
                 (button(&t(lang, "ballots-check-button")))
             }
             h2 { (t(lang, "ballots-board-entries")) }
-            table tabindex="0" {
-                caption { (t_with(lang, "ballots-board-page", &[("page", &lang.number(page as i64)), ("pages", &lang.number(pages.max(1) as i64))])) }
-                thead { tr { th scope="col" { "#" } th scope="col" { (t(lang, "ballots-board-ballot")) } th scope="col" { (t(lang, "ballots-board-day")) } th scope="col" { (t(lang, "ballots-board-entry-hash")) } } }
-                tbody {
+            (table(html! { (t_with(lang, "ballots-board-page", &[("page", &lang.number(page as i64)), ("pages", &lang.number(pages.max(1) as i64))])) }, html! { th scope="col" { "#" } th scope="col" { (t(lang, "ballots-board-ballot")) } th scope="col" { (t(lang, "ballots-board-day")) } th scope="col" { (t(lang, "ballots-board-entry-hash")) } }, html! {
                     @for r in rows {
                         tr { td { (r.seq) } td { code { (r.content) } } td { (r.cast_day) } td { code.hash { (r.entry_hash) } } }
                     }
-                }
-            }
-            nav aria-label=(t(lang, "ballots-board-pages")) {
-                @if page > 1 { a href={"/rounds/" (round_id) "/bulletin?page=" (page - 1)} { (t(lang, "ballots-board-previous")) } " " }
-                @if page < pages { a href={"/rounds/" (round_id) "/bulletin?page=" (page + 1)} { (t(lang, "ballots-board-next")) } }
-            }
+                }))
+            (pagination(lang, &t(lang, "ballots-board-pages"), page as i64, pages as i64, |n| format!("/rounds/{round_id}/bulletin?page={n}")))
             // One sentence: "Machine-readable: <the whole chain as JSON>."
             p { (t(lang, "ballots-board-json-before")) " " a href={"/api/v1/rounds/" (round_id) "/bulletin"} { (t(lang, "ballots-board-json-link")) } (t(lang, "ballots-board-json-after")) }
         },

@@ -241,6 +241,53 @@ pub fn radios(
     }
 }
 
+/// Links to the previous and next pages of a long list, and where the reader is; `href`
+/// gives a page's address. Nothing when everything fits on one page.
+pub fn pagination(
+    lang: Lang,
+    label: &str,
+    page: i64,
+    pages: i64,
+    href: impl Fn(i64) -> String,
+) -> Markup {
+    html! {
+        @if pages > 1 {
+            nav.pagination aria-label=(label) {
+                ul {
+                    @if page > 1 { li { a href=(href(page - 1)) rel="prev" { (t(lang, "pages-previous")) } } }
+                    li { span aria-current="page" { (crate::i18n::t_with(lang, "pages-of", &[("page", &lang.number(page)), ("pages", &lang.number(pages))])) } }
+                    @if page < pages { li { a href=(href(page + 1)) rel="next" { (t(lang, "pages-next")) } } }
+                }
+            }
+        }
+    }
+}
+
+/// A data table: its caption says what it holds, `head` is the column headers (`th`), `body`
+/// the rows. Wider than a phone, it scrolls inside itself, never the page; it is focusable so
+/// keyboard users can scroll it too (named by its caption).
+pub fn table(caption: Markup, head: Markup, body: Markup) -> Markup {
+    html! {
+        table tabindex="0" {
+            caption { (caption) }
+            thead { tr { (head) } }
+            tbody { (body) }
+        }
+    }
+}
+
+/// A data table with total rows under the body.
+pub fn table_with_totals(caption: Markup, head: Markup, body: Markup, totals: Markup) -> Markup {
+    html! {
+        table tabindex="0" {
+            caption { (caption) }
+            thead { tr { (head) } }
+            tbody { (body) }
+            tfoot { (totals) }
+        }
+    }
+}
+
 /// A round's change log as a table, oldest first: (when, what changed, why).
 pub fn change_log<'a>(
     lang: Lang,
@@ -251,15 +298,11 @@ pub fn change_log<'a>(
         @if entries.is_empty() {
             p { (t(lang, "changes-none")) }
         } @else {
-            table tabindex="0" {
-                caption { (t(lang, "changes-caption")) }
-                thead { tr { th scope="col" { (t(lang, "changes-when")) } th scope="col" { (t(lang, "changes-what")) } th scope="col" { (t(lang, "changes-why")) } } }
-                tbody {
+            (table(html! { (t(lang, "changes-caption")) }, html! { th scope="col" { (t(lang, "changes-when")) } th scope="col" { (t(lang, "changes-what")) } th scope="col" { (t(lang, "changes-why")) } }, html! {
                     @for (at, what, reason) in entries {
                         tr { td { (round_time(lang, *at, zone)) } td { (what) } td { (reason) } }
                     }
-                }
-            }
+                }))
         }
     }
 }

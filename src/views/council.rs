@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use maud::{html, Markup};
 
 use super::components::{
-    button, checkbox, csrf_field, error_summary, flash, input, radios, round_time, textarea, Field,
+    button, checkbox, csrf_field, error_summary, flash, input, radios, round_time, table, textarea,
+    Field,
 };
 use super::layout::{layout_for, Page, Viewer};
 use crate::db::models::round::RoundRow;
@@ -61,10 +62,7 @@ pub fn rounds(viewer: &Viewer, rounds: &[(RoundRow, Phase)]) -> Markup {
         html! {
             h1 { (title) }
             p { a.button href="/council/rounds/new" { (t(lang, "council-create")) } }
-            table tabindex="0" {
-                caption { (t(lang, "council-rounds-caption")) }
-                thead { tr { th scope="col" { (t(lang, "council-col-round")) } th scope="col" { (t(lang, "council-col-phase")) } th scope="col" { (t(lang, "council-col-voting")) } } }
-                tbody {
+            (table(html! { (t(lang, "council-rounds-caption")) }, html! { th scope="col" { (t(lang, "council-col-round")) } th scope="col" { (t(lang, "council-col-phase")) } th scope="col" { (t(lang, "council-col-voting")) } }, html! {
                     @for (r, phase) in rounds {
                         tr {
                             th scope="row" { a href={"/council/rounds/" (r.id)} { (r.title) } }
@@ -72,8 +70,7 @@ pub fn rounds(viewer: &Viewer, rounds: &[(RoundRow, Phase)]) -> Markup {
                             td { (round_time(lang, r.voting_open_at, zone_or_utc(&r.time_zone))) " – " (round_time(lang, r.voting_close_at, zone_or_utc(&r.time_zone))) }
                         }
                     }
-                }
-            }
+                }))
         },
     )
 }

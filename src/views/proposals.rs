@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use maud::{html, Markup};
 
 use super::components::{
-    button, csrf_field, error_summary, flash, input, money, round_time, select, textarea, Field,
+    button, csrf_field, error_summary, flash, input, money, pagination, round_time, select,
+    textarea, Field,
 };
 use super::layout::{layout_for, Page, Viewer};
 use crate::domain::proposals::{ListPage, ListQuery, ProposalInput, ProposalView};
@@ -132,15 +133,7 @@ pub fn list(
                         } }
                     }
                 }
-                @if page.pages > 1 {
-                    nav.pagination aria-label=(t(lang, "proposals-pages-label")) {
-                        ul {
-                            @if page.page > 1 { li { a href=(page_href(s.id.0, query, page.page - 1)) rel="prev" { (t(lang, "proposals-page-previous")) } } }
-                            li { span aria-current="page" { (t_with(lang, "proposals-page-of", &[("page", &lang.number(page.page)), ("pages", &lang.number(page.pages))])) } }
-                            @if page.page < page.pages { li { a href=(page_href(s.id.0, query, page.page + 1)) rel="next" { (t(lang, "proposals-page-next")) } } }
-                        }
-                    }
-                }
+                (pagination(lang, &t(lang, "proposals-pages-label"), page.page, page.pages, |n| page_href(s.id.0, query, n)))
             }
         },
     )

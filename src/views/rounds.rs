@@ -1,7 +1,8 @@
 use maud::{html, Markup};
 
 use super::components::{
-    button, csrf_field, error_summary, facts, flash, input, money, phase_line, round_time, Field,
+    button, csrf_field, error_summary, facts, flash, input, money, phase_line, round_time, table,
+    Field,
 };
 use super::layout::{layout_for, Page, Viewer};
 use crate::auth::Role;
@@ -103,31 +104,20 @@ pub fn show(
             ]))
             @if !round.districts.is_empty() {
                 h2 { (t(lang, "rounds-districts")) }
-                table tabindex="0" {
-                    caption { (t(lang, "rounds-districts-caption")) }
-                    thead { tr { th scope="col" { (t(lang, "rounds-col-district")) } th scope="col" { (t(lang, "rounds-col-budget")) } } }
-                    tbody {
+                (table(html! { (t(lang, "rounds-districts-caption")) }, html! { th scope="col" { (t(lang, "rounds-col-district")) } th scope="col" { (t(lang, "rounds-col-budget")) } }, html! {
                         @for d in &round.districts {
                             tr { th scope="row" { (d.name) } td { (money(lang, d.budget, currency)) } }
                         }
-                    }
-                }
+                    }))
             }
             h2 { (t(lang, "rounds-projects")) }
             @if round.projects.is_empty() {
                 p { (t(lang, "rounds-projects-none")) }
             } @else {
-                table tabindex="0" {
-                    caption { (t_count(lang, "rounds-projects-caption", round.projects.len() as i64, &[("number", &lang.number(round.projects.len() as i64))])) }
-                    thead {
-                        tr {
-                            th scope="col" { (t(lang, "rounds-col-project")) }
+                (table(html! { (t_count(lang, "rounds-projects-caption", round.projects.len() as i64, &[("number", &lang.number(round.projects.len() as i64))])) }, html! { th scope="col" { (t(lang, "rounds-col-project")) }
                             th scope="col" { (t(lang, "rounds-col-district")) }
                             th scope="col" { (t(lang, "rounds-col-cost")) }
-                            th scope="col" { (t(lang, "rounds-col-status")) }
-                        }
-                    }
-                    tbody {
+                            th scope="col" { (t(lang, "rounds-col-status")) } }, html! {
                         @for p in &round.projects {
                             tr {
                                 th scope="row" { (p.title) }
@@ -143,8 +133,7 @@ pub fn show(
                                 }
                             }
                         }
-                    }
-                }
+                    }))
             }
             (can_i_vote(viewer, round, eligibility, errors))
             @if let Some(results) = &round.results {
@@ -298,10 +287,7 @@ fn results_section(
                 // One sentence: "Budget <amount>, spent <amount> (rule <rule>, ties <rule>)."
                 p { (t(lang, "rounds-pot-budget")) " " (money(lang, pot.budget, currency)) (t(lang, "rounds-pot-spent")) " " (money(lang, pot.spent, currency)) " (" (t(lang, "rounds-pot-rule")) " " code { (pot.rule) } ", " (t(lang, "rounds-pot-ties")) " " code { (pot.tie_break) } ")." }
                 (chart(lang, pot))
-                table tabindex="0" {
-                    caption { (t(lang, "rounds-results-caption")) }
-                    thead { tr { th scope="col" { (t(lang, "rounds-col-project")) } th scope="col" { (t(lang, "rounds-col-votes")) } th scope="col" { (t(lang, "rounds-col-cost")) } th scope="col" { (t(lang, "rounds-col-outcome")) } } }
-                    tbody {
+                (table(html! { (t(lang, "rounds-results-caption")) }, html! { th scope="col" { (t(lang, "rounds-col-project")) } th scope="col" { (t(lang, "rounds-col-votes")) } th scope="col" { (t(lang, "rounds-col-cost")) } th scope="col" { (t(lang, "rounds-col-outcome")) } }, html! {
                         @for p in &pot.projects {
                             tr {
                                 th scope="row" { (p.title) }
@@ -310,8 +296,7 @@ fn results_section(
                                 td { @if p.funded { strong { (t(lang, "rounds-funded")) ". " } } (p.explanation) }
                             }
                         }
-                    }
-                }
+                    }))
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use super::components::{button, csrf_field, money};
+use super::components::{button, csrf_field, money, table_with_totals};
 use super::layout::{layout_for, Page, Viewer};
 use crate::i18n::{t, t_count, t_with};
 use crate::tally::compare::RuleComparison;
@@ -36,16 +36,9 @@ pub fn page(
                 h2 { (pot.heading) }
                 // "Budget <amount>, 12 ballots." is one sentence: the amount is marked up in between.
                 p { (t(lang, "simulate-budget")) " " (money(lang, pot.election.budget, currency)) (t_count(lang, "simulate-ballots", ballots, &[("n", &lang.number(ballots))])) }
-                table tabindex="0" {
-                    caption { (t(lang, "simulate-caption")) }
-                    thead {
-                        tr {
-                            th scope="col" { (t(lang, "simulate-col-project")) }
+                (table_with_totals(html! { (t(lang, "simulate-caption")) }, html! { th scope="col" { (t(lang, "simulate-col-project")) }
                             th scope="col" { (t(lang, "simulate-col-cost")) }
-                            @for r in &pot.results { th scope="col" { (r.rule) } }
-                        }
-                    }
-                    tbody {
+                            @for r in &pot.results { th scope="col" { (r.rule) } } }, html! {
                         @for (i, project) in pot.election.projects.iter().enumerate() {
                             tr {
                                 th scope="row" { (pot.names[i]) }
@@ -61,8 +54,7 @@ pub fn page(
                                 }
                             }
                         }
-                    }
-                    tfoot {
+                    }, html! {
                         tr {
                             th scope="row" { (t(lang, "simulate-spent")) }
                             td {}
@@ -73,8 +65,7 @@ pub fn page(
                             td {}
                             @for r in &pot.results { td { (t_with(lang, "simulate-voters-of", &[("n", &lang.number(r.voters_with_a_funded_project as i64)), ("total", &lang.number(ballots))])) } }
                         }
-                    }
-                }
+                    }))
             }
             @if upload {
                 h2 { (t(lang, "simulate-upload-title")) }

@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use super::components::{csrf_field, datetime, flash};
+use super::components::{csrf_field, datetime, flash, table};
 use super::layout::{layout_for, Page, Viewer};
 use crate::auth::Role;
 use crate::db::models::audit::AuditRow;
@@ -24,10 +24,7 @@ pub fn users(viewer: &Viewer, users: &[UserRow], notice: Option<&str>) -> Markup
             h1 { (title) }
             @if let Some(message) = notice { (flash(message)) }
             p { (t(lang, "staff-users-text")) }
-            table tabindex="0" {
-                caption { (t_count(lang, "staff-users-caption", users.len() as i64, &[("n", &lang.number(users.len() as i64))])) }
-                thead { tr { th scope="col" { (t(lang, "staff-col-name")) } th scope="col" { (t(lang, "staff-col-email")) } th scope="col" { (t(lang, "staff-col-role")) } } }
-                tbody {
+            (table(html! { (t_count(lang, "staff-users-caption", users.len() as i64, &[("n", &lang.number(users.len() as i64))])) }, html! { th scope="col" { (t(lang, "staff-col-name")) } th scope="col" { (t(lang, "staff-col-email")) } th scope="col" { (t(lang, "staff-col-role")) } }, html! {
                     @for u in users {
                         tr {
                             th scope="row" { (u.display_name) }
@@ -47,8 +44,7 @@ pub fn users(viewer: &Viewer, users: &[UserRow], notice: Option<&str>) -> Markup
                             }
                         }
                     }
-                }
-            }
+                }))
         },
     )
 }
@@ -66,20 +62,13 @@ pub fn audit_log(
         html! {
             h1 { (title) }
             h2 { (t(lang, "staff-logins-title")) }
-            table tabindex="0" {
-                caption { (t(lang, "staff-logins-caption")) }
-                thead { tr { th scope="col" { (t(lang, "staff-col-day")) } th scope="col" { (t(lang, "staff-col-outcome")) } th scope="col" { (t(lang, "staff-col-count")) } } }
-                tbody {
+            (table(html! { (t(lang, "staff-logins-caption")) }, html! { th scope="col" { (t(lang, "staff-col-day")) } th scope="col" { (t(lang, "staff-col-outcome")) } th scope="col" { (t(lang, "staff-col-count")) } }, html! {
                     @for (day, name, count) in counters {
                         tr { td { (day) } td { (name) } td { (lang.number(*count)) } }
                     }
-                }
-            }
+                }))
             h2 { (t(lang, "staff-actions-title")) }
-            table tabindex="0" {
-                caption { (t(lang, "staff-actions-caption")) }
-                thead { tr { th scope="col" { (t(lang, "staff-col-when")) } th scope="col" { (t(lang, "staff-col-account")) } th scope="col" { (t(lang, "staff-col-action")) } th scope="col" { (t(lang, "staff-col-detail")) } } }
-                tbody {
+            (table(html! { (t(lang, "staff-actions-caption")) }, html! { th scope="col" { (t(lang, "staff-col-when")) } th scope="col" { (t(lang, "staff-col-account")) } th scope="col" { (t(lang, "staff-col-action")) } th scope="col" { (t(lang, "staff-col-detail")) } }, html! {
                     @for e in entries {
                         tr {
                             td { (datetime(lang, e.at)) }
@@ -88,8 +77,7 @@ pub fn audit_log(
                             td { (e.detail) }
                         }
                     }
-                }
-            }
+                }))
         },
     )
 }

@@ -3,7 +3,8 @@
 use maud::{html, Markup};
 
 use super::components::{
-    button, csrf_field, error_summary, facts, input, money, radios, textarea, Field,
+    button, csrf_field, error_summary, facts, input, money, radios, table, table_with_totals,
+    textarea, Field,
 };
 use super::layout::{layout_for, Page, Viewer};
 use crate::domain::disclosure::{Cell, Table, MIN_CELL};
@@ -88,16 +89,9 @@ pub fn protected_table(lang: Lang, caption: &str, corner: &str, table: Option<&T
     };
     html! {
         div.table-scroll {
-            table tabindex="0" {
-                caption { (caption) }
-                thead {
-                    tr {
-                        th scope="col" { (corner) }
+            (table_with_totals(html! { (caption) }, html! { th scope="col" { (corner) }
                         @for c in &table.columns { th scope="col" { (header_label(lang, c)) } }
-                        th scope="col" { (t(lang, "statistics-total")) }
-                    }
-                }
-                tbody {
+                        th scope="col" { (t(lang, "statistics-total")) } }, html! {
                     @for (i, row) in table.rows.iter().enumerate() {
                         tr {
                             th scope="row" { (header_label(lang, row)) }
@@ -105,15 +99,13 @@ pub fn protected_table(lang: Lang, caption: &str, corner: &str, table: Option<&T
                             td { (cell_label(lang, &table.row_totals[i])) }
                         }
                     }
-                }
-                tfoot {
+                }, html! {
                     tr {
                         th scope="row" { (t(lang, "statistics-total")) }
                         @for cell in &table.column_totals { td { (cell_label(lang, cell)) } }
                         td { (cell_label(lang, &table.total)) }
                     }
-                }
-            }
+                }))
         }
     }
 }
@@ -187,13 +179,8 @@ pub fn over_time(viewer: &Viewer, rounds: &[(i64, String, Engagement)]) -> Marku
                 p { (t(lang, "statistics-over-time-none")) }
             } @else {
                 div.table-scroll {
-                    table tabindex="0" {
-                        caption { (t(lang, "statistics-over-time-caption")) }
-                        thead { tr {
-                            th scope="col" { (t(lang, "statistics-col-round")) } th scope="col" { (t(lang, "statistics-col-proposals")) } th scope="col" { (t(lang, "statistics-col-feasible")) }
-                            th scope="col" { (t(lang, "statistics-col-funded")) } th scope="col" { (t(lang, "statistics-col-implemented")) } th scope="col" { (t(lang, "statistics-col-median-days")) }
-                        } }
-                        tbody {
+                    (table(html! { (t(lang, "statistics-over-time-caption")) }, html! { th scope="col" { (t(lang, "statistics-col-round")) } th scope="col" { (t(lang, "statistics-col-proposals")) } th scope="col" { (t(lang, "statistics-col-feasible")) }
+                            th scope="col" { (t(lang, "statistics-col-funded")) } th scope="col" { (t(lang, "statistics-col-implemented")) } th scope="col" { (t(lang, "statistics-col-median-days")) } }, html! {
                             @for (id, title, e) in rounds {
                                 tr {
                                     th scope="row" { a href={"/rounds/" (id) "/statistics"} { (title) } }
@@ -204,8 +191,7 @@ pub fn over_time(viewer: &Viewer, rounds: &[(i64, String, Engagement)]) -> Marku
                                     td { (days(lang, e.median_days_to_completion)) }
                                 }
                             }
-                        }
-                    }
+                        }))
                 }
             }
         },

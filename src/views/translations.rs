@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use maud::{html, Markup};
 
-use super::components::{button, csrf_field, input, select, textarea, Field};
+use super::components::{button, csrf_field, input, select, table, textarea, Field};
 use crate::domain::translations::TranslationInput;
 use crate::error::FieldErrors;
 use crate::i18n::{t, Lang};
@@ -34,14 +34,9 @@ pub fn section(
             @if existing.is_empty() {
                 p { (t(lang, "translations-none")) }
             } @else {
-                table tabindex="0" {
-                    caption { (t(lang, "translations-caption")) }
-                    thead { tr {
-                        th scope="col" { (t(lang, "translations-language")) }
+                (table(html! { (t(lang, "translations-caption")) }, html! { th scope="col" { (t(lang, "translations-language")) }
                         th scope="col" { (t(lang, "translations-title")) }
-                        th scope="col" { (t(lang, "translations-description")) }
-                    } }
-                    tbody {
+                        th scope="col" { (t(lang, "translations-description")) } }, html! {
                         @for l in Lang::ALL {
                             @if let Some(text) = existing.get(&l) {
                                 tr {
@@ -51,8 +46,7 @@ pub fn section(
                                 }
                             }
                         }
-                    }
-                }
+                    }))
             }
             form method="post" action=(action) novalidate {
                 (csrf_field(csrf))

@@ -126,8 +126,6 @@ ballots-board-ballot = Ballot
 ballots-board-day = Day
 ballots-board-entry-hash = Entry hash
 ballots-board-pages = Pages
-ballots-board-previous = Previous page
-ballots-board-next = Next page
 # These three form one sentence: "Machine-readable: <the whole chain as JSON>."
 ballots-board-json-before = Machine-readable:
 ballots-board-json-link = the whole chain as JSON

@@ -45,3 +45,8 @@ changes-caption = Every change to this round, oldest first
 changes-when = When
 changes-what = Change
 changes-why = Reason
+
+# Moving between pages of a long list
+pages-previous = Previous page
+pages-of = Page { $page } of { $pages }
+pages-next = Next page

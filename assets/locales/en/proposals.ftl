@@ -34,9 +34,6 @@ proposals-found-paged =
        *[other] { $n } proposals
     }, page { $page } of { $pages }
 proposals-pages-label = Pages of proposals
-proposals-page-previous = Previous page
-proposals-page-of = Page { $page } of { $pages }
-proposals-page-next = Next page
 
 # The submission and edit form
 proposals-edit-title = Edit your proposal

@@ -126,8 +126,6 @@ ballots-board-ballot = Papeleta
 ballots-board-day = Día
 ballots-board-entry-hash = Hash de la entrada
 ballots-board-pages = Páginas
-ballots-board-previous = Página anterior
-ballots-board-next = Página siguiente
 # Estos tres forman una frase: "Para programas: <toda la cadena en JSON>."
 ballots-board-json-before = Para programas:
 ballots-board-json-link = toda la cadena en JSON

@@ -45,3 +45,8 @@ changes-caption = Todos los cambios de esta convocatoria, del más antiguo al m�
 changes-when = Cuándo
 changes-what = Cambio
 changes-why = Motivo
+
+# Moving between pages of a long list
+pages-previous = Página anterior
+pages-of = Página { $page } de { $pages }
+pages-next = Página siguiente

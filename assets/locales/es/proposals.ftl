@@ -34,9 +34,6 @@ proposals-found-paged =
        *[other] { $n } propuestas
     }, página { $page } de { $pages }
 proposals-pages-label = Páginas de propuestas
-proposals-page-previous = Página anterior
-proposals-page-of = Página { $page } de { $pages }
-proposals-page-next = Página siguiente
 
 # El formulario para presentar y editar
 proposals-edit-title = Edita tu propuesta

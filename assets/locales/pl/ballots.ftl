@@ -133,8 +133,6 @@ ballots-board-ballot = Głos
 ballots-board-day = Dzień
 ballots-board-entry-hash = Skrót wpisu
 ballots-board-pages = Strony
-ballots-board-previous = Poprzednia strona
-ballots-board-next = Następna strona
 # Te trzy teksty tworzą jedno zdanie: "Dla programów: <cały łańcuch jako JSON>."
 ballots-board-json-before = Dla programów:
 ballots-board-json-link = cały łańcuch jako JSON

@@ -45,3 +45,8 @@ changes-caption = Wszystkie zmiany w tej edycji, od najstarszej
 changes-when = Kiedy
 changes-what = Zmiana
 changes-why = Powód
+
+# Moving between pages of a long list
+pages-previous = Poprzednia strona
+pages-of = Strona { $page } z { $pages }
+pages-next = Następna strona

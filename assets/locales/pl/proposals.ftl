@@ -38,9 +38,6 @@ proposals-found-paged =
        *[other] { $n } propozycji
     }, strona { $page } z { $pages }
 proposals-pages-label = Strony listy propozycji
-proposals-page-previous = Poprzednia strona
-proposals-page-of = Strona { $page } z { $pages }
-proposals-page-next = Następna strona
 
 # Formularz zgłoszenia i edycji
 proposals-edit-title = Popraw swoją propozycję
