@@ -79,12 +79,21 @@ pub fn connect_pool(url: &DatabaseUrl, max_size: u32) -> Result<DbPool, String> 
     // background whenever one breaks. Opened on demand instead, the first voters after a start
     // (or a crash, or a database restart) wait for PostgreSQL to start a backend per
     // connection, a few at a time: on the 2-core machine the first 32 ballots took ~58 ms.
-    Pool::builder()
-        .max_size(max_size)
-        .min_idle(Some(max_size))
-        .connection_timeout(Duration::from_secs(5))
-        .build(manager)
-        .map_err(|e| format!("cannot open the database {url}: {e}"))
+    let builder = || {
+        Pool::builder()
+            .max_size(max_size)
+            .min_idle(Some(max_size))
+            .connection_timeout(Duration::from_secs(5))
+    };
+    match builder().build(manager) {
+        Ok(pool) => Ok(pool),
+        // A server short of connection slots, or slow to start backends, still serves with
+        // fewer; the pool keeps opening the rest in the background.
+        Err(e) => {
+            tracing::warn!(error = %e, "not every database connection opened in 5 s; starting with fewer");
+            Ok(builder().build_unchecked(ConnectionManager::new(url.clone())))
+        }
+    }
 }
 
 fn describe_connect_error(url: &DatabaseUrl, e: &diesel::r2d2::Error) -> String {

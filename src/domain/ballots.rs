@@ -479,8 +479,8 @@ pub fn commit_all_to(
         let round_id = ballot.round_id;
         match (&ballot.code, ballot.user_id) {
             (Some(code), _) => {
-                // Taken out, so the same code later in the group is refused.
-                if !spent.remove(code.as_str()) {
+                // Taken out, so the same code later in the group, however spelt, is refused.
+                if !spent.remove(&eligibility::code_hash(code)) {
                     receipts.push(Err(AppError::Conflict(Message::new(CODE_USED))));
                     continue;
                 }

@@ -458,25 +458,19 @@ pub fn generate_codes(
     Ok(codes)
 }
 
-/// Spends every unused code of `codes` in one statement; returns those it spent (a code
-/// given twice is spent once).
-pub fn spend_codes<'c>(
+/// Spends every unused code of `codes` in one statement; returns the hashes of those it
+/// spent. A code typed twice, in any spelling (`abcd-efgh`, `ABCDEFGH`), has one hash and is
+/// spent once: callers must match ballots to codes by `code_hash`, never by the typed text.
+pub fn spend_codes(
     conn: &mut DbConnection,
     round_id: i64,
-    codes: &[&'c str],
+    codes: &[&str],
     now: NaiveDateTime,
-) -> AppResult<std::collections::HashSet<&'c str>> {
+) -> AppResult<std::collections::HashSet<String>> {
     let hashes: Vec<String> = codes.iter().map(|code| code_hash(code)).collect();
     let refs: Vec<&str> = hashes.iter().map(String::as_str).collect();
-    let spent: std::collections::HashSet<String> =
-        evidence::redeem_codes(conn, round_id, &refs, now)?
-            .into_iter()
-            .collect();
-    Ok(codes
-        .iter()
-        .zip(&hashes)
-        .filter(|(_, hash)| spent.contains(*hash))
-        .map(|(code, _)| *code)
+    Ok(evidence::redeem_codes(conn, round_id, &refs, now)?
+        .into_iter()
         .collect())
 }
 
