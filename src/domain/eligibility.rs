@@ -202,7 +202,9 @@ pub fn import_census(
 ) -> AppResult<CensusImport> {
     let row = crate::domain::rounds::find(conn, round_id)?;
     if super::rounds::Phase::of(&row, now) >= super::rounds::Phase::Voting {
-        return Err(AppError::Conflict(super::round_config::FROZEN.into()));
+        return Err(AppError::Conflict(Message::new(
+            super::round_config::FROZEN,
+        )));
     }
     let districts = district::all(conn)?;
     let salt = if row.census_salt.is_empty() {

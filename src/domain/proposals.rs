@@ -244,21 +244,28 @@ pub fn edit(
     let p = proposal_of(conn, id)?;
     let round = authored_and_open(conn, author, &p, now)?;
     let c = check(conn, &round, input)?;
-    change_request::answer_open(conn, id, now)?;
-    proposal::update_text(
-        conn,
-        id,
-        &ProposalText {
-            district_id: c.district_id,
-            title: &c.title,
-            description: &c.description,
-            category: c.category.as_deref(),
-            location: c.location.as_deref(),
-            estimated_cost: c.cost,
-            updated_at: now,
-        },
-    )?;
-    Ok(())
+    crate::db::write_transaction(conn, |conn| {
+        change_request::answer_open(conn, id, now)?;
+        proposal::update_text(
+            conn,
+            id,
+            &ProposalText {
+                district_id: c.district_id,
+                title: &c.title,
+                description: &c.description,
+                category: c.category.as_deref(),
+                location: c.location.as_deref(),
+                estimated_cost: c.cost,
+                updated_at: now,
+            },
+        )?;
+        // The council's translation was of the words before; readers get the author's new
+        // words until it translates them again.
+        if c.title != p.title || c.description != p.description {
+            crate::db::models::translation::delete(conn, p.round_id, Some(id), None)?;
+        }
+        Ok(())
+    })
 }
 
 /// The author withdraws their proposal, until review starts; it stays visible as withdrawn.

@@ -85,7 +85,8 @@ pub struct RoundInput {
     /// An IANA time zone name (`Europe/Warsaw`); `UTC` when left out.
     #[serde(default = "default_time_zone")]
     pub time_zone: String,
-    /// `YYYY-MM-DDTHH:MM`, as clocks in `time_zone` show it (stored and returned as UTC).
+    /// `YYYY-MM-DDTHH:MM` as clocks in `time_zone` show it, or an exact RFC 3339 instant
+    /// (`2026-06-01T07:00:00Z`, as returned). Stored and returned in UTC.
     pub proposals_open_at: String,
     pub review_at: String,
     pub voting_open_at: String,
@@ -234,6 +235,11 @@ fn parse_time(
     zone: chrono_tz::Tz,
 ) -> NaiveDateTime {
     let raw = raw.trim();
+    // An exact instant (RFC 3339 with `Z` or an offset, as the API returns times) is taken as
+    // it is; a bare date and time is read on the round's clocks.
+    if let Ok(instant) = chrono::DateTime::parse_from_rfc3339(raw) {
+        return instant.naive_utc();
+    }
     let parsed = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S"))
         .or_else(|_| NaiveDateTime::parse_from_str(raw, "%Y-%m-%d %H:%M"));
@@ -244,7 +250,7 @@ fn parse_time(
     super::utc::from_local(local, zone).unwrap_or_else(|| {
         errors.add(
             field,
-            Message::new("messages-round-time-skipped-or-repeated").with("zone", zone.name()),
+            Message::new("messages-round-time-skipped").with("zone", zone.name()),
         );
         local
     })
@@ -819,7 +825,8 @@ pub fn create(
     })
 }
 
-pub const FROZEN: &str = "Voting has opened, so the ballot rules, eligibility, districts, projects, costs and counting rule can no longer change. Only the closing date can be extended.";
+/// The catalogue key of the refusal to change a round once voting has opened.
+pub const FROZEN: &str = "messages-round-frozen";
 
 /// Applies a council's edit. From the voting phase on, only a later closing date is accepted,
 /// and a reason is required; anything else is refused and nothing changes.
@@ -850,7 +857,7 @@ pub fn update(
             let only_closing =
                 changes.len() == 1 && old.voting_close_at != config.settings.voting_close_at;
             if !only_closing {
-                return Err(AppError::Conflict(FROZEN.into()));
+                return Err(AppError::Conflict(Message::new(FROZEN)));
             }
             if config.settings.voting_close_at < old.voting_close_at {
                 return Err(AppError::Conflict(Message::new(
@@ -872,6 +879,11 @@ pub fn update(
             }
         }
         round::update_settings(conn, round_id, &config.settings)?;
+        // A translation of words that changed would tell readers of other languages
+        // something else; it goes, and the council translates the new text.
+        if old.title != config.settings.title || old.description != config.settings.description {
+            crate::db::models::translation::delete(conn, round_id, None, None)?;
+        }
         if old_districts != config.districts {
             set_districts(conn, round_id, &config.districts)?;
         }

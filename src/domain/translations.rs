@@ -94,7 +94,7 @@ pub fn save(
                 (p.round_id, Some(id))
             }
         };
-        let existed = translation::delete(conn, round_id, proposal_id, lang.code())?;
+        let existed = translation::delete(conn, round_id, proposal_id, Some(lang.code()))?;
         if !removing {
             translation::insert(
                 conn,

@@ -28,12 +28,12 @@ pub fn zone_or_utc(name: &str) -> chrono_tz::Tz {
     zone(name).unwrap_or(chrono_tz::UTC)
 }
 
-/// The UTC instant of a wall-clock time in `zone`; None for a time the clocks skip (spring
-/// forward) or show twice (fall back), which the council must then write unambiguously.
+/// The UTC instant of a wall-clock time in `zone`: the first of the two when clocks show it
+/// twice (autumn); None for a time the clocks skip (spring).
 pub fn from_local(local: NaiveDateTime, zone: chrono_tz::Tz) -> Option<NaiveDateTime> {
     use chrono::TimeZone;
     zone.from_local_datetime(&local)
-        .single()
+        .earliest()
         .map(|t| t.naive_utc())
 }
 
@@ -66,9 +66,13 @@ mod tests {
             to_local(at("2026-05-01T07:00"), warsaw),
             at("2026-05-01T09:00")
         );
-        // 02:30 on the last Sunday of March does not exist; 02:30 in October happens twice.
+        // 02:30 on the last Sunday of March does not exist; 02:30 in October happens twice,
+        // first in summer time.
         assert_eq!(from_local(at("2026-03-29T02:30"), warsaw), None);
-        assert_eq!(from_local(at("2026-10-25T02:30"), warsaw), None);
+        assert_eq!(
+            from_local(at("2026-10-25T02:30"), warsaw),
+            Some(at("2026-10-25T00:30"))
+        );
         assert!(zone("Mars/Olympus").is_none());
         assert_eq!(zone_or_utc("Mars/Olympus"), chrono_tz::UTC);
     }

@@ -374,6 +374,11 @@ both_backends! {
             .await
             .unwrap();
         assert!(form.contains("value=\"2026-06-01T09:00\""), "{form}");
+        // An exact instant, as the API returns it, is taken as it is.
+        let mut exact = warsaw.clone();
+        exact["voting_open_at"] = "2026-06-01T07:00:00Z".into();
+        let id = create_round(&app, &token, &exact).await;
+        assert_eq!(round_json(&app, id).await["voting_open_at"], "2026-06-01T07:00:00Z");
 
         for (zone, field, time) in [
             ("Mars/Olympus", "time_zone", "2026-06-01T09:00"),

@@ -131,3 +131,60 @@ both_backends! {
         assert_eq!(body["fields"]["email"], "Enter an email address like name@example.org.");
     }
 }
+
+both_backends_with_clock! {
+    async fn a_translation_goes_when_the_words_it_translates_change(app) {
+        app.create_user("council@example.org", PASSWORD, "council");
+        app.create_user("ana@example.org", PASSWORD, "citizen");
+        let council = app.api_login("council@example.org", PASSWORD).await;
+        let ana = app.api_login("ana@example.org", PASSWORD).await;
+        let mut config = json!({
+            "title": "Green Streets", "total_budget": "50000", "ballot_type": "approval", "rule": "greedy",
+            "proposals_open_at": "2026-03-01T09:00", "review_at": "2026-04-01T09:00",
+            "voting_open_at": "2026-05-01T09:00", "voting_close_at": "2026-05-15T18:00"
+        });
+        let res = app.send_bearer(Method::POST, "/api/v1/rounds", &council, &config).await;
+        assert_eq!(res.status(), 201);
+        let round = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let mut proposal_text = json!({
+            "title": "Trees on Mill Street",
+            "description": "Twelve trees between the school and the library.",
+            "estimated_cost": "12000"
+        });
+        let res = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{round}/proposals"), &ana, &proposal_text).await;
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+        let proposal = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let translate = |path: String, title: &'static str| {
+            let app = &app;
+            let council = council.clone();
+            async move {
+                let res = app.send_bearer(Method::PUT, &path, &council, &json!({"title": title})).await;
+                assert_eq!(res.status(), 200);
+            }
+        };
+        translate(format!("/api/v1/rounds/{round}/translations/es"), "Calles Verdes").await;
+        translate(format!("/api/v1/proposals/{proposal}/translations/es"), "Árboles en Mill Street").await;
+
+        // A new cost leaves the words, and their translation, as they were.
+        proposal_text["estimated_cost"] = "13000".into();
+        let res = app.send_bearer(Method::PUT, &format!("/api/v1/proposals/{proposal}"), &ana, &proposal_text).await;
+        assert!(res.status().is_success(), "{}", res.status());
+        assert!(page_in(&app, Lang::Es, &format!("/proposals/{proposal}")).await.contains("Árboles en Mill Street"));
+        // New words: Spanish readers see the author's, until the council translates them.
+        proposal_text["title"] = "Trees and benches on Mill Street".into();
+        let res = app.send_bearer(Method::PUT, &format!("/api/v1/proposals/{proposal}"), &ana, &proposal_text).await;
+        assert!(res.status().is_success());
+        let page = page_in(&app, Lang::Es, &format!("/proposals/{proposal}")).await;
+        assert!(!page.contains("Árboles en Mill Street") && page.contains("Trees and benches on Mill Street"));
+        assert!(!page.contains(&t(Lang::Es, "translation-note")));
+
+        // The same for the round's own title.
+        assert!(page_in(&app, Lang::Es, &format!("/rounds/{round}")).await.contains("Calles Verdes"));
+        config["title"] = "Green and Quiet Streets".into();
+        config["reason"] = "a clearer name".into();
+        let res = app.send_bearer(Method::PUT, &format!("/api/v1/rounds/{round}"), &council, &config).await;
+        assert!(res.status().is_success(), "{}", res.text().await.unwrap());
+        let page = page_in(&app, Lang::Es, &format!("/rounds/{round}")).await;
+        assert!(!page.contains("Calles Verdes") && page.contains("Green and Quiet Streets"));
+    }
+}

@@ -60,17 +60,20 @@ pub fn of_text(
     .load(conn)
 }
 
-/// Removes the text's translation into `lang`, if any; returns whether there was one.
+/// Removes the text's translation into `lang` (every language: None), if any; returns whether
+/// there was one.
 pub fn delete(
     conn: &mut DbConnection,
     round_id: i64,
     proposal_id: Option<i64>,
-    lang: &str,
+    lang: Option<&str>,
 ) -> QueryResult<bool> {
-    let target = text_translations::table
+    let mut target = text_translations::table
         .filter(text_translations::round_id.eq(round_id))
-        .filter(text_translations::lang.eq(lang))
         .into_boxed();
+    if let Some(lang) = lang {
+        target = target.filter(text_translations::lang.eq(lang));
+    }
     let ids: Vec<i64> = match proposal_id {
         Some(id) => target.filter(text_translations::proposal_id.eq(id)),
         None => target.filter(text_translations::proposal_id.is_null()),
