@@ -279,7 +279,7 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
                     }
                 }
             }
-            (super::translations::section(lang, &viewer.csrf, &format!("/council/rounds/{}/translations", r.id), page.translations))
+            (super::translations::link(lang, &format!("/council/rounds/{}/translations", r.id), page.translations.len()))
             section aria-labelledby="log-heading" {
                 h2 #log-heading { (t(lang, "council-log-title")) }
                 (super::components::change_log(lang, crate::domain::utc::zone_or_utc(&r.time_zone), &page.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))

@@ -365,7 +365,7 @@ pub fn show(
                 }
             }
             @if may.can_translate {
-                (super::translations::section(lang, &viewer.csrf, &format!("/proposals/{}/translations", p.id), translations))
+                (super::translations::link(lang, &format!("/proposals/{}/translations", p.id), translations.len()))
             }
         },
     )

@@ -493,6 +493,18 @@ async fn journey(app: &TestApp, js: bool, width: u32, lang: Lang, label: &str) -
     .await;
     j.wait_for(&t(lang, "proposals-done-reviewed")).await;
     j.look("reviewed").await;
+    // It translates the round's title for readers of another language.
+    j.open(&format!("/council/rounds/{main}/translations"))
+        .await;
+    j.look("translations").await;
+    let into = if lang == Lang::En { "es" } else { "en" };
+    j.click(&format!("select#translation_lang option[value='{into}']"))
+        .await;
+    j.fill("translated_title", "Green Streets, translated")
+        .await;
+    j.click("main form button[type=submit]").await;
+    j.wait_for(&t(lang, "translations-flash-saved")).await;
+    j.look("translated").await;
     j.open(&format!("/council/rounds/{main}")).await;
     j.look("manage").await;
     j.fill_css(

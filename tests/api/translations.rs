@@ -188,3 +188,44 @@ both_backends_with_clock! {
         assert!(!page.contains("Calles Verdes") && page.contains("Green and Quiet Streets"));
     }
 }
+
+both_backends_with_clock! {
+    async fn the_council_translates_on_its_own_page_and_keeps_what_it_typed_on_an_error(app) {
+        let f = fixture(&app, "approval", json!({"title": "Green Streets"})).await;
+        let browser = app.new_browser();
+        app.submit_with(&browser, "/login", "/login", &[("email", "council@example.org"), ("password", PASSWORD)]).await;
+        let page = format!("/proposals/{}/translations", f.north_projects[0]);
+        let shown = browser.get(app.url(&page)).header("Accept", "text/html").send().await.unwrap();
+        assert_eq!(shown.status(), 200);
+        assert!(shown.text().await.unwrap().contains("N1"), "the original text is on the page");
+
+        // No language chosen, and a title far too long: both said, nothing typed lost.
+        let long = "Árboles ".repeat(40);
+        let res = app
+            .submit_with(&browser, &page, &page, &[("translation_lang", ""), ("translated_title", "Árboles"), ("translated_description", "Doce árboles.")])
+            .await;
+        assert_eq!(res.status(), 422);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("id=\"translation_lang-error\"") && body.contains("Doce árboles."), "{body}");
+        let res = app
+            .submit_with(&browser, &page, &page, &[("translation_lang", "es"), ("translated_title", long.trim()), ("translated_description", "")])
+            .await;
+        assert_eq!(res.status(), 422);
+        let body = res.text().await.unwrap();
+        assert!(body.contains("id=\"translated_title-error\"") && body.contains("value=\"Árboles Árboles"), "{body}");
+
+        let res = app
+            .submit_with(&browser, &page, &page, &[("translation_lang", "es"), ("translated_title", "Árboles en el norte"), ("translated_description", "")])
+            .await;
+        assert_eq!(res.status(), 303);
+        let location = res.headers()["location"].to_str().unwrap().to_string();
+        let after = browser.get(app.url(&location)).header("Accept", "text/html").send().await.unwrap().text().await.unwrap();
+        assert!(after.contains("Árboles en el norte") && after.contains("role=\"status\""), "{after}");
+
+        // Residents may not open it.
+        let resident = app.new_browser();
+        app.submit_with(&resident, "/login", "/login", &[("email", "voter@example.org"), ("password", PASSWORD)]).await;
+        let res = resident.get(app.url(&page)).header("Accept", "text/html").send().await.unwrap();
+        assert_eq!(res.status(), 403);
+    }
+}

@@ -11,3 +11,15 @@ translations-remove-hint = To remove a translation, choose its language and leav
 translations-save = Save the translation
 translations-flash-saved = The translation is saved.
 translations-flash-removed = The translation is removed.
+translations-link =
+    { $count ->
+        [0] Translate this text for readers of other languages
+        [one] One translation — add or change translations
+       *[other] { $n } translations — add or change translations
+    }
+translations-title-of = Translations: { $text }
+translations-back = Back to the page.
+translations-original = The original text
+translations-so-far = Translations so far
+translations-form-heading = Add, change or remove a translation
+translations-error-language = Choose the language of the translation.

@@ -11,3 +11,15 @@ translations-remove-hint = Para quitar una traducción, elige su idioma y deja l
 translations-save = Guardar la traducción
 translations-flash-saved = La traducción se ha guardado.
 translations-flash-removed = La traducción se ha quitado.
+translations-link =
+    { $count ->
+        [0] Traduce este texto para quienes leen en otros idiomas
+        [one] Una traducción: añadir o cambiar traducciones
+       *[other] { $n } traducciones: añadir o cambiar traducciones
+    }
+translations-title-of = Traducciones: { $text }
+translations-back = Volver a la página.
+translations-original = El texto original
+translations-so-far = Traducciones hasta ahora
+translations-form-heading = Añadir, cambiar o quitar una traducción
+translations-error-language = Elige el idioma de la traducción.

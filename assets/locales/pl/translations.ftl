@@ -11,3 +11,16 @@ translations-remove-hint = Aby usunąć tłumaczenie, wybierz jego język i zost
 translations-save = Zapisz tłumaczenie
 translations-flash-saved = Tłumaczenie zostało zapisane.
 translations-flash-removed = Tłumaczenie zostało usunięte.
+translations-link =
+    { $count ->
+        [0] Przetłumacz ten tekst dla osób czytających w innych językach
+        [one] Jedno tłumaczenie — dodaj lub zmień tłumaczenia
+        [few] { $n } tłumaczenia — dodaj lub zmień tłumaczenia
+       *[many] { $n } tłumaczeń — dodaj lub zmień tłumaczenia
+    }
+translations-title-of = Tłumaczenia: { $text }
+translations-back = Wróć do strony.
+translations-original = Tekst oryginalny
+translations-so-far = Dotychczasowe tłumaczenia
+translations-form-heading = Dodaj, zmień lub usuń tłumaczenie
+translations-error-language = Wybierz język tłumaczenia.

@@ -227,7 +227,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route(
             "/council/rounds/{round_id}/translations",
+            web::get().to(translations::round_page),
+        )
+        .route(
+            "/council/rounds/{round_id}/translations",
             web::post().to(translations::round),
+        )
+        .route(
+            "/proposals/{proposal_id}/translations",
+            web::get().to(translations::proposal_page),
         )
         .route(
             "/proposals/{proposal_id}/translations",
