@@ -417,23 +417,51 @@ async fn nothing_lost(
     board.len()
 }
 
+/// A server with a round open to `voters` code holders, and the load casting their ballots for
+/// at most `seconds`.
+struct Voting {
+    /// Holds the server's data directory and the acknowledged-ballots log.
+    _dir: tempfile::TempDir,
+    instance: Instance,
+    round: i64,
+    projects: Vec<i64>,
+    load: Load,
+}
+
+async fn voting(database: &TestDatabase, voters: usize, seconds: u64) -> Voting {
+    let dir = tempfile::tempdir().unwrap();
+    let mut instance = Instance::new(dir.path(), database);
+    instance.start();
+    let (round, projects, codes) = set_up(&instance, database, voters).await;
+    let load = Load::start(
+        instance.url(&format!("/api/v1/rounds/{round}/ballots")),
+        &projects,
+        codes,
+        dir.path().join("acknowledged.log"),
+        Instant::now() + Duration::from_secs(seconds),
+    );
+    Voting {
+        _dir: dir,
+        instance,
+        round,
+        projects,
+        load,
+    }
+}
+
 async fn crash_while_voting(backend: Backend) {
     let Some(database) = TestDatabase::create(backend) else {
         return;
     };
     let kills = env_count("CRASH_FAULTS", 5);
     let voters = env_count("CRASH_VOTERS", 800 * kills);
-    let dir = tempfile::tempdir().unwrap();
-    let mut instance = Instance::new(dir.path(), &database);
-    instance.start();
-    let (round, projects, codes) = set_up(&instance, &database, voters).await;
-    let load = Load::start(
-        instance.url(&format!("/api/v1/rounds/{round}/ballots")),
-        &projects,
-        codes,
-        dir.path().join("acknowledged.log"),
-        Instant::now() + Duration::from_secs(40 + 10 * kills as u64),
-    );
+    let Voting {
+        _dir,
+        mut instance,
+        round,
+        load,
+        ..
+    } = voting(&database, voters, 40 + 10 * kills as u64).await;
     let mut kills_under_load = 0;
     for _ in 0..kills {
         let pause = rand::rng().random_range(30..150);
@@ -557,17 +585,13 @@ async fn restarted_database_loses_no_acknowledged_ballot_on_postgres() {
     let restarts = env_count("CRASH_FAULTS", 3);
     let voters = env_count("CRASH_VOTERS", 2000 * restarts);
     let database = TestDatabase::create_postgres_at(&server.admin_url);
-    let dir = tempfile::tempdir().unwrap();
-    let mut instance = Instance::new(dir.path(), &database);
-    instance.start();
-    let (round, projects, codes) = set_up(&instance, &database, voters).await;
-    let load = Load::start(
-        instance.url(&format!("/api/v1/rounds/{round}/ballots")),
-        &projects,
-        codes,
-        dir.path().join("acknowledged.log"),
-        Instant::now() + Duration::from_secs(30 + 15 * restarts as u64),
-    );
+    let Voting {
+        _dir,
+        mut instance,
+        round,
+        projects,
+        load,
+    } = voting(&database, voters, 30 + 15 * restarts as u64).await;
     let mut rng = rand::rng();
     // (stopped, starting): a request sent after the first and answered before the second
     // cannot have reached the database.

@@ -77,7 +77,7 @@ both_backends_with_clock! {
         changed["reason"] = "more choice".into();
         let res = app.send_bearer(Method::PUT, &format!("/api/v1/rounds/{id}"), &token, &changed).await;
         assert_eq!(res.status(), 409);
-        assert_eq!(res.json::<Value>().await.unwrap()["error"], budgetbox::domain::round_config::FROZEN);
+        assert_eq!(res.json::<Value>().await.unwrap()["error"], budgetbox::i18n::Message::new(budgetbox::domain::round_config::FROZEN).to_string());
         let mut changed = config();
         changed["rule"] = "mes-add1".into();
         changed["reason"] = "fairer".into();
