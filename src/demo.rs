@@ -233,7 +233,7 @@ fn seed(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Credentials> {
                 chosen.push(options[rng.random_range(0..options.len())]);
             }
             chosen.sort_unstable();
-            let content = BallotContent::Projects(chosen).to_json();
+            let content = BallotContent::Projects(chosen).to_json()?;
             ballot::record_participation(conn, round_id, Some(*voter), "online")?;
             bulletin::append(
                 conn,

@@ -164,28 +164,32 @@ pub fn t(lang: Lang, key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+type Args<'a> = HashMap<Cow<'static, str>, FluentValue<'a>>;
+
+/// The message `key` with `args`; its key when a catalogue lacks it.
+fn lookup(lang: Lang, key: &str, args: &Args<'_>) -> String {
+    LOCALES
+        .try_lookup_with_args(&lang.id(), key, args)
+        .unwrap_or_else(|| key.to_string())
+}
+
+fn text_args<'a>(args: &[(&str, &str)]) -> Args<'a> {
+    args.iter()
+        .map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(v.to_string())))
+        .collect()
+}
+
 /// A message with arguments, e.g. `t_with(lang, "home-budget", &[("amount", "50,000 EUR")])`.
 pub fn t_with(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
-        .iter()
-        .map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(v.to_string())))
-        .collect();
-    LOCALES
-        .try_lookup_with_args(&lang.id(), key, &args)
-        .unwrap_or_else(|| key.to_string())
+    lookup(lang, key, &text_args(args))
 }
 
 /// A message whose wording depends on a number (Fluent plural categories: Polish has
 /// one/few/many), e.g. `t_count(lang, "ballots-count", n, &[])` with `{ $count -> … }`.
 pub fn t_count(lang: Lang, key: &str, count: i64, args: &[(&str, &str)]) -> String {
-    let mut all: HashMap<Cow<'static, str>, FluentValue<'_>> = args
-        .iter()
-        .map(|(k, v)| (Cow::Owned(k.to_string()), FluentValue::from(v.to_string())))
-        .collect();
+    let mut all = text_args(args);
     all.insert(Cow::Borrowed("count"), FluentValue::from(count));
-    LOCALES
-        .try_lookup_with_args(&lang.id(), key, &all)
-        .unwrap_or_else(|| key.to_string())
+    lookup(lang, key, &all)
 }
 
 /// A sentence for a person, decided where the rule lives and worded where it is shown: a
@@ -246,7 +250,7 @@ impl Message {
     }
 
     pub fn text(&self, lang: Lang) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = self
+        let args: Args<'_> = self
             .args
             .iter()
             .map(|(name, arg)| {
@@ -261,9 +265,7 @@ impl Message {
                 (Cow::Borrowed(*name), value)
             })
             .collect();
-        LOCALES
-            .try_lookup_with_args(&lang.id(), &self.key, &args)
-            .unwrap_or_else(|| self.key.to_string())
+        lookup(lang, &self.key, &args)
     }
 }
 

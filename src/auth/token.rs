@@ -51,7 +51,7 @@ impl TokenKeys {
         role: Role,
         token_version: i32,
         now: DateTime<Utc>,
-    ) -> (String, Claims) {
+    ) -> Result<(String, Claims), crate::error::AppError> {
         let claims = Claims {
             sub: user_id.to_string(),
             role,
@@ -62,8 +62,8 @@ impl TokenKeys {
             aud: self.audience.clone(),
         };
         let token = encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
-            .expect("HS256 signing cannot fail");
-        (token, claims)
+            .map_err(crate::error::AppError::internal)?;
+        Ok((token, claims))
     }
 
     /// Checks signature, algorithm, expiry, issuer and audience. Expiry is checked against
@@ -93,7 +93,7 @@ mod tests {
     #[test]
     fn round_trip_and_expiry() {
         let now = Utc::now();
-        let (token, claims) = keys().issue(42, Role::Council, 3, now);
+        let (token, claims) = keys().issue(42, Role::Council, 3, now).unwrap();
         assert_eq!(keys().verify(&token, now), Some(claims));
         assert_eq!(
             keys().verify(&token, now + chrono::Duration::seconds(SESSION_SECONDS)),
@@ -104,7 +104,9 @@ mod tests {
     #[test]
     fn other_installations_and_keys_are_refused() {
         let now = Utc::now();
-        let (token, _) = TokenKeys::new(&[8u8; 32]).issue(42, Role::Council, 0, now);
+        let (token, _) = TokenKeys::new(&[8u8; 32])
+            .issue(42, Role::Council, 0, now)
+            .unwrap();
         assert_eq!(keys().verify(&token, now), None);
     }
 }

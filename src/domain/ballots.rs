@@ -378,7 +378,7 @@ pub fn prepare(
     let round = crate::domain::rounds::find(conn, round_id)?;
     check_voting_open(&round, now)?;
     let district = voter_district(conn, &round, &voter, requested_district)?;
-    let content = validate(&paper(conn, &round, district)?, choice)?.to_json();
+    let content = validate(&paper(conn, &round, district)?, choice)?.to_json()?;
     let (user_id, code) = match voter {
         Voter::Account(user) => (Some(user.id), None),
         Voter::Code(code) => (None, Some(code.to_string())),
@@ -435,7 +435,7 @@ pub fn commit_to(
 ) -> AppResult<Receipt> {
     commit_all_to(conn, board, &[(ballot, now)])?
         .pop()
-        .expect("one outcome per ballot")
+        .unwrap_or_else(|| Err(AppError::internal("a written ballot had no outcome")))
 }
 
 /// Writes prepared ballots of the board's round, in this order, on a board opened in this
@@ -615,7 +615,7 @@ fn store(
         round_id,
         &bulletin::NewEntry {
             district_id: district,
-            content: &content.to_json(),
+            content: &content.to_json()?,
             cast_day: &now.date().to_string(),
             voter_tag: None,
             supersedes: None,
@@ -665,7 +665,7 @@ pub fn enter_paper(
         let district = voter_district(conn, &round, &Voter::Account(voter), None)?;
         let paper = paper(conn, &round, district)?;
         let content = validate(&paper, choice)?;
-        let json = content.to_json();
+        let json = content.to_json()?;
         match ballot::pending_paper(conn, round_id, voter.id)? {
             None => {
                 ballot::add_pending_paper(conn, round_id, voter.id, &json, officer_id, now)?;

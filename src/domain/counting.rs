@@ -28,8 +28,8 @@ pub enum BallotContent {
 }
 
 impl BallotContent {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("ballot content always serialises")
+    pub fn to_json(&self) -> AppResult<String> {
+        serde_json::to_string(self).map_err(AppError::internal)
     }
 }
 

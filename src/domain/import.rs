@@ -247,7 +247,7 @@ pub fn import_pabulib(
                 &mut tail,
                 &bulletin::NewEntry {
                     district_id: None,
-                    content: &content.to_json(),
+                    content: &content.to_json()?,
                     cast_day: &cast_day,
                     voter_tag: None,
                     supersedes: None,

@@ -579,7 +579,7 @@ impl RoundInput {
                 review_at,
                 voting_open_at,
                 voting_close_at,
-                categories: serde_json::to_string(&categories).expect("strings serialise"),
+                categories: serde_json::Value::from(categories).to_string(),
                 min_age,
                 age_reference_date,
                 residence,

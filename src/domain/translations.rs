@@ -130,17 +130,11 @@ pub fn save(
 /// The translations into one language of a round's text and its proposals' texts.
 #[derive(Clone, Debug, Default)]
 pub struct Translations {
-    pub lang: Lang,
     round: Option<(String, String)>,
     proposals: HashMap<i64, (String, String)>,
 }
 
 impl Translations {
-    /// The translated (title, description) of the round, if there is one.
-    pub fn round(&self) -> Option<(&str, &str)> {
-        self.round.as_ref().map(|(t, d)| (t.as_str(), d.as_str()))
-    }
-
     pub fn proposal(&self, id: i64) -> Option<(&str, &str)> {
         self.proposals
             .get(&id)
@@ -193,10 +187,7 @@ impl Translations {
 pub fn of_round(conn: &mut DbConnection, round_id: i64, lang: Lang) -> AppResult<Translations> {
     let rows = translation::of_round(conn, round_id, lang.code())?;
     let hidden = moderation::hidden_in_round(conn, round_id)?;
-    let mut found = Translations {
-        lang,
-        ..Translations::default()
-    };
+    let mut found = Translations::default();
     for row in rows {
         match row.proposal_id {
             None => found.round = Some((row.title, row.description)),
@@ -207,6 +198,19 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64, lang: Lang) -> AppResult
         }
     }
     Ok(found)
+}
+
+/// A round with everything its page shows, in `lang` where the council translated it; says
+/// whether the round's own text was translated.
+pub fn round_detail(
+    conn: &mut DbConnection,
+    id: crate::domain::RoundId,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> AppResult<(RoundDetail, bool)> {
+    let mut detail = crate::domain::rounds::detail(conn, id, now, lang)?;
+    let translated = of_round(conn, id.0, lang)?.apply_to_round(&mut detail);
+    Ok((detail, translated))
 }
 
 /// The translated titles of several rounds (for lists of rounds).

@@ -151,7 +151,9 @@ fn write_batch(conn: &mut DbConnection, batch: &[Job]) -> AppResult<Vec<AppResul
     }
     Ok(outcomes
         .into_iter()
-        .map(|outcome| outcome.expect("every job belongs to one round"))
+        .map(|outcome| {
+            outcome.unwrap_or_else(|| Err(AppError::internal("a ballot was left out of its batch")))
+        })
         .collect())
 }
 

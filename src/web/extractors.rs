@@ -192,7 +192,7 @@ async fn resolve(req: HttpRequest) -> Result<MaybeUser, AppError> {
             }
             let now = chrono::Utc::now();
             if via == Via::Cookie && now.timestamp() - claims.iat >= RENEW_AFTER_SECONDS {
-                let (token, _) = s.tokens.issue(user.id, role, user.token_version, now);
+                let (token, _) = s.tokens.issue(user.id, role, user.token_version, now)?;
                 push_cookie(&req, session_cookie(&token, is_https(&req)));
             }
             MaybeUser(Some(AuthUser {

@@ -127,7 +127,7 @@ pub async fn login(
             let (token, _) =
                 state
                     .tokens
-                    .issue(user.id, role, user.token_version, chrono::Utc::now());
+                    .issue(user.id, role, user.token_version, chrono::Utc::now())?;
             let mut response = see_other(&next);
             response
                 .add_cookie(&session_cookie(&token, is_https(&req)))
@@ -260,7 +260,7 @@ pub async fn change_password(
                 user.role,
                 user.user.token_version + 1,
                 chrono::Utc::now(),
-            );
+            )?;
             let mut response = see_other("/account?done=password");
             response
                 .add_cookie(&session_cookie(&token, is_https(&req)))

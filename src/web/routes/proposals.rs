@@ -28,12 +28,9 @@ pub fn parse_proposal_id(raw: &str) -> AppResult<i64> {
 async fn round_detail(state: &AppState, id: i64, lang: Lang) -> AppResult<RoundDetail> {
     let now = state.clock.now();
     state
-        .db(move |conn| {
-            let mut detail = rounds::detail(conn, RoundId(id), now, lang)?;
-            translations::of_round(conn, id, lang)?.apply_to_round(&mut detail);
-            Ok(detail)
-        })
+        .db(move |conn| translations::round_detail(conn, RoundId(id), now, lang))
         .await
+        .map(|(detail, _)| detail)
 }
 
 pub async fn list(

@@ -2,15 +2,12 @@
 
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
-use chrono::NaiveDateTime;
 use maud::Markup;
 use serde::Deserialize;
 
 use crate::db::models::round;
-use crate::db::DbConnection;
 use crate::domain::eligibility::{self, Eligibility};
-use crate::domain::rounds::RoundDetail;
-use crate::domain::{rounds, translations, RoundId};
+use crate::domain::{translations, RoundId};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{t, Lang, Message};
 use crate::views;
@@ -35,7 +32,7 @@ pub async fn show(
     let account = user.0.map(|u| u.user);
     let ((round, translated), eligibility) = state
         .db(move |conn| {
-            let detail = translated_detail(conn, id, now, lang)?;
+            let detail = translations::round_detail(conn, id, now, lang)?;
             let eligibility = match account {
                 Some(user) => {
                     let row = round::find(conn, id.0)?;
@@ -58,19 +55,6 @@ pub async fn show(
         notice.as_deref(),
         &FieldErrors::default(),
     ))
-}
-
-/// The round page's content in the reader's language where the council translated it; says
-/// whether the round's own text was.
-fn translated_detail(
-    conn: &mut DbConnection,
-    id: RoundId,
-    now: NaiveDateTime,
-    lang: Lang,
-) -> AppResult<(RoundDetail, bool)> {
-    let mut detail = rounds::detail(conn, id, now, lang)?;
-    let translated = translations::of_round(conn, id.0, lang)?.apply_to_round(&mut detail);
-    Ok((detail, translated))
 }
 
 /// Path ids come in as text so a malformed one is a 404 with a sentence, not actix's 400.
@@ -111,7 +95,7 @@ pub async fn census_match(
             .finish()),
         Err((errors, eligibility)) => {
             let (round, translated) = state
-                .db(move |conn| translated_detail(conn, id, now, lang))
+                .db(move |conn| translations::round_detail(conn, id, now, lang))
                 .await?;
             let page = views::rounds::show(
                 &viewer,

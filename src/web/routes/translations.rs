@@ -29,13 +29,20 @@ pub struct DoneQuery {
     done: Option<String>,
 }
 
-/// The text's original words, its page and its address here.
+/// The text's original words and its page.
 struct Subject {
     round_id: i64,
     proposal_id: Option<i64>,
     original: TranslationInput,
     back: String,
-    here: String,
+}
+
+/// Where the translation page of a text is.
+fn address(text: Text) -> String {
+    match text {
+        Text::Round(id) => format!("/council/rounds/{id}/translations"),
+        Text::Proposal(id) => format!("/proposals/{id}/translations"),
+    }
 }
 
 fn subject(conn: &mut crate::db::DbConnection, text: Text) -> AppResult<Subject> {
@@ -50,7 +57,6 @@ fn subject(conn: &mut crate::db::DbConnection, text: Text) -> AppResult<Subject>
                     description: row.description,
                 },
                 back: format!("/council/rounds/{id}"),
-                here: format!("/council/rounds/{id}/translations"),
             }
         }
         Text::Proposal(id) => {
@@ -65,7 +71,6 @@ fn subject(conn: &mut crate::db::DbConnection, text: Text) -> AppResult<Subject>
                     description: row.description,
                 },
                 back: format!("/proposals/{id}"),
-                here: format!("/proposals/{id}/translations"),
             }
         }
     })
@@ -92,7 +97,7 @@ async fn render(
             of: (&subject.original.title, subject.back.clone()),
             original: &subject.original,
             existing: &existing,
-            action: subject.here.clone(),
+            action: address(text),
             draft,
             errors,
             notice,
@@ -156,9 +161,7 @@ async fn save(
         .await;
     match saved {
         Ok(translated) => {
-            let here = state
-                .db(move |conn| subject(conn, text).map(|s| s.here))
-                .await?;
+            let here = address(text);
             let done = if translated {
                 "translated"
             } else {

@@ -78,7 +78,7 @@ pub async fn login(
             let (token, claims) =
                 state
                     .tokens
-                    .issue(user.id, role, user.token_version, chrono::Utc::now());
+                    .issue(user.id, role, user.token_version, chrono::Utc::now())?;
             Ok(HttpResponse::Ok().json(TokenResponse {
                 token,
                 expires_at: claims.exp,
@@ -157,7 +157,7 @@ pub async fn change_password(
         user.role,
         user.user.token_version + 1,
         chrono::Utc::now(),
-    );
+    )?;
     Ok(HttpResponse::Ok().json(TokenResponse {
         token,
         expires_at: claims.exp,
