@@ -60,7 +60,7 @@ fn prepare_round(pool: &DbPool, count: usize) -> (i64, Vec<i64>, Vec<String>) {
             .expect("project")
         })
         .collect();
-    let codes = budgetbox::domain::eligibility::generate_codes(
+    let codes = budgetbox::domain::voting_codes::generate_codes(
         &mut conn,
         Some(staff),
         round,

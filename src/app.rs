@@ -42,13 +42,24 @@ impl Application {
             Some(files) => Some(crate::web::tls::server_config(files)?),
             None => None,
         };
-        let state = web::Data::new(AppState::new(pool, clock, settings));
+        let key_mismatch = {
+            let mut conn = pool
+                .get()
+                .map_err(|e| format!("cannot open the database: {e}"))?;
+            crate::domain::installation::key_mismatch(&mut conn, settings.secret_key.expose())
+                .map_err(|e| format!("cannot read the database: {e}"))?
+        };
+        if let Some(why) = &key_mismatch {
+            tracing::error!("refusing to serve: {why}");
+        }
+        let state = web::Data::new(AppState::new(pool, clock, settings, key_mismatch));
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
                 .app_data(middleware::json_config())
                 .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
                 .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
+                .wrap(from_fn(middleware::refuse_with_foreign_key))
                 .wrap(from_fn(middleware::negotiate_errors))
                 .wrap(from_fn(middleware::cookies_and_cache))
                 .wrap(from_fn(middleware::same_origin_writes))
@@ -85,7 +96,7 @@ const AUTO_COUNT_RETRY: std::time::Duration = std::time::Duration::from_secs(600
 
 /// Counts each round automatically once its voting closes, on a background thread of its own
 /// so the web workers never wait for a tally. Every instance runs one; they do not collide.
-pub fn spawn_auto_count(pool: DbPool) {
+pub fn spawn_auto_count(pool: DbPool, secret: crate::config::SecretKey) {
     let spawned = std::thread::Builder::new()
         .name("auto-count".into())
         .spawn(move || {
@@ -99,7 +110,12 @@ pub fn spawn_auto_count(pool: DbPool) {
                     .get()
                     .map_err(|e| e.to_string())
                     .and_then(|mut conn| {
-                        crate::domain::counting::count_closed_rounds(&mut conn, now, &skip)
+                        crate::domain::counting::count_closed_rounds(
+                            &mut conn,
+                            secret.expose(),
+                            now,
+                            &skip,
+                        )
                             .map_err(|e| e.to_string())
                     });
                 match outcomes {

@@ -72,6 +72,10 @@ enum Command {
     Import(ImportArgs),
     /// Print the installation's public key that signs audit packages
     PublicKey,
+    /// After a deliberate rotation of the secret key: record the configured key as the
+    /// installation's, so instances holding it serve again. Refused while a round that is
+    /// not yet counted holds ballots or a census list made with the old key
+    AdoptSecretKey,
     /// Write a consistent snapshot of the database while the server runs (SQLite: VACUUM
     /// INTO; PostgreSQL: pg_dump --format=custom)
     Backup {
@@ -122,15 +126,25 @@ struct ExportArgs {
 
 #[derive(Subcommand, Debug)]
 enum CodesCommand {
-    /// Generate codes and write them as CSV (code,round,district); only their hashes are kept
+    /// Generate codes and write them as CSV (code,round,district); only their hashes are kept.
+    /// With --from-census, one code per person of a census file, bound to their entry, written
+    /// as a mailing list (the file's columns and `code`)
     Generate {
         #[arg(long)]
         round: i64,
-        #[arg(long)]
-        count: usize,
+        #[arg(
+            long,
+            required_unless_present = "from_census",
+            conflicts_with = "from_census"
+        )]
+        count: Option<usize>,
         /// District slug [default: city-wide]
-        #[arg(long)]
+        #[arg(long, conflicts_with = "from_census")]
         district: Option<String>,
+        /// A census file (document_number,birth_year[,district], and any columns the letters
+        /// need, such as name and address): every person on it must be on the round's list
+        #[arg(long)]
+        from_census: Option<PathBuf>,
         /// Write to this file instead of standard output (created, never overwritten)
         #[arg(long)]
         out: Option<PathBuf>,
@@ -283,20 +297,37 @@ fn run(cli: Cli) -> Result<(), Failure> {
         // One connection is all a one-shot command uses, and the pool opens all of its own.
         settings.pool_size = 1;
         let pool = prepare_database(&settings).map_err(Failure::setup)?;
-        let conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+        let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+        if let Some(why) =
+            crate::domain::installation::key_mismatch(&mut conn, settings.secret_key.expose())
+                .map_err(|e| Failure::setup(e.to_string()))?
+        {
+            return Err(Failure::setup(why));
+        }
         Ok((settings, conn))
     };
     let now = chrono::Utc::now().naive_utc();
     match cli.command {
         Some(Command::Tally(args)) => tally(args),
+        Some(Command::AdoptSecretKey) => {
+            let mut settings = settings(&data_dir, url.as_deref(), key.as_deref(), DEFAULT_BIND)?;
+            settings.pool_size = 1;
+            let pool = prepare_database(&settings).map_err(Failure::setup)?;
+            let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+            let fingerprint =
+                crate::domain::installation::adopt(&mut conn, settings.secret_key.expose())
+                    .map_err(domain_failure)?;
+            println!("the installation's secret key is now the one with fingerprint {fingerprint}");
+            Ok(())
+        }
         Some(Command::Migrate) => {
             let (settings, _) = open()?;
             println!("database {} is up to date", settings.database_url);
             Ok(())
         }
         Some(Command::Demo) => {
-            let (_, mut conn) = open()?;
-            let credentials = crate::demo::load(&mut conn, now)
+            let (settings, mut conn) = open()?;
+            let credentials = crate::demo::load(&mut conn, settings.secret_key.expose(), now)
                 .map_err(|e| Failure::setup(format!("cannot load the demo: {e}")))?;
             print!("{credentials}");
             Ok(())
@@ -306,13 +337,52 @@ fn run(cli: Cli) -> Result<(), Failure> {
             round,
             count,
             district,
+            from_census: Some(file),
             out,
         })) => {
-            let codes = crate::domain::eligibility::generate_codes(
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| Failure::input(format!("cannot read {}: {e}", file.display())))?;
+            let (settings, mut conn) = open()?;
+            let _ = (count, district);
+            let list = crate::domain::voting_codes::generate_from_census(
+                &mut conn,
+                settings.secret_key.expose(),
+                None,
+                round,
+                &text,
+                now,
+            )
+            .map_err(|e| match e {
+                crate::error::AppError::Unprocessable(m) => {
+                    Failure::input(format!("{}: {m}", file.display()))
+                }
+                other => domain_failure(other),
+            })?;
+            write_output(
+                out.as_deref(),
+                list.to_csv().map_err(domain_failure)?.as_bytes(),
+            )?;
+            if let Some(path) = out {
+                eprintln!(
+                    "wrote a mailing list of {} voting codes to {}",
+                    list.rows.len(),
+                    path.display()
+                );
+            }
+            Ok(())
+        }
+        Some(Command::Codes(CodesCommand::Generate {
+            round,
+            count,
+            district,
+            from_census: None,
+            out,
+        })) => {
+            let codes = crate::domain::voting_codes::generate_codes(
                 &mut open()?.1,
                 None,
                 round,
-                count,
+                count.unwrap_or(0),
                 district.as_deref(),
                 now,
             )
@@ -333,14 +403,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Census(CensusCommand::Import { round, file })) => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| Failure::input(format!("cannot read {}: {e}", file.display())))?;
-            let summary =
-                crate::domain::eligibility::import_census(&mut open()?.1, None, round, &text, now)
-                    .map_err(|e| match e {
-                        crate::error::AppError::Unprocessable(m) => {
-                            Failure::input(format!("{}: {m}", file.display()))
-                        }
-                        other => domain_failure(other),
-                    })?;
+            let (settings, mut conn) = open()?;
+            let summary = crate::domain::census::import_census(
+                &mut conn,
+                settings.secret_key.expose(),
+                None,
+                round,
+                &text,
+                now,
+            )
+            .map_err(|e| match e {
+                crate::error::AppError::Unprocessable(m) => {
+                    Failure::input(format!("{}: {m}", file.display()))
+                }
+                other => domain_failure(other),
+            })?;
             println!(
                 "census of round {round}: {} people ({} added, {} removed, {} unchanged)",
                 summary.rows, summary.added, summary.removed, summary.unchanged
@@ -494,8 +571,12 @@ fn serve(
     if settings.database_is_default && !args.no_demo {
         let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
         if crate::demo::is_empty(&mut conn).map_err(|e| Failure::setup(e.to_string()))? {
-            let credentials = crate::demo::load(&mut conn, chrono::Utc::now().naive_utc())
-                .map_err(|e| Failure::setup(format!("cannot load the demo: {e}")))?;
+            let credentials = crate::demo::load(
+                &mut conn,
+                settings.secret_key.expose(),
+                chrono::Utc::now().naive_utc(),
+            )
+            .map_err(|e| Failure::setup(format!("cannot load the demo: {e}")))?;
             println!("Loaded the demo city into {}.", settings.database_url);
             print!("{credentials}");
         }
@@ -507,7 +588,7 @@ fn serve(
     } else {
         "http"
     };
-    crate::app::spawn_auto_count(pool.clone());
+    crate::app::spawn_auto_count(pool.clone(), settings.secret_key.clone());
     let app = Application::build(settings, pool, Clock::System).map_err(Failure::setup)?;
     let url = match host.rsplit_once(':') {
         Some((h, _)) => format!(

@@ -13,10 +13,10 @@ use crate::auth::password;
 use crate::db::models::proposal::NewProposal;
 use crate::db::models::round::NewRound;
 use crate::db::models::user::NewUser;
-use crate::db::models::{ballot, district, proposal, round, user};
+use crate::db::models::{district, proposal, round, user};
 use crate::db::{write_transaction, DbConnection};
-use crate::domain::bulletin;
-use crate::domain::counting::{self, BallotContent};
+use crate::domain::ballots::{self, Channel, Choice, Voter};
+use crate::domain::counting;
 use crate::error::{AppError, AppResult};
 
 const DISTRICTS: [(&str, &str); 3] = [
@@ -48,18 +48,18 @@ pub fn is_empty(conn: &mut DbConnection) -> AppResult<bool> {
 }
 
 /// Loads the demo city. Refuses to run twice on the same database.
-pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Credentials> {
+pub fn load(conn: &mut DbConnection, secret: &[u8], now: NaiveDateTime) -> AppResult<Credentials> {
     if !is_empty(conn)? {
         return Err(AppError::Conflict(
             "the database already has budget rounds; the demo only loads into an empty one".into(),
         ));
     }
-    let credentials = write_transaction(conn, |conn| seed(conn, now))?;
+    let credentials = write_transaction(conn, |conn| seed(conn, secret, now))?;
     let past = round::all(conn)?
         .into_iter()
         .find(|r| r.slug == "riverton-2025")
         .ok_or_else(|| AppError::internal("demo round riverton-2025 is missing"))?;
-    counting::count_round(conn, past.id, now)?;
+    counting::count_round(conn, secret, past.id, now)?;
     Ok(credentials)
 }
 
@@ -70,7 +70,7 @@ pub fn random_password(rng: &mut impl Rng) -> String {
         .collect()
 }
 
-fn seed(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Credentials> {
+fn seed(conn: &mut DbConnection, secret: &[u8], now: NaiveDateTime) -> AppResult<Credentials> {
     let mut rng = StdRng::seed_from_u64(2026);
     let mut districts = Vec::new();
     for (slug, name) in DISTRICTS {
@@ -207,10 +207,10 @@ fn seed(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Credentials> {
                 feasible_by_district[d].push(id);
             }
         }
-        let (turnout, cast_day) = if round_id == past {
-            (0.8, (now - day * 290).date())
+        let (turnout, cast_at) = if round_id == past {
+            (0.8, now - day * 290)
         } else {
-            (0.4, (now - day).date())
+            (0.4, now - day)
         };
         for (voter, home) in &voters {
             if !rng.random_bool(turnout) {
@@ -233,19 +233,23 @@ fn seed(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Credentials> {
                 chosen.push(options[rng.random_range(0..options.len())]);
             }
             chosen.sort_unstable();
-            let content = BallotContent::Projects(chosen).to_json()?;
-            ballot::record_participation(conn, round_id, Some(*voter), "online")?;
-            bulletin::append(
+            // Through the same path as every ballot: checked, sealed, one per person.
+            let account = user::find(conn, *voter)?
+                .ok_or_else(|| AppError::internal("a demo voter is missing"))?;
+            let choice = Choice::Projects(chosen);
+            let ballot = ballots::prepare(
                 conn,
-                round_id,
-                &bulletin::NewEntry {
-                    district_id: Some(districts[d]),
-                    content: &content,
-                    cast_day: &cast_day.to_string(),
-                    voter_tag: None,
-                    supersedes: None,
+                secret,
+                ballots::Cast {
+                    round_id,
+                    voter: Voter::Account(&account),
+                    requested_district: Some(districts[d]),
+                    choice: &choice,
+                    channel: Channel::Online,
                 },
+                cast_at,
             )?;
+            ballots::commit(conn, &ballot, cast_at)?;
         }
     }
     Ok(Credentials(staff))

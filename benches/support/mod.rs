@@ -83,7 +83,7 @@ pub fn create_round(pool: &DbPool, voting: bool) -> (i64, i64) {
         voting_close_at: t(48 + shift),
         residence: "none".into(),
         revote_policy: "final".into(),
-        voting_codes: Some("on".into()),
+        voting_channels: "codes".into(),
         ..RoundInput::default()
     };
     let round = round_config::create(

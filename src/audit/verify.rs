@@ -193,7 +193,7 @@ fn recount(
     let contents = match counted_contents(
         ballots
             .iter()
-            .map(|b| (b.seq, b.supersedes, b.content.as_str())),
+            .map(|b| (b.seq, b.supersedes, b.content.as_deref())),
     ) {
         Ok(contents) => contents,
         Err(e) => {

@@ -20,10 +20,26 @@ pub struct Claims {
     pub role: Role,
     /// Must equal the user's `token_version`; bumping it revokes every older token.
     pub tv: i32,
+    /// The session (random): renewed tokens keep it, and logging out revokes it.
+    pub sid: String,
     pub iat: i64,
     pub exp: i64,
     pub iss: String,
     pub aud: String,
+}
+
+/// A new session id: 128 random bits.
+pub fn new_session_id() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// How long after logging out a session's record must be kept: its last token may have been
+/// renewed just before.
+pub fn revoked_until(claims: &Claims) -> i64 {
+    claims.exp.max(claims.iat + SESSION_SECONDS) + 60
 }
 
 #[derive(Clone)]
@@ -50,12 +66,14 @@ impl TokenKeys {
         user_id: i64,
         role: Role,
         token_version: i32,
+        sid: &str,
         now: DateTime<Utc>,
     ) -> Result<(String, Claims), crate::error::AppError> {
         let claims = Claims {
             sub: user_id.to_string(),
             role,
             tv: token_version,
+            sid: sid.to_string(),
             iat: now.timestamp(),
             exp: now.timestamp() + SESSION_SECONDS,
             iss: ISSUER.into(),
@@ -93,7 +111,7 @@ mod tests {
     #[test]
     fn round_trip_and_expiry() {
         let now = Utc::now();
-        let (token, claims) = keys().issue(42, Role::Council, 3, now).unwrap();
+        let (token, claims) = keys().issue(42, Role::Council, 3, "s1", now).unwrap();
         assert_eq!(keys().verify(&token, now), Some(claims));
         assert_eq!(
             keys().verify(&token, now + chrono::Duration::seconds(SESSION_SECONDS)),
@@ -105,7 +123,7 @@ mod tests {
     fn other_installations_and_keys_are_refused() {
         let now = Utc::now();
         let (token, _) = TokenKeys::new(&[8u8; 32])
-            .issue(42, Role::Council, 0, now)
+            .issue(42, Role::Council, 0, "s1", now)
             .unwrap();
         assert_eq!(keys().verify(&token, now), None);
     }

@@ -19,11 +19,13 @@ pub type DbPool = Pool<ConnectionManager>;
 pub type PooledDb = PooledConnection<ConnectionManager>;
 
 /// An acknowledged write must survive a crash (synchronous=FULL); readers never block the
-/// writer (WAL); writers queue instead of failing at once (busy_timeout).
+/// writer (WAL); writers queue instead of failing at once (busy_timeout); deleted content is
+/// zeroed where that costs no extra write (secure_delete=FAST; `compact` does the rest).
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
 PRAGMA foreign_keys = ON;
-PRAGMA busy_timeout = 10000;";
+PRAGMA busy_timeout = 10000;
+PRAGMA secure_delete = FAST;";
 
 #[derive(Clone, Debug)]
 pub struct ConnectionManager {
@@ -138,28 +140,29 @@ where
     E: From<diesel::result::Error>,
 {
     match conn {
-        DbConnection::Sqlite(_) => {
-            let nested = HOLDS_SQLITE_WRITER.with(|h| h.get());
-            let _guard = if nested {
-                None
-            } else {
-                let guard = SQLITE_WRITER
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner());
-                HOLDS_SQLITE_WRITER.with(|h| h.set(true));
-                Some(guard)
-            };
-            // A panic inside must not leave this thread marked as the writer.
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                sqlite_immediate(conn, f)
-            }));
-            if !nested {
-                HOLDS_SQLITE_WRITER.with(|h| h.set(false));
-            }
-            result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        }
+        DbConnection::Sqlite(_) => with_sqlite_writer(|| sqlite_immediate(conn, f)),
         DbConnection::Postgres(_) => conn.transaction(f),
     }
+}
+
+/// Runs `f` holding this process's SQLite writer lock but outside any transaction (VACUUM and
+/// checkpoints cannot run inside one). A no-op guard on PostgreSQL callers.
+pub fn with_sqlite_writer<T>(f: impl FnOnce() -> T) -> T {
+    let nested = HOLDS_SQLITE_WRITER.with(|h| h.get());
+    let _guard = if nested {
+        None
+    } else {
+        let guard = SQLITE_WRITER
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        HOLDS_SQLITE_WRITER.with(|h| h.set(true));
+        Some(guard)
+    };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    if !nested {
+        HOLDS_SQLITE_WRITER.with(|h| h.set(false));
+    }
+    result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 fn sqlite_immediate<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>

@@ -2,6 +2,7 @@
 //! table holding its row struct and the queries that read and write it.
 
 pub mod backup;
+pub mod compact;
 pub mod connection;
 pub mod migrations;
 pub mod models;

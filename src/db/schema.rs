@@ -56,6 +56,7 @@ diesel::table! {
         voting_codes -> Integer,
         census_salt -> Text,
         revote_policy -> Text,
+        account_voting -> Integer,
     }
 }
 
@@ -92,6 +93,7 @@ diesel::table! {
         round_id -> BigInt,
         user_id -> Nullable<BigInt>,
         channel -> Text,
+        token -> Text,
     }
 }
 
@@ -108,6 +110,9 @@ diesel::table! {
         entry_hash -> Text,
         voter_tag -> Nullable<Text>,
         supersedes -> Nullable<BigInt>,
+        salt -> Nullable<Text>,
+        commitment -> Nullable<Text>,
+        sealed -> Nullable<Binary>,
     }
 }
 
@@ -176,7 +181,7 @@ diesel::table! {
         code_hash -> Text,
         district_id -> Nullable<BigInt>,
         created_at -> Timestamp,
-        used_at -> Nullable<Timestamp>,
+        census_hash -> Nullable<Text>,
     }
 }
 
@@ -190,6 +195,7 @@ diesel::table! {
         checked_by -> Nullable<BigInt>,
         census_hash -> Nullable<Text>,
         at -> Timestamp,
+        document_hash -> Nullable<Text>,
     }
 }
 
@@ -348,6 +354,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    installation (name) {
+        name -> Text,
+        value -> Text,
+    }
+}
+
+diesel::table! {
+    revoked_sessions (sid) {
+        sid -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(users -> districts (district_id));
 diesel::joinable!(proposal_supports -> proposals (proposal_id));
 diesel::joinable!(proposal_flags -> proposals (proposal_id));
@@ -401,4 +421,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     proposal_merges,
     proposal_change_requests,
     proposal_images,
+    installation,
+    revoked_sessions,
 );

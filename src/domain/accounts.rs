@@ -386,8 +386,24 @@ pub fn session_user(
     conn: &mut DbConnection,
     user_id: i64,
     token_version: i32,
+    sid: &str,
 ) -> AppResult<Option<UserRow>> {
+    if crate::db::models::session::is_revoked(conn, sid)? {
+        return Ok(None);
+    }
     Ok(user::find(conn, user_id)?.filter(|u| u.token_version == token_version))
+}
+
+/// Ends one session (logging out): its tokens are refused from now on, on every instance.
+pub fn end_session(
+    conn: &mut DbConnection,
+    claims: &crate::auth::token::Claims,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let until = chrono::DateTime::from_timestamp(crate::auth::token::revoked_until(claims), 0)
+        .map_or(now, |t| t.naive_utc());
+    crate::db::models::session::revoke(conn, &claims.sid, until, now)?;
+    Ok(())
 }
 
 pub fn change_password(
@@ -518,4 +534,10 @@ pub fn delete_account(
         )?;
         Ok(())
     })
+}
+
+/// The account with this address (already normalised), or a 404 that names it.
+pub fn find_by_email(conn: &mut DbConnection, email: &str) -> AppResult<UserRow> {
+    user::find_by_email(conn, email)?
+        .ok_or_else(|| AppError::NotFound(format!("there is no account {email}").into()))
 }

@@ -5,6 +5,7 @@
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
+use super::sealing;
 use crate::db::models::ballot::{self, BallotRow, NewBallot};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult};
@@ -39,17 +40,29 @@ pub struct EntryFields<'a> {
     pub round_id: i64,
     pub seq: i64,
     pub district_id: Option<i64>,
-    pub content: &'a str,
     pub tracking_hash: &'a str,
     pub supersedes: Option<i64>,
+    pub committed: Committed<'a>,
+}
+
+/// How an entry names its ballot: the salted commitment (every entry since ballots are sealed
+/// until the count), or the content itself (entries written before that).
+#[derive(Clone, Copy)]
+pub enum Committed<'a> {
+    Commitment(&'a str),
+    LegacyContent(&'a str),
 }
 
 pub fn entry_hash(e: &EntryFields<'_>) -> String {
     let district = e.district_id.map(|d| d.to_string()).unwrap_or_default();
     let supersedes = e.supersedes.map(|s| s.to_string()).unwrap_or_default();
+    let (version, ballot) = match e.committed {
+        Committed::Commitment(c) => ("v2", c),
+        Committed::LegacyContent(c) => ("v1", c),
+    };
     let text = format!(
-        "budgetbox/ballot/v1\n{}\n{}\n{}\n{district}\n{}\n{supersedes}\n{}",
-        e.prev_hash, e.round_id, e.seq, e.tracking_hash, e.content
+        "budgetbox/ballot/{version}\n{}\n{}\n{}\n{district}\n{}\n{supersedes}\n{ballot}",
+        e.prev_hash, e.round_id, e.seq, e.tracking_hash
     );
     hex::encode(Sha256::digest(text.as_bytes()))
 }
@@ -74,21 +87,41 @@ pub fn tail(conn: &mut DbConnection, round_id: i64) -> AppResult<Tail> {
 /// One ballot to put on a board.
 pub struct NewEntry<'a> {
     pub district_id: Option<i64>,
-    pub content: &'a str,
+    pub ballot: NewBallotBody<'a>,
     pub cast_day: &'a str,
     /// Set on rounds where the last ballot counts, with the entry this one replaces.
     pub voter_tag: Option<&'a str>,
     pub supersedes: Option<i64>,
 }
 
+/// A ballot as it goes on the board: sealed while voting is open, or already published
+/// (imported past votes).
+pub enum NewBallotBody<'a> {
+    Sealed {
+        commitment: &'a str,
+        sealed: &'a [u8],
+    },
+    Published {
+        salt: &'a str,
+        content: &'a str,
+    },
+}
+
 /// The entry after `tail`, hashed and ready to be written; `tail` has moved on to it.
 pub struct Pending {
     /// The tracking code the voter gets (only its hash is stored).
     pub code: String,
+    row: PendingRow,
+}
+
+struct PendingRow {
     round_id: i64,
     seq: i64,
     district_id: Option<i64>,
     content: String,
+    salt: Option<String>,
+    commitment: String,
+    sealed: Option<Vec<u8>>,
     cast_day: String,
     tracking_hash: String,
     prev_hash: String,
@@ -99,21 +132,25 @@ pub struct Pending {
 
 impl Pending {
     pub fn seq(&self) -> i64 {
-        self.seq
+        self.row.seq
     }
 
     pub fn row(&self) -> NewBallot<'_> {
+        let r = &self.row;
         NewBallot {
-            round_id: self.round_id,
-            district_id: self.district_id,
-            seq: self.seq,
-            content: &self.content,
-            cast_day: &self.cast_day,
-            tracking_hash: &self.tracking_hash,
-            prev_hash: &self.prev_hash,
-            entry_hash: &self.entry_hash,
-            voter_tag: self.voter_tag.as_deref(),
-            supersedes: self.supersedes,
+            round_id: r.round_id,
+            district_id: r.district_id,
+            seq: r.seq,
+            content: &r.content,
+            cast_day: &r.cast_day,
+            tracking_hash: &r.tracking_hash,
+            prev_hash: &r.prev_hash,
+            entry_hash: &r.entry_hash,
+            voter_tag: r.voter_tag.as_deref(),
+            supersedes: r.supersedes,
+            salt: r.salt.as_deref(),
+            commitment: Some(&r.commitment),
+            sealed: r.sealed.as_deref(),
         }
     }
 }
@@ -126,29 +163,48 @@ pub fn chain_after(round_id: i64, tail: &mut Tail, new: &NewEntry<'_>) -> Pendin
     let seq = tail.seq + 1;
     let code = new_tracking_code();
     let tracking = tracking_hash(&code);
+    let (commitment, content, salt, sealed) = match new.ballot {
+        NewBallotBody::Sealed { commitment, sealed } => (
+            commitment.to_string(),
+            String::new(),
+            None,
+            Some(sealed.to_vec()),
+        ),
+        NewBallotBody::Published { salt, content } => (
+            sealing::commit(salt, content),
+            content.to_string(),
+            Some(salt.to_string()),
+            None,
+        ),
+    };
     let entry = entry_hash(&EntryFields {
         prev_hash: &tail.head,
         round_id,
         seq,
         district_id: new.district_id,
-        content: new.content,
         tracking_hash: &tracking,
         supersedes: new.supersedes,
+        committed: Committed::Commitment(&commitment),
     });
     let prev_hash = std::mem::replace(&mut tail.head, entry.clone());
     tail.seq = seq;
     Pending {
         code,
-        round_id,
-        seq,
-        district_id: new.district_id,
-        content: new.content.to_string(),
-        cast_day: new.cast_day.to_string(),
-        tracking_hash: tracking,
-        prev_hash,
-        entry_hash: entry,
-        voter_tag: new.voter_tag.map(str::to_string),
-        supersedes: new.supersedes,
+        row: PendingRow {
+            round_id,
+            seq,
+            district_id: new.district_id,
+            content,
+            salt,
+            commitment,
+            sealed,
+            cast_day: new.cast_day.to_string(),
+            tracking_hash: tracking,
+            prev_hash,
+            entry_hash: entry,
+            voter_tag: new.voter_tag.map(str::to_string),
+            supersedes: new.supersedes,
+        },
     }
 }
 
@@ -162,13 +218,6 @@ pub fn append_at(
     let pending = chain_after(round_id, tail, new);
     ballot::insert(conn, &pending.row())?;
     Ok(pending.code)
-}
-
-/// Appends a ballot at the end of the round's chain (inside a write transaction holding the
-/// round's lock) and returns its tracking code.
-pub fn append(conn: &mut DbConnection, round_id: i64, new: &NewEntry<'_>) -> AppResult<String> {
-    let mut end = tail(conn, round_id)?;
-    append_at(conn, round_id, &mut end, new)
 }
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
@@ -187,7 +236,11 @@ pub enum ChainError {
 pub struct StoredEntry<'a> {
     pub seq: i64,
     pub district_id: Option<i64>,
-    pub content: &'a str,
+    /// None while the ballot is sealed.
+    pub content: Option<&'a str>,
+    pub salt: Option<&'a str>,
+    /// None on entries written before ballots were sealed; those commit to the content.
+    pub commitment: Option<&'a str>,
     pub tracking_hash: &'a str,
     pub prev_hash: &'a str,
     pub entry_hash: &'a str,
@@ -199,7 +252,9 @@ impl<'a> From<&'a BallotRow> for StoredEntry<'a> {
         StoredEntry {
             seq: b.seq,
             district_id: b.district_id,
-            content: &b.content,
+            content: (b.sealed.is_none()).then_some(b.content.as_str()),
+            salt: b.salt.as_deref(),
+            commitment: b.commitment.as_deref(),
             tracking_hash: &b.tracking_hash,
             prev_hash: &b.prev_hash,
             entry_hash: &b.entry_hash,
@@ -213,7 +268,9 @@ impl<'a> From<&'a BoardEntry> for StoredEntry<'a> {
         StoredEntry {
             seq: b.seq,
             district_id: b.district_id,
-            content: &b.content,
+            content: b.content.as_deref(),
+            salt: b.salt.as_deref(),
+            commitment: b.commitment.as_deref(),
             tracking_hash: &b.tracking_hash,
             prev_hash: &b.prev_hash,
             entry_hash: &b.entry_hash,
@@ -241,16 +298,31 @@ pub fn chain_faults<'a>(
         if e.prev_hash != prev {
             faults.push(ChainError::BrokenLink { seq: e.seq });
         }
-        let recomputed = entry_hash(&EntryFields {
-            prev_hash: e.prev_hash,
-            round_id,
-            seq: e.seq,
-            district_id: e.district_id,
-            content: e.content,
-            tracking_hash: e.tracking_hash,
-            supersedes: e.supersedes,
+        let committed = match (e.commitment, e.content) {
+            (Some(commitment), _) => Some(Committed::Commitment(commitment)),
+            (None, Some(content)) => Some(Committed::LegacyContent(content)),
+            (None, None) => None,
+        };
+        let opened_matches = match (e.commitment, e.salt, e.content) {
+            (Some(commitment), Some(salt), Some(content)) => {
+                sealing::commit(salt, content) == commitment
+            }
+            // Sealed (no content yet), or a legacy entry hashed over its content.
+            (Some(_), None, None) | (None, _, Some(_)) => true,
+            _ => false,
+        };
+        let recomputed = committed.map(|committed| {
+            entry_hash(&EntryFields {
+                prev_hash: e.prev_hash,
+                round_id,
+                seq: e.seq,
+                district_id: e.district_id,
+                tracking_hash: e.tracking_hash,
+                supersedes: e.supersedes,
+                committed,
+            })
         });
-        if recomputed != e.entry_hash {
+        if recomputed.as_deref() != Some(e.entry_hash) || !opened_matches {
             faults.push(ChainError::Altered { seq: e.seq });
         }
         // Continue from the stored hash so one altered entry is reported once, not again as a
@@ -274,8 +346,17 @@ pub fn verify_chain(round_id: i64, rows: &[BallotRow]) -> Result<String, ChainEr
 pub struct BoardEntry {
     pub seq: i64,
     pub district_id: Option<i64>,
-    /// The ballot as counted (canonical JSON).
-    pub content: String,
+    /// The ballot as counted (canonical JSON); null while voting is open: contents are
+    /// sealed until the count.
+    pub content: Option<String>,
+    /// The random salt of the commitment, published with the content at the count.
+    #[serde(default)]
+    pub salt: Option<String>,
+    /// SHA-256 of `budgetbox/ballot-commitment/v1\n{salt}\n{content}`; the entry hash covers
+    /// this, not the content. Null on entries made before ballots were sealed, whose hash
+    /// covers the content itself.
+    #[serde(default)]
+    pub commitment: Option<String>,
     /// The day it was cast (no time of day, so it cannot be matched to a voter).
     pub cast_day: String,
     pub tracking_hash: String,
@@ -286,16 +367,36 @@ pub struct BoardEntry {
 }
 
 pub fn entry(b: BallotRow) -> BoardEntry {
+    let sealed = b.sealed.is_some();
     BoardEntry {
         seq: b.seq,
         district_id: b.district_id,
-        content: b.content,
+        content: (!sealed).then_some(b.content),
+        salt: if sealed { None } else { b.salt },
+        commitment: b.commitment,
         cast_day: b.cast_day,
         tracking_hash: b.tracking_hash,
         prev_hash: b.prev_hash,
         entry_hash: b.entry_hash,
         supersedes: b.supersedes,
     }
+}
+
+/// A round's public board: the head of its verified chain and every entry, in order.
+pub struct PublicBoard {
+    pub chain_head: String,
+    pub entries: Vec<BoardEntry>,
+}
+
+pub fn board(conn: &mut DbConnection, round_id: i64) -> AppResult<PublicBoard> {
+    crate::domain::rounds::find(conn, round_id)?;
+    let rows = ballot::of_round(conn, round_id)?;
+    let chain_head = verify_chain(round_id, &rows)
+        .map_err(|e| AppError::internal(format!("bulletin board of round {round_id}: {e}")))?;
+    Ok(PublicBoard {
+        chain_head,
+        entries: rows.into_iter().map(entry).collect(),
+    })
 }
 
 #[derive(Serialize, utoipa::ToSchema)]

@@ -63,16 +63,25 @@ pub fn funded_projects(row: &RoundResultRow) -> AppResult<Vec<ProposalId>> {
         .collect()
 }
 
-/// Tallies a round whose voting has closed and stores the result.
+/// Tallies a round whose voting has closed and stores the result: the ballots are opened onto
+/// the public board and what could tie them to voters is forgotten (see `publication`), in
+/// the same transaction; then the database files are scrubbed of the old rows.
 pub fn count_round(
     conn: &mut DbConnection,
+    secret: &[u8],
     round_id: i64,
     now: NaiveDateTime,
 ) -> AppResult<RoundResultRow> {
     let started = std::time::Instant::now();
-    let counted = crate::db::write_transaction(conn, |conn| count_round_in(conn, round_id, now));
+    let counted =
+        crate::db::write_transaction(conn, |conn| count_round_in(conn, secret, round_id, now));
     crate::metrics::observe_tally(started.elapsed().as_secs_f64());
-    counted
+    let counted = counted?;
+    // The count stands even if this fails; the next count scrubs again.
+    if let Err(e) = crate::db::compact::scrub_after_count(conn) {
+        tracing::error!(round = round_id, error = %e, "old rows could not be scrubbed from the database files after the count");
+    }
+    Ok(counted)
 }
 
 /// Counts every round whose voting has closed and that has no result yet; returns their ids.
@@ -82,6 +91,7 @@ pub fn count_round(
 /// keep the others from being counted.
 pub fn count_closed_rounds(
     conn: &mut DbConnection,
+    secret: &[u8],
     now: NaiveDateTime,
     skip: &std::collections::HashSet<i64>,
 ) -> AppResult<Vec<(i64, AppResult<()>)>> {
@@ -95,7 +105,7 @@ pub fn count_closed_rounds(
         if round_result::find(conn, id)?.is_some() {
             continue;
         }
-        match count_round(conn, id, now) {
+        match count_round(conn, secret, id, now) {
             Ok(_) => outcomes.push((id, Ok(()))),
             // Another instance, or the council, counted it first.
             Err(AppError::Conflict(_)) => {}
@@ -108,6 +118,7 @@ pub fn count_closed_rounds(
 /// `count_round` inside the caller's write transaction.
 pub fn count_round_in(
     conn: &mut DbConnection,
+    secret: &[u8],
     round_id: i64,
     now: NaiveDateTime,
 ) -> AppResult<RoundResultRow> {
@@ -124,6 +135,30 @@ pub fn count_round_in(
             "messages-counting-round-already-been-counted",
         )));
     }
+    super::publication::open_board(conn, secret, round_id)?;
+    super::publication::forget_order_of_voting(conn, round_id)?;
+    tally_and_store(conn, &round, now)
+}
+
+/// Counts a round whose board is already public (an imported past vote), in the caller's
+/// write transaction.
+pub fn count_published_in(
+    conn: &mut DbConnection,
+    round_id: i64,
+    now: NaiveDateTime,
+) -> AppResult<RoundResultRow> {
+    let round = round::find_for_update(conn, round_id)?;
+    tally_and_store(conn, &round, now)
+}
+
+/// Tallies every pot of a round with its rule and tie-break, and stores the result (inside
+/// the caller's transaction, which the round's lock is held in).
+fn tally_and_store(
+    conn: &mut DbConnection,
+    round: &round::RoundRow,
+    now: NaiveDateTime,
+) -> AppResult<RoundResultRow> {
+    let round_id = round.id;
     let rule = parse_rule(&round.rule)?;
     let tie_break: TieBreak = round
         .tie_break
@@ -133,7 +168,7 @@ pub fn count_round_in(
         pots,
         chain_head,
         ballot_count,
-    } = round_elections(conn, &round)?;
+    } = round_elections(conn, round)?;
     let mut outcomes = Vec::with_capacity(pots.len());
     for (district_id, election) in pots {
         let outcome = tally::tally(&election, &rule, &tie_break)
@@ -243,10 +278,15 @@ pub fn round_elections(
     let chain_head = bulletin::verify_chain(round_id, &board).map_err(|e| {
         AppError::internal(format!("bulletin board of round {round_id} is broken: {e}"))
     })?;
+    if board.iter().any(|b| b.sealed.is_some()) {
+        return Err(AppError::Conflict(Message::new(
+            "messages-counting-ballots-sealed-until-count",
+        )));
+    }
     let contents = counted_contents(
         board
             .iter()
-            .map(|b| (b.seq, b.supersedes, b.content.as_str())),
+            .map(|b| (b.seq, b.supersedes, Some(b.content.as_str()))),
     )
     .map_err(AppError::internal)?;
     let basis = count_basis(conn, round)?;
@@ -260,7 +300,7 @@ pub fn round_elections(
 /// The ballots that count, from the board's (seq, supersedes, content): a ballot replaced by
 /// a later one of the same voter stays on the board but is not counted.
 pub fn counted_contents<'a>(
-    board: impl Iterator<Item = (i64, Option<i64>, &'a str)> + Clone,
+    board: impl Iterator<Item = (i64, Option<i64>, Option<&'a str>)> + Clone,
 ) -> Result<Vec<BallotContent>, String> {
     let superseded: std::collections::HashSet<i64> = board
         .clone()
@@ -269,6 +309,7 @@ pub fn counted_contents<'a>(
     board
         .filter(|(seq, _, _)| !superseded.contains(seq))
         .map(|(seq, _, content)| {
+            let content = content.ok_or_else(|| format!("ballot {seq} has no content"))?;
             serde_json::from_str::<BallotContent>(content)
                 .map_err(|e| format!("ballot {seq} is not a valid ballot: {e}"))
         })

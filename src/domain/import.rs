@@ -241,13 +241,17 @@ pub fn import_pabulib(
                 }
                 BallotContent::Points(points)
             };
+            // Published at once: the file is public already.
             bulletin::append_at(
                 conn,
                 round_id,
                 &mut tail,
                 &bulletin::NewEntry {
                     district_id: None,
-                    content: &content.to_json()?,
+                    ballot: bulletin::NewBallotBody::Published {
+                        salt: &super::sealing::new_salt(),
+                        content: &content.to_json()?,
+                    },
                     cast_day: &cast_day,
                     voter_tag: None,
                     supersedes: None,
@@ -262,7 +266,7 @@ pub fn import_pabulib(
             "round imported",
             &format!("from the Pabulib file {file_name}"),
         )?;
-        let result = counting::count_round_in(conn, round_id, now)?;
+        let result = counting::count_published_in(conn, round_id, now)?;
         let funded: Vec<String> = counting::funded_projects(&result)?
             .into_iter()
             .filter_map(|id| {

@@ -2,8 +2,10 @@
 //! calls these functions; they read and write through `db`.
 
 pub mod accounts;
+pub mod ballot_rules;
 pub mod ballots;
 pub mod bulletin;
+pub mod census;
 pub mod counting;
 pub mod disclosure;
 
@@ -13,12 +15,17 @@ pub mod feedback;
 pub mod follow_up;
 pub mod ids;
 pub mod import;
+pub mod installation;
 pub mod money;
+pub mod paper_ballots;
 pub mod proposals;
+pub mod publication;
 pub mod round_config;
 pub mod rounds;
+pub mod sealing;
 pub mod statistics;
 pub mod translations;
 pub mod utc;
+pub mod voting_codes;
 
 pub use ids::*;

@@ -101,8 +101,13 @@ pub struct RoundInput {
     pub requires_census: Option<String>,
     #[serde(default)]
     pub requires_manual_check: Option<String>,
+    /// Older name of `voting_channels`: "on" meant `accounts-and-codes`.
     #[serde(default)]
     pub voting_codes: Option<String>,
+    /// How residents vote: `accounts` (the default), `accounts-and-codes` (needs the census:
+    /// codes are issued from it, so one person cannot vote with both) or `codes` only.
+    #[serde(default)]
+    pub voting_channels: String,
     /// `final` or `last-counts`.
     #[serde(default = "default_revote")]
     pub revote_policy: String,
@@ -132,6 +137,16 @@ fn default_residence() -> String {
 fn default_revote() -> String {
     "final".into()
 }
+
+/// How residents vote, and what each combination stops (shown on the council's form).
+pub const VOTING_CHANNELS: [(&str, &str); 3] = [
+    ("accounts", "With an account only"),
+    (
+        "accounts-and-codes",
+        "With an account or a mailed voting code (needs the census list: codes are issued from it, so a person who votes with one cannot vote with the other)",
+    ),
+    ("codes", "With a mailed voting code only"),
+];
 
 pub const REVOTE_POLICIES: [(&str, &str); 2] = [
     ("final", "A ballot is final once cast"),
@@ -508,6 +523,35 @@ impl RoundInput {
                 Message::new("messages-round-choose-whether-ballot-final"),
             );
         }
+        let channels = match self.voting_channels.trim() {
+            "" if checked(&self.voting_codes) == 1 => "accounts-and-codes",
+            "" => "accounts",
+            other => other,
+        };
+        let (account_voting, voting_codes) = match channels {
+            "accounts" => (1, 0),
+            "accounts-and-codes" => (1, 1),
+            "codes" => (0, 1),
+            _ => {
+                e.add(
+                    "voting_channels",
+                    Message::new("messages-round-choose-voting-channels"),
+                );
+                (1, 0)
+            }
+        };
+        if account_voting == 1 && voting_codes == 1 && checked(&self.requires_census) == 0 {
+            e.add(
+                "voting_channels",
+                Message::new("messages-round-accounts-and-codes-need-census"),
+            );
+        }
+        if account_voting == 0 && checked(&self.requires_manual_check) == 1 {
+            e.add(
+                "requires_manual_check",
+                Message::new("messages-round-check-needs-accounts"),
+            );
+        }
         let residence = self.residence.trim().to_string();
         if !RESIDENCE_RULES.iter().any(|(v, _)| *v == residence) {
             e.add(
@@ -585,7 +629,8 @@ impl RoundInput {
                 residence,
                 requires_census: checked(&self.requires_census),
                 requires_manual_check: checked(&self.requires_manual_check),
-                voting_codes: checked(&self.voting_codes),
+                voting_codes,
+                account_voting,
                 revote_policy: self.revote_policy.trim().to_string(),
             },
         })
@@ -669,7 +714,8 @@ pub fn input_of(
         residence: row.residence.clone(),
         requires_census: flag(row.requires_census),
         requires_manual_check: flag(row.requires_manual_check),
-        voting_codes: flag(row.voting_codes),
+        voting_codes: None,
+        voting_channels: channels_of(row).to_string(),
         revote_policy: row.revote_policy.clone(),
         max_proposals_per_author: rules.max_per_author.to_string(),
         supports: rules.supports.then(|| "on".to_string()),
@@ -707,7 +753,17 @@ fn settings_of(row: &RoundRow) -> RoundSettings {
         requires_census: row.requires_census,
         requires_manual_check: row.requires_manual_check,
         voting_codes: row.voting_codes,
+        account_voting: row.account_voting,
         revote_policy: row.revote_policy.clone(),
+    }
+}
+
+/// The `voting_channels` value of a stored round.
+pub fn channels_of(row: &RoundRow) -> &'static str {
+    match (row.account_voting != 0, row.voting_codes != 0) {
+        (true, true) => "accounts-and-codes",
+        (false, _) => "codes",
+        (true, false) => "accounts",
     }
 }
 
@@ -734,7 +790,7 @@ fn describe_changes(
         review_at: "review starts", voting_open_at: "voting opens", voting_close_at: "voting closes",
         categories: "categories", min_age: "minimum age", age_reference_date: "age reference date",
         residence: "residence rule", requires_census: "census required", requires_manual_check: "manual check required",
-        voting_codes: "voting codes allowed", revote_policy: "revoting",
+        voting_codes: "voting codes allowed", account_voting: "voting with an account", revote_policy: "revoting",
     );
     if old_districts != new_districts {
         lines.push(format!("districts: {old_districts:?} → {new_districts:?}"));

@@ -43,6 +43,12 @@ pub fn to_local(utc: NaiveDateTime, zone: chrono_tz::Tz) -> NaiveDateTime {
     zone.from_utc_datetime(&utc).naive_local()
 }
 
+/// Midnight (UTC) of the day of `t`: for records whose time of day would tell the order in
+/// which people voted.
+pub fn start_of_day(t: NaiveDateTime) -> NaiveDateTime {
+    t.date().and_time(chrono::NaiveTime::MIN)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

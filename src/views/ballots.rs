@@ -8,7 +8,6 @@ use super::components::{
     button, csrf_field, error_summary, money, pagination, radios, table, textarea,
 };
 use super::layout::{layout_for, Page, Viewer};
-use crate::db::models::ballot::BallotRow;
 use crate::domain::ballots::BallotPaper;
 use crate::domain::rounds::BallotType;
 use crate::error::FieldErrors;
@@ -416,7 +415,7 @@ pub fn bulletin(
     title: &str,
     round_id: i64,
     head: &str,
-    rows: &[BallotRow],
+    rows: &[crate::domain::bulletin::BoardEntry],
     page: usize,
     pages: usize,
 ) -> Markup {
@@ -439,7 +438,12 @@ pub fn bulletin(
             h2 { (t(lang, "ballots-board-entries")) }
             (table(html! { (t_with(lang, "ballots-board-page", &[("page", &lang.number(page as i64)), ("pages", &lang.number(pages.max(1) as i64))])) }, html! { th scope="col" { "#" } th scope="col" { (t(lang, "ballots-board-ballot")) } th scope="col" { (t(lang, "ballots-board-day")) } th scope="col" { (t(lang, "ballots-board-entry-hash")) } }, html! {
                     @for r in rows {
-                        tr { td { (r.seq) } td { code { (r.content) } } td { (r.cast_day) } td { code.hash { (r.entry_hash) } } }
+                        tr {
+                            td { (r.seq) }
+                            td { @match &r.content { Some(content) => { code { (content) } } None => { (t(lang, "ballots-board-sealed")) } } }
+                            td { (r.cast_day) }
+                            td { code.hash { (r.entry_hash) } }
+                        }
                     }
                 }))
             (pagination(lang, &t(lang, "ballots-board-pages"), page as i64, pages as i64, |n| format!("/rounds/{round_id}/bulletin?page={n}")))
@@ -464,7 +468,10 @@ pub fn inclusion(
                 Some(p) => {
                     // One sentence: "<Your ballot is on the bulletin board> as entry N of round M."
                     p.flash { strong { (t(lang, "ballots-inclusion-found")) } " " (t_with(lang, "ballots-inclusion-entry", &[("entry", &p.entry.seq.to_string()), ("round", &p.round_id.to_string())])) }
-                    p { (t(lang, "ballots-inclusion-reads")) " " code { (p.entry.content) } }
+                    @match &p.entry.content {
+                        Some(content) => { p { (t(lang, "ballots-inclusion-reads")) " " code { (content) } } }
+                        None => { p { (t(lang, "ballots-inclusion-sealed")) } }
+                    }
                     @if let Some(later) = p.superseded_by {
                         p { strong { (t(lang, "ballots-inclusion-voted-again")) " " } (t_with(lang, "ballots-inclusion-replaced", &[("entry", &later.to_string())])) }
                     }

@@ -13,7 +13,7 @@ use super::layout::{layout_for, Page, Viewer};
 use crate::db::models::round::RoundRow;
 use crate::db::models::round_change::RoundChangeRow;
 use crate::domain::round_config::{
-    RoundInput, BALLOT_TYPES, RESIDENCE_RULES, REVOTE_POLICIES, RULES,
+    RoundInput, BALLOT_TYPES, RESIDENCE_RULES, REVOTE_POLICIES, RULES, VOTING_CHANNELS,
 };
 use crate::domain::rounds::Phase;
 use crate::domain::translations::TranslationInput;
@@ -94,6 +94,7 @@ pub fn form(
     let ballot_types = translated(lang, "council-ballot", &BALLOT_TYPES);
     let revote_policies = translated(lang, "council-revote", &REVOTE_POLICIES);
     let residence_rules = translated(lang, "council-residence", &RESIDENCE_RULES);
+    let voting_channels = translated(lang, "council-channels", &VOTING_CHANNELS);
     // Labels and hints, bound here because `Field` borrows them.
     let l = |key: &str| t(lang, key);
     let title = l("council-field-title");
@@ -181,7 +182,8 @@ pub fn form(
                 (radios(lang, "residence", &l("council-field-residence"), &as_options(&residence_rules), &values.residence, errors))
                 (checkbox("requires_census", &l("council-field-requires-census"), values.requires_census.is_some()))
                 (checkbox("requires_manual_check", &l("council-field-requires-manual-check"), values.requires_manual_check.is_some()))
-                (checkbox("voting_codes", &l("council-field-voting-codes"), values.voting_codes.is_some()))
+                (radios(lang, "voting_channels", &l("council-field-voting-channels"), &as_options(&voting_channels), if values.voting_channels.is_empty() { "accounts" } else { &values.voting_channels }, errors))
+                p.hint { (l("council-eligibility-what-it-stops")) }
             }
             @if round_id.is_some() {
                 (input(lang, Field::new("reason", &reason).value(&values.reason).hint(&reason_hint), errors))
@@ -271,11 +273,23 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
                 section aria-labelledby="codes-heading" {
                     h2 #codes-heading { (t(lang, "council-codes-title")) }
                     p { (t_with(lang, "council-codes-status", &[("issued", &lang.number(page.codes.0)), ("used", &lang.number(page.codes.1))])) }
-                    form method="post" action={"/council/rounds/" (r.id) "/codes"} novalidate {
-                        (csrf_field(&viewer.csrf))
-                        (input(lang, Field::new("count", &codes_count).kind("number").value("50").required(), &FieldErrors::default()))
-                        (input(lang, Field::new("district", &codes_district).hint(&codes_district_hint), &FieldErrors::default()))
-                        (button(&t(lang, "council-codes-submit")))
+                    @if r.requires_census != 0 || r.account_voting != 0 {
+                        p { (t(lang, "council-codes-from-census-text")) }
+                        form method="post" action={"/council/rounds/" (r.id) "/codes/from-census"} enctype="multipart/form-data" {
+                            (csrf_field(&viewer.csrf))
+                            div.field {
+                                label for="codes-file" { (t(lang, "council-codes-from-census-file")) }
+                                input #codes-file type="file" name="file" accept=".csv,text/csv" required;
+                            }
+                            (button(&t(lang, "council-codes-from-census-submit")))
+                        }
+                    } @else {
+                        form method="post" action={"/council/rounds/" (r.id) "/codes"} novalidate {
+                            (csrf_field(&viewer.csrf))
+                            (input(lang, Field::new("count", &codes_count).kind("number").value("50").required(), &FieldErrors::default()))
+                            (input(lang, Field::new("district", &codes_district).hint(&codes_district_hint), &FieldErrors::default()))
+                            (button(&t(lang, "council-codes-submit")))
+                        }
                     }
                 }
             }

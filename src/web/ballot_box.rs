@@ -166,3 +166,50 @@ fn refusal_for(e: &AppError) -> AppError {
         _ => not_stored("the round could not be opened for writing"),
     }
 }
+
+/// A ballot as a page or the API receives it.
+pub struct CastRequest {
+    pub round_id: i64,
+    pub account: Option<crate::db::models::user::UserRow>,
+    pub code: Option<String>,
+    pub district: Option<i64>,
+    pub choice: ballots::Choice,
+    /// What to say to someone with neither a session nor a code.
+    pub anonymous: &'static str,
+}
+
+/// The one path from a request to a committed ballot, for pages and the API alike: prepared
+/// (checked and sealed) on a blocking thread, then written by the group-commit writer.
+pub async fn cast(
+    state: &crate::web::AppState,
+    request: CastRequest,
+    now: NaiveDateTime,
+) -> AppResult<Receipt> {
+    let secret = state.settings.secret_key.clone();
+    let prepared = state
+        .db(move |conn| {
+            let voter = match (&request.code, &request.account) {
+                (Some(code), _) => ballots::Voter::Code(code),
+                (None, Some(user)) => ballots::Voter::Account(user),
+                (None, None) => {
+                    return Err(AppError::Unauthorized(crate::i18n::Message::new(
+                        request.anonymous,
+                    )))
+                }
+            };
+            ballots::prepare(
+                conn,
+                secret.expose(),
+                ballots::Cast {
+                    round_id: request.round_id,
+                    voter,
+                    requested_district: request.district,
+                    choice: &request.choice,
+                    channel: ballots::Channel::Online,
+                },
+                now,
+            )
+        })
+        .await?;
+    state.ballot_box.cast(prepared, now).await
+}

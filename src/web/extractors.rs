@@ -155,8 +155,9 @@ async fn resolve(req: HttpRequest) -> Result<MaybeUser, AppError> {
     };
     let s = state(&req);
     let tv = claims.tv;
+    let sid = claims.sid.clone();
     let user = s
-        .db(move |conn| accounts::session_user(conn, user_id, tv))
+        .db(move |conn| accounts::session_user(conn, user_id, tv, &sid))
         .await?;
     let resolved = match user {
         None => MaybeUser(None),
@@ -192,7 +193,9 @@ async fn resolve(req: HttpRequest) -> Result<MaybeUser, AppError> {
             }
             let now = chrono::Utc::now();
             if via == Via::Cookie && now.timestamp() - claims.iat >= RENEW_AFTER_SECONDS {
-                let (token, _) = s.tokens.issue(user.id, role, user.token_version, now)?;
+                let (token, _) =
+                    s.tokens
+                        .issue(user.id, role, user.token_version, &claims.sid, now)?;
                 push_cookie(&req, session_cookie(&token, is_https(&req)));
             }
             MaybeUser(Some(AuthUser {

@@ -24,7 +24,7 @@ pub async fn request_log(
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let request_id = uuid::Uuid::new_v4().simple().to_string();
     let method = req.method().to_string();
-    let path = req.path().to_string();
+    let path = loggable_path(&req);
     let started = Instant::now();
     let mut res = next.call(req).await?;
     let status = res.status().as_u16();
@@ -41,6 +41,36 @@ pub async fn request_log(
             .insert(header::HeaderName::from_static("x-request-id"), value);
     }
     Ok(res)
+}
+
+/// An instance whose secret key is not the installation's serves nothing but its health
+/// checks: it would seal ballots the others cannot open and count a revoting voter twice.
+pub async fn refuse_with_foreign_key(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let refused = req
+        .app_data::<actix_web::web::Data<crate::web::AppState>>()
+        .and_then(|s| s.key_mismatch.clone());
+    match refused {
+        Some(_) if !matches!(req.path(), "/healthz" | "/readyz") => {
+            let response = HttpResponse::ServiceUnavailable()
+                .content_type("text/plain; charset=utf-8")
+                .body("This instance is misconfigured (its secret key is not the installation's) and serves nothing; see its log.");
+            Ok(req.into_response(response))
+        }
+        _ => Ok(next.call(req).await?.map_into_boxed_body()),
+    }
+}
+
+/// The path as logged: a tracking code in a receipt address is replaced, since it would let
+/// anyone who reads the log look the ballot up.
+fn loggable_path(req: &ServiceRequest) -> String {
+    let path = req.path();
+    match path.strip_prefix("/api/v1/receipts/") {
+        Some(_) => "/api/v1/receipts/[redacted]".to_string(),
+        None => path.to_string(),
+    }
 }
 
 pub fn security_headers() -> actix_web::middleware::DefaultHeaders {

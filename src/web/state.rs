@@ -50,13 +50,20 @@ pub struct AppState {
     pub mailer: Mailer,
     /// Writes ballots in group commits (see `ballot_box`).
     pub ballot_box: super::ballot_box::BallotBox,
+    /// Why this instance refuses to serve: its secret key is not the installation's.
+    pub key_mismatch: Option<Arc<String>>,
 }
 
 /// How long a login waits for a free hashing slot before being told to retry.
 const HASH_SLOT_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl AppState {
-    pub fn new(pool: DbPool, clock: Clock, settings: Settings) -> Self {
+    pub fn new(
+        pool: DbPool,
+        clock: Clock,
+        settings: Settings,
+        key_mismatch: Option<String>,
+    ) -> Self {
         let slots = std::thread::available_parallelism().map_or(1, |n| n.get().div_ceil(2));
         AppState {
             tokens: TokenKeys::new(settings.secret_key.expose()),
@@ -66,6 +73,7 @@ impl AppState {
             settings: Arc::new(settings),
             hash_slots: Arc::new(Semaphore::new(slots)),
             mailer: Mailer::default(),
+            key_mismatch: key_mismatch.map(Arc::new),
         }
     }
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use budgetbox::audit::{self, read_files, seal, verify, write_tar};
-use budgetbox::domain::bulletin::{entry_hash, BoardEntry, EntryFields};
+use budgetbox::domain::bulletin::{entry_hash, BoardEntry, Committed, EntryFields};
 use serde_json::Value;
 
 type Files = BTreeMap<String, Vec<u8>>;
@@ -55,7 +55,7 @@ both_backends! {
 
         // An altered ballot, the package left as it is: the manifest and the chain say so.
         let mut altered = ballots.clone();
-        altered[4].content = r#"{"projects":[]}"#.into();
+        altered[4].content = Some(r#"{"projects":[]}"#.into());
         let tampered = write_tar(&with_ballots(&files, &altered), 0).unwrap();
         let found = faults(&tampered, Some(&public));
         assert!(has(&found, "ballots.json: changed after the package was signed"), "{found:?}");
@@ -77,9 +77,9 @@ both_backends! {
         // An added ballot, correctly chained on the end.
         let mut added = ballots.clone();
         let last = added.last().unwrap().clone();
-        let content = last.content.clone();
+        let commitment = last.commitment.clone().unwrap();
         let mut extra = BoardEntry { seq: last.seq + 1, prev_hash: last.entry_hash.clone(), entry_hash: String::new(), ..last };
-        extra.entry_hash = entry_hash(&EntryFields { prev_hash: &extra.prev_hash, round_id: 1, seq: extra.seq, district_id: extra.district_id, content: &content, tracking_hash: &extra.tracking_hash, supersedes: None });
+        extra.entry_hash = entry_hash(&EntryFields { prev_hash: &extra.prev_hash, round_id: 1, seq: extra.seq, district_id: extra.district_id, tracking_hash: &extra.tracking_hash, supersedes: None, committed: Committed::Commitment(&commitment) });
         added.push(extra);
         let found = faults(&seal(with_ballots(&files, &added), &key, 0).unwrap(), Some(&public));
         assert!(!has(&found, "ballots.json: ballot"), "the chain itself is sound: {found:?}");

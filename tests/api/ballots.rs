@@ -128,6 +128,21 @@ async fn refused(app: &TestApp, f: &Fixture, body: Value, status: u16, message: 
     );
 }
 
+/// Closes voting and counts the round, as the council would.
+pub(crate) async fn count_now(app: &TestApp, f: &Fixture) {
+    app.clock.set(at("2026-06-15T18:00"));
+    let council = app.api_login("council@example.org", PASSWORD).await;
+    let res = app
+        .send_bearer(
+            Method::POST,
+            &format!("/api/v1/rounds/{}/count", f.round),
+            &council,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+}
+
 fn stored(app: &TestApp, round: i64) -> (usize, i64) {
     let mut conn = app.conn();
     (
@@ -166,9 +181,16 @@ both_backends_with_clock! {
 
         let proof: Value = app.get(&format!("/api/v1/receipts/{code}")).await.json().await.unwrap();
         assert_eq!(proof["chain_valid"], true);
-        assert_eq!(proof["entry"]["content"], json!({"projects": [a.min(b), a.max(b)]}).to_string());
+        assert_eq!(proof["entry"]["content"], Value::Null, "sealed until the count");
         assert_eq!(proof["entry"]["district_id"], f.north);
         assert_eq!(app.get("/api/v1/receipts/AAAABBBBCCCCDDDD").await.status(), 404);
+        // Counted: the receipt shows what the ballot says, and its commitment checks out.
+        count_now(&app, &f).await;
+        let proof: Value = app.get(&format!("/api/v1/receipts/{code}")).await.json().await.unwrap();
+        let content = json!({"projects": [a.min(b), a.max(b)]}).to_string();
+        assert_eq!(proof["entry"]["content"], content);
+        let salt = proof["entry"]["salt"].as_str().unwrap();
+        assert_eq!(proof["entry"]["commitment"], budgetbox::domain::sealing::commit(salt, &content));
     }
 
     async fn voting_only_while_the_phase_is_open(app) {
@@ -220,6 +242,7 @@ both_backends_with_clock! {
         refused(&app, &f, json!({"ranking": [a, b, c]}), 422, "Rank at most 2 projects; this ballot ranks 3.").await;
         refused(&app, &f, json!({"ranking": [a, a]}), 422, "appears more than once").await;
         assert_eq!(cast(&app, &f, json!({"ranking": [b, a]})).await.0, 201);
+        count_now(&app, &f).await;
         let board: Value = app.get(&format!("/api/v1/rounds/{}/bulletin", f.round)).await.json().await.unwrap();
         assert_eq!(board["entries"][0]["content"], json!({"ranking": [b, a]}).to_string(), "order kept");
     }
@@ -258,7 +281,7 @@ both_backends_with_clock! {
     }
 
     async fn voting_codes_vote_once_without_an_account(app) {
-        let f = fixture(&app, "approval", json!({"voting_codes": "on", "residence": "none"})).await;
+        let f = fixture(&app, "approval", json!({"voting_channels": "codes", "residence": "none"})).await;
         let council = app.api_login("council@example.org", PASSWORD).await;
         let codes: Value = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{}/voting-codes", f.round), &council, &json!({"count": 2, "district": "south"})).await.json().await.unwrap();
         let code = codes["codes"][0].as_str().unwrap();
@@ -288,8 +311,8 @@ both_backends_with_clock! {
         assert!(budgetbox::domain::bulletin::verify_chain(f.round, &rows).is_ok());
         use diesel::prelude::*;
         use budgetbox::db::schema::ballots;
-        let other = json!({"projects": [f.north_projects[1]]}).to_string();
-        diesel::update(ballots::table.filter(ballots::round_id.eq(f.round))).set(ballots::content.eq(&other)).execute(&mut conn).unwrap();
+        let other = budgetbox::domain::sealing::commit("00", &json!({"projects": [f.north_projects[1]]}).to_string());
+        diesel::update(ballots::table.filter(ballots::round_id.eq(f.round))).set(ballots::commitment.eq(&other)).execute(&mut conn).unwrap();
         let altered = budgetbox::db::models::ballot::of_round(&mut conn, f.round).unwrap();
         assert_eq!(budgetbox::domain::bulletin::verify_chain(f.round, &altered), Err(budgetbox::domain::bulletin::ChainError::Altered { seq: 1 }));
         let _ = voter;
@@ -433,7 +456,7 @@ both_backends_with_clock! {
 
         // The count sees one ballot.
         app.clock.set(at("2026-06-15T18:00"));
-        let counted = budgetbox::domain::counting::count_round(&mut conn, f.round, app.clock.now()).unwrap();
+        let counted = budgetbox::domain::counting::count_round(&mut conn, app.secret.expose(), f.round, app.clock.now()).unwrap();
         assert_eq!(counted.ballot_count, 1);
     }
 }
@@ -449,16 +472,22 @@ both_backends_with_clock! {
             choice: &Choice,
             now: chrono::NaiveDateTime,
         ) -> Prepared {
-            let cast = Cast { round_id, voter, requested_district: None, choice, channel: "online" };
+            let cast = Cast { round_id, voter, requested_district: None, choice, channel: ballots::Channel::Online };
             ballots::prepare(conn, secret, cast, now).unwrap()
         }
-        let f = fixture(&app, "approval", json!({"revote_policy": "last-counts", "voting_codes": "on"})).await;
+        let f = fixture(&app, "approval", json!({"revote_policy": "last-counts", "voting_channels": "accounts-and-codes", "requires_census": "on", "residence": "verified"})).await;
         let mut conn = app.conn();
         let now = app.clock.now();
-        let voter = budgetbox::db::models::user::find_by_email(&mut conn, "voter@example.org").unwrap().unwrap();
-        let code = budgetbox::domain::eligibility::generate_codes(&mut conn, None, f.round, 1, Some("north"), now).unwrap().remove(0);
-        let [a, b] = [Choice::Projects(vec![f.north_projects[0]]), Choice::Projects(vec![f.north_projects[1]])];
         let secret = app.secret.expose();
+        // Two people on the census: the account's owner, and someone who gets a code.
+        app.clock.set(at("2026-05-02T10:00"));
+        budgetbox::domain::census::import_census(&mut conn, secret, None, f.round, "document_number,birth_year,district\nAA1111,1980,north\nBB2222,1975,north\n", app.clock.now()).unwrap();
+        let voter = budgetbox::db::models::user::find_by_email(&mut conn, "voter@example.org").unwrap().unwrap();
+        assert!(budgetbox::domain::census::match_census(&mut conn, secret, f.round, &voter, "AA1111", 1980, app.clock.now()).unwrap());
+        let list = budgetbox::domain::voting_codes::generate_from_census(&mut conn, secret, None, f.round, "document_number,birth_year\nBB2222,1975\n", app.clock.now()).unwrap();
+        let code = list.rows[0].last().unwrap().clone();
+        app.clock.set(now);
+        let [a, b] = [Choice::Projects(vec![f.north_projects[0]]), Choice::Projects(vec![f.north_projects[1]])];
         // The same code as another voter might type it: case and dashes do not matter.
         let respelt = code.to_lowercase().replace('-', "");
         let group = [
@@ -486,7 +515,7 @@ both_backends_with_clock! {
         assert_eq!(rows[1].supersedes, None);
         budgetbox::domain::bulletin::verify_chain(f.round, &rows).unwrap();
         drop(conn);
-        assert_eq!(stored(&app, f.round), (3, 1), "one participation for the account");
+        assert_eq!(stored(&app, f.round), (3, 2), "one participation for each person");
         let (_, used) = budgetbox::db::models::eligibility::code_counts(&mut app.conn(), f.round).unwrap();
         assert_eq!(used, 1);
     }

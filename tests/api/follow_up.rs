@@ -32,7 +32,16 @@ fn add_voters(app: &crate::helpers::TestApp, round: i64, groups: &[(Option<&str>
                 },
             )
             .unwrap();
-            ballot::record_participation(&mut conn, round, Some(id), "online").unwrap();
+            ballot::record_participations(
+                &mut conn,
+                &[ballot::NewParticipation {
+                    round_id: round,
+                    user_id: Some(id),
+                    channel: "online",
+                    token: &format!("test:{id}"),
+                }],
+            )
+            .unwrap();
         }
     }
 }

@@ -348,7 +348,12 @@ pub fn spawn_second_instance(app: &TestApp) -> String {
 /// Loads the demo city into the test app's database.
 pub fn load_demo(app: &TestApp) {
     let mut conn = app.conn();
-    budgetbox::demo::load(&mut conn, chrono::Utc::now().naive_utc()).expect("demo loads");
+    budgetbox::demo::load(
+        &mut conn,
+        app.secret.expose(),
+        chrono::Utc::now().naive_utc(),
+    )
+    .expect("demo loads");
 }
 
 /// Like `both_backends!`, with the app's clock set by hand from the start.

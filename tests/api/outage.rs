@@ -130,7 +130,7 @@ async fn a_database_outage_gives_503_never_a_receipt_and_the_app_recovers() {
             voting_close_at: t(48),
             residence: "none".into(),
             revote_policy: "final".into(),
-            voting_codes: Some("on".into()),
+            voting_channels: "codes".into(),
             ..RoundInput::default()
         };
         let round = round_config::create(
@@ -159,7 +159,7 @@ async fn a_database_outage_gives_503_never_a_receipt_and_the_app_recovers() {
         )
         .unwrap();
         let codes =
-            budgetbox::domain::eligibility::generate_codes(&mut conn, None, round, 30, None, now)
+            budgetbox::domain::voting_codes::generate_codes(&mut conn, None, round, 30, None, now)
                 .unwrap();
         (round, project, codes)
     };

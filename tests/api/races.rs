@@ -14,7 +14,7 @@ const PASSWORD: &str = "violet tram umbrella";
 
 fn codes(app: &TestApp, round: i64, count: usize) -> Vec<String> {
     let mut conn = app.conn();
-    budgetbox::domain::eligibility::generate_codes(
+    budgetbox::domain::voting_codes::generate_codes(
         &mut conn,
         None,
         round,
@@ -57,7 +57,7 @@ async fn cast_all(
 
 both_backends_with_clock! {
     async fn ten_thousand_duplicate_ballots_over_two_instances_store_one_per_voter(app) {
-        let f = fixture(&app, "approval", json!({"voting_codes": "on", "residence": "none"})).await;
+        let f = fixture(&app, "approval", json!({"voting_channels": "codes", "residence": "none"})).await;
         let codes = codes(&app, f.round, 500);
         let second = crate::helpers::spawn_second_instance(&app);
         let path = format!("/api/v1/rounds/{}/ballots", f.round);
@@ -88,7 +88,7 @@ both_backends_with_clock! {
     }
 
     async fn counting_while_ballots_are_in_flight_keeps_the_tally_consistent(app) {
-        let f = fixture(&app, "approval", json!({"voting_codes": "on", "residence": "none"})).await;
+        let f = fixture(&app, "approval", json!({"voting_channels": "codes", "residence": "none"})).await;
         let codes = codes(&app, f.round, 1500);
         let council = app.api_login("council@example.org", PASSWORD).await;
         let path = format!("/api/v1/rounds/{}/ballots", f.round);

@@ -1,6 +1,6 @@
 //! Council configures rounds; the configuration freezes when voting opens; eligibility.
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::NaiveDateTime;
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -236,14 +236,15 @@ both_backends_with_clock! {
         let old = budgetbox::db::models::user::find(&mut conn, ids[0]).unwrap().unwrap();
         let young_user = budgetbox::db::models::user::find(&mut conn, ids[1]).unwrap().unwrap();
         let now = app.clock.now();
-        use budgetbox::domain::eligibility::match_census;
-        assert!(!match_census(&mut conn, census_round, &old, "AB123456", 1991, now).unwrap(), "wrong year");
-        assert!(match_census(&mut conn, census_round, &old, "ab 123-456", 1990, now).unwrap(), "formatting does not matter");
+        use budgetbox::domain::census::match_census;
+        let secret = app.secret.expose();
+        assert!(!match_census(&mut conn, secret, census_round, &old, "AB123456", 1991, now).unwrap(), "wrong year");
+        assert!(match_census(&mut conn, secret, census_round, &old, "ab 123-456", 1990, now).unwrap(), "formatting does not matter");
         let matched = eligible(census_round, 0).await;
         assert_eq!(matched["eligible"], true, "{matched}");
         let south = budgetbox::db::models::district::all(&mut conn).unwrap().into_iter().find(|d| d.slug == "south").unwrap().id;
         assert_eq!(matched["district_id"], south, "the census district wins over the declared one");
-        let taken = match_census(&mut conn, census_round, &young_user, "AB123456", 1990, now);
+        let taken = match_census(&mut conn, secret, census_round, &young_user, "AB123456", 1990, now);
         assert!(matches!(taken, Err(budgetbox::error::AppError::Conflict(_))), "one census entry, one account");
         assert_eq!(census_row.requires_census, 1);
 
@@ -251,11 +252,12 @@ both_backends_with_clock! {
         assert_eq!(eligible(manual_round, 0).await["eligible"], false);
         app.create_user("rev@example.org", PASSWORD, "reviewer");
         let rev = app.api_login("rev@example.org", PASSWORD).await;
-        let res = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{manual_round}/voter-checks"), &rev, &json!({"email": "old@example.org"})).await;
-        assert_eq!(res.status(), 204);
+        let res = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{manual_round}/voter-checks"), &rev, &json!({"email": "old@example.org", "document_number": "ID-0001"})).await;
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.json::<Value>().await.unwrap(), json!({"already_voted": false}));
         assert_eq!(eligible(manual_round, 0).await["eligible"], true);
         assert_eq!(eligible(manual_round, 1).await["eligible"], false, "only the person checked");
-        let citizen = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{manual_round}/voter-checks"), &tokens[1], &json!({"email": "young@example.org"})).await;
+        let citizen = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{manual_round}/voter-checks"), &tokens[1], &json!({"email": "young@example.org", "document_number": "ID-0002"})).await;
         assert_eq!(citizen.status(), 403, "citizens cannot confirm themselves");
     }
 
@@ -287,37 +289,51 @@ both_backends_with_clock! {
     async fn a_voting_code_works_once_even_under_concurrency(app) {
         let token = council_token(&app).await;
         let mut cfg = config();
-        cfg["voting_codes"] = "on".into();
+        cfg["voting_channels"] = "codes".into();
         let id = create_round(&app, &token, &cfg).await;
         let res = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{id}/voting-codes"), &token, &json!({"count": 20, "district": "north"})).await;
         assert_eq!(res.status(), 201);
         let codes: Vec<String> = serde_json::from_value(res.json::<Value>().await.unwrap()["codes"].clone()).unwrap();
         assert_eq!(codes.len(), 20);
         assert_eq!(codes.iter().collect::<std::collections::HashSet<_>>().len(), 20);
-        let now = app.clock.now();
-        let winners: usize = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..16)
-                .map(|_| {
-                    let pool = app.pool.clone();
-                    let code = codes[0].clone();
-                    s.spawn(move || {
-                        let mut conn = pool.get().unwrap();
-                        budgetbox::db::write_transaction(&mut conn, |conn| budgetbox::domain::eligibility::spend_code(conn, id, &code, now))
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap()).filter(|r| matches!(r, Ok(true))).count()
+        // A project to vote for, and voting open.
+        let project = {
+            let mut conn = app.conn();
+            let north = budgetbox::db::models::district::all(&mut conn).unwrap().into_iter().find(|d| d.slug == "north").unwrap().id;
+            let now = app.clock.now();
+            budgetbox::db::models::proposal::insert(&mut conn, &budgetbox::db::models::proposal::NewProposal { round_id: id, district_id: Some(north), author_id: None, title: "Benches", description: "d", category: None, location: None, estimated_cost: 1000, validated_cost: Some(1000), status: "feasible", created_at: now, updated_at: now }).unwrap()
+        };
+        app.clock.set(at("2026-06-02T10:00"));
+        // Sixteen people type the same code at once, some in other spellings.
+        let spellings: Vec<String> = (0..16).map(|i| if i % 2 == 0 { codes[0].clone() } else { codes[0].to_lowercase().replace('-', "") }).collect();
+        let casts = spellings.iter().map(|code| {
+            let body = json!({"projects": [project], "voting_code": code});
+            let url = app.url(&format!("/api/v1/rounds/{id}/ballots"));
+            let client = app.new_browser();
+            async move { client.post(url).json(&body).send().await.unwrap().status().as_u16() }
         });
-        assert_eq!(winners, 1);
-        let mut conn = app.conn();
-        use budgetbox::domain::eligibility::spend_code;
-        assert!(!spend_code(&mut conn, id, &codes[0], now).unwrap(), "already used");
-        assert!(spend_code(&mut conn, id, &codes[1].to_lowercase(), now).unwrap(), "case and dashes do not matter");
-        assert!(!spend_code(&mut conn, id, "AAAA-BBBB-CCCC-DDDD", now).unwrap(), "unknown");
-        assert!(!spend_code(&mut conn, id + 1, &codes[2], now).unwrap(), "codes belong to one round");
-        let stored = budgetbox::db::models::eligibility::code_counts(&mut conn, id).unwrap();
+        let statuses = futures_util::future::join_all(casts).await;
+        assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 1, "{statuses:?}");
+        assert!(statuses.iter().all(|s| *s == 201 || *s == 409), "{statuses:?}");
+        let cast = |code: String| {
+            let body = json!({"projects": [project], "voting_code": code});
+            let url = app.url(&format!("/api/v1/rounds/{id}/ballots"));
+            let client = app.new_browser();
+            async move { client.post(url).json(&body).send().await.unwrap().status().as_u16() }
+        };
+        assert_eq!(cast(codes[0].clone()).await, 409, "already used");
+        assert_eq!(cast(codes[1].to_lowercase()).await, 201, "case and dashes do not matter");
+        assert_eq!(cast("AAAA-BBBB-CCCC-DDDD".into()).await, 403, "unknown");
+        let other = create_round(&app, &token, &cfg).await;
+        app.clock.set(at("2026-03-01T12:00"));
+        let res = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{other}/voting-codes"), &token, &json!({"count": 1, "district": "north"})).await;
+        assert_eq!(res.status(), 201);
+        app.clock.set(at("2026-06-02T10:00"));
+        let body = json!({"projects": [project], "voting_code": codes[2]});
+        let res = app.new_browser().post(app.url(&format!("/api/v1/rounds/{other}/ballots"))).json(&body).send().await.unwrap();
+        assert_eq!(res.status(), 403, "codes belong to one round");
+        let stored = budgetbox::db::models::eligibility::code_counts(&mut app.conn(), id).unwrap();
         assert_eq!(stored, (20, 2));
-        let _ = Duration::zero();
     }
 }
 

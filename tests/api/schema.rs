@@ -71,6 +71,8 @@ fn declared_columns() -> Vec<(String, String)> {
         proposal_change_requests,
         proposal_images,
         text_translations,
+        installation,
+        revoked_sessions,
     )
 }
 

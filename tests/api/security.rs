@@ -23,8 +23,8 @@ both_backends! {
         let hs512 = format!("{}.{}.{}", b64(serde_json::json!({"alg": "HS512", "typ": "JWT"})), parts[1], parts[2]);
         claims["role"] = "council".into();
         let edited_role = format!("{}.{}.{}", parts[0], b64(claims.clone()), parts[2]);
-        let (other_key, _) = TokenKeys::new(&[9u8; 32]).issue(id, Role::Council, 0, chrono::Utc::now()).unwrap();
-        let (expired, _) = TokenKeys::new(app.secret.expose()).issue(id, Role::Citizen, 0, chrono::Utc::now() - chrono::Duration::hours(1)).unwrap();
+        let (other_key, _) = TokenKeys::new(&[9u8; 32]).issue(id, Role::Council, 0, "s", chrono::Utc::now()).unwrap();
+        let (expired, _) = TokenKeys::new(app.secret.expose()).issue(id, Role::Citizen, 0, "s", chrono::Utc::now() - chrono::Duration::hours(1)).unwrap();
         for (what, token) in [("alg none", none), ("alg HS512", hs512), ("edited role", edited_role), ("another key", other_key), ("expired", expired), ("garbage", "a.b.c".to_string())] {
             let res = app.get_bearer("/api/v1/me", &token).await;
             assert_eq!(res.status(), 401, "{what}");

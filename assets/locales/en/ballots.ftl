@@ -144,3 +144,5 @@ ballots-inclusion-hash = Entry hash
 ballots-chain-intact = chain intact
 ballots-chain-broken = chain BROKEN — report this to the city
 ballots-not-found = No ballot has this tracking code. Check it letter by letter; codes use no 0, O, 1, I or L.
+ballots-board-sealed = sealed until the count
+ballots-inclusion-sealed = What it says is sealed until the round is counted, so nobody can count votes while voting is open; check again after the count to see it.

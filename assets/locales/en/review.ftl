@@ -22,3 +22,6 @@ review-paper-mismatch = The two entries differ, so both were discarded. Check th
 
 # Refusals shown on the error page
 review-error-no-account = there is no account with this email
+review-confirm-document = Number of the identity document you checked
+review-confirm-document-hint = Kept only as a keyed hash for this round, so you are told if this person has already voted, whatever account they used.
+review-confirmed-already-voted = { $name } is confirmed for this round. This person has already voted: a new ballot will replace the earlier one.

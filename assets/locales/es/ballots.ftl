@@ -144,3 +144,5 @@ ballots-inclusion-hash = Hash de la entrada
 ballots-chain-intact = cadena intacta
 ballots-chain-broken = cadena ROTA: comunícalo al ayuntamiento
 ballots-not-found = Ninguna papeleta tiene este código de seguimiento. Revísalo letra por letra; los códigos no usan 0, O, 1, I ni L.
+ballots-board-sealed = sellada hasta el recuento
+ballots-inclusion-sealed = Su contenido está sellado hasta el recuento, para que nadie pueda contar votos mientras se vota; vuelve a comprobarlo después del recuento para verlo.

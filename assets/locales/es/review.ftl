@@ -22,3 +22,6 @@ review-paper-mismatch = Las dos entradas no coinciden, así que se han descartad
 
 # Rechazos que se muestran en la página de error
 review-error-no-account = no hay ninguna cuenta con este correo
+review-confirm-document = Número del documento de identidad que has comprobado
+review-confirm-document-hint = Se guarda solo como un resumen con clave para esta votación, para avisarte si esta persona ya ha votado, con la cuenta que sea.
+review-confirmed-already-voted = { $name } queda confirmado para esta votación. Esta persona ya ha votado: una nueva papeleta sustituirá a la anterior.

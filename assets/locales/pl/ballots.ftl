@@ -151,3 +151,5 @@ ballots-inclusion-hash = Skrót wpisu
 ballots-chain-intact = łańcuch nienaruszony
 ballots-chain-broken = łańcuch USZKODZONY — zgłoś to urzędowi miasta
 ballots-not-found = Żaden głos nie ma tego kodu weryfikacyjnego. Sprawdź go znak po znaku; w kodach nie ma znaków 0, O, 1, I ani L.
+ballots-board-sealed = zapieczętowana do liczenia
+ballots-inclusion-sealed = Jej treść jest zapieczętowana do czasu liczenia, aby nikt nie liczył głosów w trakcie głosowania; sprawdź ponownie po liczeniu, aby ją zobaczyć.

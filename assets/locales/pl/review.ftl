@@ -22,3 +22,6 @@ review-paper-mismatch = Wpisy się różnią, więc oba zostały odrzucone. Spra
 
 # Odmowy pokazywane na stronie błędu
 review-error-no-account = nie ma konta z tym adresem e-mail
+review-confirm-document = Numer sprawdzonego dokumentu tożsamości
+review-confirm-document-hint = Przechowywany tylko jako skrót z kluczem dla tego głosowania, aby powiedzieć ci, czy ta osoba już głosowała, niezależnie od konta.
+review-confirmed-already-voted = { $name } ma potwierdzenie w tym głosowaniu. Ta osoba już głosowała: nowa karta zastąpi wcześniejszą.

@@ -19,6 +19,13 @@ pub struct BallotRow {
     pub voter_tag: Option<String>,
     /// The sequence number of the entry this ballot replaces.
     pub supersedes: Option<i64>,
+    /// Published with the content at the count.
+    pub salt: Option<String>,
+    /// The salted hash of the content the entry hash covers (None on entries from before
+    /// ballots were sealed).
+    pub commitment: Option<String>,
+    /// The content, sealed, until the count (then None, and `content` holds it).
+    pub sealed: Option<Vec<u8>>,
 }
 
 #[derive(Insertable, Clone, Debug)]
@@ -34,6 +41,9 @@ pub struct NewBallot<'a> {
     pub entry_hash: &'a str,
     pub voter_tag: Option<&'a str>,
     pub supersedes: Option<i64>,
+    pub salt: Option<&'a str>,
+    pub commitment: Option<&'a str>,
+    pub sealed: Option<&'a [u8]>,
 }
 
 pub fn insert(conn: &mut DbConnection, new: &NewBallot<'_>) -> QueryResult<()> {
@@ -78,24 +88,75 @@ pub fn chain_tail(conn: &mut DbConnection, round_id: i64) -> QueryResult<Option<
         .optional()
 }
 
-pub fn record_participation(
-    conn: &mut DbConnection,
-    round_id: i64,
-    user_id: Option<i64>,
-    channel: &str,
-) -> QueryResult<()> {
+/// A participation to record: who (an account, or nobody for a code) spent which token.
+pub struct NewParticipation<'a> {
+    pub round_id: i64,
+    pub user_id: Option<i64>,
+    pub channel: &'a str,
+    pub token: &'a str,
+}
+
+/// A random id: participation rows carry no insertion order to match against the board.
+pub fn random_id() -> i64 {
     use rand::Rng;
-    // A random id: participation rows carry no insertion order to match against the board.
-    let id: i64 = rand::rng().random_range(1..(1i64 << 53));
-    diesel::insert_into(participations::table)
-        .values((
-            participations::id.eq(id),
-            participations::round_id.eq(round_id),
-            participations::user_id.eq(user_id),
-            participations::channel.eq(channel),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    rand::rng().random_range(1..(1i64 << 53))
+}
+
+/// Records each participation unless its token (or its account) already took part in the
+/// round; returns the tokens it recorded. On PostgreSQL in one statement (a round trip per
+/// ballot was most of a group commit's time); SQLite runs in-process.
+pub fn record_participations(
+    conn: &mut DbConnection,
+    rows: &[NewParticipation<'_>],
+) -> QueryResult<std::collections::HashSet<String>> {
+    if rows.is_empty() {
+        return Ok(Default::default());
+    }
+    let values: Vec<_> = rows
+        .iter()
+        .map(|p| {
+            (
+                participations::id.eq(random_id()),
+                participations::round_id.eq(p.round_id),
+                participations::user_id.eq(p.user_id),
+                participations::channel.eq(p.channel),
+                participations::token.eq(p.token),
+            )
+        })
+        .collect();
+    match conn {
+        DbConnection::Postgres(c) => Ok(diesel::insert_into(participations::table)
+            .values(&values)
+            .on_conflict_do_nothing()
+            .returning(participations::token)
+            .get_results::<String>(c)?
+            .into_iter()
+            .collect()),
+        DbConnection::Sqlite(c) => {
+            let mut recorded = std::collections::HashSet::new();
+            for (row, value) in rows.iter().zip(values) {
+                let n = diesel::insert_into(participations::table)
+                    .values(value)
+                    .on_conflict_do_nothing()
+                    .execute(c)?;
+                if n == 1 {
+                    recorded.insert(row.token.to_string());
+                }
+            }
+            Ok(recorded)
+        }
+    }
+}
+
+/// Whether a person (by their token) has taken part in a round.
+pub fn token_spent(conn: &mut DbConnection, round_id: i64, token: &str) -> QueryResult<bool> {
+    use diesel::dsl::exists;
+    diesel::select(exists(
+        participations::table
+            .filter(participations::round_id.eq(round_id))
+            .filter(participations::token.eq(token)),
+    ))
+    .get_result(conn)
 }
 
 pub fn participation_count(conn: &mut DbConnection, round_id: i64) -> QueryResult<i64> {
@@ -192,32 +253,8 @@ pub fn latest_of_tag(
         .optional()
 }
 
-/// Records a participation unless there is one; true when this call recorded it.
-pub fn record_participation_if_new(
-    conn: &mut DbConnection,
-    round_id: i64,
-    user_id: i64,
-    channel: &str,
-) -> QueryResult<bool> {
-    use rand::Rng;
-    let id: i64 = rand::rng().random_range(1..(1i64 << 53));
-    let row = (
-        participations::id.eq(id),
-        participations::round_id.eq(round_id),
-        participations::user_id.eq(Some(user_id)),
-        participations::channel.eq(channel),
-    );
-    crate::on_each_backend!(conn, |c| diesel::insert_into(participations::table)
-        .values(row)
-        .on_conflict((participations::round_id, participations::user_id))
-        .do_nothing()
-        .execute(c))
-    .map(|n| n == 1)
-}
-
 /// (accounts that voted online, on paper, voting codes used) in a round.
 pub fn turnout(conn: &mut DbConnection, round_id: i64) -> QueryResult<(i64, i64, i64)> {
-    use crate::db::schema::voting_codes;
     let by = |conn: &mut DbConnection, channel: &str| -> QueryResult<i64> {
         participations::table
             .filter(participations::round_id.eq(round_id))
@@ -225,14 +262,7 @@ pub fn turnout(conn: &mut DbConnection, round_id: i64) -> QueryResult<(i64, i64,
             .count()
             .get_result(conn)
     };
-    let online = by(conn, "online")?;
-    let paper = by(conn, "paper")?;
-    let codes = voting_codes::table
-        .filter(voting_codes::round_id.eq(round_id))
-        .filter(voting_codes::used_at.is_not_null())
-        .count()
-        .get_result(conn)?;
-    Ok((online, paper, codes))
+    Ok((by(conn, "online")?, by(conn, "paper")?, by(conn, "code")?))
 }
 
 /// Who took part in a round, as (gender, birth year, home district) of each participation —
@@ -250,4 +280,100 @@ pub fn participant_profiles(conn: &mut DbConnection, round_id: i64) -> QueryResu
             users::district_id.nullable(),
         ))
         .load(conn)
+}
+
+/// Rows per multi-row statement when a round's rows are written again at the count.
+const REWRITE_CHUNK: usize = 500;
+
+/// Replaces a round's board with `rows` (same ids and sequence numbers), in chain order.
+pub fn rewrite_board(
+    conn: &mut DbConnection,
+    round_id: i64,
+    rows: &[BallotRow],
+) -> QueryResult<()> {
+    diesel::delete(ballots::table.filter(ballots::round_id.eq(round_id))).execute(conn)?;
+    for chunk in rows.chunks(REWRITE_CHUNK) {
+        match conn {
+            DbConnection::Postgres(c) => {
+                diesel::insert_into(ballots::table)
+                    .values(chunk)
+                    .execute(c)?;
+            }
+            DbConnection::Sqlite(c) => {
+                for row in chunk {
+                    diesel::insert_into(ballots::table).values(row).execute(c)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One participation, without its id.
+#[derive(Queryable, Clone, Debug)]
+pub struct ParticipationRow {
+    pub user_id: Option<i64>,
+    pub channel: String,
+    pub token: String,
+}
+
+pub fn participations_of(
+    conn: &mut DbConnection,
+    round_id: i64,
+) -> QueryResult<Vec<ParticipationRow>> {
+    participations::table
+        .filter(participations::round_id.eq(round_id))
+        .select((
+            participations::user_id,
+            participations::channel,
+            participations::token,
+        ))
+        .load(conn)
+}
+
+/// Replaces a round's participations with `rows`, written in this order with fresh random ids.
+pub fn rewrite_participations(
+    conn: &mut DbConnection,
+    round_id: i64,
+    rows: &[ParticipationRow],
+) -> QueryResult<()> {
+    diesel::delete(participations::table.filter(participations::round_id.eq(round_id)))
+        .execute(conn)?;
+    for chunk in rows.chunks(REWRITE_CHUNK) {
+        let values: Vec<_> = chunk
+            .iter()
+            .map(|p| {
+                (
+                    participations::id.eq(random_id()),
+                    participations::round_id.eq(round_id),
+                    participations::user_id.eq(p.user_id),
+                    participations::channel.eq(p.channel.as_str()),
+                    participations::token.eq(p.token.as_str()),
+                )
+            })
+            .collect();
+        match conn {
+            DbConnection::Postgres(c) => {
+                diesel::insert_into(participations::table)
+                    .values(&values)
+                    .execute(c)?;
+            }
+            DbConnection::Sqlite(c) => {
+                for value in values {
+                    diesel::insert_into(participations::table)
+                        .values(value)
+                        .execute(c)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Drops paper ballots of a round still waiting for their second entry.
+pub fn clear_round_paper(conn: &mut DbConnection, round_id: i64) -> QueryResult<()> {
+    use crate::db::schema::paper_entries;
+    diesel::delete(paper_entries::table.filter(paper_entries::round_id.eq(round_id)))
+        .execute(conn)
+        .map(|_| ())
 }

@@ -58,21 +58,30 @@ pub fn find_census(
         .optional()
 }
 
+/// A code to store: only its hash, its district, and the census entry it is bound to.
+pub struct NewCode {
+    pub code_hash: String,
+    pub district_id: Option<i64>,
+    pub census_hash: Option<String>,
+}
+
+/// Stores codes with random ids, so their order says nothing about the mailing list's.
 pub fn insert_codes(
     conn: &mut DbConnection,
     round_id: i64,
-    hashes: &[String],
-    district_id: Option<i64>,
+    codes: &[NewCode],
     now: NaiveDateTime,
 ) -> QueryResult<()> {
-    for chunk in hashes.chunks(CENSUS_CHUNK) {
+    for chunk in codes.chunks(CENSUS_CHUNK) {
         let values: Vec<_> = chunk
             .iter()
-            .map(|hash| {
+            .map(|code| {
                 (
+                    voting_codes::id.eq(super::ballot::random_id()),
                     voting_codes::round_id.eq(round_id),
-                    voting_codes::code_hash.eq(hash.as_str()),
-                    voting_codes::district_id.eq(district_id),
+                    voting_codes::code_hash.eq(code.code_hash.as_str()),
+                    voting_codes::district_id.eq(code.district_id),
+                    voting_codes::census_hash.eq(code.census_hash.as_deref()),
                     voting_codes::created_at.eq(now),
                 )
             })
@@ -84,69 +93,30 @@ pub fn insert_codes(
     Ok(())
 }
 
-/// Marks an unused code as used in one statement; true only for the one caller that won.
-pub fn redeem_code(
-    conn: &mut DbConnection,
-    round_id: i64,
-    hash: &str,
-    now: NaiveDateTime,
-) -> QueryResult<bool> {
-    let updated = diesel::update(
-        voting_codes::table
-            .filter(voting_codes::round_id.eq(round_id))
-            .filter(voting_codes::code_hash.eq(hash))
-            .filter(voting_codes::used_at.is_null()),
-    )
-    .set(voting_codes::used_at.eq(now))
-    .execute(conn)?;
-    Ok(updated == 1)
-}
-
-/// Marks every still-unused code of `hashes` as used, in one statement; returns the hashes it
-/// marked (a code already used, or unknown, is not among them).
-pub fn redeem_codes(
-    conn: &mut DbConnection,
-    round_id: i64,
-    hashes: &[&str],
-    now: NaiveDateTime,
-) -> QueryResult<Vec<String>> {
-    diesel::update(
-        voting_codes::table
-            .filter(voting_codes::round_id.eq(round_id))
-            .filter(voting_codes::code_hash.eq_any(hashes))
-            .filter(voting_codes::used_at.is_null()),
-    )
-    .set(voting_codes::used_at.eq(now))
-    .returning(voting_codes::code_hash)
-    .get_results(conn)
-}
-
-/// (district, used) of a code.
+/// (district, bound census entry) of a code.
 pub fn find_code(
     conn: &mut DbConnection,
     round_id: i64,
     hash: &str,
-) -> QueryResult<Option<(Option<i64>, bool)>> {
+) -> QueryResult<Option<(Option<i64>, Option<String>)>> {
     voting_codes::table
         .filter(voting_codes::round_id.eq(round_id))
         .filter(voting_codes::code_hash.eq(hash))
-        .select((
-            voting_codes::district_id,
-            voting_codes::used_at.is_not_null(),
-        ))
+        .select((voting_codes::district_id, voting_codes::census_hash))
         .first(conn)
         .optional()
 }
 
-/// (issued, used)
+/// (issued, ballots cast with a code)
 pub fn code_counts(conn: &mut DbConnection, round_id: i64) -> QueryResult<(i64, i64)> {
+    use crate::db::schema::participations;
     let issued = voting_codes::table
         .filter(voting_codes::round_id.eq(round_id))
         .count()
         .get_result(conn)?;
-    let used = voting_codes::table
-        .filter(voting_codes::round_id.eq(round_id))
-        .filter(voting_codes::used_at.is_not_null())
+    let used = participations::table
+        .filter(participations::round_id.eq(round_id))
+        .filter(participations::channel.eq("code"))
         .count()
         .get_result(conn)?;
     Ok((issued, used))
@@ -163,6 +133,7 @@ pub struct VoterCheckRow {
     pub checked_by: Option<i64>,
     pub census_hash: Option<String>,
     pub at: NaiveDateTime,
+    pub document_hash: Option<String>,
 }
 
 pub fn checks_of(
@@ -185,14 +156,18 @@ pub struct NewCheck<'a> {
     pub district_id: Option<i64>,
     pub checked_by: Option<i64>,
     pub census_hash: Option<&'a str>,
+    pub document_hash: Option<&'a str>,
     pub at: NaiveDateTime,
 }
 
-/// Records a check (replacing one of the same kind); a census hash already vouching for
-/// another account is a unique violation.
+/// Records a check (replacing one of the same kind, whose census entry or document stays); a
+/// census entry or document already vouching for another account is a unique violation.
+/// Ids are random, so their order is not the order in which people were checked.
 pub fn add_check(conn: &mut DbConnection, check: &NewCheck<'_>) -> QueryResult<()> {
     let row = (
+        voter_checks::id.eq(super::ballot::random_id()),
         voter_checks::census_hash.eq(check.census_hash),
+        voter_checks::document_hash.eq(check.document_hash),
         voter_checks::round_id.eq(check.round_id),
         voter_checks::user_id.eq(check.user_id),
         voter_checks::kind.eq(check.kind),
@@ -223,4 +198,41 @@ pub fn census_size(conn: &mut DbConnection, round_id: i64) -> QueryResult<i64> {
         .filter(census_entries::round_id.eq(round_id))
         .count()
         .get_result(conn)
+}
+
+/// Every check of a round.
+pub fn all_checks_of_round(
+    conn: &mut DbConnection,
+    round_id: i64,
+) -> QueryResult<Vec<VoterCheckRow>> {
+    voter_checks::table
+        .filter(voter_checks::round_id.eq(round_id))
+        .select(VoterCheckRow::as_select())
+        .load(conn)
+}
+
+/// Replaces a round's checks with `rows`, written in this order with fresh random ids.
+pub fn rewrite_checks(
+    conn: &mut DbConnection,
+    round_id: i64,
+    rows: &[VoterCheckRow],
+) -> QueryResult<()> {
+    diesel::delete(voter_checks::table.filter(voter_checks::round_id.eq(round_id)))
+        .execute(conn)?;
+    for row in rows {
+        diesel::insert_into(voter_checks::table)
+            .values((
+                voter_checks::id.eq(super::ballot::random_id()),
+                voter_checks::round_id.eq(round_id),
+                voter_checks::user_id.eq(row.user_id),
+                voter_checks::kind.eq(&row.kind),
+                voter_checks::district_id.eq(row.district_id),
+                voter_checks::checked_by.eq(row.checked_by),
+                voter_checks::census_hash.eq(&row.census_hash),
+                voter_checks::at.eq(row.at),
+                voter_checks::document_hash.eq(&row.document_hash),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }

@@ -40,6 +40,8 @@ pub struct RoundRow {
     pub census_salt: String,
     /// `final`, or `last-counts` (a voter may replace their ballot until voting closes).
     pub revote_policy: String,
+    /// 0 when the round is voted with voting codes only.
+    pub account_voting: i32,
 }
 
 #[derive(Insertable, Clone, Debug)]
@@ -122,6 +124,7 @@ pub struct RoundSettings {
     pub requires_manual_check: i32,
     pub voting_codes: i32,
     pub revote_policy: String,
+    pub account_voting: i32,
 }
 
 pub fn update_settings(

@@ -12,7 +12,7 @@ use crate::views;
 use crate::views::accounts::RegisterValues;
 use crate::web::extractors::{
     client_ip, expired_session_cookie, is_https, session_cookie, AuthUser, CsrfForm, FormFields,
-    PageViewer,
+    MaybeUser, PageViewer,
 };
 use crate::web::routes::{html, see_other};
 use crate::web::AppState;
@@ -124,10 +124,13 @@ pub async fn login(
     match result {
         LoginResult::Success(user) => {
             let role = crate::auth::Role::parse(&user.role).unwrap_or(crate::auth::Role::Citizen);
-            let (token, _) =
-                state
-                    .tokens
-                    .issue(user.id, role, user.token_version, chrono::Utc::now())?;
+            let (token, _) = state.tokens.issue(
+                user.id,
+                role,
+                user.token_version,
+                &crate::auth::token::new_session_id(),
+                chrono::Utc::now(),
+            )?;
             let mut response = see_other(&next);
             response
                 .add_cookie(&session_cookie(&token, is_https(&req)))
@@ -168,7 +171,18 @@ pub fn too_many_in(lang: Lang, retry_after_seconds: i64) -> AppError {
 pub struct Empty {}
 impl FormFields for Empty {}
 
-pub async fn logout(req: HttpRequest, _form: CsrfForm<Empty>) -> AppResult<HttpResponse> {
+pub async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    _form: CsrfForm<Empty>,
+) -> AppResult<HttpResponse> {
+    if let Some(user) = user.0 {
+        let now = state.clock.now();
+        state
+            .db(move |conn| accounts::end_session(conn, &user.claims, now))
+            .await?;
+    }
     let mut response = see_other("/");
     response
         .add_cookie(&expired_session_cookie(is_https(&req)))
@@ -259,6 +273,7 @@ pub async fn change_password(
                 user.id(),
                 user.role,
                 user.user.token_version + 1,
+                &user.claims.sid,
                 chrono::Utc::now(),
             )?;
             let mut response = see_other("/account?done=password");

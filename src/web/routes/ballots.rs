@@ -5,10 +5,10 @@ use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use crate::db::models::{ballot, eligibility as evidence, round};
-use crate::domain::ballots::{self, BallotPaper, Choice, Voter};
+use crate::db::models::round;
+use crate::domain::ballots::{self, BallotPaper, Choice};
+use crate::domain::bulletin;
 use crate::domain::rounds::{BallotType, Phase};
-use crate::domain::{bulletin, eligibility};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{t, t_with, Lang, Message};
 use crate::views::ballots::{self as pages, Selection};
@@ -147,39 +147,55 @@ async fn context(
     let now = state.clock.now();
     let account = user.0.as_ref().map(|u| u.user.clone());
     let code = code.map(String::from);
+    let secret = state.settings.secret_key.clone();
     state
         .db(move |conn| {
             let row = crate::domain::rounds::find(conn, round_id)?;
             let paper = match (&code, &account) {
                 (Some(code), _) => {
-                    if Phase::of(&row, now) != Phase::Voting {
-                        return Err(AppError::Forbidden(
-                            t(lang, "ballots-error-voting-closed").into(),
-                        ));
-                    }
-                    match evidence::find_code(conn, round_id, &eligibility::code_hash(code))? {
-                        None => {
+                    match ballots::paper_for_code(
+                        conn,
+                        secret.expose(),
+                        round_id,
+                        code,
+                        requested_district,
+                        now,
+                    ) {
+                        Err(AppError::Forbidden(_)) if Phase::of(&row, now) != Phase::Voting => {
+                            return Err(AppError::Forbidden(
+                                t(lang, "ballots-error-voting-closed").into(),
+                            ))
+                        }
+                        Err(AppError::Forbidden(_)) => {
                             return Err(AppError::Forbidden(
                                 t(lang, "ballots-error-code-invalid").into(),
                             ))
                         }
-                        Some((_, true)) => {
+                        Err(AppError::Conflict(_)) => {
                             return Err(AppError::Conflict(
                                 t(lang, "ballots-error-code-used").into(),
                             ))
                         }
-                        Some((district, false)) => {
-                            ballots::paper(conn, &row, district.or(requested_district))?
-                        }
+                        other => other?,
                     }
                 }
                 (None, Some(user)) => {
-                    if ballots::has_voted(conn, round_id, user.id)? {
+                    // Where the last ballot counts, a voter who has voted may vote again.
+                    if row.revote_policy != "last-counts"
+                        && ballots::has_voted(conn, secret.expose(), round_id, user)?
+                    {
                         return Err(AppError::Conflict(
                             t(lang, "ballots-error-already-voted").into(),
                         ));
                     }
-                    ballots::paper_for_account(conn, round_id, user, requested_district, now)?
+                    ballots::paper_for_account(
+                        conn,
+                        secret.expose(),
+                        round_id,
+                        user,
+                        requested_district,
+                        now,
+                    )?
                 }
                 (None, None) => {
                     return Err(AppError::Unauthorized(Message::new(
@@ -422,36 +438,19 @@ pub async fn cast(
     let choice = fields
         .choice_in(viewer.lang, BallotType::parse(&ballot_type)?)
         .map_err(|m| AppError::Unprocessable(m.into()))?;
-    let secret = state.settings.secret_key.clone();
-    let prepared = state
-        .db(move |conn| {
-            let voter = match (&code, &account) {
-                (Some(code), _) => Voter::Code(code),
-                (None, Some(user)) => Voter::Account(user),
-                (None, None) => {
-                    return Err(AppError::Unauthorized(Message::new(
-                        "messages-ballots-log-vote",
-                    )))
-                }
-            };
-            ballots::prepare(
-                conn,
-                secret.expose(),
-                ballots::Cast {
-                    round_id,
-                    voter,
-                    requested_district: district,
-                    choice: &choice,
-                    channel: "online",
-                },
-                now,
-            )
-        })
-        .await;
-    let result = match prepared {
-        Ok(ballot) => state.ballot_box.cast(ballot, now).await,
-        Err(refused) => Err(refused),
-    };
+    let result = crate::web::ballot_box::cast(
+        &state,
+        crate::web::ballot_box::CastRequest {
+            round_id,
+            account,
+            code,
+            district,
+            choice,
+            anonymous: "messages-ballots-log-vote",
+        },
+        now,
+    )
+    .await;
     match result {
         Ok(receipt) => Ok(html_status(
             StatusCode::CREATED,
@@ -559,11 +558,11 @@ pub async fn bulletin_page(
     let (row, board) = state
         .db(move |conn| {
             let row = crate::domain::rounds::find(conn, round_id)?;
-            Ok((row, ballot::of_round(conn, round_id)?))
+            Ok((row, bulletin::board(conn, round_id)?))
         })
         .await?;
-    let head = bulletin::verify_chain(round_id, &board)
-        .map_err(|e| AppError::internal(format!("bulletin board of round {round_id}: {e}")))?;
+    let head = board.chain_head;
+    let board = board.entries;
     let pages_count = board.len().div_ceil(BOARD_PAGE);
     let page = query.page.unwrap_or(1).clamp(1, pages_count.max(1));
     let rows: Vec<_> = board

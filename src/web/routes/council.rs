@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::db::models::{district, eligibility as evidence, round, round_change};
 use crate::domain::round_config::{self, RoundInput};
-use crate::domain::{eligibility, rounds::Phase};
+use crate::domain::rounds::Phase;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{t, t_count, t_with};
 use crate::views::council::{self as pages, ManagePage};
@@ -265,7 +265,7 @@ pub async fn codes(
     let actor = council.0.id();
     let (row, list) = state
         .db(move |conn| {
-            let list = eligibility::generate_codes(
+            let list = crate::domain::voting_codes::generate_codes(
                 conn,
                 Some(actor),
                 id,
@@ -277,6 +277,49 @@ pub async fn codes(
         })
         .await?;
     Ok(html(pages::code_sheet(&viewer, &row, &list)))
+}
+
+/// Issues one code per person of an uploaded census file; answers with the mailing list (CSV).
+pub async fn codes_from_census(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+    mut payload: actix_multipart::Multipart,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let bytes = crate::web::extractors::csrf_upload(
+        &req,
+        &state,
+        &mut payload,
+        crate::web::routes::api::round_admin::MAX_CENSUS_BYTES,
+    )
+    .await?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| AppError::Unprocessable(t(viewer.lang, "council-error-census-utf8").into()))?;
+    let now = state.clock.now();
+    let actor = council.0.id();
+    let secret = state.settings.secret_key.clone();
+    let list = state
+        .db(move |conn| {
+            crate::domain::voting_codes::generate_from_census(
+                conn,
+                secret.expose(),
+                Some(actor),
+                id,
+                &text,
+                now,
+            )
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"voting-codes.csv\"",
+        ))
+        .body(list.to_csv()?))
 }
 
 /// Replaces the census list from an uploaded CSV file.
@@ -300,8 +343,11 @@ pub async fn census(
         .map_err(|_| AppError::Unprocessable(t(viewer.lang, "council-error-census-utf8").into()))?;
     let now = state.clock.now();
     let actor = council.0.id();
+    let secret = state.settings.secret_key.clone();
     match state
-        .db(move |conn| eligibility::import_census(conn, Some(actor), id, &text, now))
+        .db(move |conn| {
+            crate::domain::census::import_census(conn, secret.expose(), Some(actor), id, &text, now)
+        })
         .await
     {
         Ok(summary) => {
@@ -357,8 +403,9 @@ pub async fn count(
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     let now = state.clock.now();
+    let secret = state.settings.secret_key.clone();
     match state
-        .db(move |conn| crate::domain::counting::count_round(conn, id, now))
+        .db(move |conn| crate::domain::counting::count_round(conn, secret.expose(), id, now))
         .await
     {
         Ok(row) => {

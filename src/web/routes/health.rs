@@ -10,9 +10,19 @@ pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().content_type("text/plain").body("ok")
 }
 
+/// Ready when the database answers and this instance holds the installation's secret key.
 pub async fn readyz(state: web::Data<AppState>) -> AppResult<HttpResponse> {
-    state
-        .db(|conn| conn.batch_execute("SELECT 1").map_err(Into::into))
+    let secret = state.settings.secret_key.clone();
+    let mismatch = state
+        .db(move |conn| {
+            conn.batch_execute("SELECT 1")?;
+            crate::domain::installation::key_mismatch(conn, secret.expose())
+        })
         .await?;
-    Ok(HttpResponse::Ok().content_type("text/plain").body("ready"))
+    Ok(match mismatch {
+        None => HttpResponse::Ok().content_type("text/plain").body("ready"),
+        Some(why) => HttpResponse::ServiceUnavailable()
+            .content_type("text/plain")
+            .body(why),
+    })
 }

@@ -250,6 +250,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(council::codes),
         )
         .route(
+            "/council/rounds/{round_id}/codes/from-census",
+            web::post().to(council::codes_from_census),
+        )
+        .route(
             "/review/rounds/{round_id}/checks",
             web::get().to(review::checks_form),
         )

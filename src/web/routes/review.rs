@@ -35,6 +35,7 @@ fn page(
             form method="post" novalidate {
                 (csrf_field(&viewer.csrf))
                 (input(lang, Field::new("email", &email_label).kind("email").required(), errors))
+                (input(lang, Field::new("document_number", &t(lang, "review-confirm-document")).hint(&t(lang, "review-confirm-document-hint")).autocomplete("off").required(), errors))
                 (select(lang, "district", &t(lang, "review-confirm-district"), Some(t(lang, "review-confirm-district-hint").as_str()), districts, "", errors))
                 (button(&t(lang, "review-confirm-submit")))
             }
@@ -83,6 +84,8 @@ pub async fn checks_form(
 #[derive(Deserialize)]
 pub struct ConfirmForm {
     email: String,
+    #[serde(default)]
+    document_number: String,
     district: Option<String>,
 }
 impl FormFields for ConfirmForm {}
@@ -98,8 +101,9 @@ pub async fn confirm(
     let now = state.clock.now();
     let reviewer_id = reviewer.0.id();
     let email = crate::domain::accounts::normalize_email(&form.email);
-    let slug = form.district.filter(|d| !d.is_empty());
+    let slug = form.district.clone().filter(|d| !d.is_empty());
     let lang = viewer.lang;
+    let secret = state.settings.secret_key.clone();
     let result = state
         .db(move |conn| {
             let mut errors = FieldErrors::default();
@@ -120,17 +124,39 @@ pub async fn confirm(
                     }
                 },
             };
-            eligibility::confirm_in_person(conn, reviewer_id, id, person.id, district_id, now)?;
-            Ok(Ok(person.display_name))
+            let check = eligibility::InPersonCheck {
+                reviewer_id,
+                round_id: id,
+                user: &person,
+                document: &form.document_number,
+                district_id,
+            };
+            match eligibility::confirm_in_person(conn, secret.expose(), &check, now) {
+                Ok(outcome) => Ok(Ok((person.display_name, outcome))),
+                Err(AppError::Conflict(m) | AppError::Unprocessable(m)) => {
+                    errors.add("document_number", m.text(lang));
+                    Ok(Err(errors))
+                }
+                Err(e) => Err(e),
+            }
         })
         .await?;
     let (row, districts) = load(&state, id).await?;
     Ok(match result {
-        Ok(name) => page(
+        Ok((name, outcome)) => page(
             &viewer,
             &row,
             &districts,
-            Some(&t_with(viewer.lang, "review-confirmed", &[("name", &name)])),
+            Some(&t_with(
+                viewer.lang,
+                match outcome {
+                    eligibility::CheckOutcome::Confirmed => "review-confirmed",
+                    eligibility::CheckOutcome::ConfirmedAlreadyVoted => {
+                        "review-confirmed-already-voted"
+                    }
+                },
+                &[("name", &name)],
+            )),
             &FieldErrors::default(),
         ),
         Err(errors) => page(&viewer, &row, &districts, None, &errors),
@@ -199,6 +225,7 @@ pub async fn paper_ballot(
     let now = state.clock.now();
     let email = crate::domain::accounts::normalize_email(&form.email);
     let lookup = email.clone();
+    let secret = state.settings.secret_key.clone();
     let lang = viewer.lang;
     let result = state
         .db(move |conn| {
@@ -206,7 +233,14 @@ pub async fn paper_ballot(
             let Some(voter) = user::find_by_email(conn, &lookup)? else {
                 return Ok((row, Err(t(lang, "review-paper-no-account"))));
             };
-            match crate::domain::ballots::paper_for_account(conn, id, &voter, None, now) {
+            match crate::domain::ballots::paper_for_account(
+                conn,
+                secret.expose(),
+                id,
+                &voter,
+                None,
+                now,
+            ) {
                 Ok(paper) => Ok((row, Ok(paper))),
                 Err(AppError::Forbidden(m) | AppError::Conflict(m)) => Ok((row, Err(m.text(lang)))),
                 Err(e) => Err(e),
@@ -245,10 +279,11 @@ pub async fn paper_enter(
     path: web::Path<String>,
     CsrfForm(fields): CsrfForm<crate::web::routes::ballots::BallotFields>,
 ) -> AppResult<HttpResponse> {
-    use crate::domain::ballots::{enter_paper, PaperOutcome};
+    use crate::domain::paper_ballots::{enter_paper, PaperOutcome};
     let id = parse_round_id(&path)?.0;
     let now = state.clock.now();
     let officer_id = officer.0.id();
+    let secret = state.settings.secret_key.clone();
     let email = crate::domain::accounts::normalize_email(fields.field("email").unwrap_or(""));
     let lang = viewer.lang;
     let (row, result) = state
@@ -262,7 +297,7 @@ pub async fn paper_enter(
                     crate::domain::rounds::BallotType::parse(&row.ballot_type)?,
                 )
                 .map_err(|m| AppError::Unprocessable(m.into()))?;
-            let outcome = enter_paper(conn, officer_id, id, &voter, &choice, now);
+            let outcome = enter_paper(conn, secret.expose(), officer_id, id, &voter, &choice, now);
             Ok((row, outcome))
         })
         .await?;

@@ -86,8 +86,9 @@ pub async fn census_match(
     let now = state.clock.now();
     let account = user.user.clone();
     let lang = viewer.lang;
+    let secret = state.settings.secret_key.clone();
     let outcome = state
-        .db(move |conn| census_attempt(conn, lang, id, &account, &form, now))
+        .db(move |conn| census_attempt(conn, secret.expose(), lang, id, &account, &form, now))
         .await?;
     match outcome {
         Ok(()) => Ok(HttpResponse::SeeOther()
@@ -116,6 +117,7 @@ type CensusAttempt = Result<(), (FieldErrors, Eligibility)>;
 
 pub fn census_attempt(
     conn: &mut crate::db::DbConnection,
+    secret: &[u8],
     lang: Lang,
     id: RoundId,
     account: &crate::db::models::user::UserRow,
@@ -132,29 +134,33 @@ pub fn census_attempt(
     if year.is_none() {
         errors.add("birth_year", Message::new("rounds-census-error-birth-year"));
     }
-    if eligibility::normalize_document(&form.document_number).len() < 4 {
+    if crate::domain::census::normalize_document(&form.document_number).len() < 4 {
         errors.add(
             "document_number",
             Message::new("rounds-census-error-document"),
         );
     }
     if errors.is_empty() {
-        let matched = eligibility::match_census(
+        match crate::domain::census::match_census(
             conn,
+            secret,
             id.0,
             account,
             &form.document_number,
             year.unwrap_or(0),
             now,
-        )?;
-        if matched {
-            return Ok(Ok(()));
+        ) {
+            Ok(true) => return Ok(Ok(())),
+            Ok(false) => {
+                accounts::record_failed_attempt(conn, &key, now)?;
+                errors.add(
+                    "document_number",
+                    Message::new("rounds-census-error-not-found"),
+                );
+            }
+            Err(AppError::Conflict(message)) => errors.add("document_number", message),
+            Err(e) => return Err(e),
         }
-        accounts::record_failed_attempt(conn, &key, now)?;
-        errors.add(
-            "document_number",
-            Message::new("rounds-census-error-not-found"),
-        );
     }
     let row = round::find(conn, id.0)?;
     Ok(Err((errors, eligibility::check(conn, &row, account)?)))

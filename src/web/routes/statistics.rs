@@ -76,11 +76,13 @@ fn my_ballot(
     if proof.round_id != round_id {
         return Ok(Err(t(lang, "statistics-code-other-round")));
     }
-    let ids: Vec<i64> =
-        match serde_json::from_str(&proof.entry.content).map_err(AppError::internal)? {
-            BallotContent::Projects(ids) | BallotContent::Ranking(ids) => ids,
-            BallotContent::Points(points) => points.into_keys().collect(),
-        };
+    let Some(content) = proof.entry.content.as_deref() else {
+        return Ok(Err(t(lang, "ballots-inclusion-sealed")));
+    };
+    let ids: Vec<i64> = match serde_json::from_str(content).map_err(AppError::internal)? {
+        BallotContent::Projects(ids) | BallotContent::Ranking(ids) => ids,
+        BallotContent::Points(points) => points.into_keys().collect(),
+    };
     let titles = proposal::of_round(conn, round_id)?;
     Ok(Ok(MyBallot {
         projects: ids

@@ -75,10 +75,13 @@ pub async fn login(
     {
         LoginResult::Success(user) => {
             let role = Role::parse(&user.role).unwrap_or(Role::Citizen);
-            let (token, claims) =
-                state
-                    .tokens
-                    .issue(user.id, role, user.token_version, chrono::Utc::now())?;
+            let (token, claims) = state.tokens.issue(
+                user.id,
+                role,
+                user.token_version,
+                &crate::auth::token::new_session_id(),
+                chrono::Utc::now(),
+            )?;
             Ok(HttpResponse::Ok().json(TokenResponse {
                 token,
                 expires_at: claims.exp,
@@ -156,12 +159,24 @@ pub async fn change_password(
         user.id(),
         user.role,
         user.user.token_version + 1,
+        &user.claims.sid,
         chrono::Utc::now(),
     )?;
     Ok(HttpResponse::Ok().json(TokenResponse {
         token,
         expires_at: claims.exp,
     }))
+}
+
+/// End this session: its token is refused from now on, on every instance.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "accounts", security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = ErrorBody)))]
+pub async fn logout(state: web::Data<AppState>, user: AuthUser) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    state
+        .db(move |conn| accounts::end_session(conn, &user.claims, now))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// End every session of this account, including the caller's.

@@ -5,9 +5,9 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
-use crate::db::models::ballot;
-use crate::domain::ballots::{self, Choice, Voter};
-use crate::domain::bulletin::{self, entry, inclusion, BoardEntry, InclusionProof};
+use crate::domain::ballots::Choice;
+use crate::domain::bulletin::{self, inclusion, BoardEntry, InclusionProof};
+use crate::domain::paper_ballots;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::i18n::Message;
 use crate::web::extractors::MaybeUser;
@@ -108,37 +108,19 @@ pub async fn cast(
     let round_id = parse_round_id(&path)?.0;
     let mut request = body.into_inner();
     let choice = request.choice()?;
-    let now = state.clock.now();
-    let account = user.0.map(|u| u.user);
-    let code = request.voting_code.take();
-    let district = request.district;
-    let secret = state.settings.secret_key.clone();
-    let prepared = state
-        .db(move |conn| {
-            let voter = match (&code, &account) {
-                (Some(code), _) => Voter::Code(code),
-                (None, Some(user)) => Voter::Account(user),
-                (None, None) => {
-                    return Err(AppError::Unauthorized(Message::new(
-                        "messages-ballots-log-send-voting-code",
-                    )))
-                }
-            };
-            ballots::prepare(
-                conn,
-                secret.expose(),
-                ballots::Cast {
-                    round_id,
-                    voter,
-                    requested_district: district,
-                    choice: &choice,
-                    channel: "online",
-                },
-                now,
-            )
-        })
-        .await?;
-    let receipt = state.ballot_box.cast(prepared, now).await?;
+    let receipt = crate::web::ballot_box::cast(
+        &state,
+        crate::web::ballot_box::CastRequest {
+            round_id,
+            account: user.0.map(|u| u.user),
+            code: request.voting_code.take(),
+            district: request.district,
+            choice,
+            anonymous: "messages-ballots-log-send-voting-code",
+        },
+        state.clock.now(),
+    )
+    .await?;
     Ok(HttpResponse::Created().json(CastResponse {
         tracking_code: receipt.tracking_code,
     }))
@@ -161,18 +143,13 @@ pub async fn bulletin_board(
     path: web::Path<String>,
 ) -> AppResult<web::Json<Board>> {
     let round_id = parse_round_id(&path)?.0;
-    let rows = state
-        .db(move |conn| {
-            crate::domain::rounds::find(conn, round_id)?;
-            Ok(ballot::of_round(conn, round_id)?)
-        })
+    let board = state
+        .db(move |conn| bulletin::board(conn, round_id))
         .await?;
-    let chain_head = bulletin::verify_chain(round_id, &rows)
-        .map_err(|e| AppError::internal(format!("bulletin board of round {round_id}: {e}")))?;
     Ok(web::Json(Board {
         round_id,
-        chain_head,
-        entries: rows.into_iter().map(entry).collect(),
+        chain_head: board.chain_head,
+        entries: board.entries,
     }))
 }
 
@@ -239,25 +216,35 @@ pub async fn paper(
     let now = state.clock.now();
     let officer_id = officer.0.id();
     let email = crate::domain::accounts::normalize_email(&body.email);
+    let secret = state.settings.secret_key.clone();
     let outcome = state
         .db(move |conn| {
-            let voter = crate::db::models::user::find_by_email(conn, &email)?
-                .ok_or_else(|| AppError::NotFound(format!("there is no account {email}").into()))?;
-            ballots::enter_paper(conn, officer_id, round_id, &voter, &choice, now)
+            let voter = crate::domain::accounts::find_by_email(conn, &email)?;
+            paper_ballots::enter_paper(
+                conn,
+                secret.expose(),
+                officer_id,
+                round_id,
+                &voter,
+                &choice,
+                now,
+            )
         })
         .await?;
     Ok(match outcome {
-        ballots::PaperOutcome::AwaitingSecondEntry => {
+        paper_ballots::PaperOutcome::AwaitingSecondEntry => {
             HttpResponse::Accepted().json(PaperBallotResponse {
                 status: "awaiting-second-entry".into(),
                 tracking_code: None,
             })
         }
-        ballots::PaperOutcome::Cast(code) => HttpResponse::Created().json(PaperBallotResponse {
-            status: "cast".into(),
-            tracking_code: Some(code),
-        }),
-        ballots::PaperOutcome::Mismatch => {
+        paper_ballots::PaperOutcome::Cast(code) => {
+            HttpResponse::Created().json(PaperBallotResponse {
+                status: "cast".into(),
+                tracking_code: Some(code),
+            })
+        }
+        paper_ballots::PaperOutcome::Mismatch => {
             return Err(AppError::Conflict(Message::new(
                 "messages-ballots-two-entries-paper-ballot",
             )))

@@ -20,12 +20,12 @@ use utoipa::OpenApi;
     paths(
         rounds::list, rounds::show,
         auth::register, auth::login, auth::me, auth::my_data, auth::change_password,
-        auth::logout_everywhere, auth::delete_me, auth::update_profile, auth::users, auth::set_role, auth::audit_log,
+        auth::logout, auth::logout_everywhere, auth::delete_me, auth::update_profile, auth::users, auth::set_role, auth::audit_log,
         proposals::submit, proposals::list, proposals::show, proposals::edit, proposals::withdraw, proposals::review,
         results::count, results::pb, results::csv, results::json, results::audit, results::audit_key, results::statistics, results::implementation, results::record_progress, results::feedback,
         ballots::cast, ballots::bulletin_board, ballots::receipt, ballots::paper,
         round_admin::create, round_admin::update, round_admin::advance, round_admin::census,
-        round_admin::voting_codes, round_admin::my_eligibility, round_admin::voter_check,
+        round_admin::voting_codes, round_admin::voting_codes_from_census, round_admin::my_eligibility, round_admin::voter_check,
         translations::round, translations::proposal,
     ),
     components(schemas(crate::error::ErrorBody)),
@@ -134,6 +134,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/rounds/{round_id}/voting-codes",
             web::post().to(round_admin::voting_codes),
         )
+        .service(
+            web::resource("/rounds/{round_id}/voting-codes/from-census")
+                .app_data(web::PayloadConfig::new(round_admin::MAX_CENSUS_BYTES))
+                .route(web::post().to(round_admin::voting_codes_from_census)),
+        )
         .route(
             "/rounds/{round_id}/eligibility",
             web::get().to(round_admin::my_eligibility),
@@ -144,6 +149,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/auth/register", web::post().to(auth::register))
         .route("/auth/login", web::post().to(auth::login))
+        .route("/auth/logout", web::post().to(auth::logout))
         .route("/me", web::get().to(auth::me))
         .route("/me", web::delete().to(auth::delete_me))
         .route("/me/data", web::get().to(auth::my_data))

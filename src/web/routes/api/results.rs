@@ -25,8 +25,9 @@ pub async fn count(
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     let now = state.clock.now();
+    let secret = state.settings.secret_key.clone();
     let row = state
-        .db(move |conn| counting::count_round(conn, id, now))
+        .db(move |conn| counting::count_round(conn, secret.expose(), id, now))
         .await?;
     Ok(HttpResponse::Created().json(serde_json::json!({"round_id": id, "ballots": row.ballot_count, "chain_head": row.chain_head})))
 }

@@ -5,10 +5,12 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::db::models::{district, user};
-use crate::domain::eligibility::{self, CensusImport, Eligibility};
+use crate::db::models::district;
+use crate::domain::census::{self, CensusImport};
+use crate::domain::eligibility::{self, Eligibility};
 use crate::domain::round_config::{self, RoundInput};
 use crate::domain::rounds::Phase;
+use crate::domain::voting_codes;
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::i18n::Message;
 use crate::web::extractors::{AuthUser, Authorized, CouncilOnly, Reviewers};
@@ -117,9 +119,12 @@ pub async fn census(
     })?;
     let now = state.clock.now();
     let actor = council.0.id();
+    let secret = state.settings.secret_key.clone();
     Ok(web::Json(
         state
-            .db(move |conn| eligibility::import_census(conn, Some(actor), id, &text, now))
+            .db(move |conn| {
+                census::import_census(conn, secret.expose(), Some(actor), id, &text, now)
+            })
             .await?,
     ))
 }
@@ -155,10 +160,46 @@ pub async fn voting_codes(
     let CodesRequest { count, district } = body.into_inner();
     let codes = state
         .db(move |conn| {
-            eligibility::generate_codes(conn, Some(actor), id, count, district.as_deref(), now)
+            voting_codes::generate_codes(conn, Some(actor), id, count, district.as_deref(), now)
         })
         .await?;
     Ok(HttpResponse::Created().json(CodesResponse { codes }))
+}
+
+/// Issue one voting code per person of a census file, each bound to that person's entry on
+/// the round's census list (so their account and their code share one ballot). The body is a
+/// census file (`document_number,birth_year[,district]`, plus any columns the letters need);
+/// the answer is the mailing list: the same rows with a `code` column, shown once.
+#[utoipa::path(post, path = "/api/v1/rounds/{round_id}/voting-codes/from-census", tag = "council", security(("bearer" = [])),
+    request_body(content = String, content_type = "text/csv"),
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 201, body = String, content_type = "text/csv", description = "the mailing list"),
+        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn voting_codes_from_census(
+    state: web::Data<AppState>,
+    council: Authorized<CouncilOnly>,
+    path: web::Path<String>,
+    body: web::Bytes,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let text = String::from_utf8(body.to_vec()).map_err(|_| {
+        AppError::Unprocessable(Message::new("messages-round-admin-census-file-must-utf"))
+    })?;
+    let now = state.clock.now();
+    let actor = council.0.id();
+    let secret = state.settings.secret_key.clone();
+    let list = state
+        .db(move |conn| {
+            voting_codes::generate_from_census(conn, secret.expose(), Some(actor), id, &text, now)
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            "attachment; filename=\"voting-codes.csv\"",
+        ))
+        .body(list.to_csv()?))
 }
 
 /// Whether the logged-in resident may vote in the round, requirement by requirement.
@@ -186,14 +227,25 @@ pub async fn my_eligibility(
 #[serde(deny_unknown_fields)]
 pub struct VoterCheck {
     pub email: String,
+    /// The number of the identity document checked. Kept only as a keyed hash for the round,
+    /// so a person is recognised again whatever account they use.
+    pub document_number: String,
     #[serde(default)]
     pub district: Option<String>,
 }
 
-/// Confirm a voter after an in-person check (reviewers and council).
+#[derive(Serialize, ToSchema)]
+pub struct VoterCheckResponse {
+    /// The person has already voted in this round (only in rounds where the last ballot
+    /// counts; elsewhere the check is refused with 409).
+    pub already_voted: bool,
+}
+
+/// Confirm a voter after an in-person check (reviewers and council). Refused (409) when this
+/// person has already voted in a round whose ballots are final, with any account.
 #[utoipa::path(post, path = "/api/v1/rounds/{round_id}/voter-checks", tag = "review", security(("bearer" = [])), request_body = VoterCheck,
     params(("round_id" = i64, Path, description = "Round id")),
-    responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = VoterCheckResponse), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn voter_check(
     state: web::Data<AppState>,
     reviewer: Authorized<Reviewers>,
@@ -205,13 +257,14 @@ pub async fn voter_check(
     let reviewer_id = reviewer.0.id();
     let VoterCheck {
         email,
+        document_number,
         district: slug,
     } = body.into_inner();
-    state
+    let secret = state.settings.secret_key.clone();
+    let outcome = state
         .db(move |conn| {
             let email = crate::domain::accounts::normalize_email(&email);
-            let person = user::find_by_email(conn, &email)?
-                .ok_or_else(|| AppError::NotFound(format!("there is no account {email}").into()))?;
+            let person = crate::domain::accounts::find_by_email(conn, &email)?;
             let district_id = match slug {
                 None => None,
                 Some(s) => Some(
@@ -226,8 +279,17 @@ pub async fn voter_check(
                         })?,
                 ),
             };
-            eligibility::confirm_in_person(conn, reviewer_id, id, person.id, district_id, now)
+            let check = eligibility::InPersonCheck {
+                reviewer_id,
+                round_id: id,
+                user: &person,
+                document: &document_number,
+                district_id,
+            };
+            eligibility::confirm_in_person(conn, secret.expose(), &check, now)
         })
         .await?;
-    Ok(HttpResponse::NoContent().finish())
+    Ok(HttpResponse::Ok().json(VoterCheckResponse {
+        already_voted: outcome == eligibility::CheckOutcome::ConfirmedAlreadyVoted,
+    }))
 }

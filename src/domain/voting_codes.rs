@@ -1,0 +1,250 @@
+//! One-time voting codes, mailed to residents. Only their hashes are stored, and a code never
+//! records when it was used: the participation it spends does (see `ballots`), and that
+//! record carries no time.
+//!
+//! Codes issued from the census list are bound to one person's entry, so that person's
+//! account and code spend the same token: one ballot, whichever comes first. Codes without a
+//! census are only possible where nobody votes with an account.
+
+use chrono::NaiveDateTime;
+use rand::Rng;
+use sha2::{Digest, Sha256};
+
+use super::census;
+use crate::db::models::eligibility as evidence;
+use crate::db::models::round::RoundRow;
+use crate::db::models::{district, round_change};
+use crate::db::{write_transaction, DbConnection};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
+
+pub const USED: &str = "messages-ballots-code-used";
+const UNKNOWN: &str = "messages-ballots-code-unknown";
+
+pub const MAX_CODES_PER_BATCH: usize = 100_000;
+
+const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/// `XXXX-XXXX-XXXX-XXXX`: about 79 bits, read aloud without ambiguous characters.
+pub fn new_voting_code(rng: &mut impl Rng) -> String {
+    (0..4)
+        .map(|_| {
+            (0..4)
+                .map(|_| CODE_ALPHABET[rng.random_range(0..CODE_ALPHABET.len())] as char)
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The stored form of a code. Case and dashes do not matter.
+pub fn code_hash(code: &str) -> String {
+    let normalized: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    hex::encode(Sha256::digest(
+        format!("budgetbox/voting-code/v1\n{normalized}").as_bytes(),
+    ))
+}
+
+/// The token a code's ballot spends: its person's census entry, or the code itself.
+pub fn token(code_hash: &str, census_hash: Option<&str>) -> String {
+    match census_hash {
+        Some(entry) => census::token(entry),
+        None => format!("code:{code_hash}"),
+    }
+}
+
+/// A code of a round, as a ballot needs it.
+pub struct FoundCode {
+    pub district_id: Option<i64>,
+    pub token: String,
+}
+
+/// Looks a code up (a wrong code is refused; whether it was used is the ballot's business).
+pub fn find(conn: &mut DbConnection, round: &RoundRow, code: &str) -> AppResult<FoundCode> {
+    if round.voting_codes == 0 {
+        return Err(AppError::Forbidden(Message::new(
+            "messages-eligibility-round-does-accept-voting",
+        )));
+    }
+    let hash = code_hash(code);
+    let (district_id, census_hash) = evidence::find_code(conn, round.id, &hash)?
+        .ok_or_else(|| AppError::Forbidden(Message::new(UNKNOWN)))?;
+    Ok(FoundCode {
+        district_id,
+        token: token(&hash, census_hash.as_deref()),
+    })
+}
+
+fn accepts_codes(round: &RoundRow) -> AppResult<()> {
+    if round.voting_codes == 0 {
+        return Err(AppError::Conflict(Message::new(
+            "messages-eligibility-round-does-accept-voting",
+        )));
+    }
+    Ok(())
+}
+
+/// Generates codes for a round (and district); returns them once; only hashes are stored.
+/// Refused where a person could also vote another way: rounds that check the census issue
+/// codes from it (`generate_from_census`).
+pub fn generate_codes(
+    conn: &mut DbConnection,
+    actor_id: Option<i64>,
+    round_id: i64,
+    count: usize,
+    district_slug: Option<&str>,
+    now: NaiveDateTime,
+) -> AppResult<Vec<String>> {
+    if count == 0 || count > MAX_CODES_PER_BATCH {
+        return Err(AppError::Unprocessable(
+            format!("generate between 1 and {MAX_CODES_PER_BATCH} codes at a time").into(),
+        ));
+    }
+    let row = crate::domain::rounds::find(conn, round_id)?;
+    accepts_codes(&row)?;
+    if row.requires_census != 0 || row.account_voting != 0 {
+        return Err(AppError::Conflict(Message::new(
+            "messages-codes-issue-from-census",
+        )));
+    }
+    let districts = district::of_round(conn, round_id)?;
+    let district_id = match district_slug {
+        None => None,
+        Some(slug) => Some(
+            districts
+                .iter()
+                .find(|d| d.slug == slug)
+                .map(|d| d.district_id)
+                .ok_or_else(|| {
+                    AppError::Unprocessable(
+                        format!("district `{slug}` does not take part in this round").into(),
+                    )
+                })?,
+        ),
+    };
+    let mut rng = rand::rng();
+    let codes: Vec<String> = (0..count).map(|_| new_voting_code(&mut rng)).collect();
+    let rows: Vec<evidence::NewCode> = codes
+        .iter()
+        .map(|c| evidence::NewCode {
+            code_hash: code_hash(c),
+            district_id,
+            census_hash: None,
+        })
+        .collect();
+    write_transaction(conn, |conn| {
+        evidence::insert_codes(conn, round_id, &rows, now)?;
+        round_change::append(
+            conn,
+            round_id,
+            now,
+            actor_id,
+            &format!(
+                "{count} voting codes issued{}",
+                district_slug
+                    .map(|d| format!(" for {d}"))
+                    .unwrap_or_default()
+            ),
+            "",
+        )?;
+        Ok::<(), AppError>(())
+    })?;
+    Ok(codes)
+}
+
+/// A mailing list: the census file's columns and a `code` column, one row per person.
+pub struct MailingList {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl MailingList {
+    pub fn to_csv(&self) -> AppResult<String> {
+        let mut out = csv::Writer::from_writer(Vec::new());
+        out.write_record(&self.headers)
+            .map_err(AppError::internal)?;
+        for row in &self.rows {
+            out.write_record(row).map_err(AppError::internal)?;
+        }
+        let bytes = out.into_inner().map_err(AppError::internal)?;
+        String::from_utf8(bytes).map_err(AppError::internal)
+    }
+}
+
+/// Issues one code per person of a census file (the round's census format, with any other
+/// columns such as name and address kept for the mailing list). Every row must be on the
+/// round's census list; each code is bound to that person's entry and district. A person may
+/// be sent a new code (a lost letter, say); all their codes and their account share one
+/// ballot.
+pub fn generate_from_census(
+    conn: &mut DbConnection,
+    secret: &[u8],
+    actor_id: Option<i64>,
+    round_id: i64,
+    csv_text: &str,
+    now: NaiveDateTime,
+) -> AppResult<MailingList> {
+    let row = crate::domain::rounds::find(conn, round_id)?;
+    accepts_codes(&row)?;
+    if row.census_salt.is_empty() || evidence::census_size(conn, round_id)? == 0 {
+        return Err(AppError::Conflict(Message::new("messages-codes-no-census")));
+    }
+    let file = census::read_census_file(conn, secret, &row.census_salt, csv_text)?;
+    if file.rows.is_empty() || file.rows.len() > MAX_CODES_PER_BATCH {
+        return Err(AppError::Unprocessable(
+            format!("list between 1 and {MAX_CODES_PER_BATCH} people at a time").into(),
+        ));
+    }
+    let mut rng = rand::rng();
+    let mut codes = Vec::with_capacity(file.rows.len());
+    let mut rows = Vec::with_capacity(file.rows.len());
+    for (i, person) in file.rows.iter().enumerate() {
+        let Some((_, district_id)) = evidence::find_census(conn, round_id, &person.hash)? else {
+            return Err(AppError::Unprocessable(
+                format!(
+                    "line {}: this person is not on the round's census list",
+                    i + 2
+                )
+                .into(),
+            ));
+        };
+        let code = new_voting_code(&mut rng);
+        rows.push(evidence::NewCode {
+            code_hash: code_hash(&code),
+            district_id,
+            census_hash: Some(person.hash.clone()),
+        });
+        codes.push(code);
+    }
+    write_transaction(conn, |conn| {
+        evidence::insert_codes(conn, round_id, &rows, now)?;
+        round_change::append(
+            conn,
+            round_id,
+            now,
+            actor_id,
+            &format!("{} voting codes issued from the census list", rows.len()),
+            "",
+        )?;
+        Ok::<(), AppError>(())
+    })?;
+    let columns = file.headers.len();
+    let mut headers = file.headers;
+    headers.push("code".into());
+    let rows = file
+        .rows
+        .into_iter()
+        .zip(codes)
+        .map(|(person, code)| {
+            let mut fields = person.fields;
+            fields.resize(columns, String::new());
+            fields.push(code);
+            fields
+        })
+        .collect();
+    Ok(MailingList { headers, rows })
+}
