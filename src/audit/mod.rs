@@ -196,14 +196,34 @@ pub fn read_files(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {
         .map_err(|e| format!("not a tar archive: {e}"))?;
     for entry in entries {
         let mut entry = entry.map_err(|e| format!("not a readable tar archive: {e}"))?;
-        if !entry.header().entry_type().is_file() {
-            continue;
-        }
-        let name = entry
+        let path = entry
             .path()
             .map_err(|e| format!("a file name in the archive is unreadable: {e}"))?
-            .to_string_lossy()
             .into_owned();
+        let name = path.to_string_lossy().into_owned();
+        // What was checked must be what `tar -x` gives: no links, devices or directories that
+        // could shadow a file, no name that lands outside the folder or twice in it.
+        if entry.header().entry_type() != tar::EntryType::Regular {
+            return Err(format!(
+                "{name}: not a regular file ({:?}); an audit package holds only files",
+                entry.header().entry_type()
+            ));
+        }
+        let plain = !name.is_empty()
+            && !name.contains('\\')
+            && path
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain {
+            return Err(format!(
+                "{name}: not a plain relative file name (absolute, `..`, `.` or empty)"
+            ));
+        }
+        if files.contains_key(&name) {
+            return Err(format!(
+                "{name} appears twice in the archive; `tar -x` would keep only the last"
+            ));
+        }
         if entry.size() > MAX_PACKAGE_BYTES {
             return Err(format!(
                 "{name} is too large to be part of an audit package"

@@ -7,12 +7,17 @@ use diesel::connection::SimpleConnection;
 use super::connection::{with_sqlite_writer, DbConnection};
 
 /// Tables whose old row versions could tie a ballot to a voter.
-const REWRITTEN: &str = "ballots, participations, voter_checks, paper_entries";
+const REWRITTEN: &str = "ballots, participations, voter_checks, paper_entries, login_throttle";
+/// Tables whose rows of voters were written again by the count: rebuilt in an order unrelated
+/// to time (by address; by random id), so their physical places say nothing either.
+const REORDERED: &str =
+    "CLUSTER users USING users_email_key; CLUSTER audit_log USING audit_log_pkey;";
 
 /// SQLite: the write-ahead log is checkpointed and emptied, the file rebuilt (VACUUM writes
 /// every table afresh in key order and leaves no free page), and the log emptied again.
-/// PostgreSQL: the rewritten tables are vacuumed, so dead versions of their rows are gone from
-/// what SQL (or a logical dump) can see; see docs/security.md for the files themselves.
+/// PostgreSQL: accounts and the audit log are rebuilt in an order unrelated to time, and the
+/// other rewritten tables vacuumed, so dead versions of their rows are gone from what SQL (or
+/// a logical dump) can see; see docs/security.md for the files themselves.
 pub fn scrub_after_count(conn: &mut DbConnection) -> Result<(), String> {
     match conn {
         DbConnection::Sqlite(_) => with_sqlite_writer(|| {
@@ -21,9 +26,12 @@ pub fn scrub_after_count(conn: &mut DbConnection) -> Result<(), String> {
                 .map_err(|e| format!("VACUUM: {e}"))?;
             truncate_wal(conn)
         }),
-        DbConnection::Postgres(c) => c
-            .batch_execute(&format!("VACUUM {REWRITTEN}"))
-            .map_err(|e| format!("VACUUM: {e}")),
+        DbConnection::Postgres(c) => {
+            c.batch_execute(REORDERED)
+                .map_err(|e| format!("CLUSTER: {e}"))?;
+            c.batch_execute(&format!("VACUUM {REWRITTEN}"))
+                .map_err(|e| format!("VACUUM: {e}"))
+        }
     }
 }
 

@@ -3,7 +3,6 @@
 
 use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::auth::{password, Role};
 use crate::db::models::user::{self, NewUser, UserRow};
@@ -12,10 +11,17 @@ use crate::db::DbConnection;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Message;
 
-/// Failed logins allowed on one account before back-off starts.
-pub const ACCOUNT_FREE_FAILURES: i32 = 10;
-/// Failed logins allowed from one address (shared by many people behind one NAT).
-pub const IP_FREE_FAILURES: i32 = 50;
+/// Failed logins on one account from one address before back-off starts for that pair: a
+/// guesser at one machine is slowed without locking the account for its owner elsewhere.
+pub const ADDRESS_ACCOUNT_FREE_FAILURES: i32 = 5;
+/// Failed logins on one account from anywhere (a guesser spread over many addresses).
+pub const ACCOUNT_FREE_FAILURES: i32 = 20;
+/// Failed logins from one address on any accounts. A library or school computer room shares
+/// one address, so this is high: residents who mistype their own passwords there must never
+/// lock each other out; it only stops one machine trying passwords across many accounts.
+pub const IP_FREE_FAILURES: i32 = 500;
+/// Registrations from one address within an hour before each further one waits.
+pub const REGISTRATIONS_PER_ADDRESS: i32 = 20;
 /// Failures older than this are forgotten.
 const FAILURE_MEMORY: Duration = Duration::hours(1);
 const FIRST_DELAY_SECONDS: i64 = 30;
@@ -207,7 +213,13 @@ pub fn update_profile(
         profile.birth_year,
         profile.district_id,
     )?;
-    audit::insert(conn, now, Some(user_id), "account.profile-updated", "")?;
+    audit::insert(
+        conn,
+        own_action_day(now),
+        Some(user_id),
+        "account.profile-updated",
+        "",
+    )?;
     Ok(())
 }
 
@@ -223,9 +235,21 @@ pub enum Registered {
 
 pub fn register(
     conn: &mut DbConnection,
+    secret: &[u8],
     reg: &Registration,
+    ip: &str,
     now: NaiveDateTime,
 ) -> AppResult<Registered> {
+    // Counted whatever the outcome, so it says nothing about whether the address was new.
+    let address = throttle_key(secret, "register-ip", ip);
+    if let Some(retry_after_seconds) = throttled(conn, &address, REGISTRATIONS_PER_ADDRESS, now)? {
+        count(conn, now, "register.throttled")?;
+        return Err(AppError::TooManyRequests {
+            message: Message::new("messages-account-too-many-registrations").to_string(),
+            retry_after_seconds,
+        });
+    }
+    record_failure(conn, &address, now)?;
     let hash = password::hash(&reg.password);
     if user::find_by_email(conn, &reg.email)?.is_some() {
         audit::insert(
@@ -247,14 +271,13 @@ pub fn register(
             gender: reg.gender.as_deref(),
             birth_year: reg.birth_year,
             district_id: reg.district_id,
-            created_at: now,
+            // The day only, and no entry in the audit log: someone who registers and votes
+            // within minutes would otherwise be placed on the board by that time.
+            created_at: super::utc::start_of_day(now),
         },
     );
     match result {
-        Ok(id) => {
-            audit::insert(conn, now, Some(id), "account.registered", "")?;
-            Ok(Registered::Created)
-        }
+        Ok(_) => Ok(Registered::Created),
         // Two registrations racing for one email: the second is answered like any existing one.
         Err(diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
@@ -273,8 +296,21 @@ pub enum LoginResult {
     },
 }
 
-fn account_key(email: &str) -> String {
-    format!("account:{}", hex::encode(Sha256::digest(email.as_bytes())))
+/// The name a throttle counter is kept under: keyed with the installation's secret, so a copy
+/// of the database cannot tell whose failed attempts (and when) it holds.
+pub fn throttle_key(secret: &[u8], kind: &str, subject: &str) -> String {
+    format!(
+        "{kind}:{}",
+        hex::encode(
+            &crate::auth::derived_mac(secret, "budgetbox/throttle/v1", subject.as_bytes())[..16]
+        )
+    )
+}
+
+/// Forgets failed attempts too old to slow anyone down (see `publication`).
+pub fn forget_old_failures(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<()> {
+    login_throttle::forget_before(conn, now - FAILURE_MEMORY)?;
+    Ok(())
 }
 
 fn delay_seconds(failures: i32, free: i32) -> i64 {
@@ -329,20 +365,24 @@ fn record_failure(conn: &mut DbConnection, key: &str, now: NaiveDateTime) -> App
 /// Checks a login. Throttled attempts are refused before any password work.
 pub fn login(
     conn: &mut DbConnection,
+    secret: &[u8],
     email: &str,
     pass: &str,
     ip: &str,
     now: NaiveDateTime,
 ) -> AppResult<LoginResult> {
     let email = normalize_email(email);
-    let account = account_key(&email);
-    let address = format!("ip:{ip}");
-    let wait = throttled(conn, &account, ACCOUNT_FREE_FAILURES, now)?.max(throttled(
-        conn,
-        &address,
-        IP_FREE_FAILURES,
-        now,
-    )?);
+    let account = throttle_key(secret, "account", &email);
+    let address = throttle_key(secret, "ip", ip);
+    let pair = throttle_key(secret, "ip-account", &format!("{ip}\n{email}"));
+    let wait = [
+        throttled(conn, &pair, ADDRESS_ACCOUNT_FREE_FAILURES, now)?,
+        throttled(conn, &account, ACCOUNT_FREE_FAILURES, now)?,
+        throttled(conn, &address, IP_FREE_FAILURES, now)?,
+    ]
+    .into_iter()
+    .max()
+    .flatten();
     if let Some(retry_after_seconds) = wait {
         count(conn, now, "login.throttled")?;
         return Ok(LoginResult::Throttled {
@@ -359,7 +399,7 @@ pub fn login(
     };
     match found {
         Some(u) if ok => {
-            login_throttle::clear(conn, &account)?;
+            login_throttle::clear(conn, &pair)?;
             if password::needs_rehash(&u.password_hash) {
                 user::set_password_hash(conn, u.id, &password::hash(pass))?;
             }
@@ -367,12 +407,19 @@ pub fn login(
             Ok(LoginResult::Success(u))
         }
         _ => {
+            record_failure(conn, &pair, now)?;
             record_failure(conn, &account, now)?;
             record_failure(conn, &address, now)?;
             count(conn, now, "login.failed")?;
             Ok(LoginResult::Refused)
         }
     }
+}
+
+/// A resident's own account changes are logged with their day only: the time of a change
+/// made just before voting would place the person on the bulletin board.
+fn own_action_day(now: NaiveDateTime) -> NaiveDateTime {
+    super::utc::start_of_day(now)
 }
 
 fn count(conn: &mut DbConnection, now: NaiveDateTime, name: &str) -> AppResult<()> {
@@ -427,7 +474,13 @@ pub fn change_password(
     user::set_password_hash(conn, user.id, &password::hash(new))?;
     // Other sessions end; the caller issues a fresh token for this one.
     user::bump_token_version(conn, user.id)?;
-    audit::insert(conn, now, Some(user.id), "account.password-changed", "")?;
+    audit::insert(
+        conn,
+        own_action_day(now),
+        Some(user.id),
+        "account.password-changed",
+        "",
+    )?;
     Ok(())
 }
 
@@ -437,7 +490,13 @@ pub fn logout_everywhere(
     now: NaiveDateTime,
 ) -> AppResult<()> {
     user::bump_token_version(conn, user_id)?;
-    audit::insert(conn, now, Some(user_id), "account.logout-everywhere", "")?;
+    audit::insert(
+        conn,
+        own_action_day(now),
+        Some(user_id),
+        "account.logout-everywhere",
+        "",
+    )?;
     Ok(())
 }
 

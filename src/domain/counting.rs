@@ -136,7 +136,7 @@ pub fn count_round_in(
         )));
     }
     super::publication::open_board(conn, secret, round_id)?;
-    super::publication::forget_order_of_voting(conn, round_id)?;
+    super::publication::forget_order_of_voting(conn, round_id, now)?;
     tally_and_store(conn, &round, now)
 }
 

@@ -18,6 +18,7 @@ pub mod import;
 pub mod installation;
 pub mod money;
 pub mod paper_ballots;
+pub mod pictures;
 pub mod proposals;
 pub mod publication;
 pub mod round_config;

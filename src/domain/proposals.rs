@@ -434,6 +434,9 @@ pub struct ProposalView {
     pub over_budget: bool,
     /// The author's display name, or "deleted user".
     pub author: String,
+    /// Who wrote it, for the pages' own checks (only the author may edit); never published:
+    /// an account id would let anyone tie a person's proposals together across rounds.
+    #[serde(skip)]
     pub author_id: Option<i64>,
     #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub created_at: NaiveDateTime,
@@ -907,18 +910,7 @@ pub fn request_changes(
     Ok(())
 }
 
-/// The largest picture accepted; anything bigger is refused before it is read to the end.
-pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
-
-/// The picture's type from its first bytes (the name and the browser's claim are ignored).
-pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
-    match bytes {
-        [0xFF, 0xD8, 0xFF, ..] => Some("image/jpeg"),
-        [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => Some("image/png"),
-        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => Some("image/webp"),
-        _ => None,
-    }
-}
+pub use super::pictures::{sniff_image, MAX_IMAGE_BYTES};
 
 /// The author adds or replaces the picture while they may edit the proposal.
 pub fn set_image(
@@ -935,11 +927,20 @@ pub fn set_image(
             "messages-proposals-picture-larger-than-5",
         )));
     }
-    let Some(content_type) = sniff_image(bytes) else {
-        let mut e = FieldErrors::default();
-        e.add("file", Message::new("messages-proposal-file-not-jpeg-png"));
-        return Err(e.into());
+    let (content_type, cleaned) = match super::pictures::clean(bytes) {
+        Ok(cleaned) => cleaned,
+        Err(refused) => {
+            let mut e = FieldErrors::default();
+            e.add(
+                "file",
+                Message::new(match refused {
+                    super::pictures::Refused::NotAPicture => "messages-proposal-file-not-jpeg-png",
+                    super::pictures::Refused::Unreadable => "messages-proposal-picture-unreadable",
+                }),
+            );
+            return Err(e.into());
+        }
     };
-    proposal_image::replace(conn, id, content_type, bytes, now)?;
+    proposal_image::replace(conn, id, content_type, &cleaned, now)?;
     Ok(())
 }

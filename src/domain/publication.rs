@@ -51,10 +51,22 @@ pub fn open_board(conn: &mut DbConnection, secret: &[u8], round_id: i64) -> AppR
 }
 
 /// Rewrites who took part in the round, and the checks that let them, in random order with
-/// fresh random ids; drops paper ballots still waiting for a second entry.
-pub fn forget_order_of_voting(conn: &mut DbConnection, round_id: i64) -> AppResult<()> {
+/// fresh random ids; drops paper ballots still waiting for a second entry. The accounts of
+/// those who took part, and their own entries in the audit log, are written again too, so
+/// that on PostgreSQL they all carry this transaction's id rather than the one of the moment
+/// each person registered or changed their account (`db::compact` then reorders them).
+/// Failed login attempts too old to matter are forgotten.
+pub fn forget_order_of_voting(
+    conn: &mut DbConnection,
+    round_id: i64,
+    now: chrono::NaiveDateTime,
+) -> AppResult<()> {
     let mut rng = rand::rng();
     let mut participations = ballot::participations_of(conn, round_id)?;
+    let voters: Vec<i64> = participations.iter().filter_map(|p| p.user_id).collect();
+    crate::db::models::user::rewrite(conn, &voters)?;
+    crate::db::models::audit::rewrite_of_actors(conn, &voters)?;
+    super::accounts::forget_old_failures(conn, now)?;
     participations.shuffle(&mut rng);
     ballot::rewrite_participations(conn, round_id, &participations)?;
     let mut checks = evidence::all_checks_of_round(conn, round_id)?;

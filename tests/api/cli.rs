@@ -567,3 +567,183 @@ fn postgres_backup_while_serving_restores_every_ballot() {
         b"SQLite format 3\0 not for Postgres",
     );
 }
+
+/// A tar archive from raw entries: (name as bytes, type, link target, data). Names are
+/// written as they are, even those a careful writer refuses (absolute, `..`).
+fn raw_tar(entries: &[(&[u8], tar::EntryType, &[u8], &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (name, kind, link, data) in entries {
+        let mut header = tar::Header::new_old();
+        let old = header.as_old_mut();
+        old.name[..name.len()].copy_from_slice(name);
+        old.linkname[..link.len()].copy_from_slice(link);
+        header.set_entry_type(*kind);
+        header.set_size(data.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        out.extend_from_slice(header.as_bytes());
+        out.extend_from_slice(data);
+        out.resize(out.len().div_ceil(512) * 512, 0);
+    }
+    out.extend_from_slice(&[0u8; 1024]);
+    out
+}
+
+#[test]
+fn verify_refuses_archives_that_tar_would_unpack_differently() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}/v.sqlite", dir.path().display());
+    let with_db = || {
+        let mut cmd = budgetbox();
+        cmd.args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "--database-url",
+            &db,
+        ]);
+        cmd
+    };
+    assert_eq!(run(with_db().arg("demo")).0, 0);
+    let package = dir.path().join("round.tar");
+    let (code, _, err) = run(with_db().args([
+        "export",
+        "--round",
+        "1",
+        "--format",
+        "audit",
+        "--out",
+        package.to_str().unwrap(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let (_, key, _) = run(with_db().arg("public-key"));
+    let key = key.trim().to_string();
+    let files = budgetbox::audit::read_files(&std::fs::read(&package).unwrap()).unwrap();
+    let regular = |name: &str| {
+        (
+            name.as_bytes().to_vec(),
+            tar::EntryType::Regular,
+            Vec::new(),
+            files[name].clone(),
+        )
+    };
+    let honest: Vec<(Vec<u8>, tar::EntryType, Vec<u8>, Vec<u8>)> =
+        files.keys().map(|n| regular(n)).collect();
+    let check = |entries: &[(Vec<u8>, tar::EntryType, Vec<u8>, Vec<u8>)]| {
+        let borrowed: Vec<(&[u8], tar::EntryType, &[u8], &[u8])> = entries
+            .iter()
+            .map(|(n, k, l, d)| (n.as_slice(), *k, l.as_slice(), d.as_slice()))
+            .collect();
+        let path = dir.path().join("crafted.tar");
+        std::fs::write(&path, raw_tar(&borrowed)).unwrap();
+        run(budgetbox().args(["verify", path.to_str().unwrap(), "--public-key", &key]))
+    };
+    let (code, out, err) = check(&honest);
+    assert_eq!(code, 0, "{out}{err}");
+    let pot = files
+        .keys()
+        .find(|n| n.starts_with("pots/"))
+        .unwrap()
+        .clone();
+
+    // A symbolic link after the real file: `tar -x` leaves the link where the file was.
+    let mut shadowed = honest.clone();
+    shadowed.push((
+        pot.as_bytes().to_vec(),
+        tar::EntryType::Symlink,
+        b"/etc/hostname".to_vec(),
+        Vec::new(),
+    ));
+    // The same name twice: `tar -x` keeps the second copy.
+    let mut twice = honest.clone();
+    twice.push(regular(&pot));
+    // Names that land outside the folder, or nowhere.
+    let mut absolute = honest.clone();
+    absolute.push((
+        b"/tmp/budgetbox-extra".to_vec(),
+        tar::EntryType::Regular,
+        Vec::new(),
+        b"x".to_vec(),
+    ));
+    let mut parent = honest.clone();
+    parent.push((
+        b"pots/../../escape.pb".to_vec(),
+        tar::EntryType::Regular,
+        Vec::new(),
+        b"x".to_vec(),
+    ));
+    let mut hard = honest.clone();
+    hard.push((
+        b"copy.json".to_vec(),
+        tar::EntryType::Link,
+        b"result.json".to_vec(),
+        Vec::new(),
+    ));
+    for (entries, what, expected) in [
+        (
+            shadowed,
+            "a symbolic link shadowing a pot",
+            "not a regular file",
+        ),
+        (twice, "a name given twice", "appears twice"),
+        (
+            absolute,
+            "an absolute name",
+            "not a plain relative file name",
+        ),
+        (parent, "a name with ..", "not a plain relative file name"),
+        (hard, "a hard link", "not a regular file"),
+    ] {
+        let (code, out, err) = check(&entries);
+        assert_ne!(code, 0, "{what}: {out}");
+        assert!(!out.starts_with("OK"), "{what}: {out}");
+        assert!(
+            err.contains(expected) || out.contains(expected),
+            "{what}: {out}{err}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn receipt_lookups_leave_no_tracking_code_in_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let log = dir.path().join("server.log");
+    let mut child = budgetbox()
+        .args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "serve",
+            "--no-demo",
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .env("LOG", "info")
+        .stdout(std::fs::File::create(&log).unwrap())
+        .stderr(std::fs::File::create(dir.path().join("stderr.log")).unwrap())
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while reqwest::get(format!("{url}/healthz")).await.is_err() {
+        assert!(Instant::now() < deadline, "the server did not start");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let code = "QWERTY23456789AB";
+    let res = reqwest::get(format!("{url}/api/v1/receipts/{code}"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let _ = child.kill();
+    let _ = child.wait();
+    let written = std::fs::read_to_string(&log).unwrap()
+        + &std::fs::read_to_string(dir.path().join("stderr.log")).unwrap();
+    assert!(
+        written.contains("/api/v1/receipts/"),
+        "the request is logged: {written}"
+    );
+    assert!(
+        !written.contains(code),
+        "but not its tracking code: {written}"
+    );
+}

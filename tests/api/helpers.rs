@@ -38,6 +38,10 @@ impl TestApp {
         }
     }
 
+    pub fn database_url(&self) -> &DatabaseUrl {
+        &self._db.url
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
@@ -327,12 +331,17 @@ pub async fn spawn_app_with_clock(backend: Backend, clock: Clock) -> Option<Test
 /// A second app instance on the same database, secret key and clock (as behind a load
 /// balancer); returns its base URL. It runs until the test ends.
 pub fn spawn_second_instance(app: &TestApp) -> String {
+    spawn_instance_with_secret(app, app.secret.clone())
+}
+
+/// Another app instance on the same database and clock, with the given secret key.
+pub fn spawn_instance_with_secret(app: &TestApp, secret: SecretKey) -> String {
     let settings = Settings {
         database_url: app._db.url.clone(),
         database_is_default: false,
         data_dir: std::env::temp_dir(),
         bind: "127.0.0.1:0".into(),
-        secret_key: app.secret.clone(),
+        secret_key: secret,
         pool_size: 4,
         trusted_proxy: None,
         tls: None,

@@ -12,6 +12,8 @@ mod cli;
 mod crash;
 mod follow_up;
 mod health;
+mod integrity;
+mod linkage;
 mod outage;
 mod pages;
 mod proposals;

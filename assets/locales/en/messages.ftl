@@ -243,3 +243,5 @@ messages-eligibility-check-needs-document = Enter the number of the identity doc
 messages-eligibility-check-other-document = This account was checked with another identity document in this round.
 messages-eligibility-document-other-account = This identity document already vouches for another account in this round.
 messages-counting-ballots-sealed-until-count = The ballots of this round are sealed until it is counted; nothing of them is shown before.
+messages-proposal-picture-unreadable = This picture cannot be read; it may be damaged or too large (at most 10,000 pixels a side). Try another file.
+messages-account-too-many-registrations = Too many accounts were registered from this connection in the last hour; please try again later, or ask at the council office.

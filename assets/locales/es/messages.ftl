@@ -243,3 +243,5 @@ messages-eligibility-check-needs-document = Introduce el número del documento d
 messages-eligibility-check-other-document = Esta cuenta ya se comprobó con otro documento de identidad en esta votación.
 messages-eligibility-document-other-account = Este documento de identidad ya respalda otra cuenta en esta votación.
 messages-counting-ballots-sealed-until-count = Las papeletas de esta votación están selladas hasta el recuento; antes no se muestra nada de ellas.
+messages-proposal-picture-unreadable = No se puede leer esta imagen; puede estar dañada o ser demasiado grande (como mucho 10.000 píxeles por lado). Prueba con otro fichero.
+messages-account-too-many-registrations = Se han registrado demasiadas cuentas desde esta conexión en la última hora; inténtalo más tarde o pregunta en el ayuntamiento.

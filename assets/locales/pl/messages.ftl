@@ -249,3 +249,5 @@ messages-eligibility-check-needs-document = Wpisz numer okazanego dokumentu toż
 messages-eligibility-check-other-document = To konto sprawdzono już w tym głosowaniu z innym dokumentem tożsamości.
 messages-eligibility-document-other-account = Ten dokument tożsamości potwierdza już inne konto w tym głosowaniu.
 messages-counting-ballots-sealed-until-count = Karty tego głosowania są zapieczętowane do czasu liczenia; wcześniej nic z nich nie jest pokazywane.
+messages-proposal-picture-unreadable = Nie można odczytać tego obrazu; może być uszkodzony lub za duży (najwyżej 10 000 pikseli na bok). Spróbuj innego pliku.
+messages-account-too-many-registrations = Z tego połączenia zarejestrowano w ostatniej godzinie zbyt wiele kont; spróbuj później lub zapytaj w urzędzie.

@@ -15,6 +15,8 @@ pub struct AuditRow {
     pub detail: String,
 }
 
+/// Appends an entry, with a random id: ids in insertion order would rank a resident's own
+/// entries in time even where only their day is kept.
 pub fn insert(
     conn: &mut DbConnection,
     at: NaiveDateTime,
@@ -24,6 +26,7 @@ pub fn insert(
 ) -> QueryResult<()> {
     diesel::insert_into(audit_log::table)
         .values((
+            audit_log::id.eq(super::ballot::random_id()),
             audit_log::at.eq(at),
             audit_log::actor_id.eq(actor_id),
             audit_log::action.eq(action),
@@ -33,9 +36,19 @@ pub fn insert(
         .map(|_| ())
 }
 
+/// Writes the entries of these actors again, unchanged (see `domain::publication`).
+pub fn rewrite_of_actors(conn: &mut DbConnection, actors: &[i64]) -> QueryResult<()> {
+    for chunk in actors.chunks(1000) {
+        diesel::update(audit_log::table.filter(audit_log::actor_id.eq_any(chunk)))
+            .set(audit_log::actor_id.eq(audit_log::actor_id))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 pub fn latest(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<AuditRow>> {
     audit_log::table
-        .order(audit_log::id.desc())
+        .order((audit_log::at.desc(), audit_log::id.desc()))
         .limit(limit)
         .select(AuditRow::as_select())
         .load(conn)
@@ -44,7 +57,7 @@ pub fn latest(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<AuditRow>>
 pub fn of_actor(conn: &mut DbConnection, actor_id: i64) -> QueryResult<Vec<AuditRow>> {
     audit_log::table
         .filter(audit_log::actor_id.eq(actor_id))
-        .order(audit_log::id)
+        .order((audit_log::at, audit_log::id))
         .select(AuditRow::as_select())
         .load(conn)
 }

@@ -51,3 +51,10 @@ pub fn clear(conn: &mut DbConnection, key: &str) -> QueryResult<()> {
         .execute(conn)
         .map(|_| ())
 }
+
+/// Forgets failures older than `before` (they no longer slow anyone down).
+pub fn forget_before(conn: &mut DbConnection, before: NaiveDateTime) -> QueryResult<()> {
+    diesel::delete(login_throttle::table.filter(login_throttle::last_failure_at.lt(before)))
+        .execute(conn)
+        .map(|_| ())
+}

@@ -32,9 +32,11 @@ pub struct NewUser<'a> {
     pub created_at: NaiveDateTime,
 }
 
+/// A new account, with a random id: ids in registration order would let anyone with the
+/// database place a person who registered just before voting on the bulletin board.
 pub fn insert(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
     diesel::insert_into(users::table)
-        .values(new)
+        .values((users::id.eq(super::ballot::random_id()), new))
         .returning(users::id)
         .get_result(conn)
 }
@@ -42,7 +44,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewUser<'_>) -> QueryResult<i64> {
 pub fn ids_by_role(conn: &mut DbConnection, role: &str) -> QueryResult<Vec<(i64, Option<i64>)>> {
     users::table
         .filter(users::role.eq(role))
-        .order(users::id)
+        .order(users::email)
         .select((users::id, users::district_id))
         .load(conn)
 }
@@ -65,7 +67,7 @@ pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option
 
 pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<UserRow>> {
     users::table
-        .order(users::id)
+        .order(users::email)
         .select(UserRow::as_select())
         .load(conn)
 }
@@ -113,4 +115,14 @@ pub fn set_profile(
         ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// Writes these accounts again, unchanged (see `domain::publication`).
+pub fn rewrite(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<()> {
+    for chunk in ids.chunks(1000) {
+        diesel::update(users::table.filter(users::id.eq_any(chunk)))
+            .set(users::token_version.eq(users::token_version))
+            .execute(conn)?;
+    }
+    Ok(())
 }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::domain::accounts::{self, LoginResult, RegistrationInput};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::i18n::{t, t_count, Lang};
+use crate::i18n::{t, t_count, Lang, Message};
 use crate::views;
 use crate::views::accounts::RegisterValues;
 use crate::web::extractors::{
@@ -43,11 +43,13 @@ pub async fn register_form(
 impl FormFields for RegistrationInput {}
 
 pub async fn register(
+    req: HttpRequest,
     state: web::Data<AppState>,
     PageViewer(viewer): PageViewer,
     CsrfForm(input): CsrfForm<RegistrationInput>,
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
+    let ip = client_ip(&req);
     let values = RegisterValues {
         display_name: input.display_name.clone(),
         email: input.email.clone(),
@@ -55,10 +57,11 @@ pub async fn register(
         birth_year: input.birth_year.clone().unwrap_or_default(),
         district: input.district.clone().unwrap_or_default(),
     };
+    let secret = state.settings.secret_key.clone();
     let result = state
         .db_hashing(move |conn| {
             let registration = input.parse(conn, now)?;
-            let outcome = accounts::register(conn, &registration, now)?;
+            let outcome = accounts::register(conn, secret.expose(), &registration, &ip, now)?;
             Ok((registration.email, outcome))
         })
         .await;
@@ -76,6 +79,13 @@ pub async fn register(
                 .content_type("text/html; charset=utf-8")
                 .body(page.into_string()))
         }
+        Err(AppError::TooManyRequests {
+            retry_after_seconds,
+            ..
+        }) => Err(AppError::TooManyRequests {
+            message: Message::new("messages-account-too-many-registrations").text(viewer.lang),
+            retry_after_seconds,
+        }),
         Err(other) => Err(other),
     }
 }
@@ -117,8 +127,9 @@ pub async fn login(
     let ip = client_ip(&req);
     let now = state.clock.now();
     let (email, password) = (form.email.clone(), form.password);
+    let secret = state.settings.secret_key.clone();
     let result = state
-        .db_hashing(move |conn| accounts::login(conn, &email, &password, &ip, now))
+        .db_hashing(move |conn| accounts::login(conn, secret.expose(), &email, &password, &ip, now))
         .await?;
     let next = safe_next(form.next.as_deref()).to_string();
     match result {

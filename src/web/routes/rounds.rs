@@ -125,7 +125,7 @@ pub fn census_attempt(
     now: chrono::NaiveDateTime,
 ) -> AppResult<CensusAttempt> {
     use crate::domain::accounts;
-    let key = format!("census:{}:{}", id.0, account.id);
+    let key = accounts::throttle_key(secret, "census", &format!("{}\n{}", id.0, account.id));
     if let Some(wait) = accounts::throttled_key(conn, &key, 5, now)? {
         return Err(crate::web::routes::accounts::too_many_in(lang, wait));
     }

@@ -23,17 +23,20 @@ pub const REGISTERED: &str = "If this email address was new, the account is read
 
 /// Register. The answer is the same whether or not the email already had an account.
 #[utoipa::path(post, path = "/api/v1/auth/register", tag = "accounts", request_body = RegistrationInput,
-    responses((status = 202, body = Message), (status = 422, body = ErrorBody), (status = 400, body = ErrorBody)))]
+    responses((status = 202, body = Message), (status = 422, body = ErrorBody), (status = 400, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn register(
+    req: actix_web::HttpRequest,
     state: web::Data<AppState>,
     input: web::Json<RegistrationInput>,
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let input = input.into_inner();
+    let ip = crate::web::extractors::client_ip(&req);
+    let secret = state.settings.secret_key.clone();
     let (email, outcome) = state
         .db_hashing(move |conn| {
             let registration = input.parse(conn, now)?;
-            let outcome = accounts::register(conn, &registration, now)?;
+            let outcome = accounts::register(conn, secret.expose(), &registration, &ip, now)?;
             Ok((registration.email, outcome))
         })
         .await?;
@@ -69,8 +72,9 @@ pub async fn login(
     let ip = client_ip(&req);
     let now = state.clock.now();
     let LoginRequest { email, password } = body.into_inner();
+    let secret = state.settings.secret_key.clone();
     match state
-        .db_hashing(move |conn| accounts::login(conn, &email, &password, &ip, now))
+        .db_hashing(move |conn| accounts::login(conn, secret.expose(), &email, &password, &ip, now))
         .await?
     {
         LoginResult::Success(user) => {
