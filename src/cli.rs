@@ -337,72 +337,50 @@ fn run(cli: Cli) -> Result<(), Failure> {
             round,
             count,
             district,
-            from_census: Some(file),
+            from_census,
             out,
         })) => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| Failure::input(format!("cannot read {}: {e}", file.display())))?;
-            let (settings, mut conn) = open()?;
-            let _ = (count, district);
-            let list = crate::domain::voting_codes::generate_from_census(
-                &mut conn,
-                settings.secret_key.expose(),
-                None,
-                round,
-                &text,
-                now,
-            )
-            .map_err(|e| match e {
-                crate::error::AppError::Unprocessable(m) => {
-                    Failure::input(format!("{}: {m}", file.display()))
+            let (csv, written) = match from_census {
+                Some(file) => {
+                    let text = read_input(&file)?;
+                    let (settings, mut conn) = open()?;
+                    let list = crate::domain::voting_codes::generate_from_census(
+                        &mut conn,
+                        settings.secret_key.expose(),
+                        None,
+                        round,
+                        &text,
+                        now,
+                    )
+                    .map_err(in_file(&file))?;
+                    let what = format!("a mailing list of {} voting codes", list.rows.len());
+                    (list.to_csv().map_err(domain_failure)?, what)
                 }
-                other => domain_failure(other),
-            })?;
-            write_output(
-                out.as_deref(),
-                list.to_csv().map_err(domain_failure)?.as_bytes(),
-            )?;
-            if let Some(path) = out {
-                eprintln!(
-                    "wrote a mailing list of {} voting codes to {}",
-                    list.rows.len(),
-                    path.display()
-                );
-            }
-            Ok(())
-        }
-        Some(Command::Codes(CodesCommand::Generate {
-            round,
-            count,
-            district,
-            from_census: None,
-            out,
-        })) => {
-            let codes = crate::domain::voting_codes::generate_codes(
-                &mut open()?.1,
-                None,
-                round,
-                count.unwrap_or(0),
-                district.as_deref(),
-                now,
-            )
-            .map_err(domain_failure)?;
-            let mut csv = String::from("code,round,district\n");
-            for code in &codes {
-                csv.push_str(&format!(
-                    "{code},{round},{}\n",
-                    district.as_deref().unwrap_or("")
-                ));
-            }
+                None => {
+                    let codes = crate::domain::voting_codes::generate_codes(
+                        &mut open()?.1,
+                        None,
+                        round,
+                        count.unwrap_or(0),
+                        district.as_deref(),
+                        now,
+                    )
+                    .map_err(domain_failure)?;
+                    let slug = district.as_deref().unwrap_or("");
+                    let csv: String = std::iter::once("code,round,district\n".to_string())
+                        .chain(codes.iter().map(|code| format!("{code},{round},{slug}\n")))
+                        .collect();
+                    (csv, format!("{} voting codes", codes.len()))
+                }
+            };
             write_output(out.as_deref(), csv.as_bytes())?;
             if let Some(path) = out {
-                eprintln!("wrote {} voting codes to {}", codes.len(), path.display());
+                eprintln!("wrote {written} to {}", path.display());
             }
             Ok(())
         }
         Some(Command::Census(CensusCommand::Import { round, file })) => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| Failure::input(format!("cannot read {}: {e}", file.display())))?;
+            let text = read_input(&file)?;
             let (settings, mut conn) = open()?;
             let summary = crate::domain::census::import_census(
                 &mut conn,
@@ -412,12 +390,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 &text,
                 now,
             )
-            .map_err(|e| match e {
-                crate::error::AppError::Unprocessable(m) => {
-                    Failure::input(format!("{}: {m}", file.display()))
-                }
-                other => domain_failure(other),
-            })?;
+            .map_err(in_file(&file))?;
             println!(
                 "census of round {round}: {} people ({} added, {} removed, {} unchanged)",
                 summary.rows, summary.added, summary.removed, summary.unchanged
@@ -603,6 +576,21 @@ fn serve(
     actix_web::rt::System::new()
         .block_on(app.run_until_stopped())
         .map_err(|e| Failure::setup(format!("the server stopped: {e}")))
+}
+
+fn read_input(file: &std::path::Path) -> Result<String, Failure> {
+    std::fs::read_to_string(file)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", file.display())))
+}
+
+/// A refusal of a file's contents names the file.
+fn in_file(file: &std::path::Path) -> impl Fn(crate::error::AppError) -> Failure + '_ {
+    move |e| match e {
+        crate::error::AppError::Unprocessable(m) => {
+            Failure::input(format!("{}: {m}", file.display()))
+        }
+        other => domain_failure(other),
+    }
 }
 
 /// A domain refusal on the command line: bad input (exit 2) or a failure (exit 1).

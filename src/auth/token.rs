@@ -84,6 +84,17 @@ impl TokenKeys {
         Ok((token, claims))
     }
 
+    /// The first token of a new session (at login).
+    pub fn start_session(
+        &self,
+        user_id: i64,
+        role: Role,
+        token_version: i32,
+        now: DateTime<Utc>,
+    ) -> Result<(String, Claims), crate::error::AppError> {
+        self.issue(user_id, role, token_version, &new_session_id(), now)
+    }
+
     /// Checks signature, algorithm, expiry, issuer and audience. Expiry is checked against
     /// `now` with no leeway.
     pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Option<Claims> {

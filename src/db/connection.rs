@@ -18,13 +18,14 @@ pub enum DbConnection {
 pub type DbPool = Pool<ConnectionManager>;
 pub type PooledDb = PooledConnection<ConnectionManager>;
 
-/// An acknowledged write must survive a crash (synchronous=FULL); readers never block the
-/// writer (WAL); writers queue instead of failing at once (busy_timeout); deleted content is
+/// Writers queue instead of failing at once (busy_timeout, first: switching to WAL needs a
+/// lock that a VACUUM may hold); an acknowledged write must survive a crash
+/// (synchronous=FULL); readers never block the writer (WAL); deleted content is
 /// zeroed where that costs no extra write (secure_delete=FAST; `compact` does the rest).
-const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL;
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000;
+PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
 PRAGMA foreign_keys = ON;
-PRAGMA busy_timeout = 10000;
 PRAGMA secure_delete = FAST;";
 
 #[derive(Clone, Debug)]

@@ -136,24 +136,30 @@ pub fn generate_codes(
             census_hash: None,
         })
         .collect();
-    write_transaction(conn, |conn| {
-        evidence::insert_codes(conn, round_id, &rows, now)?;
-        round_change::append(
-            conn,
-            round_id,
-            now,
-            actor_id,
-            &format!(
-                "{count} voting codes issued{}",
-                district_slug
-                    .map(|d| format!(" for {d}"))
-                    .unwrap_or_default()
-            ),
-            "",
-        )?;
-        Ok::<(), AppError>(())
-    })?;
+    let what = format!(
+        "{count} voting codes issued{}",
+        district_slug
+            .map(|d| format!(" for {d}"))
+            .unwrap_or_default()
+    );
+    store(conn, actor_id, round_id, &rows, &what, now)?;
     Ok(codes)
+}
+
+/// Stores issued codes with a line in the round's public change log, in one transaction.
+fn store(
+    conn: &mut DbConnection,
+    actor_id: Option<i64>,
+    round_id: i64,
+    rows: &[evidence::NewCode],
+    what: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        evidence::insert_codes(conn, round_id, rows, now)?;
+        round_change::append(conn, round_id, now, actor_id, what, "")?;
+        Ok(())
+    })
 }
 
 /// A mailing list: the census file's columns and a `code` column, one row per person.
@@ -220,18 +226,8 @@ pub fn generate_from_census(
         });
         codes.push(code);
     }
-    write_transaction(conn, |conn| {
-        evidence::insert_codes(conn, round_id, &rows, now)?;
-        round_change::append(
-            conn,
-            round_id,
-            now,
-            actor_id,
-            &format!("{} voting codes issued from the census list", rows.len()),
-            "",
-        )?;
-        Ok::<(), AppError>(())
-    })?;
+    let what = format!("{} voting codes issued from the census list", rows.len());
+    store(conn, actor_id, round_id, &rows, &what, now)?;
     let columns = file.headers.len();
     let mut headers = file.headers;
     headers.push("code".into());

@@ -429,6 +429,9 @@ pub fn bulletin(
             h1 { (heading) }
             // One sentence: "… The chain head is <hash>."
             p { (t(lang, "ballots-board-lead")) " " code.hash { (head) } (t(lang, "ballots-board-lead-after")) }
+            @if rows.iter().any(|r| r.content.is_none()) {
+                p { (t(lang, "ballots-board-sealed-note")) }
+            }
             h2 { (t(lang, "ballots-check-heading")) }
             form method="post" action="/receipts/check" novalidate {
                 (csrf_field(&viewer.csrf))

@@ -355,22 +355,17 @@ fn export_writes_a_pabulib_file_that_budgetbox_tally_recounts() {
     assert_eq!(code, 2, "{err}");
 }
 
-#[test]
-fn audit_package_from_the_cli_verifies_and_tampering_exits_1() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}/audit.sqlite", dir.path().display());
-    let with_db = || {
+/// The demo's counted round exported as an audit package into `dir`: (package, public key,
+/// the command line on that database).
+fn demo_package(dir: &std::path::Path) -> (std::path::PathBuf, String, impl Fn() -> Command + '_) {
+    let db = format!("sqlite://{}/audit.sqlite", dir.display());
+    let with_db = move || {
         let mut cmd = budgetbox();
-        cmd.args([
-            "--data-dir",
-            dir.path().to_str().unwrap(),
-            "--database-url",
-            &db,
-        ]);
+        cmd.args(["--data-dir", dir.to_str().unwrap(), "--database-url", &db]);
         cmd
     };
     assert_eq!(run(with_db().arg("demo")).0, 0);
-    let package = dir.path().join("round-1.tar");
+    let package = dir.join("round-1.tar");
     let (code, _, err) = run(with_db().args([
         "export",
         "--round",
@@ -385,7 +380,13 @@ fn audit_package_from_the_cli_verifies_and_tampering_exits_1() {
     assert_eq!(code, 0, "{err}");
     let key = key.trim().to_string();
     assert_eq!(key.len(), 64);
+    (package, key, with_db)
+}
 
+#[test]
+fn audit_package_from_the_cli_verifies_and_tampering_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let (package, key, with_db) = demo_package(dir.path());
     // Verification needs no database: run it without one.
     let (code, out, err) =
         run(budgetbox().args(["verify", package.to_str().unwrap(), "--public-key", &key]));
@@ -568,21 +569,41 @@ fn postgres_backup_while_serving_restores_every_ballot() {
     );
 }
 
-/// A tar archive from raw entries: (name as bytes, type, link target, data). Names are
-/// written as they are, even those a careful writer refuses (absolute, `..`).
-fn raw_tar(entries: &[(&[u8], tar::EntryType, &[u8], &[u8])]) -> Vec<u8> {
+/// One entry of a hand-made tar archive.
+#[derive(Clone)]
+struct TarEntry {
+    name: Vec<u8>,
+    kind: tar::EntryType,
+    link: Vec<u8>,
+    data: Vec<u8>,
+}
+
+impl TarEntry {
+    fn new(name: &[u8], kind: tar::EntryType, link: &[u8], data: &[u8]) -> Self {
+        TarEntry {
+            name: name.to_vec(),
+            kind,
+            link: link.to_vec(),
+            data: data.to_vec(),
+        }
+    }
+}
+
+/// A tar archive from raw entries. Names are written as they are, even those a careful writer
+/// refuses (absolute, `..`).
+fn raw_tar(entries: &[TarEntry]) -> Vec<u8> {
     let mut out = Vec::new();
-    for (name, kind, link, data) in entries {
+    for e in entries {
         let mut header = tar::Header::new_old();
         let old = header.as_old_mut();
-        old.name[..name.len()].copy_from_slice(name);
-        old.linkname[..link.len()].copy_from_slice(link);
-        header.set_entry_type(*kind);
-        header.set_size(data.len() as u64);
+        old.name[..e.name.len()].copy_from_slice(&e.name);
+        old.linkname[..e.link.len()].copy_from_slice(&e.link);
+        header.set_entry_type(e.kind);
+        header.set_size(e.data.len() as u64);
         header.set_mode(0o644);
         header.set_cksum();
         out.extend_from_slice(header.as_bytes());
-        out.extend_from_slice(data);
+        out.extend_from_slice(&e.data);
         out.resize(out.len().div_ceil(512) * 512, 0);
     }
     out.extend_from_slice(&[0u8; 1024]);
@@ -591,50 +612,15 @@ fn raw_tar(entries: &[(&[u8], tar::EntryType, &[u8], &[u8])]) -> Vec<u8> {
 
 #[test]
 fn verify_refuses_archives_that_tar_would_unpack_differently() {
+    use tar::EntryType::{Link, Regular, Symlink};
     let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite://{}/v.sqlite", dir.path().display());
-    let with_db = || {
-        let mut cmd = budgetbox();
-        cmd.args([
-            "--data-dir",
-            dir.path().to_str().unwrap(),
-            "--database-url",
-            &db,
-        ]);
-        cmd
-    };
-    assert_eq!(run(with_db().arg("demo")).0, 0);
-    let package = dir.path().join("round.tar");
-    let (code, _, err) = run(with_db().args([
-        "export",
-        "--round",
-        "1",
-        "--format",
-        "audit",
-        "--out",
-        package.to_str().unwrap(),
-    ]));
-    assert_eq!(code, 0, "{err}");
-    let (_, key, _) = run(with_db().arg("public-key"));
-    let key = key.trim().to_string();
+    let (package, key, _) = demo_package(dir.path());
     let files = budgetbox::audit::read_files(&std::fs::read(&package).unwrap()).unwrap();
-    let regular = |name: &str| {
-        (
-            name.as_bytes().to_vec(),
-            tar::EntryType::Regular,
-            Vec::new(),
-            files[name].clone(),
-        )
-    };
-    let honest: Vec<(Vec<u8>, tar::EntryType, Vec<u8>, Vec<u8>)> =
-        files.keys().map(|n| regular(n)).collect();
-    let check = |entries: &[(Vec<u8>, tar::EntryType, Vec<u8>, Vec<u8>)]| {
-        let borrowed: Vec<(&[u8], tar::EntryType, &[u8], &[u8])> = entries
-            .iter()
-            .map(|(n, k, l, d)| (n.as_slice(), *k, l.as_slice(), d.as_slice()))
-            .collect();
+    let regular = |name: &str| TarEntry::new(name.as_bytes(), Regular, b"", &files[name]);
+    let honest: Vec<TarEntry> = files.keys().map(|n| regular(n)).collect();
+    let check = |entries: &[TarEntry]| {
         let path = dir.path().join("crafted.tar");
-        std::fs::write(&path, raw_tar(&borrowed)).unwrap();
+        std::fs::write(&path, raw_tar(entries)).unwrap();
         run(budgetbox().args(["verify", path.to_str().unwrap(), "--public-key", &key]))
     };
     let (code, out, err) = check(&honest);
@@ -644,40 +630,24 @@ fn verify_refuses_archives_that_tar_would_unpack_differently() {
         .find(|n| n.starts_with("pots/"))
         .unwrap()
         .clone();
-
+    let with = |extra: TarEntry| {
+        let mut entries = honest.clone();
+        entries.push(extra);
+        entries
+    };
     // A symbolic link after the real file: `tar -x` leaves the link where the file was.
-    let mut shadowed = honest.clone();
-    shadowed.push((
-        pot.as_bytes().to_vec(),
-        tar::EntryType::Symlink,
-        b"/etc/hostname".to_vec(),
-        Vec::new(),
+    let shadowed = with(TarEntry::new(
+        pot.as_bytes(),
+        Symlink,
+        b"/etc/hostname",
+        b"",
     ));
     // The same name twice: `tar -x` keeps the second copy.
-    let mut twice = honest.clone();
-    twice.push(regular(&pot));
-    // Names that land outside the folder, or nowhere.
-    let mut absolute = honest.clone();
-    absolute.push((
-        b"/tmp/budgetbox-extra".to_vec(),
-        tar::EntryType::Regular,
-        Vec::new(),
-        b"x".to_vec(),
-    ));
-    let mut parent = honest.clone();
-    parent.push((
-        b"pots/../../escape.pb".to_vec(),
-        tar::EntryType::Regular,
-        Vec::new(),
-        b"x".to_vec(),
-    ));
-    let mut hard = honest.clone();
-    hard.push((
-        b"copy.json".to_vec(),
-        tar::EntryType::Link,
-        b"result.json".to_vec(),
-        Vec::new(),
-    ));
+    let twice = with(regular(&pot));
+    // Names that land outside the folder, and a hard link.
+    let absolute = with(TarEntry::new(b"/tmp/budgetbox-extra", Regular, b"", b"x"));
+    let parent = with(TarEntry::new(b"pots/../../escape.pb", Regular, b"", b"x"));
+    let hard = with(TarEntry::new(b"copy.json", Link, b"result.json", b""));
     for (entries, what, expected) in [
         (
             shadowed,

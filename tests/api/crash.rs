@@ -184,24 +184,13 @@ async fn set_up(
     let mut conn = pool.get().unwrap();
     let projects = (0..3)
         .map(|i| {
-            budgetbox::db::models::proposal::insert(
+            crate::helpers::feasible_project(
                 &mut conn,
-                &budgetbox::db::models::proposal::NewProposal {
-                    round_id: round,
-                    district_id: None,
-                    author_id: None,
-                    title: &format!("Project {i}"),
-                    description: "crash test",
-                    category: None,
-                    location: None,
-                    estimated_cost: 10_000,
-                    validated_cost: Some(10_000),
-                    status: "feasible",
-                    created_at: now,
-                    updated_at: now,
-                },
+                round,
+                None,
+                &format!("Project {i}"),
+                10_000,
             )
-            .unwrap()
         })
         .collect();
     let out = instance

@@ -419,6 +419,35 @@ macro_rules! both_backends {
     )*};
 }
 
+/// A feasible project of a round (cost in cents), written directly.
+pub fn feasible_project(
+    conn: &mut budgetbox::db::DbConnection,
+    round: i64,
+    district: Option<i64>,
+    title: &str,
+    cost: i64,
+) -> i64 {
+    let now = chrono::Utc::now().naive_utc();
+    budgetbox::db::models::proposal::insert(
+        conn,
+        &budgetbox::db::models::proposal::NewProposal {
+            round_id: round,
+            district_id: district,
+            author_id: None,
+            title,
+            description: "d",
+            category: None,
+            location: None,
+            estimated_cost: cost,
+            validated_cost: Some(cost),
+            status: "feasible",
+            created_at: now,
+            updated_at: now,
+        },
+    )
+    .expect("project stored")
+}
+
 /// A council account that cannot log in, for tests that set a round up directly.
 pub fn staff_account(conn: &mut budgetbox::db::DbConnection) -> i64 {
     budgetbox::db::models::user::insert(

@@ -55,28 +55,10 @@ async fn round_with(app: &TestApp, council: &str, settings: Value) -> Round {
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
     let project = {
-        use budgetbox::db::models::{district, proposal};
         let mut conn = app.conn();
-        let north = district::of_round(&mut conn, id).unwrap()[0].district_id;
-        let now = app.clock.now();
-        proposal::insert(
-            &mut conn,
-            &proposal::NewProposal {
-                round_id: id,
-                district_id: Some(north),
-                author_id: None,
-                title: "Benches",
-                description: "d",
-                category: None,
-                location: None,
-                estimated_cost: 10_000,
-                validated_cost: Some(10_000),
-                status: "feasible",
-                created_at: now,
-                updated_at: now,
-            },
-        )
-        .unwrap()
+        let north =
+            budgetbox::db::models::district::of_round(&mut conn, id).unwrap()[0].district_id;
+        crate::helpers::feasible_project(&mut conn, id, Some(north), "Benches", 10_000)
     };
     Round { id, project }
 }

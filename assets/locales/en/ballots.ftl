@@ -146,3 +146,4 @@ ballots-chain-broken = chain BROKEN — report this to the city
 ballots-not-found = No ballot has this tracking code. Check it letter by letter; codes use no 0, O, 1, I or L.
 ballots-board-sealed = sealed until the count
 ballots-inclusion-sealed = What it says is sealed until the round is counted, so nobody can count votes while voting is open; check again after the count to see it.
+ballots-board-sealed-note = While voting is open, each entry holds a salted hash of its ballot instead of the ballot, so nobody can count votes before the end; the ballots and their salts are published when the round is counted, and anyone can then check every hash.

@@ -146,3 +146,4 @@ ballots-chain-broken = cadena ROTA: comunícalo al ayuntamiento
 ballots-not-found = Ninguna papeleta tiene este código de seguimiento. Revísalo letra por letra; los códigos no usan 0, O, 1, I ni L.
 ballots-board-sealed = sellada hasta el recuento
 ballots-inclusion-sealed = Su contenido está sellado hasta el recuento, para que nadie pueda contar votos mientras se vota; vuelve a comprobarlo después del recuento para verlo.
+ballots-board-sealed-note = Mientras la votación está abierta, cada entrada guarda un resumen con sal de su papeleta en lugar de la papeleta, para que nadie pueda contar votos antes del final; las papeletas y sus sales se publican en el recuento, y entonces cualquiera puede comprobar cada resumen.

@@ -153,3 +153,4 @@ ballots-chain-broken = łańcuch USZKODZONY — zgłoś to urzędowi miasta
 ballots-not-found = Żaden głos nie ma tego kodu weryfikacyjnego. Sprawdź go znak po znaku; w kodach nie ma znaków 0, O, 1, I ani L.
 ballots-board-sealed = zapieczętowana do liczenia
 ballots-inclusion-sealed = Jej treść jest zapieczętowana do czasu liczenia, aby nikt nie liczył głosów w trakcie głosowania; sprawdź ponownie po liczeniu, aby ją zobaczyć.
+ballots-board-sealed-note = Dopóki głosowanie trwa, każdy wpis zawiera skrót karty z solą zamiast samej karty, aby nikt nie mógł liczyć głosów przed końcem; karty i ich sole są publikowane przy liczeniu i wtedy każdy może sprawdzić każdy skrót.

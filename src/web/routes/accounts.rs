@@ -135,11 +135,10 @@ pub async fn login(
     match result {
         LoginResult::Success(user) => {
             let role = crate::auth::Role::parse(&user.role).unwrap_or(crate::auth::Role::Citizen);
-            let (token, _) = state.tokens.issue(
+            let (token, _) = state.tokens.start_session(
                 user.id,
                 role,
                 user.token_version,
-                &crate::auth::token::new_session_id(),
                 chrono::Utc::now(),
             )?;
             let mut response = see_other(&next);

@@ -279,6 +279,24 @@ pub async fn codes(
     Ok(html(pages::code_sheet(&viewer, &row, &list)))
 }
 
+/// The text of an uploaded census file (CSRF-checked, size-capped, UTF-8).
+async fn census_upload(
+    req: &actix_web::HttpRequest,
+    state: &AppState,
+    lang: crate::i18n::Lang,
+    payload: &mut actix_multipart::Multipart,
+) -> AppResult<String> {
+    let bytes = crate::web::extractors::csrf_upload(
+        req,
+        state,
+        payload,
+        crate::web::routes::api::round_admin::MAX_CENSUS_BYTES,
+    )
+    .await?;
+    String::from_utf8(bytes)
+        .map_err(|_| AppError::Unprocessable(t(lang, "council-error-census-utf8").into()))
+}
+
 /// Issues one code per person of an uploaded census file; answers with the mailing list (CSV).
 pub async fn codes_from_census(
     req: actix_web::HttpRequest,
@@ -289,15 +307,7 @@ pub async fn codes_from_census(
     mut payload: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    let bytes = crate::web::extractors::csrf_upload(
-        &req,
-        &state,
-        &mut payload,
-        crate::web::routes::api::round_admin::MAX_CENSUS_BYTES,
-    )
-    .await?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| AppError::Unprocessable(t(viewer.lang, "council-error-census-utf8").into()))?;
+    let text = census_upload(&req, &state, viewer.lang, &mut payload).await?;
     let now = state.clock.now();
     let actor = council.0.id();
     let secret = state.settings.secret_key.clone();
@@ -332,15 +342,7 @@ pub async fn census(
     mut payload: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    let bytes = crate::web::extractors::csrf_upload(
-        &req,
-        &state,
-        &mut payload,
-        crate::web::routes::api::round_admin::MAX_CENSUS_BYTES,
-    )
-    .await?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| AppError::Unprocessable(t(viewer.lang, "council-error-census-utf8").into()))?;
+    let text = census_upload(&req, &state, viewer.lang, &mut payload).await?;
     let now = state.clock.now();
     let actor = council.0.id();
     let secret = state.settings.secret_key.clone();

@@ -79,11 +79,10 @@ pub async fn login(
     {
         LoginResult::Success(user) => {
             let role = Role::parse(&user.role).unwrap_or(Role::Citizen);
-            let (token, claims) = state.tokens.issue(
+            let (token, claims) = state.tokens.start_session(
                 user.id,
                 role,
                 user.token_version,
-                &crate::auth::token::new_session_id(),
                 chrono::Utc::now(),
             )?;
             Ok(HttpResponse::Ok().json(TokenResponse {

@@ -101,6 +101,12 @@ pub async fn advance(
     Ok(web::Json(PhaseResponse { phase }))
 }
 
+fn csv_text(body: &[u8]) -> AppResult<String> {
+    String::from_utf8(body.to_vec()).map_err(|_| {
+        AppError::Unprocessable(Message::new("messages-round-admin-census-file-must-utf"))
+    })
+}
+
 /// Replace the census list from CSV (`document_number,birth_year[,district]` with a header).
 /// All or nothing: a bad row refuses the file and names its line.
 #[utoipa::path(put, path = "/api/v1/rounds/{round_id}/census", tag = "council", security(("bearer" = [])),
@@ -114,9 +120,7 @@ pub async fn census(
     body: web::Bytes,
 ) -> AppResult<web::Json<CensusImport>> {
     let id = parse_round_id(&path)?.0;
-    let text = String::from_utf8(body.to_vec()).map_err(|_| {
-        AppError::Unprocessable(Message::new("messages-round-admin-census-file-must-utf"))
-    })?;
+    let text = csv_text(&body)?;
     let now = state.clock.now();
     let actor = council.0.id();
     let secret = state.settings.secret_key.clone();
@@ -182,9 +186,7 @@ pub async fn voting_codes_from_census(
     body: web::Bytes,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    let text = String::from_utf8(body.to_vec()).map_err(|_| {
-        AppError::Unprocessable(Message::new("messages-round-admin-census-file-must-utf"))
-    })?;
+    let text = csv_text(&body)?;
     let now = state.clock.now();
     let actor = council.0.id();
     let secret = state.settings.secret_key.clone();

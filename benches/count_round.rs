@@ -1,0 +1,109 @@
+//! What secrecy costs at the count: a round of sealed ballots (cast with voting codes through
+//! the same prepare-and-commit path as the web app, in groups) is counted, which opens every
+//! ballot, writes the board again, rewrites who voted in random order and then scrubs the
+//! database files (SQLite: checkpoint, VACUUM, checkpoint; PostgreSQL: CLUSTER and VACUUM).
+//! Prints each part's time on SQLite, and on PostgreSQL when BUDGETBOX_TEST_POSTGRES_URL is set.
+//!
+//! cargo bench --bench count_round             # 20,000 ballots
+//! BALLOTS=100000 cargo bench --bench count_round
+
+use std::time::Instant;
+
+#[path = "support/mod.rs"]
+mod support;
+
+use budgetbox::config::DatabaseUrl;
+use budgetbox::domain::ballots::{self, Cast, Channel, Choice, Voter};
+
+/// Ballots committed per transaction while setting the round up.
+const GROUP: usize = 500;
+
+fn run(label: &str, url: DatabaseUrl, count: usize) {
+    let settings = support::settings(url, 2);
+    let secret = settings.secret_key.expose().to_vec();
+    let pool = support::pool(&settings);
+    let (staff, round) = support::create_round(&pool, true);
+    let mut conn = pool.get().expect("connection");
+    let projects: Vec<i64> = (0..10)
+        .map(|i| {
+            let now = chrono::Utc::now().naive_utc();
+            budgetbox::db::models::proposal::insert(
+                &mut conn,
+                &budgetbox::db::models::proposal::NewProposal {
+                    round_id: round,
+                    district_id: None,
+                    author_id: None,
+                    title: &format!("Project {i}"),
+                    description: "bench",
+                    category: None,
+                    location: None,
+                    estimated_cost: 10_000 + i * 1_000,
+                    validated_cost: Some(10_000 + i * 1_000),
+                    status: "feasible",
+                    created_at: now,
+                    updated_at: now,
+                },
+            )
+            .expect("project")
+        })
+        .collect();
+    let now = chrono::Utc::now().naive_utc();
+    let codes = budgetbox::domain::voting_codes::generate_codes(
+        &mut conn,
+        Some(staff),
+        round,
+        count,
+        None,
+        now,
+    )
+    .expect("codes");
+    let started = Instant::now();
+    for group in codes.chunks(GROUP) {
+        let prepared: Vec<_> = group
+            .iter()
+            .enumerate()
+            .map(|(i, code)| {
+                let choice = Choice::Projects(vec![projects[i % 10], projects[(i * 7 + 3) % 10]]);
+                let cast = Cast {
+                    round_id: round,
+                    voter: Voter::Code(code),
+                    requested_district: None,
+                    choice: &choice,
+                    channel: Channel::Code,
+                };
+                ballots::prepare(&mut conn, &secret, cast, now).expect("prepared")
+            })
+            .collect();
+        budgetbox::db::write_transaction(&mut conn, |conn| {
+            let mut board = ballots::open_board(conn, round)?;
+            let group: Vec<_> = prepared.iter().map(|b| (b, now)).collect();
+            ballots::commit_all_to(conn, &mut board, &group)
+        })
+        .expect("group committed")
+        .into_iter()
+        .for_each(|receipt| {
+            receipt.expect("ballot stored");
+        });
+    }
+    let cast_seconds = started.elapsed().as_secs_f64();
+    // Voting closes; the count.
+    let close = now + chrono::Duration::hours(49);
+    let started = Instant::now();
+    let counted = budgetbox::db::write_transaction(&mut conn, |conn| {
+        budgetbox::domain::counting::count_round_in(conn, &secret, round, close)
+    })
+    .expect("counted");
+    let count_seconds = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    budgetbox::db::compact::scrub_after_count(&mut conn).expect("scrubbed");
+    let scrub_seconds = started.elapsed().as_secs_f64();
+    assert_eq!(counted.ballot_count as usize, count);
+    println!(
+        "{label}: {count} sealed ballots cast in {cast_seconds:.1} s; count (open, rewrite, tally) {count_seconds:.2} s; scrub of the files {scrub_seconds:.2} s"
+    );
+}
+
+fn main() {
+    let count = support::env_usize("BALLOTS", 20_000);
+    support::on_each_backend(|label, url| run(label, url, count));
+}
