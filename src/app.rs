@@ -16,6 +16,7 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 pub struct Application {
     port: u16,
+    public_url: String,
     server: Server,
 }
 
@@ -31,13 +32,32 @@ pub fn prepare_database(settings: &Settings) -> Result<DbPool, String> {
 }
 
 impl Application {
-    pub fn build(settings: Settings, pool: DbPool, clock: Clock) -> Result<Self, String> {
+    pub fn build(mut settings: Settings, pool: DbPool, clock: Clock) -> Result<Self, String> {
         let listener = TcpListener::bind(&settings.bind)
             .map_err(|e| format!("cannot listen on {}: {e}", settings.bind))?;
-        let port = listener
+        let address = listener
             .local_addr()
-            .map_err(|e| format!("cannot listen on {}: {e}", settings.bind))?
-            .port();
+            .map_err(|e| format!("cannot listen on {}: {e}", settings.bind))?;
+        let port = address.port();
+        if settings.mail.public_url.is_none() {
+            let scheme = if settings.tls.is_some() {
+                "https"
+            } else {
+                "http"
+            };
+            let host = match address.ip() {
+                ip if ip.is_unspecified() => "127.0.0.1".to_string(),
+                std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+                ip => ip.to_string(),
+            };
+            settings.mail.public_url = Some(format!("{scheme}://{host}:{port}"));
+        }
+        let public_url = settings.mail.public_url.clone().unwrap_or_default();
+        crate::mail::start(
+            pool.clone(),
+            settings.mail.clone(),
+            settings.data_dir.clone(),
+        )?;
         let tls = match &settings.tls {
             Some(files) => Some(crate::web::tls::server_config(files)?),
             None => None,
@@ -74,11 +94,20 @@ impl Application {
         }
         .map_err(|e| format!("cannot start the server: {e}"))?
         .run();
-        Ok(Application { port, server })
+        Ok(Application {
+            port,
+            public_url,
+            server,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The base of links in messages: `--public-url`, or the address the server listens on.
+    pub fn public_url(&self) -> &str {
+        &self.public_url
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
@@ -96,7 +125,12 @@ const AUTO_COUNT_RETRY: std::time::Duration = std::time::Duration::from_secs(600
 
 /// Counts each round automatically once its voting closes, on a background thread of its own
 /// so the web workers never wait for a tally. Every instance runs one; they do not collide.
-pub fn spawn_auto_count(pool: DbPool, secret: crate::config::SecretKey) {
+pub fn spawn_auto_count(pool: DbPool, settings: Settings) {
+    let mailing = crate::domain::notifications::Mailing {
+        public_url: settings.mail.public_url.clone().unwrap_or_default(),
+        secret: settings.secret_key.expose().to_vec(),
+    };
+    let secret = settings.secret_key;
     let spawned = std::thread::Builder::new()
         .name("auto-count".into())
         .spawn(move || {
@@ -118,6 +152,17 @@ pub fn spawn_auto_count(pool: DbPool, secret: crate::config::SecretKey) {
                         )
                             .map_err(|e| e.to_string())
                     });
+                if let Ok(mut conn) = pool.get() {
+                    let now = chrono::Utc::now().naive_utc();
+                    if let Err(e) =
+                        crate::domain::notifications::round_news_due(&mut conn, &mailing, now)
+                    {
+                        tracing::warn!(error = %e, "round news could not be written to the outbox; will retry");
+                    }
+                    if let Err(e) = crate::domain::account_mail::forget_expired_links(&mut conn, now) {
+                        tracing::warn!(error = %e, "expired mail links could not be forgotten; will retry");
+                    }
+                }
                 match outcomes {
                     Ok(outcomes) => {
                         for (round, outcome) in outcomes {

@@ -207,6 +207,18 @@ struct ServeArgs {
     /// Private key (PEM) for --tls-cert
     #[arg(long, env = "BUDGETBOX_TLS_KEY", requires = "tls_cert")]
     tls_key: Option<PathBuf>,
+    /// Mail server: smtp://user:pass@host:587?tls=starttls, smtps://user:pass@host:465, or
+    /// smtp://127.0.0.1:2525 for a local relay [default: messages are written to files in the
+    /// data directory's outbox folder]
+    #[arg(long, env = "BUDGETBOX_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// The sender of every message, e.g. "Riverton budget <budget@riverton.example>"
+    #[arg(long, env = "BUDGETBOX_MAIL_FROM")]
+    mail_from: Option<String>,
+    /// The address residents reach the site at, the base of every link in a message, e.g.
+    /// https://budget.riverton.example [default: http:// and the --bind address]
+    #[arg(long, env = "BUDGETBOX_PUBLIC_URL")]
+    public_url: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -535,6 +547,12 @@ fn serve(
 ) -> Result<(), Failure> {
     let mut settings = settings(data_dir, database_url, secret_key, &args.bind)?;
     settings.trusted_proxy = args.trusted_proxy;
+    settings.mail = crate::config::MailSettings::parse(
+        args.smtp_url.as_deref(),
+        args.mail_from.as_deref(),
+        args.public_url.as_deref(),
+    )
+    .map_err(Failure::setup)?;
     settings.tls = match (args.tls_cert, args.tls_key) {
         (Some(cert), Some(key)) => Some(crate::config::TlsFiles { cert, key }),
         (None, None) => None,
@@ -561,8 +579,11 @@ fn serve(
     } else {
         "http"
     };
-    crate::app::spawn_auto_count(pool.clone(), settings.secret_key.clone());
-    let app = Application::build(settings, pool, Clock::System).map_err(Failure::setup)?;
+    let (mail, mail_dir) = (settings.mail.clone(), settings.data_dir.clone());
+    let mut background = settings.clone();
+    let app = Application::build(settings, pool.clone(), Clock::System).map_err(Failure::setup)?;
+    background.mail.public_url = Some(app.public_url().to_string());
+    crate::app::spawn_auto_count(pool, background);
     let url = match host.rsplit_once(':') {
         Some((h, _)) => format!(
             "{scheme}://{}:{}/",
@@ -573,6 +594,7 @@ fn serve(
     };
     tracing::info!(%database, "serving");
     println!("budgetbox is serving at {url} (database: {database}); press Ctrl-C to stop");
+    println!("{}", crate::mail::destination(&mail, &mail_dir));
     actix_web::rt::System::new()
         .block_on(app.run_until_stopped())
         .map_err(|e| Failure::setup(format!("the server stopped: {e}")))

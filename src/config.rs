@@ -180,6 +180,188 @@ pub struct Settings {
     pub trusted_proxy: Option<std::net::IpAddr>,
     /// Certificate and key (PEM) when budgetbox terminates TLS itself.
     pub tls: Option<TlsFiles>,
+    pub mail: MailSettings,
+}
+
+/// Outgoing mail: where it goes, who it is from, and the address links in it start with.
+#[derive(Clone, Debug)]
+pub struct MailSettings {
+    /// None: messages are written as files into `data_dir/outbox` instead of sent.
+    pub smtp: Option<SmtpUrl>,
+    /// The sender, `Name <address>` or an address.
+    pub from: String,
+    /// The base of every link in a message, e.g. `https://budget.riverton.example`; None: the
+    /// address the server listens on.
+    pub public_url: Option<String>,
+}
+
+impl MailSettings {
+    /// No mail server; links to the address the server listens on.
+    pub fn local() -> Self {
+        MailSettings {
+            smtp: None,
+            from: "budgetbox <no-reply@localhost>".into(),
+            public_url: None,
+        }
+    }
+
+    /// From the command line's values, each checked: a wrong one stops budgetbox with one line.
+    pub fn parse(
+        smtp_url: Option<&str>,
+        from: Option<&str>,
+        public_url: Option<&str>,
+    ) -> Result<Self, String> {
+        let mut mail = MailSettings::local();
+        if let Some(raw) = smtp_url.filter(|u| !u.trim().is_empty()) {
+            mail.smtp = Some(SmtpUrl::parse(raw)?);
+        }
+        if let Some(from) = from.filter(|f| !f.trim().is_empty()) {
+            if from.chars().any(char::is_control) || !from.contains('@') {
+                return Err(format!("--mail-from `{from}` is not a mail address"));
+            }
+            mail.from = from.trim().to_string();
+        }
+        if let Some(raw) = public_url.filter(|u| !u.trim().is_empty()) {
+            let parsed = url::Url::parse(raw.trim())
+                .map_err(|e| format!("--public-url `{raw}` is not a URL: {e}"))?;
+            if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+                return Err(format!(
+                    "--public-url `{raw}` must be an http or https address with a host"
+                ));
+            }
+            mail.public_url = Some(raw.trim().trim_end_matches('/').to_string());
+        }
+        Ok(mail)
+    }
+}
+
+/// How to reach the mail server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SmtpSecurity {
+    /// `smtp://` without `tls`: no encryption (a relay on this machine or its network).
+    Plain,
+    /// `smtp://…?tls=starttls` (or `required`): STARTTLS, refused without it.
+    StartTls,
+    /// `smtp://…?tls=opportunistic`: STARTTLS when the server offers it.
+    Opportunistic,
+    /// `smtps://`: TLS from the first byte.
+    Tls,
+}
+
+/// An SMTP server address, `smtp://user:pass@host:587?tls=starttls`, `smtps://host:465` or
+/// `smtp://127.0.0.1:2525`. The password never prints.
+#[derive(Clone)]
+pub struct SmtpUrl {
+    pub security: SmtpSecurity,
+    pub host: String,
+    pub port: u16,
+    pub user: Option<String>,
+    password: Option<String>,
+}
+
+impl SmtpUrl {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        let fail = |why: &str| format!("invalid SMTP URL `{}`: {why}", redact(raw.trim()));
+        let url = url::Url::parse(raw.trim()).map_err(|e| fail(&e.to_string()))?;
+        let host = url
+            .host_str()
+            .filter(|h| !h.is_empty())
+            .ok_or_else(|| fail("it names no host"))?
+            .to_string();
+        let tls = url
+            .query_pairs()
+            .find(|(k, _)| k == "tls")
+            .map(|(_, v)| v.to_string());
+        let security = match (url.scheme(), tls.as_deref()) {
+            ("smtps", None | Some("tls" | "wrapper")) => SmtpSecurity::Tls,
+            ("smtp", None | Some("none")) => SmtpSecurity::Plain,
+            ("smtp", Some("starttls" | "required")) => SmtpSecurity::StartTls,
+            ("smtp", Some("opportunistic")) => SmtpSecurity::Opportunistic,
+            ("smtp" | "smtps", Some(other)) => {
+                return Err(fail(&format!(
+                    "tls={other} is not one of starttls, opportunistic, none"
+                )))
+            }
+            (scheme, _) => {
+                return Err(fail(&format!(
+                    "the scheme {scheme}:// is not smtp:// or smtps://"
+                )))
+            }
+        };
+        let port = url.port().unwrap_or(match security {
+            SmtpSecurity::Tls => 465,
+            SmtpSecurity::StartTls | SmtpSecurity::Opportunistic => 587,
+            SmtpSecurity::Plain => 25,
+        });
+        let decode = |s: &str| {
+            percent_decode(s).map_err(|_| fail("the user or password is not valid UTF-8"))
+        };
+        let user = match url.username() {
+            "" => None,
+            u => Some(decode(u)?),
+        };
+        let password = url.password().map(decode).transpose()?;
+        if password.is_some() && user.is_none() {
+            return Err(fail("a password needs a user name"));
+        }
+        Ok(SmtpUrl {
+            security,
+            host,
+            port,
+            user,
+            password,
+        })
+    }
+
+    pub fn password(&self) -> Option<&str> {
+        self.password.as_deref()
+    }
+}
+
+fn percent_decode(s: &str) -> Result<String, std::string::FromUtf8Error> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).and_then(|b| hex(*b)),
+            bytes.get(i + 2).and_then(|b| hex(*b)),
+        ) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out)
+}
+
+impl fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for SmtpUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let scheme = if self.security == SmtpSecurity::Tls {
+            "smtps"
+        } else {
+            "smtp"
+        };
+        let user = match (&self.user, &self.password) {
+            (Some(u), Some(_)) => format!("{u}:***@"),
+            (Some(u), None) => format!("{u}@"),
+            _ => String::new(),
+        };
+        write!(f, "{scheme}://{user}{}:{}", self.host, self.port)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -215,11 +397,12 @@ impl Settings {
             database_url,
             database_is_default,
             data_dir,
-            bind,
             secret_key,
             pool_size: 10,
             trusted_proxy: None,
             tls: None,
+            mail: MailSettings::local(),
+            bind,
         })
     }
 }
@@ -262,6 +445,49 @@ mod tests {
         assert_eq!(url.to_string(), "postgres://alice:***@db.example/pb");
         assert!(!format!("{url:?}").contains("hunter2"));
         assert_eq!(format!("{:?}", SecretKey::generate()), "SecretKey(***)");
+    }
+
+    #[test]
+    fn smtp_urls_say_how_to_reach_the_server() {
+        let url =
+            SmtpUrl::parse("smtp://ana%40x:p%21ss@mail.example.org:587?tls=starttls").unwrap();
+        assert_eq!(
+            (
+                url.security,
+                url.host.as_str(),
+                url.port,
+                url.user.as_deref(),
+                url.password()
+            ),
+            (
+                SmtpSecurity::StartTls,
+                "mail.example.org",
+                587,
+                Some("ana@x"),
+                Some("p!ss")
+            )
+        );
+        assert_eq!(url.to_string(), "smtp://ana@x:***@mail.example.org:587");
+        assert_eq!(
+            SmtpUrl::parse("smtps://mail.example.org").unwrap().port,
+            465
+        );
+        assert_eq!(
+            SmtpUrl::parse("smtp://127.0.0.1:2525").unwrap().security,
+            SmtpSecurity::Plain
+        );
+        for bad in [
+            "http://mail.example.org",
+            "smtp://",
+            "smtp://h?tls=maybe",
+            "not a url",
+        ] {
+            let e = SmtpUrl::parse(bad).unwrap_err();
+            assert!(e.starts_with("invalid SMTP URL"), "{bad}: {e}");
+        }
+        assert!(!SmtpUrl::parse("smtp://u:secret@h?tls=bad")
+            .unwrap_err()
+            .contains("secret"));
     }
 
     #[test]

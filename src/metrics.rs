@@ -17,6 +17,8 @@ struct Metrics {
     pool: IntGaugeVec,
     pool_waiting: IntGauge,
     tally: Histogram,
+    mail: prometheus::IntCounterVec,
+    outbox: IntGaugeVec,
 }
 
 fn build() -> prometheus::Result<Metrics> {
@@ -49,6 +51,22 @@ fn build() -> prometheus::Result<Metrics> {
         HistogramOpts::new("tally_duration_seconds", "Counting a round")
             .buckets(vec![0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 30.0, 120.0]),
     )?;
+    let mail = prometheus::IntCounterVec::new(
+        Opts::new(
+            "mail_send_attempts_total",
+            "Messages handed to the mail server, by outcome",
+        ),
+        &["outcome"],
+    )?;
+    let outbox = IntGaugeVec::new(
+        Opts::new(
+            "mail_outbox",
+            "Messages waiting in the outbox: queued (all), failing (tried at least once), and the oldest one's age in seconds",
+        ),
+        &["what"],
+    )?;
+    registry.register(Box::new(mail.clone()))?;
+    registry.register(Box::new(outbox.clone()))?;
     registry.register(Box::new(requests.clone()))?;
     registry.register(Box::new(ballots.clone()))?;
     registry.register(Box::new(batch_size.clone()))?;
@@ -63,6 +81,8 @@ fn build() -> prometheus::Result<Metrics> {
         pool,
         pool_waiting,
         tally,
+        mail,
+        outbox,
     })
 }
 
@@ -112,9 +132,32 @@ pub fn waiting_for_connection(delta: i64) {
     }
 }
 
-/// The text exposition of every metric, with the pool's current state.
-pub fn render(idle: u32, connections: u32) -> Option<Vec<u8>> {
+/// One message handed to the mail server (or refused by it).
+pub fn mail_sent(ok: bool) {
+    if let Some(m) = METRICS.as_ref() {
+        m.mail
+            .with_label_values(&[if ok { "sent" } else { "failed" }])
+            .inc();
+    }
+}
+
+/// The outbox as it stands: queued, failing, and the oldest message's age.
+pub struct OutboxGauge {
+    pub queued: i64,
+    pub failing: i64,
+    pub oldest_seconds: i64,
+}
+
+/// The text exposition of every metric, with the pool's and the outbox's current state.
+pub fn render(idle: u32, connections: u32, outbox: Option<OutboxGauge>) -> Option<Vec<u8>> {
     let m = METRICS.as_ref()?;
+    if let Some(o) = outbox {
+        m.outbox.with_label_values(&["queued"]).set(o.queued);
+        m.outbox.with_label_values(&["failing"]).set(o.failing);
+        m.outbox
+            .with_label_values(&["oldest_seconds"])
+            .set(o.oldest_seconds);
+    }
     m.pool.with_label_values(&["idle"]).set(i64::from(idle));
     m.pool
         .with_label_values(&["in_use"])

@@ -29,6 +29,7 @@ pub fn settings(url: DatabaseUrl, pool_size: u32) -> Settings {
         pool_size,
         trusted_proxy: None,
         tls: None,
+        mail: budgetbox::config::MailSettings::local(),
     }
 }
 

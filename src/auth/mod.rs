@@ -1,7 +1,6 @@
 //! Identity: passwords, session tokens, CSRF tokens, roles and the extractors that guard routes.
 
 pub mod csrf;
-pub mod mail;
 pub mod password;
 pub mod token;
 

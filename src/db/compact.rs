@@ -7,7 +7,8 @@ use diesel::connection::SimpleConnection;
 use super::connection::{with_sqlite_writer, DbConnection};
 
 /// Tables whose old row versions could tie a ballot to a voter.
-const REWRITTEN: &str = "ballots, participations, voter_checks, paper_entries, login_throttle";
+const REWRITTEN: &str =
+    "ballots, participations, voter_checks, paper_entries, login_throttle, outbox, email_tokens";
 /// Tables whose rows of voters were written again by the count: rebuilt in an order unrelated
 /// to time (by address; by random id), so their physical places say nothing either.
 const REORDERED: &str =

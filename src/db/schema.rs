@@ -21,6 +21,8 @@ diesel::table! {
         birth_year -> Nullable<Integer>,
         district_id -> Nullable<BigInt>,
         created_at -> Timestamp,
+        email_verified -> Integer,
+        language -> Text,
     }
 }
 
@@ -57,6 +59,7 @@ diesel::table! {
         census_salt -> Text,
         revote_policy -> Text,
         account_voting -> Integer,
+        requires_verified_email -> Integer,
     }
 }
 
@@ -368,6 +371,56 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        kind -> Text,
+        recipient -> Text,
+        lang -> Text,
+        subject -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    email_tokens (token_hash) {
+        token_hash -> Text,
+        user_id -> BigInt,
+        purpose -> Text,
+        expires_at -> Timestamp,
+        used -> Integer,
+    }
+}
+
+diesel::table! {
+    notification_settings (user_id) {
+        user_id -> BigInt,
+        own_proposals -> Integer,
+        followed -> Integer,
+        round_news -> Integer,
+        receipt_copy -> Integer,
+    }
+}
+
+diesel::table! {
+    proposal_follows (proposal_id, user_id) {
+        proposal_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    round_announcements (round_id, event) {
+        round_id -> BigInt,
+        event -> Text,
+    }
+}
+
 diesel::joinable!(users -> districts (district_id));
 diesel::joinable!(proposal_supports -> proposals (proposal_id));
 diesel::joinable!(proposal_flags -> proposals (proposal_id));
@@ -423,4 +476,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     proposal_images,
     installation,
     revoked_sessions,
+    outbox,
+    email_tokens,
+    notification_settings,
+    proposal_follows,
+    round_announcements,
 );

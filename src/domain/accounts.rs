@@ -45,6 +45,7 @@ fn valid_email(email: &str) -> bool {
 
 /// A registration whose fields passed every check.
 pub struct Registration {
+    pub language: crate::i18n::Lang,
     pub display_name: String,
     pub email: String,
     pub password: String,
@@ -73,6 +74,10 @@ pub struct RegistrationInput {
     pub birth_year: Option<String>,
     #[serde(default)]
     pub district: Option<String>,
+    /// The language messages to this account are written in (`en`, `es`, `pl`) [default: the
+    /// page's language, or English over the API].
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 impl RegistrationInput {
@@ -88,6 +93,11 @@ impl RegistrationInput {
             errors.add(
                 "display_name",
                 Message::new("messages-account-use-most-80-characters"),
+            );
+        } else if display_name.chars().any(char::is_control) {
+            errors.add(
+                "display_name",
+                Message::new("messages-account-name-no-line-breaks"),
             );
         }
         let email = normalize_email(&self.email);
@@ -106,8 +116,16 @@ impl RegistrationInput {
             district: self.district,
         }
         .parse_into(conn, now, &mut errors)?;
+        let language = match self.language.as_deref() {
+            None | Some("") => crate::i18n::Lang::default(),
+            Some(code) => crate::i18n::Lang::parse(code).unwrap_or_else(|| {
+                errors.add("language", Message::new("messages-account-choose-language"));
+                crate::i18n::Lang::default()
+            }),
+        };
         errors.into_result()?;
         Ok(Registration {
+            language,
             display_name,
             email,
             password: self.password,
@@ -223,9 +241,6 @@ pub fn update_profile(
     Ok(())
 }
 
-/// Creates the account if the email is new. The caller answers the same either way, so the
-/// response does not tell whether an email has an account; the hash is computed either way so
-/// the timing does not tell either.
 /// What happened to a registration: told to the email's owner by mail, never to the requester.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Registered {
@@ -233,13 +248,18 @@ pub enum Registered {
     AlreadyHadAccount,
 }
 
+/// Creates the account if the email is new, with a message asking to verify the address; if
+/// the address has an account, its owner is told by mail instead. The caller answers the same
+/// either way, so the response does not tell whether an email has an account; the password is
+/// hashed either way so the timing does not tell either.
 pub fn register(
     conn: &mut DbConnection,
-    secret: &[u8],
+    mailing: &super::notifications::Mailing,
     reg: &Registration,
     ip: &str,
     now: NaiveDateTime,
 ) -> AppResult<Registered> {
+    let secret = mailing.secret.as_slice();
     // Counted whatever the outcome, so it says nothing about whether the address was new.
     let address = throttle_key(secret, "register-ip", ip);
     if let Some(retry_after_seconds) = throttled(conn, &address, REGISTRATIONS_PER_ADDRESS, now)? {
@@ -251,7 +271,18 @@ pub fn register(
     }
     record_failure(conn, &address, now)?;
     let hash = password::hash(&reg.password);
-    if user::find_by_email(conn, &reg.email)?.is_some() {
+    crate::db::write_transaction(conn, |conn| create_account(conn, mailing, reg, &hash, now))
+}
+
+/// `register` after its throttle, in one transaction with its message.
+fn create_account(
+    conn: &mut DbConnection,
+    mailing: &super::notifications::Mailing,
+    reg: &Registration,
+    hash: &str,
+    now: NaiveDateTime,
+) -> AppResult<Registered> {
+    if let Some(owner) = user::find_by_email(conn, &reg.email)? {
         audit::insert(
             conn,
             now,
@@ -259,6 +290,7 @@ pub fn register(
             "account.register-existing",
             "registration attempt for an existing email",
         )?;
+        super::account_mail::send_registration_attempt(conn, mailing, &owner, now)?;
         return Ok(Registered::AlreadyHadAccount);
     }
     let result = user::insert(
@@ -266,7 +298,7 @@ pub fn register(
         &NewUser {
             email: &reg.email,
             display_name: &reg.display_name,
-            password_hash: &hash,
+            password_hash: hash,
             role: Role::Citizen.as_str(),
             gender: reg.gender.as_deref(),
             birth_year: reg.birth_year,
@@ -277,8 +309,15 @@ pub fn register(
         },
     );
     match result {
-        Ok(_) => Ok(Registered::Created),
-        // Two registrations racing for one email: the second is answered like any existing one.
+        Ok(id) => {
+            user::set_language(conn, id, reg.language.code())?;
+            let created = user::find(conn, id)?
+                .ok_or_else(|| AppError::internal("a new account vanished"))?;
+            super::account_mail::send_verification(conn, mailing, &created, now)?;
+            Ok(Registered::Created)
+        }
+        // Two registrations racing for one email: the second is answered like any existing one
+        // (and its transaction rolled back on PostgreSQL, so nothing of it stays).
         Err(diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,

@@ -186,6 +186,41 @@ pub struct Prepared {
     commitment: String,
     sealed: Vec<u8>,
     tag: Option<String>,
+    /// Where a copy of the receipt goes, for a voter who asked for one.
+    receipt_copy: Option<Box<ReceiptCopy>>,
+}
+
+#[derive(Clone)]
+struct ReceiptCopy {
+    to: UserRow,
+    round_title: String,
+    mailing: super::notifications::Mailing,
+}
+
+impl std::fmt::Debug for ReceiptCopy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReceiptCopy")
+    }
+}
+
+impl Prepared {
+    /// Sends a copy of the receipt (its tracking code, never the ballot) to an account that
+    /// asked for one in its settings; it is written with the ballot, in its transaction.
+    pub fn with_receipt_copy(
+        mut self,
+        conn: &mut DbConnection,
+        mailing: &super::notifications::Mailing,
+        user: &UserRow,
+    ) -> AppResult<Self> {
+        if super::notifications::settings(conn, user.id)?.receipt_copy {
+            self.receipt_copy = Some(Box::new(ReceiptCopy {
+                to: user.clone(),
+                round_title: crate::domain::rounds::find(conn, self.round_id)?.title,
+                mailing: mailing.clone(),
+            }));
+        }
+        Ok(self)
+    }
 }
 
 /// Reads, validates and seals, outside any write transaction: ballot rules, projects and
@@ -227,6 +262,7 @@ pub fn prepare(
         district,
         commitment,
         sealed,
+        receipt_copy: None,
     })
 }
 
@@ -356,6 +392,17 @@ pub fn commit_all_to(
         );
         if let Some(tag) = &ballot.tag {
             tagged.insert(tag, entry.seq());
+        }
+        if let Some(copy) = &ballot.receipt_copy {
+            super::notifications::receipt_copy(
+                conn,
+                &copy.mailing,
+                &copy.to,
+                &copy.round_title,
+                ballot.round_id,
+                &entry.code,
+                *now,
+            )?;
         }
         receipts.push(Ok(Receipt {
             tracking_code: entry.code.clone(),

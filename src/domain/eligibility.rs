@@ -82,6 +82,19 @@ pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &UserRow) -> AppRe
             Some("messages-eligibility-codes-only-step"),
         ));
     }
+    if round.requires_verified_email != 0 && round.account_voting != 0 {
+        let met = user.email_verified == 1;
+        reqs.push(requirement(
+            "verified email",
+            met,
+            Message::new(if met {
+                "messages-eligibility-email-verified"
+            } else {
+                "messages-eligibility-email-not-verified"
+            }),
+            Some("messages-eligibility-email-verify-step"),
+        ));
+    }
     if let Some(min_age) = round.min_age {
         let year = reference_year(round);
         let age = |key| Message::new(key).with("age", min_age).with("year", year);

@@ -45,6 +45,7 @@ pub struct ProgressInput {
 /// Records a step for a funded project (council). Refused for projects that were not funded.
 pub fn record(
     conn: &mut DbConnection,
+    mailing: &super::notifications::Mailing,
     actor_id: i64,
     proposal_id: i64,
     input: &ProgressInput,
@@ -149,6 +150,18 @@ pub fn record(
                 recorded_by: Some(actor_id),
             },
         )?;
+        let news = super::notifications::ProposalNews::Progress {
+            status: status.to_string(),
+            note: format!(
+                "{percent} %{}",
+                if note.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {note}")
+                }
+            ),
+        };
+        super::notifications::proposal_news(conn, mailing, proposal_id, &news, now)?;
         Ok(())
     })
 }

@@ -1,6 +1,7 @@
 //! The rules of the game: rounds and their phases, proposals, ballots and results. Web code
 //! calls these functions; they read and write through `db`.
 
+pub mod account_mail;
 pub mod accounts;
 pub mod ballot_rules;
 pub mod ballots;
@@ -17,6 +18,7 @@ pub mod ids;
 pub mod import;
 pub mod installation;
 pub mod money;
+pub mod notifications;
 pub mod paper_ballots;
 pub mod pictures;
 pub mod proposals;

@@ -329,6 +329,7 @@ pub struct ReviewInput {
 /// with its reason (not the reviewer).
 pub fn review(
     conn: &mut DbConnection,
+    mailing: &super::notifications::Mailing,
     reviewer_id: i64,
     id: i64,
     input: &ReviewInput,
@@ -405,6 +406,11 @@ pub fn review(
             reason,
         )?;
         proposal::set_status(conn, id, &input.decision, validated, now)?;
+        let news = super::notifications::ProposalNews::Decided {
+            feasible: input.decision == "feasible",
+            reason: reason.to_string(),
+        };
+        super::notifications::proposal_news(conn, mailing, id, &news, now)?;
         Ok(())
     })
 }
@@ -792,6 +798,7 @@ pub fn flag(
 /// is copied into the audit log first, so it stays on record whatever happens to it later.
 pub fn moderate(
     conn: &mut DbConnection,
+    mailing: &super::notifications::Mailing,
     moderator_id: i64,
     id: i64,
     hide: bool,
@@ -816,6 +823,12 @@ pub fn moderate(
         };
         audit::insert(conn, now, Some(moderator_id), action, &detail)?;
         moderation::set(conn, id, hide, &reason, now, moderator_id)?;
+        if hide {
+            let news = super::notifications::ProposalNews::Hidden {
+                reason: reason.clone(),
+            };
+            super::notifications::proposal_news(conn, mailing, id, &news, now)?;
+        }
         Ok(())
     })
 }
@@ -849,6 +862,7 @@ fn review_phase_proposal(
 /// leaves the list and the review, and the other credits both authors.
 pub fn merge(
     conn: &mut DbConnection,
+    mailing: &super::notifications::Mailing,
     reviewer_id: i64,
     from: i64,
     into: i64,
@@ -886,6 +900,10 @@ pub fn merge(
             "proposal merged",
             &serde_json::json!({"from": from, "into": into, "reason": reason}).to_string(),
         )?;
+        let news = super::notifications::ProposalNews::Merged {
+            into_title: target.title.clone(),
+        };
+        super::notifications::proposal_news(conn, mailing, from, &news, now)?;
         Ok(())
     })
 }
@@ -894,6 +912,7 @@ pub fn merge(
 /// more, and the reviewers decide after that.
 pub fn request_changes(
     conn: &mut DbConnection,
+    mailing: &super::notifications::Mailing,
     reviewer_id: i64,
     id: i64,
     reason: &str,
@@ -906,8 +925,11 @@ pub fn request_changes(
             "messages-proposals-changes-asked-proposals-awaiting",
         )));
     }
-    change_request::insert(conn, id, now, reviewer_id, &reason)?;
-    Ok(())
+    crate::db::write_transaction(conn, |conn| {
+        change_request::insert(conn, id, now, reviewer_id, &reason)?;
+        let news = super::notifications::ProposalNews::ChangesRequested { reason };
+        super::notifications::proposal_news(conn, mailing, id, &news, now)
+    })
 }
 
 pub use super::pictures::{sniff_image, MAX_IMAGE_BYTES};

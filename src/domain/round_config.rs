@@ -101,6 +101,9 @@ pub struct RoundInput {
     pub requires_census: Option<String>,
     #[serde(default)]
     pub requires_manual_check: Option<String>,
+    /// "on": an account must have followed the link sent to its address.
+    #[serde(default)]
+    pub requires_verified_email: Option<String>,
     /// Older name of `voting_channels`: "on" meant `accounts-and-codes`.
     #[serde(default)]
     pub voting_codes: Option<String>,
@@ -631,6 +634,7 @@ impl RoundInput {
                 requires_manual_check: checked(&self.requires_manual_check),
                 voting_codes,
                 account_voting,
+                requires_verified_email: checked(&self.requires_verified_email),
                 revote_policy: self.revote_policy.trim().to_string(),
             },
         })
@@ -714,6 +718,7 @@ pub fn input_of(
         residence: row.residence.clone(),
         requires_census: flag(row.requires_census),
         requires_manual_check: flag(row.requires_manual_check),
+        requires_verified_email: flag(row.requires_verified_email),
         voting_codes: None,
         voting_channels: channels_of(row).to_string(),
         revote_policy: row.revote_policy.clone(),
@@ -754,6 +759,7 @@ fn settings_of(row: &RoundRow) -> RoundSettings {
         requires_manual_check: row.requires_manual_check,
         voting_codes: row.voting_codes,
         account_voting: row.account_voting,
+        requires_verified_email: row.requires_verified_email,
         revote_policy: row.revote_policy.clone(),
     }
 }
@@ -790,7 +796,8 @@ fn describe_changes(
         review_at: "review starts", voting_open_at: "voting opens", voting_close_at: "voting closes",
         categories: "categories", min_age: "minimum age", age_reference_date: "age reference date",
         residence: "residence rule", requires_census: "census required", requires_manual_check: "manual check required",
-        voting_codes: "voting codes allowed", account_voting: "voting with an account", revote_policy: "revoting",
+        voting_codes: "voting codes allowed", account_voting: "voting with an account",
+        requires_verified_email: "verified email required", revote_policy: "revoting",
     );
     if old_districts != new_districts {
         lines.push(format!("districts: {old_districts:?} → {new_districts:?}"));

@@ -221,6 +221,9 @@ pub struct EligibilityRules {
     pub requires_census: bool,
     pub requires_manual_check: bool,
     pub voting_codes: bool,
+    /// Residents vote with the codes mailed to them only, not with an account.
+    pub codes_only: bool,
+    pub requires_verified_email: bool,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -326,6 +329,8 @@ pub fn detail(
             requires_census: row.requires_census != 0,
             requires_manual_check: row.requires_manual_check != 0,
             voting_codes: row.voting_codes != 0,
+            codes_only: row.account_voting == 0,
+            requires_verified_email: row.requires_verified_email != 0,
         },
         changes: round_change::of_round(conn, id.0)?
             .into_iter()

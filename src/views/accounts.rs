@@ -108,7 +108,13 @@ pub fn registered(viewer: &Viewer) -> Markup {
     )
 }
 
-pub fn login(viewer: &Viewer, email: &str, next: &str, error: Option<&str>) -> Markup {
+pub fn login(
+    viewer: &Viewer,
+    email: &str,
+    next: &str,
+    error: Option<&str>,
+    notice: Option<&str>,
+) -> Markup {
     let mut errors = FieldErrors::default();
     if let Some(message) = error {
         errors.add("email", message);
@@ -130,6 +136,7 @@ pub fn login(viewer: &Viewer, email: &str, next: &str, error: Option<&str>) -> M
         Page { title: &title },
         html! {
             h1 { (t(lang, "accounts-log-in")) }
+            @if let Some(message) = notice { (flash(message)) }
             (error_summary(lang, &errors))
             form method="post" action="/login" novalidate {
                 (csrf_field(&viewer.csrf))
@@ -138,6 +145,7 @@ pub fn login(viewer: &Viewer, email: &str, next: &str, error: Option<&str>) -> M
                 (input(lang, Field::new("password", &password_label).kind("password").autocomplete("current-password").required(), &FieldErrors::default()))
                 (button(&t(lang, "accounts-log-in-button")))
             }
+            p { a href="/password/forgot" { (t(lang, "mail-page-forgot-link")) } }
             p { (t(lang, "accounts-no-account")) " " a href="/register" { (t(lang, "accounts-register-link")) } "." }
         },
     )
@@ -147,6 +155,7 @@ pub fn account(
     viewer: &Viewer,
     user: &UserRow,
     districts: &[DistrictRow],
+    mail: &Markup,
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> Markup {
@@ -181,6 +190,7 @@ pub fn account(
                 (select(lang, "district", &district_label, None, &districts.iter().map(|d| (d.slug.clone(), d.name.clone())).collect::<Vec<_>>(), districts.iter().find(|d| Some(d.id) == user.district_id).map_or("", |d| d.slug.as_str()), errors))
                 (button(&t(lang, "accounts-save")))
             }
+            (mail)
             h2 { (t(lang, "accounts-password-heading")) }
             form method="post" action="/account/password" novalidate {
                 (csrf_field(&viewer.csrf))

@@ -182,6 +182,7 @@ pub fn form(
                 (radios(lang, "residence", &l("council-field-residence"), &as_options(&residence_rules), &values.residence, errors))
                 (checkbox("requires_census", &l("council-field-requires-census"), values.requires_census.is_some()))
                 (checkbox("requires_manual_check", &l("council-field-requires-manual-check"), values.requires_manual_check.is_some()))
+                (checkbox("requires_verified_email", &l("council-field-requires-verified-email"), values.requires_verified_email.is_some()))
                 (radios(lang, "voting_channels", &l("council-field-voting-channels"), &as_options(&voting_channels), if values.voting_channels.is_empty() { "accounts" } else { &values.voting_channels }, errors))
                 p.hint { (l("council-eligibility-what-it-stops")) }
             }

@@ -8,6 +8,7 @@ pub mod council;
 pub mod errors;
 pub mod home;
 pub mod layout;
+pub mod mail;
 pub mod proposals;
 pub mod rounds;
 pub mod simulate;

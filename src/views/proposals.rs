@@ -211,6 +211,8 @@ pub struct Abilities {
     pub translated: bool,
     /// The council may translate the text.
     pub can_translate: bool,
+    /// None when logged out; whether the viewer follows the proposal.
+    pub following: Option<bool>,
 }
 
 pub fn show(
@@ -282,6 +284,13 @@ pub fn show(
                             button.button type="submit" { (t(lang, "proposals-support")) }
                         }
                     }
+                }
+            }
+            @if let Some(following) = may.following {
+                form method="post" action={"/proposals/" (p.id) (if following { "/unfollow" } else { "/follow" })} {
+                    (csrf_field(&viewer.csrf))
+                    button.button.secondary type="submit" aria-describedby="follow-hint" { (t(lang, if following { "mail-unfollow" } else { "mail-follow" })) }
+                    span.hint #follow-hint { " " (t(lang, "mail-follow-hint")) }
                 }
             }
             @if p.over_budget { p.flash { (t(lang, "proposals-over-budget")) } }

@@ -188,8 +188,13 @@ fn who_can_vote(lang: Lang, round: &RoundDetail) -> Vec<String> {
     if e.requires_manual_check {
         rules.push(t(lang, "rounds-rule-manual-check"));
     }
-    if e.voting_codes {
-        rules.push(t(lang, "rounds-rule-voting-codes"));
+    if e.requires_verified_email && !e.codes_only {
+        rules.push(t(lang, "rounds-rule-verified-email"));
+    }
+    if e.codes_only {
+        rules.push(t(lang, "rounds-rule-codes-only"));
+    } else if e.voting_codes {
+        rules.push(t(lang, "rounds-rule-voting-codes-census"));
     }
     if rules.is_empty() {
         rules.push(t(lang, "rounds-rule-anyone"));

@@ -186,6 +186,7 @@ pub async fn cast(
     now: NaiveDateTime,
 ) -> AppResult<Receipt> {
     let secret = state.settings.secret_key.clone();
+    let mailing = state.mailing.clone();
     let prepared = state
         .db(move |conn| {
             let voter = match (&request.code, &request.account) {
@@ -197,7 +198,7 @@ pub async fn cast(
                     )))
                 }
             };
-            ballots::prepare(
+            let prepared = ballots::prepare(
                 conn,
                 secret.expose(),
                 ballots::Cast {
@@ -208,7 +209,11 @@ pub async fn cast(
                     channel: ballots::Channel::Online,
                 },
                 now,
-            )
+            )?;
+            match (&request.code, &request.account) {
+                (None, Some(user)) => prepared.with_receipt_copy(conn, &mailing, user),
+                _ => Ok(prepared),
+            }
         })
         .await?;
     state.ballot_box.cast(prepared, now).await

@@ -31,7 +31,16 @@ pub async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> HttpRespon
             .body("metrics are readable from this machine, or with BUDGETBOX_METRICS_TOKEN\n");
     }
     let pool = state.pool.state();
-    let Some(out) = crate::metrics::render(pool.idle_connections, pool.connections) else {
+    let outbox = state
+        .db(|conn| crate::domain::notifications::backlog(conn, chrono::Utc::now().naive_utc()))
+        .await
+        .ok()
+        .map(|b| crate::metrics::OutboxGauge {
+            queued: b.queued,
+            failing: b.failing,
+            oldest_seconds: b.oldest_seconds,
+        });
+    let Some(out) = crate::metrics::render(pool.idle_connections, pool.connections, outbox) else {
         return HttpResponse::InternalServerError().finish();
     };
     HttpResponse::Ok()

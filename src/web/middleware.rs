@@ -119,7 +119,10 @@ pub async fn same_origin_writes(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     use actix_web::http::Method;
-    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    // One-click unsubscribe (RFC 8058) is posted by mail programs from anywhere; its signed
+    // link is its authority, and all it can do is stop messages.
+    let exempt = req.path() == "/unsubscribe";
+    if !exempt && !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         let headers = req.headers();
         let cross_site = headers
             .get("sec-fetch-site")

@@ -6,7 +6,6 @@ use chrono::NaiveDateTime;
 
 use tokio::sync::Semaphore;
 
-use crate::auth::mail::Mailer;
 use crate::auth::token::TokenKeys;
 use crate::config::Settings;
 use crate::db::{DbConnection, DbPool};
@@ -47,7 +46,8 @@ pub struct AppState {
     pub tokens: TokenKeys,
     /// Caps concurrent argon2 work so a login flood cannot take every CPU from voting.
     pub hash_slots: Arc<Semaphore>,
-    pub mailer: Mailer,
+    /// Links in messages, and the key of their unsubscribe links.
+    pub mailing: crate::domain::notifications::Mailing,
     /// Writes ballots in group commits (see `ballot_box`).
     pub ballot_box: super::ballot_box::BallotBox,
     /// Why this instance refuses to serve: its secret key is not the installation's.
@@ -65,6 +65,10 @@ impl AppState {
         key_mismatch: Option<String>,
     ) -> Self {
         let slots = std::thread::available_parallelism().map_or(1, |n| n.get().div_ceil(2));
+        let mailing = crate::domain::notifications::Mailing {
+            public_url: settings.mail.public_url.clone().unwrap_or_default(),
+            secret: settings.secret_key.expose().to_vec(),
+        };
         AppState {
             tokens: TokenKeys::new(settings.secret_key.expose()),
             ballot_box: super::ballot_box::BallotBox::start(pool.clone()),
@@ -72,7 +76,7 @@ impl AppState {
             clock,
             settings: Arc::new(settings),
             hash_slots: Arc::new(Semaphore::new(slots)),
-            mailer: Mailer::default(),
+            mailing,
             key_mismatch: key_mismatch.map(Arc::new),
         }
     }

@@ -679,3 +679,202 @@ both_backends_with_clock! {
         assert!(findings.is_empty(), "{findings:#?}");
     }
 }
+
+/// What a resident reads in their mailbox, shown as the mail program would show its HTML part,
+/// screenshot and checked like a page.
+async fn look_at_message(j: &mut Journey<'_>, message: &crate::mailbox::Received, name: &str) {
+    let data = base64::engine::general_purpose::STANDARD.encode(message.html.as_bytes());
+    j.client
+        .goto(&format!("data:text/html;charset=utf-8;base64,{data}"))
+        .await
+        .unwrap();
+    j.look(name).await;
+}
+
+/// Register, verify the address by the link in the message, vote in a round that needs a
+/// verified address; then forget the password, reset it by the link in the next message, and
+/// log in with the new one.
+async fn mail_journey(
+    app: &TestApp,
+    mail: &crate::mailbox::MailServer,
+    js: bool,
+    width: u32,
+    lang: Lang,
+    label: &str,
+) -> Vec<String> {
+    let Some((shots, axe)) = tools() else {
+        return Vec::new();
+    };
+    let _turn = ONE_BROWSER.lock().await;
+    let code = lang.code();
+    app.clock.set(at("2026-03-01T12:00"));
+    let council_email = format!("mail-council-{code}-{width}@example.org");
+    let email = format!("mira-{code}-{width}@example.org");
+    app.create_user(&council_email, PASSWORD, "council");
+    let council = app.api_login(&council_email, PASSWORD).await;
+    let (round, projects) = round_with_projects(
+        app,
+        &council,
+        "approval",
+        &format!("Verified streets {code} {width}"),
+    )
+    .await;
+    let res = app
+        .send_bearer(Method::PUT, &format!("/api/v1/rounds/{round}"), &council, &json!({
+            "title": format!("Verified streets {code} {width}"), "total_budget": "50000", "ballot_type": "approval",
+            "rule": "greedy", "max_choices": "3", "residence": "none", "requires_verified_email": "on",
+            "proposals_open_at": "2026-03-01T09:00", "review_at": "2026-04-01T09:00",
+            "voting_open_at": "2026-05-01T09:00", "voting_close_at": "2026-05-15T18:00"
+        }))
+        .await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    app.clock.set(at("2026-05-02T10:00"));
+
+    let (_driver, client) = start_browser(js, width).await;
+    let mut j = Journey {
+        app,
+        client,
+        shots,
+        label: label.into(),
+        axe: js.then_some(axe),
+        width,
+        lang,
+        findings: Vec::new(),
+        step: 0,
+    };
+    j.open(&format!("/language/{code}")).await;
+    j.open("/register").await;
+    j.fill("display_name", "Mira").await;
+    j.fill("email", &email).await;
+    j.fill("password", PASSWORD).await;
+    j.click("main form button[type=submit]").await;
+    j.wait_for_heading(&t(lang, "accounts-registered-heading"))
+        .await;
+    let message = mail.wait_for(&email, 1, 30).await.remove(0);
+    assert_eq!(message.subject, t(lang, "mail-verify-subject"));
+    look_at_message(&mut j, &message, "mail-verify").await;
+    // Logged in but not verified: the round says what is missing and how to get it.
+    j.log_in(&email, "Mira").await;
+    j.open(&format!("/rounds/{round}")).await;
+    j.wait_for(&t(lang, "messages-eligibility-email-not-verified"))
+        .await;
+    j.look("round-unverified").await;
+    // The link in the message, then its one button.
+    let link = message.link(&app.url("/account/verify?token="));
+    j.client.goto(&link).await.unwrap();
+    j.wait_for_heading(&t(lang, "mail-page-verify-title")).await;
+    j.look("verify").await;
+    j.click("form[action='/account/verify'] button[type=submit]")
+        .await;
+    j.wait_for(&t(lang, "mail-page-verified-text")).await;
+    j.look("verified").await;
+    // Now eligible: vote.
+    j.open(&format!("/rounds/{round}/vote")).await;
+    j.click(&format!("input[name='project'][value='{}']", projects[0]))
+        .await;
+    j.click("main form button[type=submit]").await;
+    j.wait_for_heading(&t(lang, "ballots-review-heading")).await;
+    j.click("form[action$='/vote/cast'] button[type=submit]")
+        .await;
+    j.wait_for_heading(&t(lang, "ballots-receipt-heading"))
+        .await;
+    j.look("receipt-verified").await;
+    j.log_out().await;
+
+    // Forgot the password: a link by mail, a new password, and in with it.
+    j.open("/login").await;
+    j.click("a[href='/password/forgot']").await;
+    j.wait_for_heading(&t(lang, "mail-page-forgot-title")).await;
+    j.look("forgot").await;
+    j.fill("email", &email).await;
+    j.click("main form button[type=submit]").await;
+    j.wait_for(&t(lang, "mail-page-forgot-sent")).await;
+    j.look("forgot-sent").await;
+    let reset = mail
+        .wait_for(&email, 2, 30)
+        .await
+        .into_iter()
+        .find(|m| m.subject == t(lang, "mail-reset-subject"))
+        .expect("the reset message");
+    look_at_message(&mut j, &reset, "mail-reset").await;
+    j.client
+        .goto(&reset.link(&app.url("/password/reset?token=")))
+        .await
+        .unwrap();
+    j.wait_for_heading(&t(lang, "mail-page-reset-title")).await;
+    j.look("reset").await;
+    j.fill("password", "a brand new passphrase").await;
+    j.click("main form button[type=submit]").await;
+    j.wait_for(&t(lang, "mail-page-reset-done")).await;
+    j.look("reset-done").await;
+    j.fill("email", &email).await;
+    j.fill("password", "a brand new passphrase").await;
+    j.click("main form button[type=submit]").await;
+    j.wait_for(&t_with_name(lang, "Mira")).await;
+    j.client.close().await.unwrap();
+    j.findings
+}
+
+async fn mail_journeys(backend: crate::helpers::Backend) {
+    let Some(mail) = crate::mailbox::MailServer::start() else {
+        return;
+    };
+    let Some(app) = crate::helpers::spawn_app_with(
+        backend,
+        budgetbox::web::Clock::manual(at("2026-03-01T12:00")),
+        mail.settings(),
+        None,
+    )
+    .await
+    else {
+        return;
+    };
+    let name = app.backend_name();
+    let mut findings = Vec::new();
+    findings.extend(
+        mail_journey(
+            &app,
+            &mail,
+            true,
+            360,
+            Lang::En,
+            &format!("phone-mail-{name}"),
+        )
+        .await,
+    );
+    findings.extend(
+        mail_journey(
+            &app,
+            &mail,
+            false,
+            1280,
+            Lang::En,
+            &format!("desktop-nojs-mail-{name}"),
+        )
+        .await,
+    );
+    if backend == crate::helpers::Backend::Sqlite {
+        findings.extend(
+            mail_journey(
+                &app,
+                &mail,
+                true,
+                360,
+                Lang::Es,
+                &format!("phone-mail-{name}"),
+            )
+            .await,
+        );
+    }
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_verify_by_mail_vote_then_reset_the_password_on_sqlite() {
+    mail_journeys(crate::helpers::Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_verify_by_mail_vote_then_reset_the_password_on_postgres() {
+    mail_journeys(crate::helpers::Backend::Postgres).await;
+}

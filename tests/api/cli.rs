@@ -717,3 +717,31 @@ async fn receipt_lookups_leave_no_tracking_code_in_the_log() {
         "but not its tracking code: {written}"
     );
 }
+
+#[test]
+fn a_wrong_mail_setting_stops_the_server_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for (flag, value, expected) in [
+        ("--smtp-url", "http://mail.example.org", "invalid SMTP URL"),
+        (
+            "--smtp-url",
+            "smtp://user:hunter2@mail.example.org?tls=sometimes",
+            "invalid SMTP URL",
+        ),
+        ("--mail-from", "not an address", "--mail-from"),
+        ("--public-url", "ftp://budget.example.org", "--public-url"),
+    ] {
+        let (code, _, err) = run(budgetbox().args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "serve",
+            "--no-demo",
+            "--bind",
+            "127.0.0.1:0",
+            flag,
+            value,
+        ]));
+        assert_one_clear_line(code, &err, expected);
+        assert!(!err.contains("hunter2"), "the password never prints: {err}");
+    }
+}

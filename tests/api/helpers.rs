@@ -8,7 +8,7 @@ use std::io::Write;
 use std::sync::Mutex;
 
 use budgetbox::app::{prepare_database, Application};
-use budgetbox::config::{DatabaseUrl, SecretKey, Settings};
+use budgetbox::config::{DatabaseUrl, MailSettings, SecretKey, Settings};
 use budgetbox::db::DbPool;
 use budgetbox::web::Clock;
 use diesel::connection::SimpleConnection;
@@ -297,17 +297,29 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 }
 
 pub async fn spawn_app_with_clock(backend: Backend, clock: Clock) -> Option<TestApp> {
+    spawn_app_with(backend, clock, MailSettings::local(), None).await
+}
+
+/// An app that sends its mail to `smtp` (a test mail server), and believes `X-Forwarded-For`
+/// from the client when `trusted_proxy` is set (tests that play many residents' addresses).
+pub async fn spawn_app_with(
+    backend: Backend,
+    clock: Clock,
+    mail: MailSettings,
+    trusted_proxy: Option<std::net::IpAddr>,
+) -> Option<TestApp> {
     let db = TestDatabase::create(backend)?;
     let secret = SecretKey::generate();
     let settings = Settings {
         database_url: db.url.clone(),
         database_is_default: false,
-        data_dir: std::env::temp_dir(),
+        data_dir: db._dir.path().to_path_buf(),
         bind: "127.0.0.1:0".into(),
         secret_key: secret.clone(),
         pool_size: 4,
-        trusted_proxy: None,
+        trusted_proxy,
         tls: None,
+        mail,
     };
     let pool = prepare_database(&settings).expect("test database opens and migrates");
     let app = Application::build(settings, pool.clone(), clock.clone()).expect("test server binds");
@@ -336,15 +348,26 @@ pub fn spawn_second_instance(app: &TestApp) -> String {
 
 /// Another app instance on the same database and clock, with the given secret key.
 pub fn spawn_instance_with_secret(app: &TestApp, secret: SecretKey) -> String {
+    spawn_instance(app, secret, MailSettings::local(), None)
+}
+
+/// Another app instance on the same database and clock, with its own key, mail and proxy.
+pub fn spawn_instance(
+    app: &TestApp,
+    secret: SecretKey,
+    mail: MailSettings,
+    trusted_proxy: Option<std::net::IpAddr>,
+) -> String {
     let settings = Settings {
         database_url: app._db.url.clone(),
         database_is_default: false,
-        data_dir: std::env::temp_dir(),
+        data_dir: app._db._dir.path().to_path_buf(),
         bind: "127.0.0.1:0".into(),
         secret_key: secret,
         pool_size: 4,
-        trusted_proxy: None,
+        trusted_proxy,
         tls: None,
+        mail,
     };
     let pool = prepare_database(&settings).expect("second instance opens the database");
     let second =

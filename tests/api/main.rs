@@ -14,6 +14,8 @@ mod follow_up;
 mod health;
 mod integrity;
 mod linkage;
+mod mail;
+mod mailbox;
 mod outage;
 mod pages;
 mod proposals;

@@ -73,6 +73,11 @@ fn declared_columns() -> Vec<(String, String)> {
         text_translations,
         installation,
         revoked_sessions,
+        outbox,
+        email_tokens,
+        notification_settings,
+        proposal_follows,
+        round_announcements,
     )
 }
 

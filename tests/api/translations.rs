@@ -82,7 +82,7 @@ both_backends_with_clock! {
         // A hidden proposal's translation is hidden too.
         let moderator = app.create_user("mod@example.org", PASSWORD, "council");
         let mut conn = app.conn();
-        budgetbox::domain::proposals::moderate(&mut conn, moderator, project, true, "Names a private person.", at("2026-06-05T12:00")).unwrap();
+        budgetbox::domain::proposals::moderate(&mut conn, &budgetbox::domain::notifications::Mailing { public_url: app.url(""), secret: app.secret.expose().to_vec() }, moderator, project, true, "Names a private person.", at("2026-06-05T12:00")).unwrap();
         drop(conn);
         let hidden = page_in(&app, Lang::Es, &format!("/proposals/{project}")).await;
         assert!(!hidden.contains("Árboles en la calle Mayor"), "{hidden}");

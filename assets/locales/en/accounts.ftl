@@ -26,8 +26,8 @@ accounts-log-in = Log in
 # After registering
 accounts-registered-title = Registration received
 accounts-registered-heading = Thank you
-accounts-registered-lead = If this email address was new to us, your account is ready: you can log in now.
-accounts-registered-existing = If you already had an account with this address, log in with your existing password.
+accounts-registered-lead = If this email address was new to us, your account is ready and you can log in now. We have sent a link to confirm your address: some rounds let you vote only once it is confirmed.
+accounts-registered-existing = If you already had an account with this address, we have sent it a message: log in with your password, or set a new one with the link in that message.
 
 # Logging in
 accounts-log-in-button = Log in

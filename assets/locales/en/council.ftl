@@ -145,3 +145,4 @@ council-channels-accounts-and-codes = With an account or a mailed voting code (n
 council-channels-codes = With a mailed voting code only
 council-field-voting-channels = How residents vote
 council-eligibility-what-it-stops = What each rule stops: an account alone stops nothing against someone who opens throw-away accounts. The census list, an in-person check of an identity document, or codes mailed to the people on the census tie each ballot to one person, whatever accounts come and go. Codes without a census list stop double votes only when nobody can vote with an account.
+council-field-requires-verified-email = Accounts must have a verified email address (the weakest check for a real vote: it stops accounts with invented addresses, not one person with several real addresses)

@@ -57,7 +57,6 @@ rounds-rule-self-declared = You vote for projects in the district where you live
 rounds-rule-verified = You vote in the district where the city has confirmed you live.
 rounds-rule-census = You must be on the city's list of residents (you will be asked for a document number and year of birth).
 rounds-rule-manual-check = A city officer must confirm who you are, in person.
-rounds-rule-voting-codes = A one-time voting code from the city also lets you vote, without an account.
 rounds-rule-anyone = Anyone with an account can vote.
 # These two form one sentence: "<Log in> to see whether you can vote."
 rounds-log-in-link = Log in
@@ -140,3 +139,6 @@ rounds-verify-step-tools = Or check it with other tools:
 rounds-verify-step-tools-middle = checks each file, the
 rounds-verify-step-tools-after = folder holds the ballots as Pabulib files that other counting programs (such as pabutools) read.
 rounds-verify-step-own-code = Look up your own tracking code on the round's bulletin board to see your ballot is in the package, unchanged.
+rounds-rule-verified-email = Your account’s email address must be verified: follow the link in the message sent when you registered.
+rounds-rule-codes-only = You vote with the one-time code in the letter the city sent you; no account is needed.
+rounds-rule-voting-codes-census = You can also vote with the one-time code in the letter the city sent you, instead of an account: one ballot per person, whichever you use first.

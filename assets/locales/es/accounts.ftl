@@ -26,8 +26,8 @@ accounts-log-in = Iniciar sesión
 # Después de registrarse
 accounts-registered-title = Registro recibido
 accounts-registered-heading = Gracias
-accounts-registered-lead = Si no teníamos esta dirección de correo, tu cuenta ya está lista: puedes iniciar sesión ahora.
-accounts-registered-existing = Si ya tenías una cuenta con esta dirección, inicia sesión con tu contraseña de siempre.
+accounts-registered-lead = Si esta dirección era nueva para nosotros, tu cuenta está lista y ya puedes entrar. Te hemos enviado un enlace para confirmar tu dirección: en algunas votaciones solo puedes votar cuando está confirmada.
+accounts-registered-existing = Si ya tenías una cuenta con esta dirección, le hemos enviado un mensaje: entra con tu contraseña o elige una nueva con el enlace de ese mensaje.
 
 # Iniciar sesión
 accounts-log-in-button = Iniciar sesión

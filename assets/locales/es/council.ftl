@@ -145,3 +145,4 @@ council-channels-accounts-and-codes = Con una cuenta o un código enviado por co
 council-channels-codes = Solo con un código enviado por correo
 council-field-voting-channels = Cómo votan los vecinos
 council-eligibility-what-it-stops = Qué impide cada regla: una cuenta sola no impide nada a quien abre cuentas desechables. El censo, una comprobación en persona de un documento de identidad o los códigos enviados a las personas del censo ligan cada papeleta a una persona, aparezcan o desaparezcan cuentas. Los códigos sin censo solo impiden votar dos veces cuando nadie puede votar con una cuenta.
+council-field-requires-verified-email = Las cuentas deben tener una dirección de correo verificada (la comprobación más débil para una votación real: impide cuentas con direcciones inventadas, no a una persona con varias direcciones reales)

@@ -57,7 +57,6 @@ rounds-rule-self-declared = Votas los proyectos del distrito en el que vives.
 rounds-rule-verified = Votas en el distrito en el que la ciudad ha confirmado que vives.
 rounds-rule-census = Tienes que estar en el padrón municipal (se te pedirá un número de documento y tu año de nacimiento).
 rounds-rule-manual-check = Una persona del ayuntamiento tiene que confirmar quién eres, en persona.
-rounds-rule-voting-codes = Un código de votación de un solo uso enviado por la ciudad también te permite votar, sin cuenta.
 rounds-rule-anyone = Puede votar cualquier persona que tenga cuenta.
 # Estos dos forman una frase: "<Inicia sesión> para ver si puedes votar."
 rounds-log-in-link = Inicia sesión
@@ -140,3 +139,6 @@ rounds-verify-step-tools = O compruébalo con otras herramientas:
 rounds-verify-step-tools-middle = comprueba cada archivo, y la carpeta
 rounds-verify-step-tools-after = contiene las papeletas como archivos Pabulib, que leen otros programas de recuento (como pabutools).
 rounds-verify-step-own-code = Busca tu propio código de seguimiento en el tablón público de la convocatoria para ver que tu papeleta está en el paquete, sin cambios.
+rounds-rule-verified-email = La dirección de correo de tu cuenta debe estar verificada: sigue el enlace del mensaje que recibiste al registrarte.
+rounds-rule-codes-only = Se vota con el código de un solo uso de la carta que te envió el ayuntamiento; no hace falta cuenta.
+rounds-rule-voting-codes-census = También puedes votar con el código de un solo uso de la carta que te envió el ayuntamiento, en lugar de con una cuenta: una papeleta por persona, uses lo que uses primero.

@@ -26,8 +26,8 @@ accounts-log-in = Zaloguj się
 # Po rejestracji
 accounts-registered-title = Zgłoszenie rejestracji przyjęte
 accounts-registered-heading = Dziękujemy
-accounts-registered-lead = Jeśli ten adres e-mail był dla nas nowy, Twoje konto jest gotowe: możesz się teraz zalogować.
-accounts-registered-existing = Jeśli masz już konto z tym adresem, zaloguj się swoim dotychczasowym hasłem.
+accounts-registered-lead = Jeśli ten adres był dla nas nowy, konto jest gotowe i możesz się już zalogować. Wysłaliśmy link do potwierdzenia adresu: w niektórych głosowaniach można głosować dopiero po potwierdzeniu.
+accounts-registered-existing = Jeśli masz już konto z tym adresem, wysłaliśmy na nie wiadomość: zaloguj się hasłem albo ustaw nowe przez link z tej wiadomości.
 
 # Logowanie
 accounts-log-in-button = Zaloguj się

@@ -149,3 +149,4 @@ council-channels-accounts-and-codes = Kontem albo kodem wysłanym pocztą (wymag
 council-channels-codes = Tylko kodem wysłanym pocztą
 council-field-voting-channels = Jak głosują mieszkańcy
 council-eligibility-what-it-stops = Co zatrzymuje każda reguła: samo konto nie zatrzyma nikogo, kto zakłada konta jednorazowe. Lista spisowa, osobiste sprawdzenie dokumentu tożsamości lub kody wysłane do osób ze spisu wiążą każdą kartę z jedną osobą, niezależnie od tego, jakie konta powstają i znikają. Kody bez spisu zapobiegają podwójnym głosom tylko wtedy, gdy nikt nie może głosować kontem.
+council-field-requires-verified-email = Konta muszą mieć potwierdzony adres e-mail (najsłabsze sprawdzenie w prawdziwym głosowaniu: zatrzymuje konta z wymyślonymi adresami, ale nie jedną osobę z kilkoma prawdziwymi adresami)

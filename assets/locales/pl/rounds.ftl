@@ -61,7 +61,6 @@ rounds-rule-self-declared = Głosujesz na projekty z dzielnicy, w której mieszk
 rounds-rule-verified = Głosujesz w dzielnicy, w której według potwierdzenia miasta mieszkasz.
 rounds-rule-census = Musisz być na miejskiej liście mieszkańców (poprosimy Cię o numer dokumentu i rok urodzenia).
 rounds-rule-manual-check = Urzędnik musi osobiście potwierdzić Twoją tożsamość.
-rounds-rule-voting-codes = Jednorazowy kod do głosowania od miasta także pozwala zagłosować, bez zakładania konta.
 rounds-rule-anyone = Może głosować każdy, kto ma konto.
 # Te dwa teksty tworzą jedno zdanie: "<Zaloguj się> i sprawdź, czy możesz głosować."
 rounds-log-in-link = Zaloguj się
@@ -146,3 +145,6 @@ rounds-verify-step-tools = Możesz też sprawdzić go innymi narzędziami:
 rounds-verify-step-tools-middle = sprawdza każdy plik, a folder
 rounds-verify-step-tools-after = zawiera głosy jako pliki Pabulib, które odczytują inne programy do liczenia głosów (np. pabutools).
 rounds-verify-step-own-code = Odszukaj swój kod weryfikacyjny na tablicy publicznej edycji, aby zobaczyć, że Twój głos jest w pakiecie i nie został zmieniony.
+rounds-rule-verified-email = Adres e-mail twojego konta musi być potwierdzony: kliknij link z wiadomości wysłanej po rejestracji.
+rounds-rule-codes-only = Głosujesz jednorazowym kodem z listu, który wysłało miasto; konto nie jest potrzebne.
+rounds-rule-voting-codes-census = Możesz też zagłosować jednorazowym kodem z listu od miasta zamiast kontem: jedna karta na osobę, czymkolwiek zagłosujesz najpierw.

@@ -42,6 +42,8 @@ pub struct RoundRow {
     pub revote_policy: String,
     /// 0 when the round is voted with voting codes only.
     pub account_voting: i32,
+    /// 1 when an account must have a verified address to vote.
+    pub requires_verified_email: i32,
 }
 
 #[derive(Insertable, Clone, Debug)]
@@ -125,6 +127,7 @@ pub struct RoundSettings {
     pub voting_codes: i32,
     pub revote_policy: String,
     pub account_voting: i32,
+    pub requires_verified_email: i32,
 }
 
 pub fn update_settings(

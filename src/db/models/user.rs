@@ -17,6 +17,10 @@ pub struct UserRow {
     pub birth_year: Option<i32>,
     pub district_id: Option<i64>,
     pub created_at: NaiveDateTime,
+    /// 1 once the owner followed the link sent to the address.
+    pub email_verified: i32,
+    /// The language messages to this person are written in.
+    pub language: String,
 }
 
 #[derive(Insertable, Clone, Debug)]
@@ -125,4 +129,18 @@ pub fn rewrite(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<()> {
             .execute(conn)?;
     }
     Ok(())
+}
+
+pub fn set_language(conn: &mut DbConnection, id: i64, language: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::language.eq(language))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn mark_email_verified(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::email_verified.eq(1))
+        .execute(conn)
+        .map(|_| ())
 }

@@ -57,19 +57,19 @@ pub async fn register(
         birth_year: input.birth_year.clone().unwrap_or_default(),
         district: input.district.clone().unwrap_or_default(),
     };
-    let secret = state.settings.secret_key.clone();
+    let mailing = state.mailing.clone();
+    let mut input = input;
+    if input.language.as_deref().unwrap_or("").is_empty() {
+        input.language = Some(viewer.lang.code().to_string());
+    }
     let result = state
         .db_hashing(move |conn| {
             let registration = input.parse(conn, now)?;
-            let outcome = accounts::register(conn, secret.expose(), &registration, &ip, now)?;
-            Ok((registration.email, outcome))
+            accounts::register(conn, &mailing, &registration, &ip, now)
         })
         .await;
     match result {
-        Ok((email, outcome)) => {
-            state.mailer.registration(&email, outcome);
-            Ok(html(views::accounts::registered(&viewer)))
-        }
+        Ok(_) => Ok(html(views::accounts::registered(&viewer))),
         Err(AppError::Invalid(errors)) => {
             let districts = state
                 .db(|conn| Ok(crate::db::models::district::all(conn)?))
@@ -93,17 +93,22 @@ pub async fn register(
 #[derive(Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
+    /// `done` after a password reset.
+    reset: Option<String>,
 }
 
 pub async fn login_form(
     PageViewer(viewer): PageViewer,
     query: web::Query<NextQuery>,
 ) -> HttpResponse {
+    let notice =
+        (query.reset.as_deref() == Some("done")).then(|| t(viewer.lang, "mail-page-reset-done"));
     html(views::accounts::login(
         &viewer,
         "",
         safe_next(query.next.as_deref()),
         None,
+        notice.as_deref(),
     ))
 }
 
@@ -152,6 +157,7 @@ pub async fn login(
             &form.email,
             &next,
             Some(&t(viewer.lang, "accounts-login-refused")),
+            None,
         ))),
         LoginResult::Throttled {
             retry_after_seconds,
@@ -200,18 +206,29 @@ pub async fn logout(
     Ok(response)
 }
 
-async fn account_page(
+pub async fn account_page(
     state: &AppState,
     viewer: &views::layout::Viewer,
     user: &AuthUser,
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> AppResult<Markup> {
-    let districts = state
-        .db(|conn| Ok(crate::db::models::district::all(conn)?))
+    let account = user.user.clone();
+    let (districts, mail) = state
+        .db(move |conn| {
+            Ok((
+                crate::db::models::district::all(conn)?,
+                crate::domain::notifications::account_mail(conn, &account)?,
+            ))
+        })
         .await?;
     Ok(views::accounts::account(
-        viewer, &user.user, &districts, notice, errors,
+        viewer,
+        &user.user,
+        &districts,
+        &views::mail::account_section(viewer, &mail),
+        notice,
+        errors,
     ))
 }
 
@@ -241,6 +258,8 @@ pub async fn account(
 ) -> AppResult<HttpResponse> {
     let notice = match query.done.as_deref() {
         Some("password") => Some(t(viewer.lang, "accounts-password-changed")),
+        Some("notifications") => Some(t(viewer.lang, "mail-account-saved")),
+        Some("resent") => Some(t(viewer.lang, "mail-account-resent")),
         _ => None,
     };
     Ok(html(

@@ -41,6 +41,8 @@ pub struct Back {
 /// page the visitor came from (a path on this site only, never another site).
 pub async fn language(
     req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+    user: crate::web::extractors::MaybeUser,
     path: web::Path<String>,
     query: web::Query<Back>,
 ) -> crate::error::AppResult<actix_web::HttpResponse> {
@@ -77,6 +79,19 @@ pub async fn language(
                     .all(|c| !c.is_control() && !c.is_whitespace() && c != '\\')
         })
         .unwrap_or_else(|| "/".into());
+    // Messages to this person follow the language they read the site in.
+    if let Some(user) = user.0.filter(|u| u.user.language != lang.code()) {
+        let id = user.id();
+        state
+            .db(move |conn| {
+                Ok(crate::db::models::user::set_language(
+                    conn,
+                    id,
+                    lang.code(),
+                )?)
+            })
+            .await?;
+    }
     let cookie = Cookie::build(crate::i18n::COOKIE, lang.code())
         .path("/")
         .max_age(Duration::days(365))

@@ -6,6 +6,7 @@ pub mod ballots;
 pub mod council;
 pub mod health;
 pub mod home;
+pub mod mail;
 pub mod proposals;
 pub mod review;
 pub mod rounds;
@@ -90,6 +91,24 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(accounts::logout_everywhere),
         )
         .route("/account/data", web::get().to(accounts::personal_data))
+        .route("/account/verify", web::get().to(mail::verify_form))
+        .route("/account/verify", web::post().to(mail::verify))
+        .route("/account/verify/resend", web::post().to(mail::resend))
+        .route(
+            "/account/notifications",
+            web::post().to(mail::save_settings),
+        )
+        .route("/password/forgot", web::get().to(mail::forgot_form))
+        .route("/password/forgot", web::post().to(mail::forgot))
+        .route("/password/reset", web::get().to(mail::reset_form))
+        .route("/password/reset", web::post().to(mail::reset))
+        .route("/unsubscribe", web::get().to(mail::unsubscribe_form))
+        .route("/unsubscribe", web::post().to(mail::unsubscribe))
+        .route(
+            "/proposals/{proposal_id}/{action:follow|unfollow}",
+            web::post().to(mail::follow),
+        )
+        .route("/council/mail", web::get().to(mail::outbox))
         .route("/account/delete", web::post().to(accounts::delete_account))
         .route("/council/users", web::get().to(staff::users))
         .route(

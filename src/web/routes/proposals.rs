@@ -144,7 +144,7 @@ async fn show_page(
     let viewer_id = user.0.as_ref().map(|u| u.id());
     let council = user.0.as_ref().is_some_and(|u| u.role == Role::Council);
     let lang = viewer.lang;
-    let (view, rules, supports_it, translated, existing) = state
+    let (view, rules, supports_it, following, translated, existing) = state
         .db(move |conn| {
             let view = proposals::view(conn, id)?;
             let rules = crate::domain::round_config::proposal_rules(conn, view.round_id)?;
@@ -152,13 +152,16 @@ async fn show_page(
                 Some(u) => crate::db::models::proposal_support::has(conn, id, u)?,
                 None => false,
             };
+            let following = viewer_id
+                .map(|u| crate::domain::notifications::is_following(conn, id, u))
+                .transpose()?;
             let translated = translations::of_round(conn, view.round_id, lang)?;
             let existing = if council {
                 translations::of_text(conn, view.round_id, Some(id))?
             } else {
                 Default::default()
             };
-            Ok((view, rules, supports_it, translated, existing))
+            Ok((view, rules, supports_it, following, translated, existing))
         })
         .await?;
     let round = round_detail(state, view.round_id, viewer.lang).await?;
@@ -204,6 +207,7 @@ async fn show_page(
             supports_on: rules.supports,
             translated: is_translated,
             can_translate: council,
+            following,
         },
         &existing,
         notice,
@@ -372,8 +376,9 @@ pub async fn review(
         validated_cost: form.validated_cost,
         reason: form.reason,
     };
+    let mailing = state.mailing.clone();
     match state
-        .db(move |conn| proposals::review(conn, reviewer_id, id, &input, now))
+        .db(move |conn| proposals::review(conn, &mailing, reviewer_id, id, &input, now))
         .await
     {
         Ok(()) => Ok(see_other(format!("/proposals/{id}?done=reviewed"))),
@@ -481,12 +486,23 @@ pub async fn moderate(
             ))
         }
     };
+    let mailing = state.mailing.clone();
     proposal_action(
         &state,
         &viewer,
         &user,
         id,
-        move |conn| proposals::moderate(conn, moderator_id, id, hide, &form.moderation_reason, now),
+        move |conn| {
+            proposals::moderate(
+                conn,
+                &mailing,
+                moderator_id,
+                id,
+                hide,
+                &form.moderation_reason,
+                now,
+            )
+        },
         if hide { "hidden" } else { "shown" },
     )
     .await
@@ -557,12 +573,23 @@ pub async fn merge(
         .trim_start_matches('#')
         .parse::<i64>()
         .unwrap_or(0);
+    let mailing = state.mailing.clone();
     proposal_action(
         &state,
         &viewer,
         &user,
         id,
-        move |conn| proposals::merge(conn, reviewer_id, id, into, &form.merge_reason, now),
+        move |conn| {
+            proposals::merge(
+                conn,
+                &mailing,
+                reviewer_id,
+                id,
+                into,
+                &form.merge_reason,
+                now,
+            )
+        },
         "merged",
     )
     .await
@@ -579,12 +606,15 @@ pub async fn request_changes(
     let id = parse_proposal_id(&path)?;
     let now = state.clock.now();
     let reviewer_id = reviewer.0.id();
+    let mailing = state.mailing.clone();
     proposal_action(
         &state,
         &viewer,
         &user,
         id,
-        move |conn| proposals::request_changes(conn, reviewer_id, id, &form.change_reason, now),
+        move |conn| {
+            proposals::request_changes(conn, &mailing, reviewer_id, id, &form.change_reason, now)
+        },
         "changes",
     )
     .await

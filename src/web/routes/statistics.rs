@@ -199,8 +199,9 @@ pub async fn record_progress(
     let now = state.clock.now();
     let actor = council.0.id();
     let attempt = input.clone();
+    let mailing = state.mailing.clone();
     match state
-        .db(move |conn| follow_up::record(conn, actor, id, &attempt, now))
+        .db(move |conn| follow_up::record(conn, &mailing, actor, id, &attempt, now))
         .await
     {
         Ok(()) => Ok(see_other(format!(

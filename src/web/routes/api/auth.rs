@@ -19,7 +19,7 @@ pub struct Message {
     pub message: String,
 }
 
-pub const REGISTERED: &str = "If this email address was new, the account is ready and you can log in. If it already had an account, log in with its password.";
+pub const REGISTERED: &str = "If this email address was new, the account is ready and you can log in; a link to confirm the address is on its way. If it already had an account, its owner has been told by mail.";
 
 /// Register. The answer is the same whether or not the email already had an account.
 #[utoipa::path(post, path = "/api/v1/auth/register", tag = "accounts", request_body = RegistrationInput,
@@ -32,15 +32,13 @@ pub async fn register(
     let now = state.clock.now();
     let input = input.into_inner();
     let ip = crate::web::extractors::client_ip(&req);
-    let secret = state.settings.secret_key.clone();
-    let (email, outcome) = state
+    let mailing = state.mailing.clone();
+    state
         .db_hashing(move |conn| {
             let registration = input.parse(conn, now)?;
-            let outcome = accounts::register(conn, secret.expose(), &registration, &ip, now)?;
-            Ok((registration.email, outcome))
+            accounts::register(conn, &mailing, &registration, &ip, now)
         })
         .await?;
-    state.mailer.registration(&email, outcome);
     Ok(HttpResponse::Accepted().json(Message {
         message: REGISTERED.into(),
     }))
@@ -103,6 +101,10 @@ pub struct Me {
     pub display_name: String,
     pub email: String,
     pub role: Role,
+    /// The owner followed the link sent to the address.
+    pub email_verified: bool,
+    /// The language messages are written in.
+    pub language: String,
 }
 
 /// The logged-in account.
@@ -114,6 +116,8 @@ pub async fn me(user: AuthUser) -> web::Json<Me> {
         display_name: user.user.display_name.clone(),
         email: user.user.email.clone(),
         role: user.role,
+        email_verified: user.user.email_verified == 1,
+        language: user.user.language.clone(),
     })
 }
 

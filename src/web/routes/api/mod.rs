@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod ballots;
+pub mod mail;
 pub mod proposals;
 pub mod results;
 pub mod round_admin;
@@ -27,6 +28,8 @@ use utoipa::OpenApi;
         round_admin::create, round_admin::update, round_admin::advance, round_admin::census,
         round_admin::voting_codes, round_admin::voting_codes_from_census, round_admin::my_eligibility, round_admin::voter_check,
         translations::round, translations::proposal,
+        mail::verify_email, mail::resend_verification, mail::request_password_reset, mail::confirm_password_reset,
+        mail::notification_settings, mail::save_notification_settings, mail::follow, mail::unfollow,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth)
@@ -150,6 +153,35 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/auth/register", web::post().to(auth::register))
         .route("/auth/login", web::post().to(auth::login))
         .route("/auth/logout", web::post().to(auth::logout))
+        .route("/auth/verify-email", web::post().to(mail::verify_email))
+        .route(
+            "/auth/password-reset",
+            web::post().to(mail::request_password_reset),
+        )
+        .route(
+            "/auth/password-reset/confirm",
+            web::post().to(mail::confirm_password_reset),
+        )
+        .route(
+            "/me/verify-email",
+            web::post().to(mail::resend_verification),
+        )
+        .route(
+            "/me/notifications",
+            web::get().to(mail::notification_settings),
+        )
+        .route(
+            "/me/notifications",
+            web::put().to(mail::save_notification_settings),
+        )
+        .route(
+            "/proposals/{proposal_id}/follow",
+            web::post().to(mail::follow),
+        )
+        .route(
+            "/proposals/{proposal_id}/follow",
+            web::delete().to(mail::unfollow),
+        )
         .route("/me", web::get().to(auth::me))
         .route("/me", web::delete().to(auth::delete_me))
         .route("/me/data", web::get().to(auth::my_data))

@@ -105,10 +105,11 @@ pub async fn review(
     let id = parse_proposal_id(&path)?;
     let now = state.clock.now();
     let reviewer_id = reviewer.0.id();
+    let mailing = state.mailing.clone();
     Ok(web::Json(
         state
             .db(move |conn| {
-                proposals::review(conn, reviewer_id, id, &body, now)?;
+                proposals::review(conn, &mailing, reviewer_id, id, &body, now)?;
                 proposals::view(conn, id)
             })
             .await?,

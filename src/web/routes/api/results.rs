@@ -234,8 +234,9 @@ pub async fn record_progress(
     };
     let now = state.clock.now();
     let actor = council.0.id();
+    let mailing = state.mailing.clone();
     state
-        .db(move |conn| crate::domain::follow_up::record(conn, actor, id, &input, now))
+        .db(move |conn| crate::domain::follow_up::record(conn, &mailing, actor, id, &input, now))
         .await?;
     Ok(HttpResponse::Created().json(serde_json::json!({"proposal_id": id})))
 }
