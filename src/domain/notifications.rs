@@ -272,11 +272,25 @@ fn notify(
 /// What happened to a proposal, as its author and followers are told.
 #[derive(Clone, Debug)]
 pub enum ProposalNews {
-    ChangesRequested { reason: String },
-    Decided { feasible: bool, reason: String },
-    Merged { into_title: String },
-    Hidden { reason: String },
-    Progress { status: String, note: String },
+    ChangesRequested {
+        reason: String,
+    },
+    Decided {
+        feasible: bool,
+        reason: String,
+    },
+    Merged {
+        into_title: String,
+    },
+    Hidden {
+        reason: String,
+    },
+    Progress {
+        status: String,
+        note: String,
+    },
+    /// Its author withdrew it (followers are told; the author knows).
+    Withdrawn,
 }
 
 impl ProposalNews {
@@ -295,6 +309,7 @@ impl ProposalNews {
             ProposalNews::Merged { .. } => ("mail-merged-subject", "mail-merged-body", true),
             ProposalNews::Hidden { .. } => ("mail-hidden-subject", "mail-hidden-body", false),
             ProposalNews::Progress { .. } => ("mail-progress-subject", "mail-progress-body", true),
+            ProposalNews::Withdrawn => ("mail-withdrawn-subject", "mail-withdrawn-body", true),
         }
     }
 
@@ -305,6 +320,7 @@ impl ProposalNews {
             | ProposalNews::Hidden { reason } => reason,
             ProposalNews::Merged { into_title } => into_title,
             ProposalNews::Progress { note, .. } => note,
+            ProposalNews::Withdrawn => "",
         }
     }
 }
@@ -365,7 +381,10 @@ pub fn proposal_news(
         .transpose()?
         .flatten()
     {
-        send(conn, &author, Kind::OwnProposals)?;
+        // The author of a withdrawal knows it already.
+        if !matches!(news, ProposalNews::Withdrawn) {
+            send(conn, &author, Kind::OwnProposals)?;
+        }
         told.push(author.id);
     }
     if public {

@@ -271,14 +271,18 @@ pub fn edit(
 /// The author withdraws their proposal, until review starts; it stays visible as withdrawn.
 pub fn withdraw(
     conn: &mut DbConnection,
+    mailing: &super::notifications::Mailing,
     author: &UserRow,
     id: i64,
     now: NaiveDateTime,
 ) -> AppResult<()> {
     let p = proposal_of(conn, id)?;
     authored_and_open(conn, author, &p, now)?;
-    proposal::set_status(conn, id, "withdrawn", None, now)?;
-    Ok(())
+    crate::db::write_transaction(conn, |conn| {
+        proposal::set_status(conn, id, "withdrawn", None, now)?;
+        let news = super::notifications::ProposalNews::Withdrawn;
+        super::notifications::proposal_news(conn, mailing, id, &news, now)
+    })
 }
 
 fn authored_and_open(

@@ -153,7 +153,10 @@ mod tests {
         let html = row("Hi", "ana@example.org");
         let body: Body = serde_json::from_str(&html.body).unwrap();
         let page = body.html("en", "Hi");
-        assert!(page.contains("Hello &lt;b&gt;there&lt;/b&gt;") && !page.contains("<b>there"), "the HTML part escapes text: {page}");
+        assert!(
+            page.contains("Hello &lt;b&gt;there&lt;/b&gt;") && !page.contains("<b>there"),
+            "the HTML part escapes text: {page}"
+        );
     }
 
     #[test]

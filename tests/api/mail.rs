@@ -176,6 +176,14 @@ with_mail! {
             let token = app.api_login(who, PASSWORD).await;
             assert_eq!(app.send_bearer(Method::POST, &format!("/api/v1/proposals/{id}/follow"), &token, &json!({})).await.status(), 204);
         }
+        // A withdrawal is news for followers (the author knows).
+        let res = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{round}/proposals"), &author, &json!({"title": "A fountain", "description": "A drinking fountain by the playground.", "estimated_cost": "500"})).await;
+        let fountain = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        let fan_token = app.api_login("fan@example.org", PASSWORD).await;
+        assert_eq!(app.send_bearer(Method::POST, &format!("/api/v1/proposals/{fountain}/follow"), &fan_token, &json!({})).await.status(), 204);
+        assert_eq!(app.send_bearer(Method::POST, &format!("/api/v1/proposals/{fountain}/withdraw"), &author, &json!({})).await.status(), 204);
+        let withdrawn = mail.wait_for("fan@example.org", 1, 30).await.remove(0);
+        assert_eq!(withdrawn.subject, "The proposal “A fountain” was withdrawn");
         let quiet = app.api_login("quiet@example.org", PASSWORD).await;
         let res = app.send_bearer(Method::PUT, "/api/v1/me/notifications", &quiet, &json!({"own_proposals": true, "followed": false, "round_news": false, "receipt_copy": false})).await;
         assert_eq!(res.status(), 200);
@@ -186,10 +194,11 @@ with_mail! {
         let res = app.send_bearer(Method::POST, &format!("/api/v1/proposals/{id}/review"), &reviewer, &json!({"decision": "feasible", "reason": "Costed by the parks department."})).await;
         assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
         let to_author = mail.wait_for("author@example.org", 1, 30).await.remove(0);
+        assert_eq!(mail.to("author@example.org").len(), 1, "not told of their own withdrawal");
         assert_eq!(to_author.subject, "Your proposal “Benches in the park” goes to the vote");
         assert!(to_author.text.contains("Costed by the parks department."), "with the public reason");
         assert!(to_author.text.contains("because you wrote this proposal"));
-        let to_fan = mail.wait_for("fan@example.org", 1, 30).await.remove(0);
+        let to_fan = mail.wait_for("fan@example.org", 2, 30).await.into_iter().find(|m| m.subject.contains("Benches")).unwrap();
         assert!(to_fan.text.contains("because you follow this proposal"));
         assert_eq!(to_fan.header("List-Unsubscribe-Post"), Some("List-Unsubscribe=One-Click"));
         tokio::time::sleep(std::time::Duration::from_millis(1500)).await;

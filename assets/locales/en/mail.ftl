@@ -89,3 +89,5 @@ mail-outbox-oldest-failing = Oldest failing
 mail-outbox-seconds = { $seconds } s
 mail-outbox-last-error = Last error
 mail-outbox-hint = A message that fails is tried again, at most 30 seconds apart, until the mail server takes it; nothing is lost while it is down.
+mail-withdrawn-subject = The proposal “{ $title }” was withdrawn
+mail-withdrawn-body = Its author withdrew the proposal “{ $title }”: it will not be on the ballot.

@@ -89,3 +89,5 @@ mail-outbox-oldest-failing = El fallido más antiguo
 mail-outbox-seconds = { $seconds } s
 mail-outbox-last-error = Último error
 mail-outbox-hint = Un mensaje que falla se vuelve a intentar, cada 30 segundos como mucho, hasta que el servidor de correo lo acepta; mientras no está disponible no se pierde nada.
+mail-withdrawn-subject = Se ha retirado la propuesta «{ $title }»
+mail-withdrawn-body = Su autoría retiró la propuesta «{ $title }»: no estará en la papeleta.

@@ -89,3 +89,5 @@ mail-outbox-oldest-failing = Najstarsza nieudana
 mail-outbox-seconds = { $seconds } s
 mail-outbox-last-error = Ostatni błąd
 mail-outbox-hint = Wiadomość, której nie udało się wysłać, jest ponawiana najwyżej co 30 sekund, aż serwer poczty ją przyjmie; gdy serwer nie działa, nic nie ginie.
+mail-withdrawn-subject = Propozycja „{ $title }” została wycofana
+mail-withdrawn-body = Autor wycofał propozycję „{ $title }”: nie będzie jej na karcie do głosowania.

@@ -86,8 +86,9 @@ pub async fn withdraw(
     let id = parse_proposal_id(&path)?;
     let now = state.clock.now();
     let author = user.user.clone();
+    let mailing = state.mailing.clone();
     state
-        .db(move |conn| proposals::withdraw(conn, &author, id, now))
+        .db(move |conn| proposals::withdraw(conn, &mailing, &author, id, now))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
