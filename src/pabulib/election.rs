@@ -37,12 +37,6 @@ impl Instance {
                 let list: Vec<String> = points.iter().map(u64::to_string).collect();
                 inst.set_meta("scoring_fn", &list.join(","));
             }
-            PositionalScheme::FixedBorda { max_len } if vote_type == VoteType::Ordinal => {
-                return Err(meta_err(format!(
-                    "a Borda count over {max_len} places has no .pb spelling"
-                )))
-            }
-            PositionalScheme::FixedBorda { .. } => {}
         }
         for p in &election.projects {
             // The format knows withdrawal only through the placeholder cost.
@@ -222,9 +216,17 @@ impl Instance {
             completion,
             utilitarian_fill: false,
         };
+        // Pabulib defines the threshold for every rule; the greedy ones honour it.
+        let threshold = self.score_threshold()?.filter(|&t| t > 0);
         Ok(match name {
-            "greedy" => Rule::Greedy,
-            "greedy-no-skip" => Rule::GreedyNoSkip,
+            "greedy" => match threshold {
+                Some(min_score) => Rule::GreedyThreshold { min_score },
+                None => Rule::Greedy,
+            },
+            "greedy-no-skip" => match threshold {
+                Some(min_score) => Rule::GreedyNoSkipThreshold { min_score },
+                None => Rule::GreedyNoSkip,
+            },
             "greedy-threshold" => Rule::GreedyThreshold {
                 min_score: self.score_threshold()?.ok_or_else(|| {
                     meta_err("rule greedy-threshold needs a min_project_score_threshold key".into())
@@ -281,6 +283,31 @@ impl Instance {
 }
 
 impl TallyFile {
+    /// How many ballots name more projects than META `max_length` allows, and that limit;
+    /// None when the file sets no limit or every ballot keeps to it. Such ballots are
+    /// counted as they are (the file is the record of what was cast), but a reader should know.
+    pub fn ballots_over_max_length(&self) -> Result<Option<(usize, u64)>, PbError> {
+        let Some(raw) = self.instance.meta("max_length") else {
+            return Ok(None);
+        };
+        let max: u64 = raw
+            .trim()
+            .parse()
+            .map_err(|_| meta_err(format!("max_length: `{raw}` is not a whole number")))?;
+        let over = self
+            .ballots
+            .iter()
+            .filter(|b| {
+                let len = match b {
+                    Ballot::Approval(v) | Ballot::Ranking(v) => v.len(),
+                    Ballot::Points(v) => v.len(),
+                };
+                len as u64 > max
+            })
+            .count();
+        Ok((over > 0).then_some((over, max)))
+    }
+
     /// The election the tally runs on, with the same checks and errors as
     /// `Instance::to_election` on the fully parsed file.
     pub fn into_election(self) -> Result<Election, PbError> {

@@ -2,7 +2,7 @@
 //! tally core (`Instance::to_election`, `declared_rule`, `official_outcome`).
 //!
 //! Pure: the parser takes text or bytes and the writer returns a `String`; callers do the I/O.
-//! The format and the real-data quirks handled here are described in `shared/pabulib/FORMAT.md`.
+//! The format and the real-data quirks handled here are described in `tests/data/pabulib/FORMAT.md`.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -12,8 +12,10 @@ use crate::tally::{Ballot, Money};
 mod election;
 pub mod number;
 mod parse;
+mod records;
 #[cfg(test)]
 mod tests;
+mod votes;
 mod write;
 
 pub use parse::{parse, parse_bytes, parse_bytes_for_tally};

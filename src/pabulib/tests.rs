@@ -279,7 +279,31 @@ fn declared_rules() {
 #[test]
 fn cli_rule_names_resolve_against_the_file() {
     let inst = parse(&file("min_project_score_threshold;3\n", PROJECTS, VOTES)).unwrap();
-    assert_eq!(inst.rule_from_cli("auto"), Ok(Rule::Greedy));
+    // Pabulib defines the threshold for every rule: `greedy` with one is greedy-threshold.
+    assert_eq!(
+        inst.rule_from_cli("auto"),
+        Ok(Rule::GreedyThreshold { min_score: 3 })
+    );
+    assert_eq!(
+        inst.rule_from_cli("greedy"),
+        Ok(Rule::Greedy),
+        "named: as named"
+    );
+    let no_skip = parse(
+        &file("min_project_score_threshold;3\n", PROJECTS, VOTES)
+            .replace("rule;greedy\n", "rule;greedy-no-skip\n"),
+    )
+    .unwrap();
+    assert_eq!(
+        no_skip.declared_rule(),
+        Ok(Rule::GreedyNoSkipThreshold { min_score: 3 })
+    );
+    let zero = parse(&file("min_project_score_threshold;0\n", PROJECTS, VOTES)).unwrap();
+    assert_eq!(
+        zero.declared_rule(),
+        Ok(Rule::Greedy),
+        "a threshold of 0 changes nothing"
+    );
     assert_eq!(
         inst.rule_from_cli("greedy-threshold"),
         Ok(Rule::GreedyThreshold { min_score: 3 })

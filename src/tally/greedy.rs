@@ -22,8 +22,9 @@ pub fn score_order(election: &Election, score: &[u64], tie_break: &TieBreak) -> 
     order
 }
 
-/// Runs `Greedy`, `GreedyNoSkip` or `GreedyThreshold`. Withdrawn projects and projects nobody
-/// supported are never funded and never stop a no-skip walk.
+/// Runs the greedy family (with or without skipping, with or without a threshold). Withdrawn
+/// projects, projects nobody supported and projects below the threshold are never funded and
+/// never stop a no-skip walk.
 pub fn greedy(
     election: &Election,
     rule: &Rule,
@@ -33,6 +34,7 @@ pub fn greedy(
         Rule::Greedy => (true, None),
         Rule::GreedyNoSkip => (false, None),
         Rule::GreedyThreshold { min_score } => (true, Some(*min_score)),
+        Rule::GreedyNoSkipThreshold { min_score } => (false, Some(*min_score)),
         other => {
             return Err(TallyError::Unsupported(format!(
                 "{other} is not a greedy rule"
@@ -275,6 +277,27 @@ mod tests {
             Reason::BelowThreshold { threshold: 3 }
         );
         assert_eq!(o.explanations[3].position, Some(4));
+    }
+
+    #[test]
+    fn no_skip_with_a_threshold_funds_nothing_below_it() {
+        let o = run(&ladder(1000), Rule::GreedyNoSkip);
+        assert_eq!(o.selected, vec!["a", "b", "c", "d", "e"]);
+        let o = run(&ladder(1000), Rule::GreedyNoSkipThreshold { min_score: 3 });
+        assert_eq!(o.selected, vec!["a", "b", "c"]);
+        for i in [3, 4] {
+            assert!(matches!(
+                o.explanations[i].reason,
+                Reason::BelowThreshold { threshold: 3 }
+            ));
+        }
+        // Still no skipping: c (30) does not fit in the 10 left, and the walk stops there.
+        let o = run(&ladder(100), Rule::GreedyNoSkipThreshold { min_score: 1 });
+        assert_eq!(o.selected, vec!["a", "b"]);
+        assert!(matches!(
+            o.explanations[3].reason,
+            Reason::WalkStopped { .. }
+        ));
     }
 
     #[test]

@@ -216,15 +216,6 @@ struct Funded {
     budget_left: Money,
 }
 
-/// Weight (points) of each position of a ranking of length `len`.
-fn positional_weight(scheme: &PositionalScheme, pos: usize, len: usize) -> u64 {
-    match scheme {
-        PositionalScheme::BallotLengthBorda => (len - pos) as u64,
-        PositionalScheme::FixedBorda { max_len } => max_len.saturating_sub(pos as u64),
-        PositionalScheme::Custom(points) => points.get(pos).copied().unwrap_or(0),
-    }
-}
-
 /// A ballot as sorted (project, weight) pairs with positive weight, each project once.
 pub(crate) fn ballot_weights(
     ballot: &Ballot,
@@ -236,7 +227,7 @@ pub(crate) fn ballot_weights(
         Ballot::Ranking(ps) => ps
             .iter()
             .enumerate()
-            .map(|(i, &p)| (p, positional_weight(scheme, i, ps.len())))
+            .map(|(i, &p)| (p, super::scores::positional_points(scheme, i, ps.len())))
             .collect(),
         Ballot::Points(ps) => ps.clone(),
     };
@@ -319,13 +310,13 @@ impl<'e> Prepared<'e> {
         })
     }
 
-    /// pabutools' `is_exhaustive(outcome, available_projects=projects)`: no unselected
-    /// candidate fits in what is left.
     /// Every project someone supported is funded: a larger share cannot change the outcome.
     fn funds_every_supported(&self, run: &RunResult<'_, '_>) -> bool {
         self.candidates.iter().all(|p| run.funded.contains_key(p))
     }
 
+    /// pabutools' `is_exhaustive(outcome, available_projects=projects)`: no unselected
+    /// candidate fits in what is left.
     fn is_exhaustive(&self, run: &RunResult<'_, '_>) -> bool {
         let left = self.budget - run.spent;
         self.candidates

@@ -24,9 +24,10 @@ pub fn tally(
 ) -> Result<Outcome, TallyError> {
     validate(election)?;
     match rule {
-        Rule::Greedy | Rule::GreedyNoSkip | Rule::GreedyThreshold { .. } => {
-            greedy::greedy(election, rule, tie_break)
-        }
+        Rule::Greedy
+        | Rule::GreedyNoSkip
+        | Rule::GreedyThreshold { .. }
+        | Rule::GreedyNoSkipThreshold { .. } => greedy::greedy(election, rule, tie_break),
         Rule::Mes {
             completion,
             utilitarian_fill,

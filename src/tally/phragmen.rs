@@ -62,24 +62,20 @@ pub fn sequential_phragmen(
     sequential_phragmen_with(election, tie_break, PhragmenVariant::SkipUnaffordable)
 }
 
-/// Sequential Phragmén with an explicit treatment of projects that do not fit.
-pub fn sequential_phragmen_with(
-    election: &Election,
-    tie_break: &TieBreak,
-    variant: PhragmenVariant,
-) -> Result<Outcome, TallyError> {
-    let projects = &election.projects;
-    let m = projects.len();
-    if election.budget < 0 {
-        return Err(TallyError::InvalidElection("negative budget".into()));
-    }
-    if let Some(p) = projects.iter().find(|p| p.cost < 0) {
-        return Err(TallyError::InvalidElection(format!(
-            "project {} has a negative cost",
-            p.id
-        )));
-    }
-    // Identical ballots always carry the same load: group them.
+/// Identical approval ballots, grouped: they always carry the same load.
+struct Groups {
+    /// Each group's approved project indices, sorted, without repeats.
+    ballots: Vec<Vec<usize>>,
+    /// How many voters cast each group's ballot.
+    mult: Vec<u64>,
+    /// The groups approving each project.
+    supporters: Vec<Vec<usize>>,
+    /// Approvals of each project.
+    score: Vec<u64>,
+}
+
+fn group_ballots(election: &Election) -> Result<Groups, TallyError> {
+    let m = election.projects.len();
     let mut index: HashMap<Vec<usize>, usize, BuildHasherDefault<FxHasher>> = HashMap::default();
     let mut ballots: Vec<Vec<usize>> = Vec::new();
     let mut mult: Vec<u64> = Vec::new();
@@ -116,18 +112,144 @@ pub fn sequential_phragmen_with(
             score[p] += mult[g];
         }
     }
+    Ok(Groups {
+        ballots,
+        mult,
+        supporters,
+        score,
+    })
+}
 
-    // A group's load is the load set by the last funded project it approves (slot 0: none).
-    // Loads are integers over one common denominator `d`; count[p][t] = supporters of p whose
-    // load is loads[t] / d.
-    let mut d = BigInt::one();
-    let mut loads: Vec<BigInt> = vec![BigInt::zero()];
-    let mut slot_of: Vec<usize> = vec![0; ballots.len()];
-    let mut count: Vec<Vec<u64>> = score.iter().map(|&s| vec![s]).collect();
-    // New loads only grow over the rounds (every load stays ≤ the last chosen one), so a
-    // cached value is a lower bound, and exact until a supporter's load changes (`dirty`).
-    let mut cached: Vec<Option<Frac>> = vec![None; m];
-    let mut dirty = vec![true; m];
+/// The voters' loads as the rule goes. A group's load is the load set by the last funded
+/// project it approves (slot 0: none). Loads are integers over one common denominator `d`;
+/// `count[p][t]` = supporters of p whose load is `loads[t] / d`.
+struct Loads {
+    d: BigInt,
+    loads: Vec<BigInt>,
+    slot_of: Vec<usize>,
+    count: Vec<Vec<u64>>,
+    /// New loads only grow over the rounds (every load stays ≤ the last chosen one), so a
+    /// cached value is a lower bound, and exact until a supporter's load changes (`dirty`).
+    cached: Vec<Option<Frac>>,
+    dirty: Vec<bool>,
+}
+
+impl Loads {
+    fn new(groups: &Groups) -> Self {
+        let m = groups.score.len();
+        Loads {
+            d: BigInt::one(),
+            loads: vec![BigInt::zero()],
+            slot_of: vec![0; groups.ballots.len()],
+            count: groups.score.iter().map(|&s| vec![s]).collect(),
+            cached: vec![None; m],
+            dirty: vec![true; m],
+        }
+    }
+
+    /// The smallest new max load among `remaining`, with every project that reaches it;
+    /// unsupported projects (an infinite load) only when nothing else remains.
+    fn smallest(
+        &mut self,
+        remaining: &[usize],
+        projects: &[super::types::Project],
+        score: &[u64],
+    ) -> (Option<Frac>, Vec<usize>) {
+        let supported: Vec<usize> = remaining
+            .iter()
+            .copied()
+            .filter(|&p| score[p] > 0)
+            .collect();
+        if supported.is_empty() {
+            return (None, remaining.to_vec());
+        }
+        let mut order = supported;
+        order.sort_by(|&a, &b| approx_of(&self.cached, a).total_cmp(&approx_of(&self.cached, b)));
+        let mut best: Option<Frac> = None;
+        let mut tied = Vec::new();
+        for p in order {
+            if let Some(b) = &best {
+                // Clearly worse by floats, and so is every later one (sorted by the same
+                // floats); anything closer is compared exactly.
+                if approx_of(&self.cached, p) > b.approx * (1.0 + 1e-9) + f64::MIN_POSITIVE {
+                    break;
+                }
+            }
+            if self.dirty[p] {
+                let x = new_load_numerator(projects[p].cost, &self.d, &self.count[p], &self.loads);
+                self.cached[p] = Some(Frac::new(x, &self.d * score[p]));
+                self.dirty[p] = false;
+            }
+            let Some(load) = self.cached[p].clone() else {
+                continue;
+            };
+            match best.as_ref().map(|b| load.cmp_exact(b)) {
+                None | Some(Ordering::Less) => {
+                    best = Some(load);
+                    tied = vec![p];
+                }
+                Some(Ordering::Equal) => tied.push(p),
+                Some(Ordering::Greater) => {}
+            }
+        }
+        (best, tied)
+    }
+
+    /// Project `s` is bought by its supporters: each now carries the new load.
+    fn buy(&mut self, s: usize, cost: Money, groups: &Groups) {
+        // The new load X / (score·d) over the current d (cached fractions may be written
+        // over an older d, or be a tied project's), then brought over d·score/g with
+        // g = gcd(X, score).
+        let x = new_load_numerator(cost, &self.d, &self.count[s], &self.loads);
+        let sc = groups.score[s];
+        let rem = (&x % BigInt::from(sc))
+            .to_u64()
+            .expect("a remainder modulo a u64 fits in a u64");
+        let g = rem.gcd(&sc);
+        let scale = sc / g;
+        if scale != 1 {
+            self.d *= scale;
+            for l in &mut self.loads {
+                *l *= scale;
+            }
+        }
+        let t_new = self.loads.len();
+        self.loads.push(x / BigInt::from(g));
+        for c in &mut self.count {
+            c.push(0);
+        }
+        for &g in &groups.supporters[s] {
+            let t_old = self.slot_of[g];
+            for &q in &groups.ballots[g] {
+                self.count[q][t_old] -= groups.mult[g];
+                self.count[q][t_new] += groups.mult[g];
+                self.dirty[q] = true;
+            }
+            self.slot_of[g] = t_new;
+        }
+    }
+}
+
+/// Sequential Phragmén with an explicit treatment of projects that do not fit.
+pub fn sequential_phragmen_with(
+    election: &Election,
+    tie_break: &TieBreak,
+    variant: PhragmenVariant,
+) -> Result<Outcome, TallyError> {
+    let projects = &election.projects;
+    let m = projects.len();
+    if election.budget < 0 {
+        return Err(TallyError::InvalidElection("negative budget".into()));
+    }
+    if let Some(p) = projects.iter().find(|p| p.cost < 0) {
+        return Err(TallyError::InvalidElection(format!(
+            "project {} has a negative cost",
+            p.id
+        )));
+    }
+    let groups = group_ballots(election)?;
+    let score = &groups.score;
+    let mut loads = Loads::new(&groups);
 
     let budget = election.budget;
     let mut spent: Money = 0;
@@ -161,47 +283,7 @@ pub fn sequential_phragmen_with(
         if remaining.is_empty() {
             break;
         }
-        // Smallest new max load; unsupported projects (an infinite load) only when nothing
-        // else remains.
-        let supported: Vec<usize> = remaining
-            .iter()
-            .copied()
-            .filter(|&p| score[p] > 0)
-            .collect();
-        let (best, mut tied): (Option<Frac>, Vec<usize>) = if supported.is_empty() {
-            (None, remaining.clone())
-        } else {
-            let mut order = supported;
-            order.sort_by(|&a, &b| approx_of(&cached, a).total_cmp(&approx_of(&cached, b)));
-            let mut best: Option<Frac> = None;
-            let mut tied = Vec::new();
-            for p in order {
-                if let Some(b) = &best {
-                    // Clearly worse by floats, and so is every later one (sorted by the same
-                    // floats); anything closer is compared exactly.
-                    if approx_of(&cached, p) > b.approx * (1.0 + 1e-9) + f64::MIN_POSITIVE {
-                        break;
-                    }
-                }
-                if dirty[p] {
-                    let x = new_load_numerator(projects[p].cost, &d, &count[p], &loads);
-                    cached[p] = Some(Frac::new(x, &d * score[p]));
-                    dirty[p] = false;
-                }
-                let Some(load) = cached[p].clone() else {
-                    continue;
-                };
-                match best.as_ref().map(|b| load.cmp_exact(b)) {
-                    None | Some(Ordering::Less) => {
-                        best = Some(load);
-                        tied = vec![p];
-                    }
-                    Some(Ordering::Equal) => tied.push(p),
-                    Some(Ordering::Greater) => {}
-                }
-            }
-            (best, tied)
-        };
+        let (best, mut tied) = loads.smallest(&remaining, projects, score);
         if variant == PhragmenVariant::Pabutools {
             if let Some(&stop) = tied.iter().find(|&&p| projects[p].cost > left) {
                 for &p in &remaining {
@@ -229,39 +311,25 @@ pub fn sequential_phragmen_with(
         spent += projects[s].cost;
         selected.push(s);
         if best.is_some() {
-            // The new load X / (score·d) over the current d (cached fractions may be written
-            // over an older d, or be a tied project's), then brought over d·score/g with
-            // g = gcd(X, score).
-            let x = new_load_numerator(projects[s].cost, &d, &count[s], &loads);
-            let sc = score[s];
-            let rem = (&x % BigInt::from(sc))
-                .to_u64()
-                .expect("a remainder modulo a u64 fits in a u64");
-            let g = rem.gcd(&sc);
-            let scale = sc / g;
-            if scale != 1 {
-                d *= scale;
-                for l in &mut loads {
-                    *l *= scale;
-                }
-            }
-            let t_new = loads.len();
-            loads.push(x / BigInt::from(g));
-            for c in &mut count {
-                c.push(0);
-            }
-            for &g in &supporters[s] {
-                let t_old = slot_of[g];
-                for &q in &ballots[g] {
-                    count[q][t_old] -= mult[g];
-                    count[q][t_new] += mult[g];
-                    dirty[q] = true;
-                }
-                slot_of[g] = t_new;
-            }
+            loads.buy(s, projects[s].cost, &groups);
         }
     }
+    Ok(outcome(
+        election, tie_break, score, &selected, reasons, spent,
+    ))
+}
 
+/// The outcome, with each project's explanation.
+fn outcome(
+    election: &Election,
+    tie_break: &TieBreak,
+    score: &[u64],
+    selected: &[usize],
+    reasons: Vec<Option<Reason>>,
+    spent: Money,
+) -> Outcome {
+    let projects = &election.projects;
+    let budget = election.budget;
     let position: HashMap<usize, usize> = selected
         .iter()
         .enumerate()
@@ -269,15 +337,16 @@ pub fn sequential_phragmen_with(
         .collect();
     let explanations = projects
         .iter()
+        .zip(reasons)
         .enumerate()
-        .map(|(p, project)| Explanation {
+        .map(|(p, (project, reason))| Explanation {
             project: project.id.clone(),
             cost: project.cost,
             score: score[p],
             supporters: score[p],
             position: position.get(&p).copied(),
             selected: position.contains_key(&p),
-            reason: reasons[p].clone().unwrap_or(if score[p] == 0 {
+            reason: reason.unwrap_or(if score[p] == 0 {
                 Reason::NoSupport
             } else {
                 Reason::DidNotFit {
@@ -286,14 +355,14 @@ pub fn sequential_phragmen_with(
             }),
         })
         .collect();
-    Ok(Outcome {
+    Outcome {
         rule: Rule::Phragmen,
         tie_break: tie_break.clone(),
         budget,
         spent,
         selected: selected.iter().map(|&p| projects[p].id.clone()).collect(),
         explanations,
-    })
+    }
 }
 
 // The path keeps the tests beside this file whether it is compiled as `phragmen.rs` or via
@@ -301,3 +370,6 @@ pub fn sequential_phragmen_with(
 #[cfg(test)]
 #[path = "phragmen/tests.rs"]
 mod tests;
+
+#[path = "phragmen/reference.rs"]
+pub mod reference;

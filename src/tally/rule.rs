@@ -12,6 +12,7 @@ pub const RULE_NAMES: &[&str] = &[
     "greedy",
     "greedy-no-skip",
     "greedy-threshold:N",
+    "greedy-no-skip-threshold:N",
     "mes",
     "mes-fill",
     "mes-add1",
@@ -27,9 +28,10 @@ impl Rule {
     /// Greedy family: cheaper first, then id. MES and Phragmén: id, as pabutools does.
     pub fn default_tie_break(&self) -> TieBreak {
         match self {
-            Rule::Greedy | Rule::GreedyNoSkip | Rule::GreedyThreshold { .. } => {
-                TieBreak::greedy_default()
-            }
+            Rule::Greedy
+            | Rule::GreedyNoSkip
+            | Rule::GreedyThreshold { .. }
+            | Rule::GreedyNoSkipThreshold { .. } => TieBreak::greedy_default(),
             Rule::Mes { .. } | Rule::MesComparison { .. } | Rule::Phragmen => {
                 TieBreak::mes_default()
             }
@@ -43,6 +45,9 @@ impl fmt::Display for Rule {
             Rule::Greedy => f.write_str("greedy"),
             Rule::GreedyNoSkip => f.write_str("greedy-no-skip"),
             Rule::GreedyThreshold { min_score } => write!(f, "greedy-threshold:{min_score}"),
+            Rule::GreedyNoSkipThreshold { min_score } => {
+                write!(f, "greedy-no-skip-threshold:{min_score}")
+            }
             Rule::Mes {
                 completion,
                 utilitarian_fill,
@@ -102,20 +107,27 @@ impl FromStr for Rule {
                 )
             }
             "auto" => return Err("rule `auto` needs a .pb file that declares its rule".into()),
-            other => match other.strip_prefix("greedy-threshold:") {
-                Some(n) => Rule::GreedyThreshold {
-                    min_score: n
-                        .trim()
+            other => {
+                let threshold = |n: &str| {
+                    n.trim()
                         .parse()
-                        .map_err(|_| format!("threshold `{n}` is not a whole number ≥ 0"))?,
-                },
-                None => {
+                        .map_err(|_| format!("threshold `{n}` is not a whole number ≥ 0"))
+                };
+                if let Some(n) = other.strip_prefix("greedy-threshold:") {
+                    Rule::GreedyThreshold {
+                        min_score: threshold(n)?,
+                    }
+                } else if let Some(n) = other.strip_prefix("greedy-no-skip-threshold:") {
+                    Rule::GreedyNoSkipThreshold {
+                        min_score: threshold(n)?,
+                    }
+                } else {
                     return Err(format!(
                         "unknown rule `{other}` (expected {}, or auto)",
                         RULE_NAMES.join(", ")
-                    ))
+                    ));
                 }
-            },
+            }
         })
     }
 }

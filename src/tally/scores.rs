@@ -15,7 +15,6 @@ pub struct Scores {
 pub fn positional_points(scheme: &PositionalScheme, position: usize, len: usize) -> u64 {
     match scheme {
         PositionalScheme::BallotLengthBorda => len.saturating_sub(position) as u64,
-        PositionalScheme::FixedBorda { max_len } => max_len.saturating_sub(position as u64),
         PositionalScheme::Custom(points) => points.get(position).copied().unwrap_or(0),
     }
 }
@@ -101,9 +100,10 @@ mod tests {
             PositionalScheme::BallotLengthBorda,
         ));
         assert_eq!(s.score, vec![2, 1 + 1, 3]);
+        // m − i with m = 5, as a round's own rankings are scored.
         let s = scores(&election(
             ballots.clone(),
-            PositionalScheme::FixedBorda { max_len: 5 },
+            PositionalScheme::Custom(vec![5, 4, 3, 2, 1]),
         ));
         assert_eq!(s.score, vec![4, 3 + 5, 5]);
         let s = scores(&election(ballots, PositionalScheme::Custom(vec![10, 1])));

@@ -39,8 +39,6 @@ pub enum Ballot {
 pub enum PositionalScheme {
     /// k − i points for 0-based position i in a ballot of length k (Pabulib's convention).
     BallotLengthBorda,
-    /// m − i points for position i, m fixed (e.g. the round's maximum ranking length).
-    FixedBorda { max_len: u64 },
     /// Explicit points by position; positions past the end earn 0.
     Custom(Vec<u64>),
 }
@@ -73,6 +71,11 @@ pub enum Rule {
     Greedy,
     GreedyNoSkip,
     GreedyThreshold {
+        min_score: u64,
+    },
+    /// `GreedyNoSkip` where a project scoring below `min_score` is never funded (Pabulib's
+    /// `greedy-no-skip` with a `min_project_score_threshold`, as in the Gdynia files).
+    GreedyNoSkipThreshold {
         min_score: u64,
     },
     /// Method of Equal Shares with cost utilities; `utilitarian_fill` runs a greedy (skip)

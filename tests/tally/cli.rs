@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 use std::process::Command;
 
-use crate::samples::{pabulib_dir, SAMPLES};
+use crate::data::sample;
+use crate::samples::SAMPLES;
 
 fn tally(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_budgetbox"))
@@ -23,7 +24,7 @@ fn tally(args: &[&str]) -> (i32, String, String) {
 fn auto_reproduces_every_reproducible_sample_from_the_command_line() {
     let mut checked = 0;
     for (name, expect) in SAMPLES {
-        let path = pabulib_dir().join("samples").join(name);
+        let path = sample(name);
         let text = std::fs::read(&path).unwrap();
         let instance = budgetbox::pabulib::parse_bytes(&text).unwrap();
         let (code, out, err) = tally(&[path.to_str().unwrap()]);
@@ -48,7 +49,7 @@ fn auto_reproduces_every_reproducible_sample_from_the_command_line() {
 
 #[test]
 fn json_output_explains_every_project() {
-    let path = pabulib_dir().join("samples/Poland_Warszawa_2017_Grochow_Centrum.pb");
+    let path = sample("Poland_Warszawa_2017_Grochow_Centrum.pb");
     let (code, out, err) = tally(&[path.to_str().unwrap(), "--rule", "greedy", "--json"]);
     assert_eq!(code, 0, "{err}");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();

@@ -1,7 +1,7 @@
 //! Cross-checks of MES, MES+Add1 and sequential Phragmén against pabutools 1.2.3.
 //!
 //! - Committed references (`tests/data/oracle/<file>.<rule>.txt`, see the README there) for
-//!   every approval / choose-1 sample in `shared/pabulib/samples` (MES, MES+Add1, Phragmén),
+//!   every approval / choose-1 sample in `tests/data/pabulib/samples` (MES, MES+Add1, Phragmén),
 //!   every ordinal / cumulative sample (MES and MES+Add1 with points × cost utilities, through
 //!   a small pabutools script), and the large Łódź 2022 file.
 //! - A live run of the oracle when `BUDGETBOX_PABUTOOLS_ORACLE` names its command (e.g.
@@ -31,7 +31,7 @@ fn manifest() -> &'static Path {
 }
 
 fn samples_dir() -> PathBuf {
-    manifest().join("../shared/pabulib/samples")
+    crate::data::samples_dir()
 }
 
 fn references_dir() -> PathBuf {
@@ -175,6 +175,30 @@ fn mes_and_phragmen_match_committed_pabutools_outputs() {
 /// Ordinal and cumulative samples: pabutools has no oracle command for them, so the references
 /// come from `tests/data/oracle/pabutools-mes-points.py` (utility = points × cost, points as in
 /// the greedy conventions: k − i for position i of a ranking of length k).
+/// The Phragmén rounds use (projects that no longer fit are dropped and the rule goes on) has
+/// no pabutools counterpart: it is checked against the plain exact reference on every real
+/// approval sample small enough for it (the reference rescans every ballot at each step).
+#[test]
+fn phragmen_matches_the_exact_reference_on_real_samples() {
+    use budgetbox::tally::phragmen::{reference, sequential_phragmen};
+    let mut checked = 0;
+    for sample in approval_samples() {
+        if sample.election.ballots.len() > 2_500 {
+            continue;
+        }
+        let tb = TieBreak::mes_default();
+        let ours = sequential_phragmen(&sample.election, &tb).expect("approval ballots");
+        let exact = reference::sequential_phragmen(
+            &sample.election,
+            &tb,
+            PhragmenVariant::SkipUnaffordable,
+        );
+        assert_eq!(ours.selected, exact, "{}", sample.stem);
+        checked += 1;
+    }
+    assert!(checked >= 8, "only {checked} samples checked");
+}
+
 #[test]
 fn mes_with_points_matches_committed_pabutools_outputs() {
     let mut table = String::from("| file | rule | selected | vs pabutools |\n|---|---|---|---|\n");
@@ -234,7 +258,9 @@ const LARGE: &str = "Poland_Lodz_2022";
 /// were built for.
 #[test]
 fn large_lodz_2022_matches_pabutools() {
-    let path = manifest().join(format!("../shared/pabulib/large/{LARGE}.pb"));
+    let Some(path) = crate::data::large(&format!("{LARGE}.pb")) else {
+        return;
+    };
     let sample = load(&path);
     let mut table = String::new();
     let mut mismatches = Vec::new();

@@ -2,7 +2,6 @@
 //! any input, mutated real files included, and write → parse round trips.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use budgetbox::pabulib::{self, Instance, PbProject, PbVote, VoteType};
@@ -13,7 +12,7 @@ use proptest::prelude::*;
 fn samples() -> &'static Vec<Vec<u8>> {
     static SAMPLES: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
     SAMPLES.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/pabulib/samples");
+        let dir = crate::data::samples_dir();
         [
             "Poland_Zabrze_2020_Konczyce.pb",
             "Netherlands_Assen_2024.pb",

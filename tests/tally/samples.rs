@@ -6,7 +6,7 @@
 //! not reproduced must still differ, so the list stays honest.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::Path;
 
 use budgetbox::pabulib::{self, Instance};
 use budgetbox::tally::{self, Outcome, Rule};
@@ -63,17 +63,17 @@ pub const SAMPLES: &[(&str, Expect)] = &[
     ),
 ];
 
-pub fn pabulib_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/pabulib")
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn read(rel: &str) -> Vec<u8> {
-    let path = pabulib_dir().join(rel);
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+fn load_path(path: &Path) -> Instance {
+    pabulib::parse_bytes(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn load(rel: &str) -> Instance {
-    pabulib::parse_bytes(&read(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+/// A sample by its file name.
+fn load(name: &str) -> Instance {
+    load_path(&crate::data::sample(name))
 }
 
 fn tally_declared(inst: &Instance) -> Result<(Rule, Outcome), String> {
@@ -90,7 +90,7 @@ fn set(ids: &[String]) -> BTreeSet<&str> {
 
 /// Checks one sample against its expectation; returns a line describing any mismatch.
 fn check(name: &str, expect: Expect) -> Option<String> {
-    let inst = load(&format!("samples/{name}"));
+    let inst = load(name);
     let official = inst.official_outcome();
     let (rule, outcome) = match (tally_declared(&inst), expect) {
         (Err(e), RuleRefused) if e.contains("which no formula covers; pass --rule") => return None,
@@ -124,15 +124,15 @@ fn check(name: &str, expect: Expect) -> Option<String> {
 
 fn is_mes(name: &str) -> bool {
     matches!(
-        load(&format!("samples/{name}")).declared_rule(),
+        load(name).declared_rule(),
         Ok(Rule::Mes { .. } | Rule::MesComparison { .. })
     )
 }
 
 #[test]
 fn every_sample_is_listed() {
-    let mut on_disk: Vec<String> = std::fs::read_dir(pabulib_dir().join("samples"))
-        .expect("shared/pabulib/samples sits next to the crate")
+    let mut on_disk: Vec<String> = std::fs::read_dir(crate::data::samples_dir())
+        .expect("tests/data/pabulib/samples is part of the repository")
         .map(|e| {
             e.expect("readable entry")
                 .file_name()
@@ -157,8 +157,8 @@ fn greedy_samples_match_official_outcomes() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Fails until the MES implementation lands (the placeholder returns an error): these samples
-/// are checked, not skipped.
+/// The two samples that declare MES (Assen: `equalshares/add1`; Wieliczka:
+/// `equalshares/add1-comparison`) reproduce their official outcomes; checked, never skipped.
 #[test]
 fn mes_samples_match_official_outcomes() {
     let mes: Vec<_> = SAMPLES.iter().filter(|(name, _)| is_mes(name)).collect();
@@ -172,7 +172,7 @@ fn mes_samples_match_official_outcomes() {
 
 #[test]
 fn fully_funded_sample_funds_everything() {
-    let inst = load("samples/Poland_Zabrze_2020_Konczyce.pb");
+    let inst = load("Poland_Zabrze_2020_Konczyce.pb");
     assert_eq!(inst.meta("fully_funded"), Some("1"));
     let (_, outcome) = tally_declared(&inst).unwrap();
     assert_eq!(set(&outcome.selected), BTreeSet::from(["P0064", "P0065"]));
@@ -181,7 +181,7 @@ fn fully_funded_sample_funds_everything() {
 #[test]
 fn refused_rules_still_tally_with_an_explicit_rule() {
     for (name, _) in SAMPLES.iter().filter(|(_, e)| matches!(e, RuleRefused)) {
-        let inst = load(&format!("samples/{name}"));
+        let inst = load(name);
         let rule = inst.rule_from_cli("greedy").unwrap();
         let outcome = tally::tally(
             &inst.to_election().unwrap(),
@@ -198,20 +198,20 @@ fn refused_rules_still_tally_with_an_explicit_rule() {
 
 #[test]
 fn quirky_samples_parse_as_documented() {
-    let gdynia = load("samples/Poland_Gdynia_2021_Maly_Kack__small.pb");
+    let gdynia = load("Poland_Gdynia_2021_Maly_Kack__small.pb");
     assert!(gdynia.projects.iter().any(|p| p.selected == Some(2)));
     assert!(gdynia.meta("comment").unwrap().contains("\"Projekt +1\""));
-    let grabowek = load("samples/Poland_Gdynia_2020_Grabowek__large.pb");
+    let grabowek = load("Poland_Gdynia_2020_Grabowek__large.pb");
     assert!(grabowek.projects.iter().any(|p| p.withdrawn()));
-    let warszawa = load("samples/Poland_Warszawa_2017_Grochow_Centrum.pb");
+    let warszawa = load("Poland_Warszawa_2017_Grochow_Centrum.pb");
     assert_eq!(warszawa.budget, 36_373_488);
-    let krakow = load("samples/Poland_Krakow_2025_Mistrzejowice.pb");
+    let krakow = load("Poland_Krakow_2025_Mistrzejowice.pb");
     assert_eq!(krakow.budget, 199_476_723);
     // The `score` column of ordinal and cumulative files is what our scores compute.
     for name in [
-        "samples/Poland_Krakow_2025_Mistrzejowice.pb",
-        "samples/Poland_Katowice_2024_Piotrowice_-_Ochojec.pb",
-        "samples/US_Stanford_Dataset_PB_Chicago_47th_Ward_2021_vote_rankings.pb",
+        "Poland_Krakow_2025_Mistrzejowice.pb",
+        "Poland_Katowice_2024_Piotrowice_-_Ochojec.pb",
+        "US_Stanford_Dataset_PB_Chicago_47th_Ward_2021_vote_rankings.pb",
     ] {
         let inst = load(name);
         let scores = tally::scores::scores(&inst.to_election().unwrap());
@@ -229,7 +229,7 @@ fn quirky_samples_parse_as_documented() {
 #[test]
 fn real_files_survive_write_then_parse() {
     for (name, _) in SAMPLES {
-        let inst = load(&format!("samples/{name}"));
+        let inst = load(name);
         let text = pabulib::write(&inst);
         assert_eq!(pabulib::parse(&text).as_ref(), Ok(&inst), "{name}");
     }
@@ -238,10 +238,13 @@ fn real_files_survive_write_then_parse() {
 #[test]
 fn large_files_parse_and_greedy_matches_official() {
     for (name, rows) in [
-        ("large/Poland_Krakow_2024.pb", 65_101),
-        ("large/Poland_Lodz_2022.pb", 90_494),
+        ("Poland_Krakow_2024.pb", 65_101),
+        ("Poland_Lodz_2022.pb", 90_494),
     ] {
-        let inst = load(name);
+        let Some(path) = crate::data::large(name) else {
+            continue;
+        };
+        let inst = load_path(&path);
         assert_eq!(inst.votes.len(), rows);
         let (rule, outcome) = tally_declared(&inst).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(matches!(rule, Rule::Greedy | Rule::GreedyThreshold { .. }));
