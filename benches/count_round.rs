@@ -88,7 +88,7 @@ fn run(label: &str, url: DatabaseUrl, count: usize) {
     let cast_seconds = started.elapsed().as_secs_f64();
     // Voting closes; the count.
     let close = now + chrono::Duration::hours(49);
-    // The steps of `counting::count_round_in`, timed one by one in its one transaction.
+    // The steps of `closing::count_round`, timed one by one in its one transaction.
     let mut seconds = [0.0; 3];
     let counted = budgetbox::db::write_transaction(&mut conn, |conn| {
         let started = Instant::now();

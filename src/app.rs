@@ -125,7 +125,7 @@ const AUTO_COUNT_RETRY: std::time::Duration = std::time::Duration::from_secs(600
 
 /// Counts each round automatically once its voting closes, on a background thread of its own
 /// so the web workers never wait for a tally. Every instance runs one; they do not collide.
-pub fn spawn_auto_count(pool: DbPool, settings: Settings) {
+pub fn spawn_auto_count(pool: DbPool, settings: Settings, clock: Clock) {
     let mailing = crate::domain::notifications::Mailing {
         public_url: settings.mail.public_url.clone().unwrap_or_default(),
         secret: settings.secret_key.expose().to_vec(),
@@ -139,12 +139,12 @@ pub fn spawn_auto_count(pool: DbPool, settings: Settings) {
             loop {
                 failed.retain(|_, at| at.elapsed() < AUTO_COUNT_RETRY);
                 let skip = failed.keys().copied().collect();
-                let now = chrono::Utc::now().naive_utc() - AUTO_COUNT_GRACE;
+                let now = clock.now() - AUTO_COUNT_GRACE;
                 let outcomes = pool
                     .get()
                     .map_err(|e| e.to_string())
                     .and_then(|mut conn| {
-                        crate::domain::counting::count_closed_rounds(
+                        crate::domain::closing::count_closed_rounds(
                             &mut conn,
                             secret.expose(),
                             now,
@@ -153,7 +153,7 @@ pub fn spawn_auto_count(pool: DbPool, settings: Settings) {
                             .map_err(|e| e.to_string())
                     });
                 if let Ok(mut conn) = pool.get() {
-                    let now = chrono::Utc::now().naive_utc();
+                    let now = clock.now();
                     if let Err(e) =
                         crate::domain::notifications::round_news_due(&mut conn, &mailing, now)
                     {
@@ -167,7 +167,10 @@ pub fn spawn_auto_count(pool: DbPool, settings: Settings) {
                     Ok(outcomes) => {
                         for (round, outcome) in outcomes {
                             match outcome {
-                                Ok(()) => tracing::info!(round, "counted a round whose voting closed"),
+                                Ok(took) => {
+                                    crate::metrics::observe_tally(took.as_secs_f64());
+                                    tracing::info!(round, "counted a round whose voting closed")
+                                }
                                 Err(e) => {
                                     tracing::warn!(round, error = %e, "cannot count a closed round; retrying later");
                                     failed.insert(round, std::time::Instant::now());

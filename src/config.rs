@@ -181,6 +181,8 @@ pub struct Settings {
     /// Certificate and key (PEM) when budgetbox terminates TLS itself.
     pub tls: Option<TlsFiles>,
     pub mail: MailSettings,
+    /// A Bearer token (16+ characters) that opens `/metrics` to a scraper on another machine.
+    pub metrics_token: Option<String>,
 }
 
 /// Outgoing mail: where it goes, who it is from, and the address links in it start with.
@@ -402,6 +404,7 @@ impl Settings {
             trusted_proxy: None,
             tls: None,
             mail: MailSettings::local(),
+            metrics_token: None,
             bind,
         })
     }

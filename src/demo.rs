@@ -16,7 +16,6 @@ use crate::db::models::user::NewUser;
 use crate::db::models::{district, proposal, round, user};
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::ballots::{self, Channel, Choice, Voter};
-use crate::domain::counting;
 use crate::error::{AppError, AppResult};
 
 const DISTRICTS: [(&str, &str); 3] = [
@@ -59,7 +58,7 @@ pub fn load(conn: &mut DbConnection, secret: &[u8], now: NaiveDateTime) -> AppRe
         .into_iter()
         .find(|r| r.slug == "riverton-2025")
         .ok_or_else(|| AppError::internal("demo round riverton-2025 is missing"))?;
-    counting::count_round(conn, secret, past.id, now)?;
+    crate::domain::closing::count_round(conn, secret, past.id, now)?;
     Ok(credentials)
 }
 
@@ -77,31 +76,7 @@ fn seed(conn: &mut DbConnection, secret: &[u8], now: NaiveDateTime) -> AppResult
         districts.push(district::insert(conn, slug, name)?);
     }
 
-    let mut staff = Vec::new();
-    let mut secret_rng = rand::rng();
-    for (role, email, name) in [
-        ("council", "council@riverton.example", "Riverton Council"),
-        ("auditor", "auditor@riverton.example", "Independent Auditor"),
-        ("reviewer", "reviewer@riverton.example", "Project Reviewer"),
-        ("citizen", "resident@riverton.example", "Robin Resident"),
-    ] {
-        let secret = random_password(&mut secret_rng);
-        let hash = password::hash(&secret);
-        user::insert(
-            conn,
-            &NewUser {
-                email,
-                display_name: name,
-                password_hash: &hash,
-                role,
-                gender: None,
-                birth_year: Some(1980),
-                district_id: Some(districts[0]),
-                created_at: now,
-            },
-        )?;
-        staff.push((role.to_string(), email.to_string(), secret));
-    }
+    let staff = create_staff(conn, districts[0], now)?;
 
     let emails: Vec<String> = (1..=CITIZENS)
         .map(|i| format!("voter{i:03}@riverton.example"))
@@ -212,47 +187,108 @@ fn seed(conn: &mut DbConnection, secret: &[u8], now: NaiveDateTime) -> AppResult
         } else {
             (0.4, now - day)
         };
-        for (voter, home) in &voters {
-            if !rng.random_bool(turnout) {
-                continue;
-            }
-            let d = districts
-                .iter()
-                .position(|x| Some(*x) == *home)
-                .unwrap_or(0);
-            let options = &feasible_by_district[d];
-            // Earlier projects are more popular, so the demo has clear winners and close calls.
-            let mut chosen: Vec<i64> = options
-                .iter()
-                .enumerate()
-                .filter(|(rank, _)| rng.random_bool(0.65 - 0.08 * *rank as f64))
-                .map(|(_, id)| *id)
-                .take(5)
-                .collect();
-            if chosen.is_empty() {
-                chosen.push(options[rng.random_range(0..options.len())]);
-            }
-            chosen.sort_unstable();
-            // Through the same path as every ballot: checked, sealed, one per person.
-            let account = user::find(conn, *voter)?
-                .ok_or_else(|| AppError::internal("a demo voter is missing"))?;
-            let choice = Choice::Projects(chosen);
-            let ballot = ballots::prepare(
-                conn,
-                secret,
-                ballots::Cast {
-                    round_id,
-                    voter: Voter::Account(&account),
-                    requested_district: Some(districts[d]),
-                    choice: &choice,
-                    channel: Channel::Online,
-                },
-                cast_at,
-            )?;
-            ballots::commit(conn, &ballot, cast_at)?;
-        }
+        cast_demo_ballots(
+            conn,
+            secret,
+            round_id,
+            &voters,
+            &districts,
+            &feasible_by_district,
+            turnout,
+            cast_at,
+            &mut rng,
+        )?;
     }
     Ok(Credentials(staff))
+}
+
+/// The staff accounts (and one resident), each with a fresh password printed once.
+fn create_staff(
+    conn: &mut DbConnection,
+    district: i64,
+    now: NaiveDateTime,
+) -> AppResult<Vec<(String, String, String)>> {
+    let mut staff = Vec::new();
+    let mut secret_rng = rand::rng();
+    for (role, email, name) in [
+        ("council", "council@riverton.example", "Riverton Council"),
+        ("auditor", "auditor@riverton.example", "Independent Auditor"),
+        ("reviewer", "reviewer@riverton.example", "Project Reviewer"),
+        ("citizen", "resident@riverton.example", "Robin Resident"),
+    ] {
+        let secret = random_password(&mut secret_rng);
+        let hash = password::hash(&secret);
+        user::insert(
+            conn,
+            &NewUser {
+                email,
+                display_name: name,
+                password_hash: &hash,
+                role,
+                gender: None,
+                birth_year: Some(1980),
+                district_id: Some(district),
+                created_at: now,
+            },
+        )?;
+        staff.push((role.to_string(), email.to_string(), secret));
+    }
+    Ok(staff)
+}
+
+/// Ballots of the demo voters in one round, cast through the same path as every ballot.
+#[allow(clippy::too_many_arguments)]
+fn cast_demo_ballots(
+    conn: &mut DbConnection,
+    secret: &[u8],
+    round_id: i64,
+    voters: &[(i64, Option<i64>)],
+    districts: &[i64],
+    feasible_by_district: &[Vec<i64>],
+    turnout: f64,
+    cast_at: NaiveDateTime,
+    rng: &mut StdRng,
+) -> AppResult<()> {
+    for (voter, home) in voters {
+        if !rng.random_bool(turnout) {
+            continue;
+        }
+        let d = districts
+            .iter()
+            .position(|x| Some(*x) == *home)
+            .unwrap_or(0);
+        let options = &feasible_by_district[d];
+        // Earlier projects are more popular, so the demo has clear winners and close calls.
+        let mut chosen: Vec<i64> = options
+            .iter()
+            .enumerate()
+            .filter(|(rank, _)| rng.random_bool(0.65 - 0.08 * *rank as f64))
+            .map(|(_, id)| *id)
+            .take(5)
+            .collect();
+        if chosen.is_empty() {
+            chosen.push(options[rng.random_range(0..options.len())]);
+        }
+        chosen.sort_unstable();
+        // Through the same path as every ballot: checked, sealed, one per person.
+        let account = crate::domain::people::find(conn, *voter)?
+            .ok_or_else(|| AppError::internal("a demo voter is missing"))?;
+        let choice = Choice::Projects(chosen);
+        let ballot = ballots::prepare(
+            conn,
+            secret,
+            ballots::Cast {
+                round_id,
+                voter: Voter::Account(&account),
+                requested_district: Some(districts[d]),
+                choice: &choice,
+                channel: Channel::Online,
+            },
+            cast_at,
+        )?;
+        ballots::commit(conn, &ballot, cast_at)?;
+    }
+    Ok(())
 }
 
 /// Twenty project ideas: (title, description, cost in euros, category).

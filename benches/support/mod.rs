@@ -30,6 +30,7 @@ pub fn settings(url: DatabaseUrl, pool_size: u32) -> Settings {
         trusted_proxy: None,
         tls: None,
         mail: budgetbox::config::MailSettings::local(),
+        metrics_token: None,
     }
 }
 

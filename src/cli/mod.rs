@@ -10,6 +10,8 @@ use crate::config::{Settings, DEFAULT_BIND, DEFAULT_DATA_DIR};
 use crate::db::connection::PooledDb;
 use crate::web::Clock;
 
+mod commands;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "budgetbox",
@@ -219,6 +221,10 @@ struct ServeArgs {
     /// https://budget.riverton.example [default: http:// and the --bind address]
     #[arg(long, env = "BUDGETBOX_PUBLIC_URL")]
     public_url: Option<String>,
+    /// A token of 16+ characters a metrics scraper on another machine sends as a Bearer token
+    /// [default: /metrics is readable from this machine only]
+    #[arg(long, env = "BUDGETBOX_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -235,6 +241,10 @@ struct TallyArgs {
     /// Print rule, tie-break, budget, spent, selected and the per-project explanation as JSON
     #[arg(long)]
     json: bool,
+    /// Refuse (exit 2) a file with ballots longer than its META max_length, instead of
+    /// counting them with a warning
+    #[arg(long)]
+    strict: bool,
 }
 
 /// A failure to report in one line, with the process exit code.
@@ -300,16 +310,33 @@ fn init_logging(filter: Option<&str>, serving: bool) {
         .try_init();
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
-    let data_dir = cli.data_dir.clone();
-    let (url, key) = (cli.database_url.clone(), cli.secret_key.clone());
-    // Opens (and migrates) the configured database for a one-shot command.
-    let open = || -> Result<(Settings, PooledDb), Failure> {
-        let mut settings = settings(&data_dir, url.as_deref(), key.as_deref(), DEFAULT_BIND)?;
+/// Where the one-shot commands find the database and the secret key.
+struct Target<'a> {
+    data_dir: &'a std::path::Path,
+    url: Option<&'a str>,
+    key: Option<&'a str>,
+}
+
+impl Target<'_> {
+    fn settings(&self) -> Result<Settings, Failure> {
+        let mut settings = settings(self.data_dir, self.url, self.key, DEFAULT_BIND)?;
         // One connection is all a one-shot command uses, and the pool opens all of its own.
         settings.pool_size = 1;
+        Ok(settings)
+    }
+
+    /// Opens (and migrates) the database without checking the secret key.
+    fn open_any_key(&self) -> Result<(Settings, PooledDb), Failure> {
+        let settings = self.settings()?;
         let pool = prepare_database(&settings).map_err(Failure::setup)?;
-        let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+        let conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+        Ok((settings, conn))
+    }
+
+    /// Opens (and migrates) the configured database, refusing a secret key that is not the
+    /// installation's.
+    fn open(&self) -> Result<(Settings, PooledDb), Failure> {
+        let (settings, mut conn) = self.open_any_key()?;
         if let Some(why) =
             crate::domain::installation::key_mismatch(&mut conn, settings.secret_key.expose())
                 .map_err(|e| Failure::setup(e.to_string()))?
@@ -317,191 +344,52 @@ fn run(cli: Cli) -> Result<(), Failure> {
             return Err(Failure::setup(why));
         }
         Ok((settings, conn))
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let Cli {
+        database_url,
+        data_dir,
+        secret_key,
+        command,
+        ..
+    } = cli;
+    let target = Target {
+        data_dir: &data_dir,
+        url: database_url.as_deref(),
+        key: secret_key.as_deref(),
     };
     let now = chrono::Utc::now().naive_utc();
-    match cli.command {
-        Some(Command::Tally(args)) => tally(args),
-        Some(Command::AdoptSecretKey) => {
-            let mut settings = settings(&data_dir, url.as_deref(), key.as_deref(), DEFAULT_BIND)?;
-            settings.pool_size = 1;
-            let pool = prepare_database(&settings).map_err(Failure::setup)?;
-            let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
-            let fingerprint =
-                crate::domain::installation::adopt(&mut conn, settings.secret_key.expose())
-                    .map_err(domain_failure)?;
-            println!("the installation's secret key is now the one with fingerprint {fingerprint}");
-            Ok(())
-        }
+    match command {
+        Some(Command::Tally(args)) => commands::tally(args),
+        Some(Command::AdoptSecretKey) => commands::adopt_secret_key(&target),
         Some(Command::Migrate) => {
-            let (settings, _) = open()?;
+            let (settings, _) = target.open()?;
             println!("database {} is up to date", settings.database_url);
             Ok(())
         }
-        Some(Command::Demo) => {
-            let (settings, mut conn) = open()?;
-            let credentials = crate::demo::load(&mut conn, settings.secret_key.expose(), now)
-                .map_err(|e| Failure::setup(format!("cannot load the demo: {e}")))?;
-            print!("{credentials}");
-            Ok(())
-        }
-        Some(Command::Admin(command)) => admin(&mut open()?.1, command),
-        Some(Command::Codes(CodesCommand::Generate {
-            round,
-            count,
-            district,
-            from_census,
-            out,
-        })) => {
-            let (csv, written) = match from_census {
-                Some(file) => {
-                    let text = read_input(&file)?;
-                    let (settings, mut conn) = open()?;
-                    let list = crate::domain::voting_codes::generate_from_census(
-                        &mut conn,
-                        settings.secret_key.expose(),
-                        None,
-                        round,
-                        &text,
-                        now,
-                    )
-                    .map_err(in_file(&file))?;
-                    let what = format!("a mailing list of {} voting codes", list.rows.len());
-                    (list.to_csv().map_err(domain_failure)?, what)
-                }
-                None => {
-                    let codes = crate::domain::voting_codes::generate_codes(
-                        &mut open()?.1,
-                        None,
-                        round,
-                        count.unwrap_or(0),
-                        district.as_deref(),
-                        now,
-                    )
-                    .map_err(domain_failure)?;
-                    let slug = district.as_deref().unwrap_or("");
-                    let csv: String = std::iter::once("code,round,district\n".to_string())
-                        .chain(codes.iter().map(|code| format!("{code},{round},{slug}\n")))
-                        .collect();
-                    (csv, format!("{} voting codes", codes.len()))
-                }
-            };
-            write_output(out.as_deref(), csv.as_bytes())?;
-            if let Some(path) = out {
-                eprintln!("wrote {written} to {}", path.display());
-            }
-            Ok(())
-        }
+        Some(Command::Demo) => commands::demo(&target, now),
+        Some(Command::Admin(command)) => commands::admin(&mut target.open()?.1, command),
+        Some(Command::Codes(command)) => commands::codes(&target, command, now),
         Some(Command::Census(CensusCommand::Import { round, file })) => {
-            let text = read_input(&file)?;
-            let (settings, mut conn) = open()?;
-            let summary = crate::domain::census::import_census(
-                &mut conn,
-                settings.secret_key.expose(),
-                None,
-                round,
-                &text,
-                now,
-            )
-            .map_err(in_file(&file))?;
-            println!(
-                "census of round {round}: {} people ({} added, {} removed, {} unchanged)",
-                summary.rows, summary.added, summary.removed, summary.unchanged
-            );
-            Ok(())
+            commands::census(&target, round, &file, now)
         }
-        Some(Command::Export(args)) => {
-            use crate::domain::export;
-            let (settings, mut conn) = open()?;
-            let bytes = match args.format.as_str() {
-                "pb" => export::pabulib_text(&mut conn, args.round, args.pot.as_deref())
-                    .map_err(domain_failure)?
-                    .into_bytes(),
-                "csv" => export::projects_csv(
-                    &export::project_rows(&mut conn, args.round).map_err(domain_failure)?,
-                )
-                .into_bytes(),
-                "json" => serde_json::to_string_pretty(
-                    &export::project_rows(&mut conn, args.round).map_err(domain_failure)?,
-                )
-                .map_err(|e| Failure::setup(e.to_string()))?
-                .into_bytes(),
-                "audit" => {
-                    if args.out.is_none() {
-                        return Err(Failure::input(
-                            "an audit package is a tar archive: write it to a file with --out",
-                        ));
-                    }
-                    let key = crate::audit::signing_key(&settings.secret_key);
-                    export::audit_package(&mut conn, args.round, &key).map_err(domain_failure)?
-                }
-                other => {
-                    return Err(Failure::input(format!(
-                        "unknown export format `{other}` (pb, csv, json or audit)"
-                    )))
-                }
-            };
-            write_output(args.out.as_deref(), &bytes)
-        }
-        Some(Command::Verify(args)) => verify(args),
-        Some(Command::Import(args)) => {
-            let text = std::fs::read(&args.file)
-                .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file.display())))?;
-            let name = args.file.display().to_string();
-            let summary = crate::domain::import::import_pabulib(&mut open()?.1, &text, &name, now)
-                .map_err(|e| match e {
-                    crate::error::AppError::Unprocessable(m) => {
-                        Failure::input(format!("{name}: {m}"))
-                    }
-                    other => domain_failure(other),
-                })?;
-            println!("{summary}");
-            Ok(())
-        }
-        Some(Command::Backup { file }) => {
-            let (settings, mut conn) = open()?;
-            crate::db::backup::backup(&mut conn, &settings.database_url, &file)
-                .map_err(Failure::input)?;
-            let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-            println!(
-                "wrote a consistent snapshot of {} to {} ({size} bytes)",
-                settings.database_url,
-                file.display()
-            );
-            Ok(())
-        }
-        Some(Command::Restore { file, replace }) => {
-            let target = settings(&data_dir, url.as_deref(), key.as_deref(), DEFAULT_BIND)?;
-            crate::db::backup::restore(&target.database_url, &file, replace)
-                .map_err(Failure::input)?;
-            let (_, mut conn) = open()?;
-            let summary = crate::domain::bulletin::verify_all(&mut conn).map_err(domain_failure)?;
-            println!(
-                "restored {} from {}: {summary}",
-                target.database_url,
-                file.display()
-            );
-            Ok(())
-        }
+        Some(Command::Export(args)) => commands::export(&target, args, now),
+        Some(Command::Verify(args)) => commands::verify(args),
+        Some(Command::Import(args)) => commands::import(&target, &args, now),
+        Some(Command::Backup { file }) => commands::backup(&target, &file),
+        Some(Command::Restore { file, replace }) => commands::restore(&target, &file, replace),
         Some(Command::PublicKey) => {
-            let (settings, _) = open()?;
+            let (settings, _) = target.open()?;
             println!("{}", crate::audit::public_key_hex(&settings.secret_key));
             Ok(())
         }
-        Some(Command::Serve(args)) => serve(
-            &cli.data_dir,
-            cli.database_url.as_deref(),
-            cli.secret_key.as_deref(),
-            args,
-        ),
+        Some(Command::Serve(args)) => serve(&data_dir, target.url, target.key, args),
         None => {
             // No subcommand means `serve` with its defaults and environment.
             let args = ServeOnly::parse_from(["budgetbox"]).args;
-            serve(
-                &cli.data_dir,
-                cli.database_url.as_deref(),
-                cli.secret_key.as_deref(),
-                args,
-            )
+            serve(&data_dir, target.url, target.key, args)
         }
     }
 }
@@ -553,6 +441,14 @@ fn serve(
         args.public_url.as_deref(),
     )
     .map_err(Failure::setup)?;
+    settings.metrics_token = match args.metrics_token {
+        Some(token) if token.chars().count() < 16 => {
+            return Err(Failure::setup(
+                "--metrics-token must be at least 16 characters long",
+            ))
+        }
+        token => token,
+    };
     settings.tls = match (args.tls_cert, args.tls_key) {
         (Some(cert), Some(key)) => Some(crate::config::TlsFiles { cert, key }),
         (None, None) => None,
@@ -583,7 +479,7 @@ fn serve(
     let mut background = settings.clone();
     let app = Application::build(settings, pool.clone(), Clock::System).map_err(Failure::setup)?;
     background.mail.public_url = Some(app.public_url().to_string());
-    crate::app::spawn_auto_count(pool, background);
+    crate::app::spawn_auto_count(pool, background, Clock::System);
     let url = match host.rsplit_once(':') {
         Some((h, _)) => format!(
             "{scheme}://{}:{}/",
@@ -625,169 +521,4 @@ fn domain_failure(e: crate::error::AppError) -> Failure {
         | AppError::BadRequest(m) => Failure::input(m.to_string()),
         other => Failure::setup(other.to_string()),
     }
-}
-
-fn admin(conn: &mut crate::db::DbConnection, command: AdminCommand) -> Result<(), Failure> {
-    use crate::auth::{password, Role};
-    use crate::db::models::user;
-    let parse_role = |raw: &str| {
-        Role::parse(raw).ok_or_else(|| {
-            Failure::input(format!(
-                "`{raw}` is not a role (citizen, reviewer, council, auditor)"
-            ))
-        })
-    };
-    let now = chrono::Utc::now().naive_utc();
-    match command {
-        AdminCommand::Create { email, role, name } => {
-            let role = parse_role(&role)?;
-            let email = crate::domain::accounts::normalize_email(&email);
-            if !email.contains('@') {
-                return Err(Failure::input(format!("`{email}` is not an email address")));
-            }
-            if user::find_by_email(conn, &email)
-                .map_err(|e| Failure::setup(e.to_string()))?
-                .is_some()
-            {
-                return Err(Failure::input(format!(
-                    "an account with the email {email} already exists; use `admin set-role`"
-                )));
-            }
-            let secret = crate::demo::random_password(&mut rand::rng());
-            let display_name =
-                name.unwrap_or_else(|| email.split('@').next().unwrap_or("staff").to_string());
-            let id = user::insert(
-                conn,
-                &user::NewUser {
-                    email: &email,
-                    display_name: &display_name,
-                    password_hash: &password::hash(&secret),
-                    role: role.as_str(),
-                    gender: None,
-                    birth_year: None,
-                    district_id: None,
-                    created_at: now,
-                },
-            )
-            .map_err(|e| Failure::setup(e.to_string()))?;
-            crate::db::models::audit::insert(
-                conn,
-                now,
-                None,
-                "role.changed",
-                &format!(
-                    "account {id} created as {} from the command line",
-                    role.as_str()
-                ),
-            )
-            .map_err(|e| Failure::setup(e.to_string()))?;
-            println!("Created {} account {email}. Password (shown once, change it after logging in): {secret}", role.as_str());
-            Ok(())
-        }
-        AdminCommand::SetRole { email, role } => {
-            let role = parse_role(&role)?;
-            let email = crate::domain::accounts::normalize_email(&email);
-            let found =
-                user::find_by_email(conn, &email).map_err(|e| Failure::setup(e.to_string()))?;
-            let target = found.ok_or_else(|| {
-                Failure::input(format!("there is no account with the email {email}"))
-            })?;
-            user::set_role(conn, target.id, role.as_str())
-                .map_err(|e| Failure::setup(e.to_string()))?;
-            crate::db::models::audit::insert(
-                conn,
-                now,
-                None,
-                "role.changed",
-                &format!(
-                    "account {} from {} to {} from the command line",
-                    target.id,
-                    target.role,
-                    role.as_str()
-                ),
-            )
-            .map_err(|e| Failure::setup(e.to_string()))?;
-            println!("{email} is now {}", role.as_str());
-            Ok(())
-        }
-    }
-}
-
-/// Exit 0 when the package is intact and the recount agrees, 1 when anything does not
-/// match, 2 when the file cannot be read as a package at all.
-fn verify(args: VerifyArgs) -> Result<(), Failure> {
-    let name = args.package.display().to_string();
-    let key = args
-        .public_key
-        .as_deref()
-        .map(crate::audit::parse_public_key)
-        .transpose()
-        .map_err(|e| Failure::input(format!("--public-key: {e}")))?;
-    let bytes = std::fs::read(&args.package)
-        .map_err(|e| Failure::input(format!("cannot read {name}: {e}")))?;
-    let report = crate::audit::verify(&bytes, key.as_ref())
-        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    if report.ok() {
-        println!("OK");
-        for line in &report.summary {
-            println!("{line}");
-        }
-        if key.is_none() {
-            println!("note: checked against the key inside the package; pass --public-key with the key shown on the site to know who signed it");
-        }
-        Ok(())
-    } else {
-        println!("FAILED: {} problem(s)", report.faults.len());
-        for fault in &report.faults {
-            println!("{fault}");
-        }
-        Err(Failure::mismatch())
-    }
-}
-
-fn tally(args: TallyArgs) -> Result<(), Failure> {
-    use crate::{pabulib, tally};
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file.display())))?;
-    let name = args.file.display();
-    // The lean reader builds ballots directly; voter attributes are not needed to count.
-    let file = pabulib::parse_bytes_for_tally(&bytes)
-        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    let rule = file
-        .instance
-        .rule_from_cli(&args.rule)
-        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    let tie_break = match &args.tie_break {
-        Some(chain) => chain
-            .parse()
-            .map_err(|e: String| Failure::input(format!("--tie-break: {e}")))?,
-        None => rule.default_tie_break(),
-    };
-    let election = file
-        .into_election()
-        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    let outcome = tally::tally(&election, &rule, &tie_break)
-        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
-    if args.json {
-        let report = serde_json::json!({
-            "rule": outcome.rule.to_string(),
-            "tie_break": outcome.tie_break.to_string(),
-            "budget": outcome.budget,
-            "spent": outcome.spent,
-            "money_unit": "cents",
-            "selected": outcome.selected,
-            "explanation": outcome.explanations,
-        });
-        let json =
-            serde_json::to_string_pretty(&report).map_err(|e| Failure::setup(e.to_string()))?;
-        println!("{json}");
-    } else {
-        let mut out = String::new();
-        for id in &outcome.selected {
-            out.push_str(id);
-            out.push('\n');
-        }
-        print!("{out}");
-    }
-    Ok(())
 }

@@ -7,8 +7,8 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use super::notifications::{enqueue, language_of, Body, Link, Mailing};
+use super::people::Account;
 use crate::auth::password;
-use crate::db::models::user::UserRow;
 use crate::db::models::{audit, email_token, user};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -39,7 +39,7 @@ fn token_hash(token: &str) -> String {
 pub fn send_verification(
     conn: &mut DbConnection,
     m: &Mailing,
-    user: &UserRow,
+    user: &Account,
     now: NaiveDateTime,
 ) -> AppResult<()> {
     let (token, hash) = new_token();
@@ -82,7 +82,7 @@ pub fn send_verification(
 pub fn send_registration_attempt(
     conn: &mut DbConnection,
     m: &Mailing,
-    owner: &UserRow,
+    owner: &Account,
     now: NaiveDateTime,
 ) -> AppResult<()> {
     let lang = language_of(owner);
@@ -110,10 +110,10 @@ pub fn send_registration_attempt(
 pub fn resend_verification(
     conn: &mut DbConnection,
     m: &Mailing,
-    user: &UserRow,
+    user: &Account,
     now: NaiveDateTime,
 ) -> AppResult<()> {
-    if user.email_verified == 1 {
+    if user.email_verified {
         return Err(AppError::Conflict(Message::new(
             "messages-mail-already-verified",
         )));
@@ -172,8 +172,8 @@ pub fn request_password_reset(
     email: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
-    let email = super::accounts::normalize_email(email);
-    let Some(owner) = user::find_by_email(conn, &email)? else {
+    let email = super::addresses::normalize_email(email);
+    let Some(owner) = super::people::with_email(conn, &email)? else {
         return Ok(());
     };
     // At most three links an hour, quietly: the answer must not tell that the address exists.
@@ -233,7 +233,7 @@ pub fn reset_password(
     }
     crate::db::write_transaction(conn, |conn| {
         let user_id = email_token::spend(conn, &hash, "reset", now)?.ok_or_else(link_refused)?;
-        let owner = user::find(conn, user_id)?.ok_or_else(link_refused)?;
+        let owner = super::people::find(conn, user_id)?.ok_or_else(link_refused)?;
         if let Err(message) = password::check_policy(new_password, &owner.email) {
             let mut errors = FieldErrors::default();
             errors.add("password", message);

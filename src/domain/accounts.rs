@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDateTime};
 use serde::Serialize;
 
 use crate::auth::{password, Role};
-use crate::db::models::user::{self, NewUser, UserRow};
+use crate::db::models::user::{self, NewUser};
 use crate::db::models::{audit, district, login_throttle, proposal};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -27,20 +27,15 @@ const FAILURE_MEMORY: Duration = Duration::hours(1);
 const FIRST_DELAY_SECONDS: i64 = 30;
 const MAX_DELAY_SECONDS: i64 = 15 * 60;
 
-pub fn normalize_email(raw: &str) -> String {
-    raw.trim().to_lowercase()
-}
+pub use super::addresses::normalize_email;
+use super::addresses::valid_email;
 
-fn valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
-        && email.len() <= 254
+pub use super::people::{all, find, with_email, Account};
+
+fn password_hash_of(conn: &mut DbConnection, id: i64) -> AppResult<String> {
+    user::find(conn, id)?
+        .map(|u| u.password_hash)
+        .ok_or_else(|| AppError::NotFound(Message::new("messages-accounts-account-longer-exists")))
 }
 
 /// A registration whose fields passed every check.
@@ -282,7 +277,7 @@ fn create_account(
     hash: &str,
     now: NaiveDateTime,
 ) -> AppResult<Registered> {
-    if let Some(owner) = user::find_by_email(conn, &reg.email)? {
+    if let Some(owner) = user::find_by_email(conn, &reg.email)?.map(Account::from) {
         audit::insert(
             conn,
             now,
@@ -311,8 +306,8 @@ fn create_account(
     match result {
         Ok(id) => {
             user::set_language(conn, id, reg.language.code())?;
-            let created = user::find(conn, id)?
-                .ok_or_else(|| AppError::internal("a new account vanished"))?;
+            let created =
+                find(conn, id)?.ok_or_else(|| AppError::internal("a new account vanished"))?;
             super::account_mail::send_verification(conn, mailing, &created, now)?;
             Ok(Registered::Created)
         }
@@ -327,7 +322,7 @@ fn create_account(
 }
 
 pub enum LoginResult {
-    Success(UserRow),
+    Success(Account),
     /// Unknown email or wrong password: deliberately the same.
     Refused,
     Throttled {
@@ -344,6 +339,14 @@ pub fn throttle_key(secret: &[u8], kind: &str, subject: &str) -> String {
             &crate::auth::derived_mac(secret, "budgetbox/throttle/v1", subject.as_bytes())[..16]
         )
     )
+}
+
+/// The answer to a throttled attempt, saying how long to wait.
+pub fn too_many_attempts(lang: crate::i18n::Lang, retry_after_seconds: i64) -> AppError {
+    AppError::TooManyRequests {
+        message: crate::i18n::t_count(lang, "accounts-too-many-attempts", retry_after_seconds, &[]),
+        retry_after_seconds,
+    }
 }
 
 /// Forgets failed attempts too old to slow anyone down (see `publication`).
@@ -443,7 +446,7 @@ pub fn login(
                 user::set_password_hash(conn, u.id, &password::hash(pass))?;
             }
             count(conn, now, "login.succeeded")?;
-            Ok(LoginResult::Success(u))
+            Ok(LoginResult::Success(u.into()))
         }
         _ => {
             record_failure(conn, &pair, now)?;
@@ -473,11 +476,11 @@ pub fn session_user(
     user_id: i64,
     token_version: i32,
     sid: &str,
-) -> AppResult<Option<UserRow>> {
+) -> AppResult<Option<Account>> {
     if crate::db::models::session::is_revoked(conn, sid)? {
         return Ok(None);
     }
-    Ok(user::find(conn, user_id)?.filter(|u| u.token_version == token_version))
+    Ok(find(conn, user_id)?.filter(|u| u.token_version == token_version))
 }
 
 /// Ends one session (logging out): its tokens are refused from now on, on every instance.
@@ -494,13 +497,13 @@ pub fn end_session(
 
 pub fn change_password(
     conn: &mut DbConnection,
-    user: &UserRow,
+    user: &Account,
     current: &str,
     new: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
     let mut errors = FieldErrors::default();
-    if !password::verify(current, &user.password_hash) {
+    if !password::verify(current, &password_hash_of(conn, user.id)?) {
         errors.add(
             "current_password",
             Message::new("messages-account-not-current-password"),
@@ -541,7 +544,7 @@ pub fn logout_everywhere(
 
 pub fn set_role(
     conn: &mut DbConnection,
-    actor: &UserRow,
+    actor: &Account,
     target_id: i64,
     role: Role,
     now: NaiveDateTime,
@@ -612,11 +615,11 @@ pub fn personal_data(conn: &mut DbConnection, user_id: i64) -> AppResult<Persona
 /// person); proposals stay public, credited to "deleted user".
 pub fn delete_account(
     conn: &mut DbConnection,
-    user: &UserRow,
+    user: &Account,
     pass: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
-    if !password::verify(pass, &user.password_hash) {
+    if !password::verify(pass, &password_hash_of(conn, user.id)?) {
         let mut errors = FieldErrors::default();
         errors.add("password", Message::new("messages-account-not-password"));
         return Err(errors.into());
@@ -635,7 +638,8 @@ pub fn delete_account(
 }
 
 /// The account with this address (already normalised), or a 404 that names it.
-pub fn find_by_email(conn: &mut DbConnection, email: &str) -> AppResult<UserRow> {
+pub fn find_by_email(conn: &mut DbConnection, email: &str) -> AppResult<Account> {
     user::find_by_email(conn, email)?
+        .map(Account::from)
         .ok_or_else(|| AppError::NotFound(format!("there is no account {email}").into()))
 }

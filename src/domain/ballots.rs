@@ -14,10 +14,10 @@ use chrono::NaiveDateTime;
 
 use super::bulletin;
 use super::eligibility;
+use super::people::Account;
 use super::rounds::Phase;
 use super::sealing::{self, RoundKeys};
 use super::voting_codes;
-use crate::db::models::user::UserRow;
 use crate::db::models::{ballot, district, round};
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{AppError, AppResult};
@@ -27,7 +27,7 @@ pub use super::ballot_rules::{paper, validate, BallotPaper, BallotProject, Choic
 
 /// Who is voting: an eligible account, or the holder of a one-time voting code.
 pub enum Voter<'a> {
-    Account(&'a UserRow),
+    Account(&'a Account),
     Code(&'a str),
 }
 
@@ -116,7 +116,7 @@ pub fn paper_for_account(
     conn: &mut DbConnection,
     secret: &[u8],
     round_id: i64,
-    user: &UserRow,
+    user: &Account,
     requested_district: Option<i64>,
     now: NaiveDateTime,
 ) -> AppResult<BallotPaper> {
@@ -192,7 +192,7 @@ pub struct Prepared {
 
 #[derive(Clone)]
 struct ReceiptCopy {
-    to: UserRow,
+    to: Account,
     round_title: String,
     mailing: super::notifications::Mailing,
 }
@@ -210,7 +210,7 @@ impl Prepared {
         mut self,
         conn: &mut DbConnection,
         mailing: &super::notifications::Mailing,
-        user: &UserRow,
+        user: &Account,
     ) -> AppResult<Self> {
         if super::notifications::settings(conn, user.id)?.receipt_copy {
             self.receipt_copy = Some(Box::new(ReceiptCopy {
@@ -469,7 +469,7 @@ pub fn has_voted(
     conn: &mut DbConnection,
     secret: &[u8],
     round_id: i64,
-    user: &UserRow,
+    user: &Account,
 ) -> AppResult<bool> {
     if ballot::has_participated(conn, round_id, user.id)? {
         return Ok(true);

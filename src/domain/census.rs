@@ -7,11 +7,11 @@ use chrono::NaiveDateTime;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+use super::people::Account;
 use super::rounds::Phase;
 use crate::auth::derived_mac;
 use crate::db::models::eligibility::{self as evidence, NewCheck};
 use crate::db::models::round;
-use crate::db::models::user::UserRow;
 use crate::db::models::{ballot, district, round_change};
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{AppError, AppResult};
@@ -211,7 +211,7 @@ pub fn match_census(
     conn: &mut DbConnection,
     secret: &[u8],
     round_id: i64,
-    user: &UserRow,
+    user: &Account,
     document: &str,
     birth_year: i32,
     now: NaiveDateTime,

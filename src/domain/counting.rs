@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::bulletin;
-use super::ProposalId;
+pub use super::outcome::{funded_projects, PotOutcome, StoredOutcome};
 use crate::db::models::round_result::{self, RoundResultRow};
 use crate::db::models::{ballot, district, proposal, round};
 use crate::db::DbConnection;
@@ -33,18 +33,6 @@ impl BallotContent {
     }
 }
 
-/// One separately counted pot: a district's budget, or the city-wide pot (`district_id` None).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct PotOutcome {
-    pub district_id: Option<i64>,
-    pub outcome: tally::Outcome,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct StoredOutcome {
-    pub pots: Vec<PotOutcome>,
-}
-
 /// Rule names as councils choose them: the tally's CLI names (`greedy`, `mes-add1`,
 /// `greedy-threshold:N`…).
 pub fn parse_rule(name: &str) -> AppResult<Rule> {
@@ -53,77 +41,14 @@ pub fn parse_rule(name: &str) -> AppResult<Rule> {
     })
 }
 
-pub fn funded_projects(row: &RoundResultRow) -> AppResult<Vec<ProposalId>> {
-    let stored: StoredOutcome = serde_json::from_str(&row.outcome).map_err(AppError::internal)?;
-    stored
-        .pots
-        .iter()
-        .flat_map(|pot| pot.outcome.selected.iter())
-        .map(|id| id.parse().map(ProposalId).map_err(AppError::internal))
-        .collect()
-}
-
-/// Tallies a round whose voting has closed and stores the result: the ballots are opened onto
-/// the public board and what could tie them to voters is forgotten (see `publication`), in
-/// the same transaction; then the database files are scrubbed of the old rows.
-pub fn count_round(
+/// Takes the round's lock for its count and checks that it may be counted: voting has closed
+/// and no result is stored. A ballot being written holds the lock until its commit, so the
+/// count that follows sees every ballot that was acknowledged, and none is appended after it.
+pub fn lock_for_count(
     conn: &mut DbConnection,
-    secret: &[u8],
     round_id: i64,
     now: NaiveDateTime,
-) -> AppResult<RoundResultRow> {
-    let started = std::time::Instant::now();
-    let counted =
-        crate::db::write_transaction(conn, |conn| count_round_in(conn, secret, round_id, now));
-    crate::metrics::observe_tally(started.elapsed().as_secs_f64());
-    let counted = counted?;
-    // The count stands even if this fails; the next count scrubs again.
-    if let Err(e) = crate::db::compact::scrub_after_count(conn) {
-        tracing::error!(round = round_id, error = %e, "old rows could not be scrubbed from the database files after the count");
-    }
-    Ok(counted)
-}
-
-/// Counts every round whose voting has closed and that has no result yet; returns their ids.
-/// Safe from several app instances at once: a round another instance counted first is skipped
-/// (the result's primary key refuses the second insert).
-/// Each round's outcome is reported on its own: one round that cannot be counted must not
-/// keep the others from being counted.
-pub fn count_closed_rounds(
-    conn: &mut DbConnection,
-    secret: &[u8],
-    now: NaiveDateTime,
-    skip: &std::collections::HashSet<i64>,
-) -> AppResult<Vec<(i64, AppResult<()>)>> {
-    let due: Vec<i64> = round::all(conn)?
-        .into_iter()
-        .filter(|r| r.voting_close_at <= now && !skip.contains(&r.id))
-        .map(|r| r.id)
-        .collect();
-    let mut outcomes = Vec::new();
-    for id in due {
-        if round_result::find(conn, id)?.is_some() {
-            continue;
-        }
-        match count_round(conn, secret, id, now) {
-            Ok(_) => outcomes.push((id, Ok(()))),
-            // Another instance, or the council, counted it first.
-            Err(AppError::Conflict(_)) => {}
-            Err(e) => outcomes.push((id, Err(e))),
-        }
-    }
-    Ok(outcomes)
-}
-
-/// `count_round` inside the caller's write transaction.
-pub fn count_round_in(
-    conn: &mut DbConnection,
-    secret: &[u8],
-    round_id: i64,
-    now: NaiveDateTime,
-) -> AppResult<RoundResultRow> {
-    // The round's lock: a ballot being written holds it until its commit, so the count
-    // sees every ballot that was acknowledged, and no ballot is appended after it.
+) -> AppResult<round::RoundRow> {
     let round = round::find_for_update(conn, round_id)?;
     if now < round.voting_close_at {
         return Err(AppError::Conflict(Message::new(
@@ -135,9 +60,7 @@ pub fn count_round_in(
             "messages-counting-round-already-been-counted",
         )));
     }
-    super::publication::open_board(conn, secret, round_id)?;
-    super::publication::forget_order_of_voting(conn, round_id, now)?;
-    tally_and_store(conn, &round, now)
+    Ok(round)
 }
 
 /// Counts a round whose board is already public (an imported past vote), in the caller's
@@ -147,13 +70,13 @@ pub fn count_published_in(
     round_id: i64,
     now: NaiveDateTime,
 ) -> AppResult<RoundResultRow> {
-    let round = round::find_for_update(conn, round_id)?;
+    let round = lock_for_count(conn, round_id, now)?;
     tally_and_store(conn, &round, now)
 }
 
 /// Tallies every pot of a round with its rule and tie-break, and stores the result (inside
 /// the caller's transaction, which the round's lock is held in).
-fn tally_and_store(
+pub fn tally_and_store(
     conn: &mut DbConnection,
     round: &round::RoundRow,
     now: NaiveDateTime,
@@ -189,7 +112,6 @@ fn tally_and_store(
         computed_at: now,
     };
     round_result::insert(conn, &row)?;
-    super::statistics::freeze(conn, round_id)?;
     Ok(row)
 }
 

@@ -7,15 +7,15 @@ use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
 
 use super::census;
+use super::people::Account;
 use crate::auth::derived_mac;
 use crate::db::models::ballot;
 use crate::db::models::district;
 use crate::db::models::eligibility::{self as evidence, NewCheck, VoterCheckRow};
 use crate::db::models::round::RoundRow;
-use crate::db::models::user::UserRow;
 use crate::db::DbConnection;
-use crate::error::{AppError, AppResult};
-use crate::i18n::Message;
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::i18n::{Lang, Message};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Requirement {
@@ -64,8 +64,14 @@ fn reference_year(round: &RoundRow) -> i32 {
         .map_or(round.voting_open_at.year(), |d| d.year())
 }
 
+/// Evaluates every requirement of the round with this id for one account.
+pub fn of_round(conn: &mut DbConnection, round_id: i64, user: &Account) -> AppResult<Eligibility> {
+    let round = super::rounds::find(conn, round_id)?;
+    check(conn, &round, user)
+}
+
 /// Evaluates every requirement of the round for one account.
-pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &UserRow) -> AppResult<Eligibility> {
+pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &Account) -> AppResult<Eligibility> {
     let checks = evidence::checks_of(conn, round.id, user.id)?;
     let kind = |k: &str| checks.iter().find(|c| c.kind == k);
     let round_districts: Vec<i64> = district::of_round(conn, round.id)?
@@ -83,7 +89,7 @@ pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &UserRow) -> AppRe
         ));
     }
     if round.requires_verified_email != 0 && round.account_voting != 0 {
-        let met = user.email_verified == 1;
+        let met = user.email_verified;
         reqs.push(requirement(
             "verified email",
             met,
@@ -198,7 +204,7 @@ pub fn account_token(
     conn: &mut DbConnection,
     secret: &[u8],
     round: &RoundRow,
-    user: &UserRow,
+    user: &Account,
 ) -> AppResult<String> {
     let checks = evidence::checks_of(conn, round.id, user.id)?;
     let evidence_of = |kind: &str| checks.iter().find(|c| c.kind == kind);
@@ -241,9 +247,11 @@ pub fn document_hash(secret: &[u8], round_id: i64, document: &str) -> String {
 pub struct InPersonCheck<'a> {
     pub reviewer_id: i64,
     pub round_id: i64,
-    pub user: &'a UserRow,
+    /// The address of the person's account.
+    pub email: &'a str,
     pub document: &'a str,
-    pub district_id: Option<i64>,
+    /// The slug of the district the document shows, when the round needs it.
+    pub district: Option<&'a str>,
 }
 
 /// What a reviewer's in-person check found.
@@ -263,14 +271,26 @@ pub fn confirm_in_person(
     secret: &[u8],
     check: &InPersonCheck<'_>,
     now: NaiveDateTime,
-) -> AppResult<CheckOutcome> {
+) -> AppResult<(Account, CheckOutcome)> {
     let InPersonCheck {
         reviewer_id,
         round_id,
-        user,
+        email,
         document,
-        district_id,
+        district,
     } = *check;
+    let user = super::people::with_email(conn, email)?
+        .ok_or_else(|| AppError::NotFound(Message::new("review-confirm-no-account")))?;
+    let district_id = match district {
+        None => None,
+        Some(slug) => Some(
+            super::districts::in_round(conn, round_id, slug)?.ok_or_else(|| {
+                let mut errors = FieldErrors::default();
+                errors.add("district", Message::new("review-confirm-bad-district"));
+                AppError::Invalid(errors)
+            })?,
+        ),
+    };
     if census::normalize_document(document).len() < 4 {
         return Err(AppError::Unprocessable(Message::new(
             "messages-eligibility-check-needs-document",
@@ -304,7 +324,7 @@ pub fn confirm_in_person(
     let person_token = format!("person:{document}");
     let voted = ballot::token_spent(conn, round_id, &person_token)?
         || ballot::has_participated(conn, round_id, user.id)?
-        || match account_token(conn, secret, &round, user) {
+        || match account_token(conn, secret, &round, &user) {
             Ok(token) => ballot::token_spent(conn, round_id, &token)?,
             Err(_) => false,
         };
@@ -332,9 +352,65 @@ pub fn confirm_in_person(
         }
         Ok(())
     })?;
-    Ok(if voted {
+    let outcome = if voted {
         CheckOutcome::ConfirmedAlreadyVoted
     } else {
         CheckOutcome::Confirmed
-    })
+    };
+    Ok((user, outcome))
+}
+
+/// What came of a resident's attempt to match the census: matched, or the errors on the form
+/// with the eligibility to show beside them.
+pub type CensusAttempt = Result<(), (FieldErrors, Eligibility)>;
+
+/// Failed census matches by one account in one round before each further try waits.
+const FREE_MISMATCHES: i32 = 5;
+
+/// A resident's census form: failures count toward a back-off like logins, so the list
+/// cannot be searched by guessing.
+#[allow(clippy::too_many_arguments)]
+pub fn match_census_form(
+    conn: &mut DbConnection,
+    secret: &[u8],
+    lang: Lang,
+    round_id: i64,
+    account: &Account,
+    document: &str,
+    birth_year: &str,
+    now: NaiveDateTime,
+) -> AppResult<CensusAttempt> {
+    use super::accounts;
+    let key = accounts::throttle_key(secret, "census", &format!("{round_id}\n{}", account.id));
+    if let Some(wait) = accounts::throttled_key(conn, &key, FREE_MISMATCHES, now)? {
+        return Err(accounts::too_many_attempts(lang, wait));
+    }
+    let mut errors = FieldErrors::default();
+    let year = birth_year.trim().parse::<i32>().ok();
+    if year.is_none() {
+        errors.add("birth_year", Message::new("rounds-census-error-birth-year"));
+    }
+    if census::normalize_document(document).len() < 4 {
+        errors.add(
+            "document_number",
+            Message::new("rounds-census-error-document"),
+        );
+    }
+    if errors.is_empty() {
+        let year = year.unwrap_or(0);
+        match census::match_census(conn, secret, round_id, account, document, year, now) {
+            Ok(true) => return Ok(Ok(())),
+            Ok(false) => {
+                accounts::record_failed_attempt(conn, &key, now)?;
+                errors.add(
+                    "document_number",
+                    Message::new("rounds-census-error-not-found"),
+                );
+            }
+            Err(AppError::Conflict(message)) => errors.add("document_number", message),
+            Err(e) => return Err(e),
+        }
+    }
+    let eligibility = of_round(conn, round_id, account)?;
+    Ok(Err((errors, eligibility)))
 }

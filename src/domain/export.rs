@@ -16,7 +16,7 @@ use crate::tally::{self, Outcome, Rule};
 fn pabulib_rule(rule: &Rule) -> &'static str {
     match rule {
         Rule::Greedy => "greedy",
-        Rule::GreedyNoSkip => "greedy-no-skip",
+        Rule::GreedyNoSkip | Rule::GreedyNoSkipThreshold { .. } => "greedy-no-skip",
         Rule::GreedyThreshold { .. } => "greedy-threshold",
         Rule::Mes {
             completion: tally::Completion::None,
@@ -108,7 +108,7 @@ pub fn pabulib_instance(
         .set_meta("date_end", &date(row.voting_close_at))
         .set_meta("currency", &row.currency)
         .set_meta("comment", &format!("#1: exported by budgetbox; counted with rule {rule} and tie-break {}; chain head {}", row.tie_break, elections.chain_head));
-    if let Rule::GreedyThreshold { min_score } = rule {
+    if let Rule::GreedyThreshold { min_score } | Rule::GreedyNoSkipThreshold { min_score } = rule {
         instance.set_meta("min_project_score_threshold", &min_score.to_string());
     }
     match row.ballot_type.as_str() {

@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::counting;
+use super::outcome;
 use crate::db::models::progress::{self, NewProgress, ProgressRow};
 use crate::db::models::{proposal, round_result};
 use crate::db::{write_transaction, DbConnection};
@@ -57,7 +57,7 @@ pub fn record(
         let result = round_result::find(conn, project.round_id)?.ok_or_else(|| {
             AppError::Conflict(Message::new("messages-follow-up-round-been-counted-yet"))
         })?;
-        if !counting::funded_projects(&result)?
+        if !outcome::funded_projects(&result)?
             .iter()
             .any(|id| id.0 == proposal_id)
         {
@@ -221,7 +221,7 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<Option<Impl
     let Some(result) = round_result::find(conn, round_id)? else {
         return Ok(None);
     };
-    let funded = counting::funded_projects(&result)?;
+    let funded = outcome::funded_projects(&result)?;
     let proposals = proposal::of_round(conn, round_id)?;
     let steps = progress::of_round(conn, round_id)?;
     let result_date = result.computed_at.date();
@@ -281,6 +281,56 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<Option<Impl
         median_days_to_completion: median(days),
         projects,
     }))
+}
+
+/// The round and title of a project, if there is one with this id.
+pub fn project_title(
+    conn: &mut DbConnection,
+    proposal_id: i64,
+) -> AppResult<Option<(i64, String)>> {
+    Ok(proposal::find(conn, proposal_id)?.map(|p| (p.round_id, p.title)))
+}
+
+/// A project a ballot named: its title, and its follow-up status if it was funded.
+pub type BallotProject = (String, Option<String>);
+
+/// The projects a tracking code's ballot named, each with what became of it (its follow-up
+/// status, if any); or why the code shows nothing.
+pub fn projects_of_ballot(
+    conn: &mut DbConnection,
+    round_id: i64,
+    code: &str,
+    follow: &Implementation,
+) -> AppResult<Result<Vec<BallotProject>, Message>> {
+    use super::counting::BallotContent;
+    let proof = match super::bulletin::inclusion(conn, code) {
+        Ok(proof) => proof,
+        Err(AppError::NotFound(m)) => return Ok(Err(m)),
+        Err(e) => return Err(e),
+    };
+    if proof.round_id != round_id {
+        return Ok(Err(Message::new("statistics-code-other-round")));
+    }
+    let Some(content) = proof.entry.content.as_deref() else {
+        return Ok(Err(Message::new("ballots-inclusion-sealed")));
+    };
+    let ids: Vec<i64> = match serde_json::from_str(content).map_err(AppError::internal)? {
+        BallotContent::Projects(ids) | BallotContent::Ranking(ids) => ids,
+        BallotContent::Points(points) => points.into_keys().collect(),
+    };
+    let titles = proposal::of_round(conn, round_id)?;
+    Ok(Ok(ids
+        .iter()
+        .filter_map(|id| titles.iter().find(|p| p.id == *id))
+        .map(|p| {
+            let status = follow
+                .projects
+                .iter()
+                .find(|f| f.id == p.id)
+                .map(|f| f.status.clone());
+            (p.title.clone(), status)
+        })
+        .collect()))
 }
 
 #[cfg(test)]

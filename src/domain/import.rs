@@ -175,35 +175,7 @@ pub fn import_pabulib(
                 created_at: now,
             },
         )?;
-        let mut ids: HashMap<&str, i64> = HashMap::new();
-        for p in &instance.projects {
-            let name = p
-                .name()
-                .map_or_else(|| format!("Project {}", p.id), String::from);
-            let id = proposal::insert(
-                conn,
-                &NewProposal {
-                    round_id,
-                    district_id: None,
-                    author_id: None,
-                    title: &name,
-                    description: "",
-                    category: p.category(),
-                    location: None,
-                    estimated_cost: p.cost,
-                    validated_cost: Some(p.cost),
-                    status: if p.withdrawn() {
-                        "withdrawn"
-                    } else {
-                        "feasible"
-                    },
-                    created_at: now,
-                    updated_at: now,
-                },
-            )?;
-            proposal::set_external_id(conn, id, &p.id)?;
-            ids.insert(p.id.as_str(), id);
-        }
+        let ids = insert_projects(conn, round_id, &instance, now)?;
         if instance.vote_type == VoteType::Ordinal {
             // The file's own scoring (Borda over each ballot's length unless it says otherwise),
             // so the round counts as the file was counted.
@@ -211,53 +183,7 @@ pub fn import_pabulib(
             crate::db::models::round_result::set_scoring(conn, round_id, &scheme)?;
         }
         let cast_day = close.date().pred_opt().unwrap_or(close.date()).to_string();
-        let mut tail = bulletin::tail(conn, round_id)?;
-        for vote in &instance.votes {
-            // The parser has checked every id against PROJECTS.
-            let mapped = |id: &String| ids.get(id.as_str()).copied().unwrap_or_default();
-            let content = if instance.vote_type == VoteType::Ordinal {
-                let mut seen = std::collections::HashSet::new();
-                BallotContent::Ranking(
-                    vote.vote
-                        .iter()
-                        .map(mapped)
-                        .filter(|id| seen.insert(*id))
-                        .collect(),
-                )
-            } else if vote.points.is_empty() {
-                let mut seen = std::collections::HashSet::new();
-                BallotContent::Projects(
-                    vote.vote
-                        .iter()
-                        .map(mapped)
-                        .filter(|id| seen.insert(*id))
-                        .collect(),
-                )
-            } else {
-                // The first mention of a project counts, as when the file itself is tallied.
-                let mut points = std::collections::BTreeMap::new();
-                for (id, n) in vote.vote.iter().zip(&vote.points) {
-                    points.entry(mapped(id)).or_insert(*n);
-                }
-                BallotContent::Points(points)
-            };
-            // Published at once: the file is public already.
-            bulletin::append_at(
-                conn,
-                round_id,
-                &mut tail,
-                &bulletin::NewEntry {
-                    district_id: None,
-                    ballot: bulletin::NewBallotBody::Published {
-                        salt: &super::sealing::new_salt(),
-                        content: &content.to_json()?,
-                    },
-                    cast_day: &cast_day,
-                    voter_tag: None,
-                    supersedes: None,
-                },
-            )?;
-        }
+        publish_votes(conn, round_id, &instance, &ids, &cast_day)?;
         round_change::append(
             conn,
             round_id,
@@ -267,6 +193,7 @@ pub fn import_pabulib(
             &format!("from the Pabulib file {file_name}"),
         )?;
         let result = counting::count_published_in(conn, round_id, now)?;
+        super::statistics::freeze(conn, round_id)?;
         let funded: Vec<String> = counting::funded_projects(&result)?
             .into_iter()
             .filter_map(|id| {
@@ -292,4 +219,101 @@ pub fn import_pabulib(
             matches_official,
         })
     })
+}
+
+/// The file's projects as proposals of the round; the map from the file's ids to ours.
+fn insert_projects<'i>(
+    conn: &mut DbConnection,
+    round_id: i64,
+    instance: &'i pabulib::Instance,
+    now: NaiveDateTime,
+) -> AppResult<HashMap<&'i str, i64>> {
+    let mut ids: HashMap<&str, i64> = HashMap::new();
+    for p in &instance.projects {
+        let name = p
+            .name()
+            .map_or_else(|| format!("Project {}", p.id), String::from);
+        let id = proposal::insert(
+            conn,
+            &NewProposal {
+                round_id,
+                district_id: None,
+                author_id: None,
+                title: &name,
+                description: "",
+                category: p.category(),
+                location: None,
+                estimated_cost: p.cost,
+                validated_cost: Some(p.cost),
+                status: if p.withdrawn() {
+                    "withdrawn"
+                } else {
+                    "feasible"
+                },
+                created_at: now,
+                updated_at: now,
+            },
+        )?;
+        proposal::set_external_id(conn, id, &p.id)?;
+        ids.insert(p.id.as_str(), id);
+    }
+    Ok(ids)
+}
+
+/// Every ballot of the file on the round's bulletin board, published at once.
+fn publish_votes(
+    conn: &mut DbConnection,
+    round_id: i64,
+    instance: &pabulib::Instance,
+    ids: &HashMap<&str, i64>,
+    cast_day: &str,
+) -> AppResult<()> {
+    let mut tail = bulletin::tail(conn, round_id)?;
+    for vote in &instance.votes {
+        // The parser has checked every id against PROJECTS.
+        let mapped = |id: &String| ids.get(id.as_str()).copied().unwrap_or_default();
+        let content = if instance.vote_type == VoteType::Ordinal {
+            let mut seen = std::collections::HashSet::new();
+            BallotContent::Ranking(
+                vote.vote
+                    .iter()
+                    .map(mapped)
+                    .filter(|id| seen.insert(*id))
+                    .collect(),
+            )
+        } else if vote.points.is_empty() {
+            let mut seen = std::collections::HashSet::new();
+            BallotContent::Projects(
+                vote.vote
+                    .iter()
+                    .map(mapped)
+                    .filter(|id| seen.insert(*id))
+                    .collect(),
+            )
+        } else {
+            // The first mention of a project counts, as when the file itself is tallied.
+            let mut points = std::collections::BTreeMap::new();
+            for (id, n) in vote.vote.iter().zip(&vote.points) {
+                points.entry(mapped(id)).or_insert(*n);
+            }
+            BallotContent::Points(points)
+        };
+        // Published at once: the file is public already.
+        bulletin::append_at(
+            conn,
+            round_id,
+            &mut tail,
+            &bulletin::NewEntry {
+                district_id: None,
+                ballot: bulletin::NewBallotBody::Published {
+                    salt: &super::sealing::new_salt(),
+                    content: &content.to_json()?,
+                },
+                cast_day,
+                voter_tag: None,
+                supersedes: None,
+            },
+        )?;
+    }
+    Ok(())
 }

@@ -3,12 +3,15 @@
 
 pub mod account_mail;
 pub mod accounts;
+pub mod addresses;
 pub mod ballot_rules;
 pub mod ballots;
 pub mod bulletin;
 pub mod census;
+pub mod closing;
 pub mod counting;
 pub mod disclosure;
+pub mod districts;
 
 pub mod eligibility;
 pub mod export;
@@ -19,13 +22,17 @@ pub mod import;
 pub mod installation;
 pub mod money;
 pub mod notifications;
+pub mod outcome;
 pub mod paper_ballots;
+pub mod people;
 pub mod pictures;
 pub mod proposals;
 pub mod publication;
 pub mod round_config;
 pub mod rounds;
 pub mod sealing;
+pub mod security_log;
+pub mod simulation;
 pub mod statistics;
 pub mod translations;
 pub mod utc;

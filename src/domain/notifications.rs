@@ -6,9 +6,9 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use super::people::Account;
 use crate::auth::derived_mac;
 use crate::db::models::notification::{self, SettingsRow};
-use crate::db::models::user::UserRow;
 use crate::db::models::{outbox, proposal, round, user};
 use crate::db::DbConnection;
 use crate::error::AppResult;
@@ -112,7 +112,7 @@ impl Kind {
 }
 
 /// The language a person's messages are written in.
-pub fn language_of(user: &UserRow) -> Lang {
+pub fn language_of(user: &Account) -> Lang {
     Lang::parse(&user.language).unwrap_or_default()
 }
 
@@ -243,7 +243,7 @@ struct Note {
 fn notify(
     conn: &mut DbConnection,
     m: &Mailing,
-    to: &UserRow,
+    to: &Account,
     kind: Kind,
     note: Note,
     now: NaiveDateTime,
@@ -349,7 +349,7 @@ pub fn proposal_news(
         _ => "",
     };
     let mut told = Vec::new();
-    let send = |conn: &mut DbConnection, to: &UserRow, kind: Kind| -> AppResult<()> {
+    let send = |conn: &mut DbConnection, to: &Account, kind: Kind| -> AppResult<()> {
         let lang = language_of(to);
         let status = if status.is_empty() {
             String::new()
@@ -377,7 +377,7 @@ pub fn proposal_news(
     };
     if let Some(author) = p
         .author_id
-        .map(|id| user::find(conn, id))
+        .map(|id| super::people::find(conn, id))
         .transpose()?
         .flatten()
     {
@@ -392,7 +392,7 @@ pub fn proposal_news(
             if told.contains(&follower) {
                 continue;
             }
-            if let Some(to) = user::find(conn, follower)? {
+            if let Some(to) = super::people::find(conn, follower)? {
                 send(conn, &to, Kind::Followed)?;
                 told.push(follower);
             }
@@ -441,7 +441,7 @@ pub fn round_news_due(
                 }
                 let mut n = 0;
                 for id in notification::round_news_subscribers(conn)? {
-                    let Some(to) = user::find(conn, id)? else {
+                    let Some(to) = super::people::find(conn, id)? else {
                         continue;
                     };
                     let lang = language_of(&to);
@@ -470,7 +470,7 @@ pub fn round_news_due(
 pub fn receipt_copy(
     conn: &mut DbConnection,
     m: &Mailing,
-    to: &UserRow,
+    to: &Account,
     round_title: &str,
     round_id: i64,
     tracking_code: &str,
@@ -549,7 +549,7 @@ pub struct AccountMail {
     pub followed: Vec<(i64, String)>,
 }
 
-pub fn account_mail(conn: &mut DbConnection, user: &UserRow) -> AppResult<AccountMail> {
+pub fn account_mail(conn: &mut DbConnection, user: &Account) -> AppResult<AccountMail> {
     let mut followed = Vec::new();
     for id in notification::followed_by(conn, user.id)? {
         if let Some(p) = proposal::find(conn, id)? {
@@ -557,7 +557,7 @@ pub fn account_mail(conn: &mut DbConnection, user: &UserRow) -> AppResult<Accoun
         }
     }
     Ok(AccountMail {
-        verified: user.email_verified == 1,
+        verified: user.email_verified,
         settings: settings(conn, user.id)?,
         followed,
     })

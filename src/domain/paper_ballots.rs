@@ -5,9 +5,9 @@
 use chrono::NaiveDateTime;
 
 use super::ballots::{self, Cast, Channel, Choice, Voter};
+use super::people::Account;
 use super::sealing::RoundKeys;
 use crate::db::models::ballot;
-use crate::db::models::user::UserRow;
 use crate::db::{write_transaction, DbConnection};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
@@ -30,7 +30,7 @@ pub fn enter_paper(
     secret: &[u8],
     officer_id: i64,
     round_id: i64,
-    voter: &UserRow,
+    voter: &Account,
     choice: &Choice,
     now: NaiveDateTime,
 ) -> AppResult<PaperOutcome> {

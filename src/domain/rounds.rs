@@ -249,6 +249,69 @@ fn summary(row: &round::RoundRow, now: NaiveDateTime) -> AppResult<RoundSummary>
     })
 }
 
+fn eligibility_rules(row: &round::RoundRow) -> EligibilityRules {
+    EligibilityRules {
+        min_age: row.min_age,
+        age_reference_date: row.age_reference_date.clone(),
+        residence: row.residence.clone(),
+        requires_census: row.requires_census != 0,
+        requires_manual_check: row.requires_manual_check != 0,
+        voting_codes: row.voting_codes != 0,
+        codes_only: row.account_voting == 0,
+        requires_verified_email: row.requires_verified_email != 0,
+    }
+}
+
+/// The public change log of a round, oldest first.
+fn changes_of(conn: &mut DbConnection, round_id: i64) -> AppResult<Vec<ChangeView>> {
+    Ok(round_change::of_round(conn, round_id)?
+        .into_iter()
+        .map(|c| ChangeView {
+            at: c.at,
+            what: c.what,
+            reason: c.reason,
+        })
+        .collect())
+}
+
+/// What the council's page for one round shows besides the settings form.
+pub struct CouncilView {
+    pub summary: RoundSummary,
+    pub eligibility: EligibilityRules,
+    pub changes: Vec<ChangeView>,
+    /// Voting codes issued, and used.
+    pub codes: (i64, i64),
+}
+
+pub fn council_view(
+    conn: &mut DbConnection,
+    id: i64,
+    now: NaiveDateTime,
+) -> AppResult<CouncilView> {
+    let row = find(conn, id)?;
+    Ok(CouncilView {
+        summary: summary(&row, now)?,
+        eligibility: eligibility_rules(&row),
+        changes: changes_of(conn, id)?,
+        codes: crate::db::models::eligibility::code_counts(conn, id)?,
+    })
+}
+
+/// The summary of one round and who may vote in it.
+pub fn summary_and_rules(
+    conn: &mut DbConnection,
+    id: i64,
+    now: NaiveDateTime,
+) -> AppResult<(RoundSummary, EligibilityRules)> {
+    let row = find(conn, id)?;
+    Ok((summary(&row, now)?, eligibility_rules(&row)))
+}
+
+/// The summary of one round.
+pub fn summary_of(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> AppResult<RoundSummary> {
+    summary(&find(conn, id)?, now)
+}
+
 /// A round by id: 404 with a sentence when there is none, the database error otherwise.
 pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<round::RoundRow> {
     round::find(conn, id).map_err(|e| match e {
@@ -277,7 +340,7 @@ pub fn detail(
     // Funded flags are public once the council publishes the result.
     let funded: Option<Vec<ProposalId>> = match &result {
         Some(r) if Phase::of(&row, now) == Phase::Results => {
-            Some(super::counting::funded_projects(r)?)
+            Some(super::outcome::funded_projects(r)?)
         }
         _ => None,
     };
@@ -303,6 +366,7 @@ pub fn detail(
             status: p.status,
         })
         .collect();
+    let eligibility = eligibility_rules(&row);
     Ok(RoundDetail {
         summary: summary(&row, now)?,
         description: row.description,
@@ -322,24 +386,8 @@ pub fn detail(
         projects,
         result_chain_head: result.as_ref().map(|r| r.chain_head.clone()),
         categories: serde_json::from_str(&row.categories).unwrap_or_default(),
-        eligibility: EligibilityRules {
-            min_age: row.min_age,
-            age_reference_date: row.age_reference_date.clone(),
-            residence: row.residence.clone(),
-            requires_census: row.requires_census != 0,
-            requires_manual_check: row.requires_manual_check != 0,
-            voting_codes: row.voting_codes != 0,
-            codes_only: row.account_voting == 0,
-            requires_verified_email: row.requires_verified_email != 0,
-        },
-        changes: round_change::of_round(conn, id.0)?
-            .into_iter()
-            .map(|c| ChangeView {
-                at: c.at,
-                what: c.what,
-                reason: c.reason,
-            })
-            .collect(),
+        eligibility,
+        changes: changes_of(conn, id.0)?,
         results: match (&result, funded.is_some()) {
             (Some(stored), true) => Some(results_view(conn, id.0, stored, &currency, lang)?),
             _ => None,
@@ -347,8 +395,8 @@ pub fn detail(
     })
 }
 
-/// A sentence for a tally reason, in the round's currency.
-/// Why a project was or was not funded, in a sentence in the reader's language.
+/// Why a project was or was not funded, in a sentence in the reader's language, with amounts
+/// in the round's currency.
 fn explain(reason: &crate::tally::Reason, currency: &str, lang: Lang) -> String {
     use crate::tally::Reason;
     let money = |m: &i64| lang.amount(*m, currency);
@@ -387,7 +435,7 @@ fn results_view(
     currency: &str,
     lang: Lang,
 ) -> AppResult<ResultsView> {
-    let outcome: super::counting::StoredOutcome =
+    let outcome: super::outcome::StoredOutcome =
         serde_json::from_str(&stored.outcome).map_err(AppError::internal)?;
     let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, round_id)?
         .into_iter()

@@ -200,6 +200,30 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64, lang: Lang) -> AppResult
     Ok(found)
 }
 
+/// The round a text belongs to, and its original words.
+pub fn original(conn: &mut DbConnection, text: Text) -> AppResult<(i64, TranslationInput)> {
+    Ok(match text {
+        Text::Round(id) => {
+            let row = super::rounds::find(conn, id)?;
+            let words = TranslationInput {
+                title: row.title,
+                description: row.description,
+            };
+            (id, words)
+        }
+        Text::Proposal(id) => {
+            let row = crate::db::models::proposal::find(conn, id)?.ok_or_else(|| {
+                AppError::NotFound(Message::new("messages-no-proposal").with("id", id))
+            })?;
+            let words = TranslationInput {
+                title: row.title,
+                description: row.description,
+            };
+            (row.round_id, words)
+        }
+    })
+}
+
 /// A round with everything its page shows, in `lang` where the council translated it; says
 /// whether the round's own text was translated.
 pub fn round_detail(

@@ -4,9 +4,9 @@ use maud::{html, Markup};
 
 use super::components::{button, csrf_field, error_summary, flash, input, select, Field};
 use super::layout::{layout_for, Page, Viewer};
-use crate::db::models::district::DistrictRow;
-use crate::db::models::user::UserRow;
 use crate::domain::accounts::GENDERS;
+use crate::domain::districts::District;
+use crate::domain::people::Account;
 use crate::error::FieldErrors;
 use crate::i18n::{t, Lang};
 
@@ -38,7 +38,7 @@ pub struct RegisterValues {
 
 pub fn register(
     viewer: &Viewer,
-    districts: &[DistrictRow],
+    districts: &[District],
     values: &RegisterValues,
     errors: &FieldErrors,
 ) -> Markup {
@@ -153,8 +153,8 @@ pub fn login(
 
 pub fn account(
     viewer: &Viewer,
-    user: &UserRow,
-    districts: &[DistrictRow],
+    user: &Account,
+    districts: &[District],
     mail: &Markup,
     notice: Option<&str>,
     errors: &FieldErrors,

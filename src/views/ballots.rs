@@ -51,12 +51,19 @@ fn instructions(lang: Lang, paper: &BallotPaper) -> String {
             ),
         },
         BallotType::Knapsack => t(lang, "ballots-instructions-knapsack"),
-        BallotType::Ranked => t_count(
-            lang,
-            "ballots-instructions-ranked",
-            i64::from(paper.max_choices.unwrap_or(paper.projects.len() as i32)),
-            &[],
-        ),
+        BallotType::Ranked => {
+            let how = t_count(
+                lang,
+                "ballots-instructions-ranked",
+                i64::from(paper.max_choices.unwrap_or(paper.projects.len() as i32)),
+                &[],
+            );
+            // Two pots on one ranking: say how it is counted.
+            match paper.district_id {
+                Some(_) => format!("{how} {}", t(lang, "rounds-ranked-per-pot")),
+                None => how,
+            }
+        }
         BallotType::Cumulative => {
             let total = i64::from(paper.points_total.unwrap_or(0));
             match paper.points_per_project {

@@ -10,12 +10,10 @@ use super::components::{
     Field,
 };
 use super::layout::{layout_for, Page, Viewer};
-use crate::db::models::round::RoundRow;
-use crate::db::models::round_change::RoundChangeRow;
 use crate::domain::round_config::{
     RoundInput, BALLOT_TYPES, RESIDENCE_RULES, REVOTE_POLICIES, RULES, VOTING_CHANNELS,
 };
-use crate::domain::rounds::Phase;
+use crate::domain::rounds::{CouncilView, Phase, RoundSummary};
 use crate::domain::translations::TranslationInput;
 use crate::domain::utc::zone_or_utc;
 use crate::error::FieldErrors;
@@ -53,7 +51,7 @@ fn as_options<'a>(list: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
     list.iter().map(|(v, l)| (*v, l.as_str())).collect()
 }
 
-pub fn rounds(viewer: &Viewer, rounds: &[(RoundRow, Phase)]) -> Markup {
+pub fn rounds(viewer: &Viewer, rounds: &[RoundSummary]) -> Markup {
     let lang = viewer.lang;
     let title = t(lang, "council-rounds-title");
     layout_for(
@@ -63,10 +61,10 @@ pub fn rounds(viewer: &Viewer, rounds: &[(RoundRow, Phase)]) -> Markup {
             h1 { (title) }
             p { a.button href="/council/rounds/new" { (t(lang, "council-create")) } }
             (table(html! { (t(lang, "council-rounds-caption")) }, html! { th scope="col" { (t(lang, "council-col-round")) } th scope="col" { (t(lang, "council-col-phase")) } th scope="col" { (t(lang, "council-col-voting")) } }, html! {
-                    @for (r, phase) in rounds {
+                    @for r in rounds {
                         tr {
                             th scope="row" { a href={"/council/rounds/" (r.id)} { (r.title) } }
-                            td { (phase_name(lang, *phase)) }
+                            td { (phase_name(lang, r.phase)) }
                             td { (round_time(lang, r.voting_open_at, zone_or_utc(&r.time_zone))) " – " (round_time(lang, r.voting_close_at, zone_or_utc(&r.time_zone))) }
                         }
                     }
@@ -207,19 +205,17 @@ pub fn new_round(viewer: &Viewer, values: &RoundInput, errors: &FieldErrors) -> 
 }
 
 pub struct ManagePage<'a> {
-    pub round: &'a RoundRow,
-    pub phase: Phase,
+    pub round: &'a CouncilView,
     pub values: &'a RoundInput,
     pub errors: &'a FieldErrors,
     pub notice: Option<&'a str>,
-    pub changes: &'a [RoundChangeRow],
-    pub codes: (i64, i64),
     pub translations: &'a HashMap<Lang, TranslationInput>,
 }
 
 pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
     let lang = viewer.lang;
-    let r = page.round;
+    let r = &page.round.summary;
+    let rules = &page.round.eligibility;
     let title = t_with(lang, "council-manage-title", &[("round", &r.title)]);
     let advance_reason = t(lang, "council-advance-reason");
     let codes_count = t(lang, "council-codes-count");
@@ -231,7 +227,7 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
         html! {
             h1 { (title) }
             @if let Some(message) = page.notice { (flash(message)) }
-            p { (t(lang, "council-current-phase")) " " strong { (phase_name(lang, page.phase)) } ". " a href={"/rounds/" (r.id)} { (t(lang, "council-public-page")) } }
+            p { (t(lang, "council-current-phase")) " " strong { (phase_name(lang, r.phase)) } ". " a href={"/rounds/" (r.id)} { (t(lang, "council-public-page")) } }
             section aria-labelledby="phase-heading" {
                 h2 #phase-heading { (t(lang, "council-advance-title")) }
                 p { (t(lang, "council-advance-text")) }
@@ -241,7 +237,7 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
                     button.button.secondary type="submit" { (t(lang, "council-advance-submit")) }
                 }
             }
-            @if page.phase == Phase::Counting {
+            @if r.phase == Phase::Counting {
             section aria-labelledby="count-heading" {
                 h2 #count-heading { (t(lang, "council-count-title")) }
                 p { (t(lang, "council-count-text")) }
@@ -253,10 +249,10 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
         }
         section aria-labelledby="config-heading" {
                 h2 #config-heading { (t(lang, "council-config-title")) }
-                (form(viewer, Some(r.id), Some(page.phase), page.values, page.errors))
+                (form(viewer, Some(r.id.0), Some(r.phase), page.values, page.errors))
             }
             p { a href={"/council/rounds/" (r.id) "/simulate"} { (t(lang, "council-simulate-link")) } }
-        @if r.requires_census != 0 {
+        @if rules.requires_census {
             section aria-labelledby="census-heading" {
                 h2 #census-heading { (t(lang, "council-census-title")) }
                 p { (t(lang, "council-census-text")) }
@@ -270,11 +266,11 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
                 }
             }
         }
-        @if r.voting_codes != 0 {
+        @if rules.voting_codes {
                 section aria-labelledby="codes-heading" {
                     h2 #codes-heading { (t(lang, "council-codes-title")) }
-                    p { (t_with(lang, "council-codes-status", &[("issued", &lang.number(page.codes.0)), ("used", &lang.number(page.codes.1))])) }
-                    @if r.requires_census != 0 || r.account_voting != 0 {
+                    p { (t_with(lang, "council-codes-status", &[("issued", &lang.number(page.round.codes.0)), ("used", &lang.number(page.round.codes.1))])) }
+                    @if rules.requires_census || !rules.codes_only {
                         p { (t(lang, "council-codes-from-census-text")) }
                         form method="post" action={"/council/rounds/" (r.id) "/codes/from-census"} enctype="multipart/form-data" {
                             (csrf_field(&viewer.csrf))
@@ -297,13 +293,13 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
             (super::translations::link(lang, &format!("/council/rounds/{}/translations", r.id), page.translations.len()))
             section aria-labelledby="log-heading" {
                 h2 #log-heading { (t(lang, "council-log-title")) }
-                (super::components::change_log(lang, crate::domain::utc::zone_or_utc(&r.time_zone), &page.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
+                (super::components::change_log(lang, crate::domain::utc::zone_or_utc(&r.time_zone), &page.round.changes.iter().map(|c| (c.at, c.what.as_str(), c.reason.as_str())).collect::<Vec<_>>()))
             }
         },
     )
 }
 
-pub fn code_sheet(viewer: &Viewer, round: &RoundRow, codes: &[String]) -> Markup {
+pub fn code_sheet(viewer: &Viewer, round: &RoundSummary, codes: &[String]) -> Markup {
     let lang = viewer.lang;
     let title = t_with(lang, "council-code-sheet-title", &[("round", &round.title)]);
     layout_for(

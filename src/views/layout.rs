@@ -5,6 +5,10 @@ use maud::{html, Markup, DOCTYPE};
 use crate::auth::Role;
 use crate::i18n::{t, t_with, Lang};
 
+/// The stylesheet's address, with the version so a new release is never served a stale copy
+/// (`web::assets` serves it).
+pub const CSS_PATH: &str = concat!("/assets/app.css?v=", env!("CARGO_PKG_VERSION"));
+
 pub struct Page<'a> {
     /// Says where the visitor is, e.g. "Green Streets 2026 — budgetbox".
     pub title: &'a str,
@@ -37,7 +41,7 @@ pub fn layout_for(viewer: &Viewer, page: Page<'_>, content: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (page.title) " — budgetbox" }
-                link rel="stylesheet" href=(crate::web::assets::CSS_PATH);
+                link rel="stylesheet" href=(CSS_PATH);
             }
             body {
                 a.skip-link href="#main" { (t(lang, "skip-to-content")) }

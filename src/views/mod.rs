@@ -10,6 +10,7 @@ pub mod home;
 pub mod layout;
 pub mod mail;
 pub mod proposals;
+pub mod review;
 pub mod rounds;
 pub mod simulate;
 pub mod staff;

@@ -235,16 +235,6 @@ pub fn show(
     let validated_label = t(lang, "proposals-validated-cost");
     let location_label = t(lang, "proposals-field-location");
     let category_label = t(lang, "proposals-category");
-    let into_label = t(lang, "proposals-merge-into");
-    let validated_hint = t(lang, "proposals-review-cost-hint");
-    let decision_options = [
-        ("feasible", t(lang, "proposals-review-feasible")),
-        ("infeasible", t(lang, "proposals-review-infeasible")),
-    ];
-    let decision_options: Vec<(&str, &str)> = decision_options
-        .iter()
-        .map(|(v, l)| (*v, l.as_str()))
-        .collect();
     layout_for(
         viewer,
         Page { title: &p.title },
@@ -307,7 +297,29 @@ pub fn show(
                     li { (round_time(lang, r.at, zone)) ": " (t(lang, "proposals-history-reviewed")) " " strong { (status_label(lang, &r.decision)) } @if let Some(c) = r.validated_cost { " " (t(lang, "proposals-history-at")) " " (money(lang, c, currency)) } ". " (r.reason) }
                 }
             }
-            @if may.is_author && may.can_edit {
+            @if may.is_author && may.can_edit { (author_panel(viewer, p, errors)) }
+            @if may.can_flag && p.hidden_reason.is_none() {
+                details {
+                    summary { (t(lang, "proposals-flag-summary")) }
+                    form method="post" action={"/proposals/" (p.id) "/flag"} novalidate {
+                        (csrf_field(&viewer.csrf))
+                        (textarea(lang, "reason", &t(lang, "proposals-flag-reason"), Some(t(lang, "proposals-flag-reason-hint").as_str()), "", 3, errors))
+                        (button(&t(lang, "proposals-flag-submit")))
+                    }
+                }
+            }
+            (staff_panel(viewer, p, may, errors))
+            @if may.can_translate {
+                (super::translations::link(lang, &format!("/proposals/{}/translations", p.id), translations.len()))
+            }
+        },
+    )
+}
+
+/// What the author may do with their proposal while it can be edited.
+fn author_panel(viewer: &Viewer, p: &ProposalView, errors: &FieldErrors) -> Markup {
+    let lang = viewer.lang;
+    html! {
                 h2 { (t(lang, "proposals-yours")) }
                 @if p.change_requests.iter().any(|c| c.answered_at.is_none()) {
                     p.flash { strong { (t(lang, "proposals-changes-asked")) " " } (t(lang, "proposals-changes-answer")) }
@@ -328,17 +340,24 @@ pub fn show(
                     (csrf_field(&viewer.csrf))
                     button.button.danger type="submit" { (t(lang, "proposals-withdraw")) }
                 }
-            }
-            @if may.can_flag && p.hidden_reason.is_none() {
-                details {
-                    summary { (t(lang, "proposals-flag-summary")) }
-                    form method="post" action={"/proposals/" (p.id) "/flag"} novalidate {
-                        (csrf_field(&viewer.csrf))
-                        (textarea(lang, "reason", &t(lang, "proposals-flag-reason"), Some(t(lang, "proposals-flag-reason-hint").as_str()), "", 3, errors))
-                        (button(&t(lang, "proposals-flag-submit")))
-                    }
-                }
-            }
+    }
+}
+
+/// Moderation, review, merging and change requests, for the staff who may do each.
+fn staff_panel(viewer: &Viewer, p: &ProposalView, may: &Abilities, errors: &FieldErrors) -> Markup {
+    let lang = viewer.lang;
+    let validated_label = t(lang, "proposals-validated-cost");
+    let into_label = t(lang, "proposals-merge-into");
+    let validated_hint = t(lang, "proposals-review-cost-hint");
+    let decision_options = [
+        ("feasible", t(lang, "proposals-review-feasible")),
+        ("infeasible", t(lang, "proposals-review-infeasible")),
+    ];
+    let decision_options: Vec<(&str, &str)> = decision_options
+        .iter()
+        .map(|(v, l)| (*v, l.as_str()))
+        .collect();
+    html! {
             @if may.can_moderate {
                 h2 { (t(lang, "proposals-moderation")) }
                 form method="post" action={"/proposals/" (p.id) "/moderate"} novalidate {
@@ -373,11 +392,7 @@ pub fn show(
                     (button(&t(lang, "proposals-review-submit")))
                 }
             }
-            @if may.can_translate {
-                (super::translations::link(lang, &format!("/proposals/{}/translations", p.id), translations.len()))
-            }
-        },
-    )
+    }
 }
 
 pub fn flags(

@@ -102,6 +102,9 @@ pub fn show(
                 (fact_voting_closes.as_str(), round_time(lang, s.voting_close_at, zone)),
                 (fact_rule.as_str(), html! { code { (round.rule) } " (" (t(lang, "rounds-fact-ties")) " " code { (round.tie_break) } ")" }),
             ]))
+            @if s.ballot_type == BallotType::Ranked && !round.districts.is_empty() {
+                p { (t(lang, "rounds-ranked-per-pot")) }
+            }
             @if !round.districts.is_empty() {
                 h2 { (t(lang, "rounds-districts")) }
                 (table(html! { (t(lang, "rounds-districts-caption")) }, html! { th scope="col" { (t(lang, "rounds-col-district")) } th scope="col" { (t(lang, "rounds-col-budget")) } }, html! {

@@ -4,17 +4,8 @@ use maud::{html, Markup};
 
 use super::components::{button, csrf_field, money, table_with_totals};
 use super::layout::{layout_for, Page, Viewer};
+use crate::domain::simulation::PotComparison;
 use crate::i18n::{t, t_count, t_with};
-use crate::tally::compare::RuleComparison;
-use crate::tally::Election;
-
-/// One pot's comparison, with a display name for each project id.
-pub struct PotComparison {
-    pub heading: String,
-    pub election: Election,
-    pub names: Vec<String>,
-    pub results: Vec<RuleComparison>,
-}
 
 pub fn page(
     viewer: &Viewer,

@@ -5,8 +5,8 @@ use maud::{html, Markup};
 use super::components::{csrf_field, datetime, flash, table};
 use super::layout::{layout_for, Page, Viewer};
 use crate::auth::Role;
-use crate::db::models::audit::AuditRow;
-use crate::db::models::user::UserRow;
+use crate::domain::people::Account;
+use crate::domain::security_log::{AuditEntry, DailyCount};
 use crate::i18n::{t, t_count, t_with, Lang};
 
 /// A role's name in the reader's language.
@@ -14,7 +14,7 @@ fn role_label(lang: Lang, role: Role) -> String {
     t(lang, &format!("staff-role-{}", role.as_str()))
 }
 
-pub fn users(viewer: &Viewer, users: &[UserRow], notice: Option<&str>) -> Markup {
+pub fn users(viewer: &Viewer, users: &[Account], notice: Option<&str>) -> Markup {
     let lang = viewer.lang;
     let title = t(lang, "staff-users-title");
     layout_for(
@@ -49,11 +49,7 @@ pub fn users(viewer: &Viewer, users: &[UserRow], notice: Option<&str>) -> Markup
     )
 }
 
-pub fn audit_log(
-    viewer: &Viewer,
-    entries: &[AuditRow],
-    counters: &[(String, String, i64)],
-) -> Markup {
+pub fn audit_log(viewer: &Viewer, entries: &[AuditEntry], counters: &[DailyCount]) -> Markup {
     let lang = viewer.lang;
     let title = t(lang, "staff-audit-title");
     layout_for(
@@ -63,8 +59,8 @@ pub fn audit_log(
             h1 { (title) }
             h2 { (t(lang, "staff-logins-title")) }
             (table(html! { (t(lang, "staff-logins-caption")) }, html! { th scope="col" { (t(lang, "staff-col-day")) } th scope="col" { (t(lang, "staff-col-outcome")) } th scope="col" { (t(lang, "staff-col-count")) } }, html! {
-                    @for (day, name, count) in counters {
-                        tr { td { (day) } td { (name) } td { (lang.number(*count)) } }
+                    @for c in counters {
+                        tr { td { (c.day) } td { (c.name) } td { (lang.number(c.count)) } }
                     }
                 }))
             h2 { (t(lang, "staff-actions-title")) }

@@ -2,8 +2,8 @@
 
 use actix_web::{http::header, HttpResponse};
 
-/// Versioned by content length so a new stylesheet is never served from a stale cache.
-pub const CSS_PATH: &str = concat!("/assets/app.css?v=", env!("CARGO_PKG_VERSION"));
+/// The stylesheet's address, as pages link it.
+pub use crate::views::layout::CSS_PATH;
 const CSS: &str = include_str!("../../assets/app.css");
 
 pub async fn stylesheet() -> HttpResponse {

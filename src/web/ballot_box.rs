@@ -170,7 +170,7 @@ fn refusal_for(e: &AppError) -> AppError {
 /// A ballot as a page or the API receives it.
 pub struct CastRequest {
     pub round_id: i64,
-    pub account: Option<crate::db::models::user::UserRow>,
+    pub account: Option<crate::domain::accounts::Account>,
     pub code: Option<String>,
     pub district: Option<i64>,
     pub choice: ballots::Choice,

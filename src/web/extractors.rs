@@ -14,8 +14,8 @@ use serde::de::DeserializeOwned;
 
 use crate::auth::token::{Claims, RENEW_AFTER_SECONDS, SESSION_SECONDS};
 use crate::auth::{csrf, Role};
-use crate::db::models::user::UserRow;
 use crate::domain::accounts;
+use crate::domain::accounts::Account;
 use crate::error::AppError;
 use crate::i18n::Message;
 use crate::web::AppState;
@@ -102,7 +102,7 @@ pub enum Via {
 #[derive(Clone, Debug)]
 pub struct AuthUser {
     /// Re-read from the database on this request: role and token version are current.
-    pub user: UserRow,
+    pub user: Account,
     pub role: Role,
     pub via: Via,
     pub claims: Claims,

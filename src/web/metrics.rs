@@ -1,21 +1,19 @@
-//! `/metrics`: readable from the machine itself, or with the token in
-//! `BUDGETBOX_METRICS_TOKEN` (a scraper elsewhere sends it as a Bearer token).
+//! `/metrics`: readable from the machine itself, or with the token of `--metrics-token`
+//! (`BUDGETBOX_METRICS_TOKEN`), which a scraper elsewhere sends as a Bearer token.
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use crate::web::AppState;
 
 fn allowed(req: &HttpRequest, state: &AppState) -> bool {
-    let token = std::env::var("BUDGETBOX_METRICS_TOKEN")
-        .ok()
-        .filter(|t| t.len() >= 16);
+    let token = state.settings.metrics_token.as_deref();
     let presented = req
         .headers()
         .get(actix_web::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
     match (token, presented) {
-        (Some(token), Some(presented)) => crate::auth::csrf::verify_mac(&token, presented),
+        (Some(token), Some(presented)) => crate::auth::csrf::verify_mac(token, presented),
         // Behind a reverse proxy on this machine every request comes from loopback: then
         // only the token opens the metrics.
         _ => req

@@ -320,6 +320,7 @@ pub async fn spawn_app_with(
         trusted_proxy,
         tls: None,
         mail,
+        metrics_token: None,
     };
     let pool = prepare_database(&settings).expect("test database opens and migrates");
     let app = Application::build(settings, pool.clone(), clock.clone()).expect("test server binds");
@@ -368,6 +369,7 @@ pub fn spawn_instance(
         trusted_proxy,
         tls: None,
         mail,
+        metrics_token: None,
     };
     let pool = prepare_database(&settings).expect("second instance opens the database");
     let second =

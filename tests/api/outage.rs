@@ -99,6 +99,7 @@ async fn a_database_outage_gives_503_never_a_receipt_and_the_app_recovers() {
         trusted_proxy: None,
         tls: None,
         mail: budgetbox::config::MailSettings::local(),
+        metrics_token: None,
     };
     let pool = prepare_database(&settings).unwrap();
     let app = Application::build(settings, pool.clone(), Clock::System).unwrap();

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::domain::accounts::{self, LoginResult, RegistrationInput};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::i18n::{t, t_count, Lang, Message};
+use crate::i18n::{t, Message};
 use crate::views;
 use crate::views::accounts::RegisterValues;
 use crate::web::extractors::{
@@ -19,19 +19,14 @@ use crate::web::AppState;
 
 /// Only local paths, so a crafted link cannot send someone to another site after login.
 fn safe_next(next: Option<&str>) -> &str {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n,
-        _ => "/account",
-    }
+    next.and_then(super::local_path).unwrap_or("/account")
 }
 
 pub async fn register_form(
     state: web::Data<AppState>,
     PageViewer(viewer): PageViewer,
 ) -> AppResult<HttpResponse> {
-    let districts = state
-        .db(|conn| Ok(crate::db::models::district::all(conn)?))
-        .await?;
+    let districts = state.db(crate::domain::districts::all).await?;
     Ok(html(views::accounts::register(
         &viewer,
         &districts,
@@ -71,9 +66,7 @@ pub async fn register(
     match result {
         Ok(_) => Ok(html(views::accounts::registered(&viewer))),
         Err(AppError::Invalid(errors)) => {
-            let districts = state
-                .db(|conn| Ok(crate::db::models::district::all(conn)?))
-                .await?;
+            let districts = state.db(crate::domain::districts::all).await?;
             let page = views::accounts::register(&viewer, &districts, &values, &errors);
             Ok(HttpResponse::UnprocessableEntity()
                 .content_type("text/html; charset=utf-8")
@@ -161,7 +154,10 @@ pub async fn login(
         ))),
         LoginResult::Throttled {
             retry_after_seconds,
-        } => Err(too_many_in(viewer.lang, retry_after_seconds)),
+        } => Err(accounts::too_many_attempts(
+            viewer.lang,
+            retry_after_seconds,
+        )),
     }
 }
 
@@ -176,12 +172,6 @@ pub fn too_many(retry_after_seconds: i64) -> AppError {
 }
 
 /// The same refusal in the reader's language, for pages.
-pub fn too_many_in(lang: Lang, retry_after_seconds: i64) -> AppError {
-    AppError::TooManyRequests {
-        message: t_count(lang, "accounts-too-many-attempts", retry_after_seconds, &[]),
-        retry_after_seconds,
-    }
-}
 
 #[derive(Deserialize)]
 pub struct Empty {}
@@ -217,7 +207,7 @@ pub async fn account_page(
     let (districts, mail) = state
         .db(move |conn| {
             Ok((
-                crate::db::models::district::all(conn)?,
+                crate::domain::districts::all(conn)?,
                 crate::domain::notifications::account_mail(conn, &account)?,
             ))
         })

@@ -5,9 +5,7 @@ use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use crate::db::models::{district, eligibility as evidence, round, round_change};
 use crate::domain::round_config::{self, RoundInput};
-use crate::domain::rounds::Phase;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{t, t_count, t_with};
 use crate::views::council::{self as pages, ManagePage};
@@ -23,15 +21,7 @@ pub async fn list(
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let rows = state
-        .db(move |conn| {
-            Ok(round::all(conn)?
-                .into_iter()
-                .map(|r| {
-                    let p = Phase::of(&r, now);
-                    (r, p)
-                })
-                .collect::<Vec<_>>())
-        })
+        .db(move |conn| crate::domain::rounds::list(conn, now))
         .await?;
     Ok(html(pages::rounds(&viewer, &rows)))
 }
@@ -104,31 +94,22 @@ async fn manage_page(
     notice: Option<&str>,
 ) -> AppResult<maud::Markup> {
     let now = state.clock.now();
-    let (row, districts, changes, codes, rules, translations) = state
+    let (round, stored, translations) = state
         .db(move |conn| {
-            let row = crate::domain::rounds::find(conn, round_id)?;
             Ok((
-                row,
-                district::of_round(conn, round_id)?,
-                round_change::of_round(conn, round_id)?,
-                evidence::code_counts(conn, round_id)?,
-                round_config::proposal_rules(conn, round_id)?,
+                crate::domain::rounds::council_view(conn, round_id, now)?,
+                round_config::current_input(conn, round_id)?,
                 crate::domain::translations::of_text(conn, round_id, None)?,
             ))
         })
         .await?;
-    let values = values.unwrap_or_else(|| round_config::input_of(&row, &districts, &rules));
-    let phase = Phase::of(&row, now);
     Ok(pages::manage(
         viewer,
         ManagePage {
-            round: &row,
-            phase,
-            values: &values,
+            round: &round,
+            values: &values.unwrap_or(stored),
             errors,
             notice,
-            changes: &changes,
-            codes,
             translations: &translations,
         },
     ))
@@ -273,7 +254,7 @@ pub async fn codes(
                 district.as_deref(),
                 now,
             )?;
-            Ok((round::find(conn, id)?, list))
+            Ok((crate::domain::rounds::summary_of(conn, id, now)?, list))
         })
         .await?;
     Ok(html(pages::code_sheet(&viewer, &row, &list)))
@@ -407,7 +388,12 @@ pub async fn count(
     let now = state.clock.now();
     let secret = state.settings.secret_key.clone();
     match state
-        .db(move |conn| crate::domain::counting::count_round(conn, secret.expose(), id, now))
+        .db(move |conn| {
+            let started = std::time::Instant::now();
+            let counted = crate::domain::closing::count_round(conn, secret.expose(), id, now);
+            crate::metrics::observe_tally(started.elapsed().as_secs_f64());
+            counted
+        })
         .await
     {
         Ok(row) => {

@@ -70,26 +70,13 @@ pub async fn language(
         .into_inner()
         .back
         .or(referer_path)
-        // A path on this site: browsers drop tabs and newlines, so `/\t/evil.example` would
-        // become `//evil.example`; no control characters, spaces or backslashes either.
-        .filter(|b| {
-            b.starts_with('/')
-                && !b.starts_with("//")
-                && b.chars()
-                    .all(|c| !c.is_control() && !c.is_whitespace() && c != '\\')
-        })
+        .filter(|b| super::local_path(b).is_some())
         .unwrap_or_else(|| "/".into());
     // Messages to this person follow the language they read the site in.
     if let Some(user) = user.0.filter(|u| u.user.language != lang.code()) {
         let id = user.id();
         state
-            .db(move |conn| {
-                Ok(crate::db::models::user::set_language(
-                    conn,
-                    id,
-                    lang.code(),
-                )?)
-            })
+            .db(move |conn| crate::domain::people::set_language(conn, id, lang))
             .await?;
     }
     let cookie = Cookie::build(crate::i18n::COOKIE, lang.code())

@@ -30,6 +30,18 @@ pub fn html_status(status: StatusCode, markup: maud::Markup) -> HttpResponse {
         .body(markup.into_string())
 }
 
+/// `raw` if it is a path on this site, the only kind of place we send a browser back to after
+/// a login or a language switch. Browsers drop tabs and newlines, so `/\t/evil.example` would
+/// become `//evil.example`: no control characters, spaces or backslashes either.
+pub fn local_path(raw: &str) -> Option<&str> {
+    let local = raw.starts_with('/')
+        && !raw.starts_with("//")
+        && raw
+            .chars()
+            .all(|c| !c.is_control() && !c.is_whitespace() && c != '\\');
+    local.then_some(raw)
+}
+
 /// Post/redirect/get: send the browser to `location` after a form.
 pub fn see_other(location: impl Into<String>) -> HttpResponse {
     HttpResponse::SeeOther()
@@ -38,44 +50,30 @@ pub fn see_other(location: impl Into<String>) -> HttpResponse {
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    site_routes(cfg);
+    accounts_routes(cfg);
+    voting_routes(cfg);
+    proposals_routes(cfg);
+    results_routes(cfg);
+    council_routes(cfg);
+    review_routes(cfg);
+    cfg.service(web::scope("/api/v1").configure(api::configure));
+}
+
+/// Health, metrics, the stylesheet, the home page and the language switch.
+fn site_routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(health::healthz))
         .route("/readyz", web::get().to(health::readyz))
         .route("/metrics", web::get().to(super::metrics::metrics))
         .route("/assets/app.css", web::get().to(super::assets::stylesheet))
         .route("/", web::get().to(home::show))
         .route("/verify", web::get().to(home::verify))
-        .route("/language/{code}", web::get().to(home::language))
-        .route("/statistics", web::get().to(statistics::over_time))
-        .route(
-            "/rounds/{round_id}/feedback",
-            web::post().to(ballots::feedback),
-        )
-        .route(
-            "/rounds/{round_id}/feedback",
-            web::get().to(ballots::feedback_results),
-        )
-        .route(
-            "/rounds/{round_id}/statistics",
-            web::get().to(statistics::round_statistics),
-        )
-        .route(
-            "/rounds/{round_id}/implementation",
-            web::get().to(statistics::implementation),
-        )
-        .route(
-            "/rounds/{round_id}/implementation",
-            web::post().to(statistics::implementation_for_code),
-        )
-        .route(
-            "/proposals/{proposal_id}/progress",
-            web::get().to(statistics::progress_form),
-        )
-        .route(
-            "/proposals/{proposal_id}/progress",
-            web::post().to(statistics::record_progress),
-        )
-        .route("/rounds/{round_id}", web::get().to(rounds::show))
-        .route("/register", web::get().to(accounts::register_form))
+        .route("/language/{code}", web::get().to(home::language));
+}
+
+/// Registration, login, the account page, mail settings and password reset.
+fn accounts_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/register", web::get().to(accounts::register_form))
         .route("/register", web::post().to(accounts::register))
         .route("/login", web::get().to(accounts::login_form))
         .route("/login", web::post().to(accounts::login))
@@ -104,43 +102,162 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/password/reset", web::post().to(mail::reset))
         .route("/unsubscribe", web::get().to(mail::unsubscribe_form))
         .route("/unsubscribe", web::post().to(mail::unsubscribe))
+        .route("/account/delete", web::post().to(accounts::delete_account));
+}
+
+/// The round page, voting, receipts, the bulletin board and the questionnaire.
+fn voting_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/rounds/{round_id}/feedback",
+        web::post().to(ballots::feedback),
+    )
+    .route(
+        "/rounds/{round_id}/feedback",
+        web::get().to(ballots::feedback_results),
+    )
+    .route("/rounds/{round_id}", web::get().to(rounds::show))
+    .route("/rounds/{round_id}/vote", web::get().to(ballots::vote))
+    .route(
+        "/rounds/{round_id}/vote/code",
+        web::post().to(ballots::with_code),
+    )
+    .route(
+        "/rounds/{round_id}/vote/review",
+        web::post().to(ballots::review),
+    )
+    .route(
+        "/rounds/{round_id}/vote/edit",
+        web::post().to(ballots::edit),
+    )
+    .route(
+        "/rounds/{round_id}/vote/cast",
+        web::post().to(ballots::cast),
+    )
+    .route(
+        "/rounds/{round_id}/bulletin",
+        web::get().to(ballots::bulletin_page),
+    )
+    .route(
+        "/receipts/download",
+        web::post().to(ballots::download_receipt),
+    )
+    .route("/receipts/check", web::post().to(ballots::check_receipt))
+    .route(
+        "/rounds/{round_id}/census-match",
+        web::post().to(rounds::census_match),
+    );
+}
+
+/// Proposals: list, submit, show, edit, support, review, moderate, pictures, translations.
+fn proposals_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/proposals/{proposal_id}/{action:follow|unfollow}",
+        web::post().to(mail::follow),
+    )
+    .route(
+        "/rounds/{round_id}/proposals",
+        web::get().to(proposals::list),
+    )
+    .route(
+        "/rounds/{round_id}/proposals/new",
+        web::get().to(proposals::new_form),
+    )
+    .route(
+        "/rounds/{round_id}/proposals/new",
+        web::post().to(proposals::create),
+    )
+    .route("/proposals/{proposal_id}", web::get().to(proposals::show))
+    .route(
+        "/proposals/{proposal_id}/support",
+        web::post().to(proposals::support),
+    )
+    .route(
+        "/proposals/{proposal_id}/unsupport",
+        web::post().to(proposals::unsupport),
+    )
+    .route(
+        "/proposals/{proposal_id}/flag",
+        web::post().to(proposals::flag),
+    )
+    .route(
+        "/proposals/{proposal_id}/merge",
+        web::post().to(proposals::merge),
+    )
+    .route(
+        "/proposals/{proposal_id}/request-changes",
+        web::post().to(proposals::request_changes),
+    )
+    .route(
+        "/proposals/{proposal_id}/image",
+        web::post().to(proposals::upload_image),
+    )
+    .route(
+        "/proposals/{proposal_id}/image",
+        web::get().to(proposals::image),
+    )
+    .route(
+        "/proposals/{proposal_id}/moderate",
+        web::post().to(proposals::moderate),
+    )
+    .route(
+        "/proposals/{proposal_id}/edit",
+        web::get().to(proposals::edit_form),
+    )
+    .route(
+        "/proposals/{proposal_id}/edit",
+        web::post().to(proposals::edit),
+    )
+    .route(
+        "/proposals/{proposal_id}/withdraw",
+        web::post().to(proposals::withdraw),
+    )
+    .route(
+        "/proposals/{proposal_id}/review",
+        web::post().to(proposals::review),
+    )
+    .route(
+        "/proposals/{proposal_id}/translations",
+        web::get().to(translations::proposal_page),
+    )
+    .route(
+        "/proposals/{proposal_id}/translations",
+        web::post().to(translations::proposal),
+    );
+}
+
+/// Statistics and the follow-up of funded projects.
+fn results_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/statistics", web::get().to(statistics::over_time))
         .route(
-            "/proposals/{proposal_id}/{action:follow|unfollow}",
-            web::post().to(mail::follow),
+            "/rounds/{round_id}/statistics",
+            web::get().to(statistics::round_statistics),
         )
-        .route("/council/mail", web::get().to(mail::outbox))
-        .route("/account/delete", web::post().to(accounts::delete_account))
+        .route(
+            "/rounds/{round_id}/implementation",
+            web::get().to(statistics::implementation),
+        )
+        .route(
+            "/rounds/{round_id}/implementation",
+            web::post().to(statistics::implementation_for_code),
+        )
+        .route(
+            "/proposals/{proposal_id}/progress",
+            web::get().to(statistics::progress_form),
+        )
+        .route(
+            "/proposals/{proposal_id}/progress",
+            web::post().to(statistics::record_progress),
+        );
+}
+
+/// The council's pages: rounds, census, codes, counting, simulation, people, mail, audit log.
+fn council_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/council/mail", web::get().to(mail::outbox))
         .route("/council/users", web::get().to(staff::users))
         .route(
             "/council/users/{user_id}/role",
             web::post().to(staff::set_role),
         )
-        .route("/rounds/{round_id}/vote", web::get().to(ballots::vote))
-        .route(
-            "/rounds/{round_id}/vote/code",
-            web::post().to(ballots::with_code),
-        )
-        .route(
-            "/rounds/{round_id}/vote/review",
-            web::post().to(ballots::review),
-        )
-        .route(
-            "/rounds/{round_id}/vote/edit",
-            web::post().to(ballots::edit),
-        )
-        .route(
-            "/rounds/{round_id}/vote/cast",
-            web::post().to(ballots::cast),
-        )
-        .route(
-            "/rounds/{round_id}/bulletin",
-            web::get().to(ballots::bulletin_page),
-        )
-        .route(
-            "/receipts/download",
-            web::post().to(ballots::download_receipt),
-        )
-        .route("/receipts/check", web::post().to(ballots::check_receipt))
         .route(
             "/council/rounds/{round_id}/simulate",
             web::get().to(simulate::round),
@@ -154,88 +271,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/council/rounds/{round_id}/census",
             web::post().to(council::census),
         )
-        .route(
-            "/review/rounds/{round_id}/paper",
-            web::get().to(review::paper_form),
-        )
-        .route(
-            "/review/rounds/{round_id}/paper/ballot",
-            web::post().to(review::paper_ballot),
-        )
-        .route(
-            "/review/rounds/{round_id}/paper/enter",
-            web::post().to(review::paper_enter),
-        )
-        .route(
-            "/rounds/{round_id}/proposals",
-            web::get().to(proposals::list),
-        )
-        .route(
-            "/rounds/{round_id}/proposals/new",
-            web::get().to(proposals::new_form),
-        )
-        .route(
-            "/rounds/{round_id}/proposals/new",
-            web::post().to(proposals::create),
-        )
-        .route("/proposals/{proposal_id}", web::get().to(proposals::show))
-        .route(
-            "/proposals/{proposal_id}/support",
-            web::post().to(proposals::support),
-        )
-        .route(
-            "/proposals/{proposal_id}/unsupport",
-            web::post().to(proposals::unsupport),
-        )
-        .route(
-            "/proposals/{proposal_id}/flag",
-            web::post().to(proposals::flag),
-        )
-        .route(
-            "/proposals/{proposal_id}/merge",
-            web::post().to(proposals::merge),
-        )
-        .route(
-            "/proposals/{proposal_id}/request-changes",
-            web::post().to(proposals::request_changes),
-        )
-        .route(
-            "/proposals/{proposal_id}/image",
-            web::post().to(proposals::upload_image),
-        )
-        .route(
-            "/proposals/{proposal_id}/image",
-            web::get().to(proposals::image),
-        )
-        .route(
-            "/proposals/{proposal_id}/moderate",
-            web::post().to(proposals::moderate),
-        )
-        .route(
-            "/review/rounds/{round_id}/flags",
-            web::get().to(proposals::flags),
-        )
-        .route(
-            "/proposals/{proposal_id}/edit",
-            web::get().to(proposals::edit_form),
-        )
-        .route(
-            "/proposals/{proposal_id}/edit",
-            web::post().to(proposals::edit),
-        )
-        .route(
-            "/proposals/{proposal_id}/withdraw",
-            web::post().to(proposals::withdraw),
-        )
-        .route(
-            "/proposals/{proposal_id}/review",
-            web::post().to(proposals::review),
-        )
         .route("/audit", web::get().to(staff::audit_log))
-        .route(
-            "/rounds/{round_id}/census-match",
-            web::post().to(rounds::census_match),
-        )
         .route("/council/rounds", web::get().to(council::list))
         .route("/council/rounds", web::post().to(council::create))
         .route("/council/rounds/new", web::get().to(council::new_form))
@@ -253,14 +289,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(translations::round),
         )
         .route(
-            "/proposals/{proposal_id}/translations",
-            web::get().to(translations::proposal_page),
-        )
-        .route(
-            "/proposals/{proposal_id}/translations",
-            web::post().to(translations::proposal),
-        )
-        .route(
             "/council/rounds/{round_id}/advance",
             web::post().to(council::advance),
         )
@@ -271,14 +299,33 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/council/rounds/{round_id}/codes/from-census",
             web::post().to(council::codes_from_census),
-        )
-        .route(
-            "/review/rounds/{round_id}/checks",
-            web::get().to(review::checks_form),
-        )
-        .route(
-            "/review/rounds/{round_id}/checks",
-            web::post().to(review::confirm),
-        )
-        .service(web::scope("/api/v1").configure(api::configure));
+        );
+}
+
+/// Reviewers' pages: in-person checks, paper ballots, the moderation queue.
+fn review_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/review/rounds/{round_id}/paper",
+        web::get().to(review::paper_form),
+    )
+    .route(
+        "/review/rounds/{round_id}/paper/ballot",
+        web::post().to(review::paper_ballot),
+    )
+    .route(
+        "/review/rounds/{round_id}/paper/enter",
+        web::post().to(review::paper_enter),
+    )
+    .route(
+        "/review/rounds/{round_id}/flags",
+        web::get().to(proposals::flags),
+    )
+    .route(
+        "/review/rounds/{round_id}/checks",
+        web::get().to(review::checks_form),
+    )
+    .route(
+        "/review/rounds/{round_id}/checks",
+        web::post().to(review::confirm),
+    );
 }

@@ -1,65 +1,36 @@
 //! Reviewers confirm voters in person (identity, and district if the round needs it).
 
 use actix_web::{web, HttpResponse};
-use maud::html;
 use serde::Deserialize;
 
-use crate::db::models::{district, round, user};
-use crate::domain::eligibility;
+use crate::domain::districts::{self, RoundDistrict};
+use crate::domain::rounds::{self, RoundSummary};
+use crate::domain::{eligibility, people};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{t, t_with};
-use crate::views::components::{button, csrf_field, error_summary, flash, input, select, Field};
-use crate::views::layout::{layout_for, Page, Viewer};
+use crate::views;
 use crate::web::extractors::{Authorized, CsrfForm, FormFields, PageViewer, Reviewers};
 use crate::web::routes::rounds::parse_round_id;
+use crate::web::routes::{html, html_status};
 use crate::web::AppState;
 
-fn page(
-    viewer: &Viewer,
-    round: &round::RoundRow,
-    districts: &[(String, String)],
-    notice: Option<&str>,
-    errors: &FieldErrors,
-) -> HttpResponse {
-    let lang = viewer.lang;
-    let title = t_with(lang, "review-confirm-title", &[("round", &round.title)]);
-    let email_label = t(lang, "review-confirm-email");
-    let markup = layout_for(
-        viewer,
-        Page { title: &title },
-        html! {
-            h1 { (title) }
-            @if let Some(message) = notice { (flash(message)) }
-            (error_summary(lang, errors))
-            p { (t(lang, "review-confirm-text")) }
-            form method="post" novalidate {
-                (csrf_field(&viewer.csrf))
-                (input(lang, Field::new("email", &email_label).kind("email").required(), errors))
-                (input(lang, Field::new("document_number", &t(lang, "review-confirm-document")).hint(&t(lang, "review-confirm-document-hint")).autocomplete("off").required(), errors))
-                (select(lang, "district", &t(lang, "review-confirm-district"), Some(t(lang, "review-confirm-district-hint").as_str()), districts, "", errors))
-                (button(&t(lang, "review-confirm-submit")))
-            }
-        },
-    );
-    let status = if errors.is_empty() {
-        actix_web::http::StatusCode::OK
+/// A page that is a form: 422 when it shows errors.
+fn form_page(errors: &FieldErrors, markup: maud::Markup) -> HttpResponse {
+    if errors.is_empty() {
+        html(markup)
     } else {
-        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
+        html_status(actix_web::http::StatusCode::UNPROCESSABLE_ENTITY, markup)
+    }
 }
 
-async fn load(state: &AppState, id: i64) -> AppResult<(round::RoundRow, Vec<(String, String)>)> {
+async fn load(state: &AppState, id: i64) -> AppResult<(RoundSummary, Vec<RoundDistrict>)> {
+    let now = state.clock.now();
     state
         .db(move |conn| {
-            let row = crate::domain::rounds::find(conn, id)?;
-            let districts = district::of_round(conn, id)?
-                .into_iter()
-                .map(|d| (d.slug, d.name))
-                .collect();
-            Ok((row, districts))
+            Ok((
+                rounds::summary_of(conn, id, now)?,
+                districts::of_round(conn, id)?,
+            ))
         })
         .await
 }
@@ -71,14 +42,10 @@ pub async fn checks_form(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    let (row, districts) = load(&state, id).await?;
-    Ok(page(
-        &viewer,
-        &row,
-        &districts,
-        None,
-        &FieldErrors::default(),
-    ))
+    let (round, districts) = load(&state, id).await?;
+    let errors = FieldErrors::default();
+    let page = views::review::confirm_voter(&viewer, &round, &districts, None, &errors);
+    Ok(form_page(&errors, page))
 }
 
 #[derive(Deserialize)]
@@ -100,101 +67,53 @@ pub async fn confirm(
     let id = parse_round_id(&path)?.0;
     let now = state.clock.now();
     let reviewer_id = reviewer.0.id();
-    let email = crate::domain::accounts::normalize_email(&form.email);
-    let slug = form.district.clone().filter(|d| !d.is_empty());
     let lang = viewer.lang;
     let secret = state.settings.secret_key.clone();
     let result = state
         .db(move |conn| {
-            let mut errors = FieldErrors::default();
-            let Some(person) = user::find_by_email(conn, &email)? else {
-                errors.add("email", t(lang, "review-confirm-no-account"));
-                return Ok(Err(errors));
-            };
-            let district_id = match &slug {
-                None => None,
-                Some(s) => match district::of_round(conn, id)?
-                    .into_iter()
-                    .find(|d| &d.slug == s)
-                {
-                    Some(d) => Some(d.district_id),
-                    None => {
-                        errors.add("district", t(lang, "review-confirm-bad-district"));
-                        return Ok(Err(errors));
-                    }
-                },
-            };
+            let district = form.district.as_deref().filter(|d| !d.is_empty());
             let check = eligibility::InPersonCheck {
                 reviewer_id,
                 round_id: id,
-                user: &person,
+                email: &form.email,
                 document: &form.document_number,
-                district_id,
+                district,
             };
+            let mut errors = FieldErrors::default();
             match eligibility::confirm_in_person(conn, secret.expose(), &check, now) {
-                Ok(outcome) => Ok(Ok((person.display_name, outcome))),
+                Ok((person, outcome)) => Ok(Ok((person.display_name, outcome))),
+                Err(AppError::NotFound(m)) => {
+                    errors.add("email", m.text(lang));
+                    Ok(Err(errors))
+                }
                 Err(AppError::Conflict(m) | AppError::Unprocessable(m)) => {
                     errors.add("document_number", m.text(lang));
                     Ok(Err(errors))
                 }
+                Err(AppError::Invalid(fields)) => Ok(Err(fields)),
                 Err(e) => Err(e),
             }
         })
         .await?;
-    let (row, districts) = load(&state, id).await?;
-    Ok(match result {
-        Ok((name, outcome)) => page(
-            &viewer,
-            &row,
-            &districts,
-            Some(&t_with(
-                viewer.lang,
-                match outcome {
-                    eligibility::CheckOutcome::Confirmed => "review-confirmed",
-                    eligibility::CheckOutcome::ConfirmedAlreadyVoted => {
-                        "review-confirmed-already-voted"
-                    }
-                },
-                &[("name", &name)],
-            )),
-            &FieldErrors::default(),
-        ),
-        Err(errors) => page(&viewer, &row, &districts, None, &errors),
-    })
-}
-
-fn paper_start(
-    viewer: &Viewer,
-    round: &round::RoundRow,
-    notice: Option<&str>,
-    errors: &FieldErrors,
-) -> HttpResponse {
-    let lang = viewer.lang;
-    let title = t_with(lang, "review-paper-title", &[("round", &round.title)]);
-    let email_label = t(lang, "review-paper-email");
-    let markup = layout_for(
-        viewer,
-        Page { title: &title },
-        html! {
-            h1 { (title) }
-            @if let Some(message) = notice { (flash(message)) }
-            (error_summary(lang, errors))
-            p { (t(lang, "review-paper-text")) }
-            form method="post" action={"/review/rounds/" (round.id) "/paper/ballot"} novalidate {
-                (csrf_field(&viewer.csrf))
-                (input(lang, Field::new("email", &email_label).kind("email").required(), errors))
-                (button(&t(lang, "review-paper-show")))
-            }
-        },
-    );
-    let status = if errors.is_empty() {
-        actix_web::http::StatusCode::OK
-    } else {
-        actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+    let (round, districts) = load(&state, id).await?;
+    let (notice, errors) = match result {
+        Ok((name, outcome)) => {
+            let key = match outcome {
+                eligibility::CheckOutcome::Confirmed => "review-confirmed",
+                eligibility::CheckOutcome::ConfirmedAlreadyVoted => {
+                    "review-confirmed-already-voted"
+                }
+            };
+            (
+                Some(t_with(lang, key, &[("name", &name)])),
+                FieldErrors::default(),
+            )
+        }
+        Err(errors) => (None, errors),
     };
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
+    let page =
+        views::review::confirm_voter(&viewer, &round, &districts, notice.as_deref(), &errors);
+    Ok(form_page(&errors, page))
 }
 
 pub async fn paper_form(
@@ -204,8 +123,12 @@ pub async fn paper_form(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    let (row, _) = load(&state, id).await?;
-    Ok(paper_start(&viewer, &row, None, &FieldErrors::default()))
+    let (round, _) = load(&state, id).await?;
+    let errors = FieldErrors::default();
+    Ok(form_page(
+        &errors,
+        views::review::paper_start(&viewer, &round, None, &errors),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -229,8 +152,8 @@ pub async fn paper_ballot(
     let lang = viewer.lang;
     let result = state
         .db(move |conn| {
-            let row = crate::domain::rounds::find(conn, id)?;
-            let Some(voter) = user::find_by_email(conn, &lookup)? else {
+            let row = rounds::summary_of(conn, id, now)?;
+            let Some(voter) = people::with_email(conn, &lookup)? else {
                 return Ok((row, Err(t(lang, "review-paper-no-account"))));
             };
             match crate::domain::ballots::paper_for_account(
@@ -260,14 +183,15 @@ pub async fn paper_ballot(
                 &[("email", &email)],
                 &t(viewer.lang, "review-paper-enter"),
             );
-            Ok(HttpResponse::Ok()
-                .content_type("text/html; charset=utf-8")
-                .body(page.into_string()))
+            Ok(html(page))
         }
         (row, Err(message)) => {
             let mut errors = FieldErrors::default();
             errors.add("email", message);
-            Ok(paper_start(&viewer, &row, None, &errors))
+            Ok(form_page(
+                &errors,
+                views::review::paper_start(&viewer, &row, None, &errors),
+            ))
         }
     }
 }
@@ -288,14 +212,11 @@ pub async fn paper_enter(
     let lang = viewer.lang;
     let (row, result) = state
         .db(move |conn| {
-            let row = crate::domain::rounds::find(conn, id)?;
-            let voter = user::find_by_email(conn, &email)?
+            let row = rounds::summary_of(conn, id, now)?;
+            let voter = people::with_email(conn, &email)?
                 .ok_or_else(|| AppError::NotFound(t(lang, "review-error-no-account").into()))?;
             let choice = fields
-                .choice_in(
-                    lang,
-                    crate::domain::rounds::BallotType::parse(&row.ballot_type)?,
-                )
+                .choice_in(lang, row.ballot_type)
                 .map_err(|m| AppError::Unprocessable(m.into()))?;
             let outcome = enter_paper(conn, secret.expose(), officer_id, id, &voter, &choice, now);
             Ok((row, outcome))
@@ -315,5 +236,6 @@ pub async fn paper_enter(
         }
         Err(e) => return Err(e),
     };
-    Ok(paper_start(&viewer, &row, notice.as_deref(), &errors))
+    let page = views::review::paper_start(&viewer, &row, notice.as_deref(), &errors);
+    Ok(form_page(&errors, page))
 }

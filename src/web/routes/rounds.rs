@@ -5,11 +5,10 @@ use actix_web::{web, HttpResponse};
 use maud::Markup;
 use serde::Deserialize;
 
-use crate::db::models::round;
-use crate::domain::eligibility::{self, Eligibility};
+use crate::domain::eligibility;
 use crate::domain::{translations, RoundId};
 use crate::error::{AppError, AppResult, FieldErrors};
-use crate::i18n::{t, Lang, Message};
+use crate::i18n::{t, Message};
 use crate::views;
 use crate::web::extractors::{AuthUser, CsrfForm, FormFields, MaybeUser, PageViewer};
 use crate::web::AppState;
@@ -34,10 +33,7 @@ pub async fn show(
         .db(move |conn| {
             let detail = translations::round_detail(conn, id, now, lang)?;
             let eligibility = match account {
-                Some(user) => {
-                    let row = round::find(conn, id.0)?;
-                    Some(eligibility::check(conn, &row, &user)?)
-                }
+                Some(user) => Some(eligibility::of_round(conn, id.0, &user)?),
                 None => None,
             };
             Ok((detail, eligibility))
@@ -88,7 +84,18 @@ pub async fn census_match(
     let lang = viewer.lang;
     let secret = state.settings.secret_key.clone();
     let outcome = state
-        .db(move |conn| census_attempt(conn, secret.expose(), lang, id, &account, &form, now))
+        .db(move |conn| {
+            eligibility::match_census_form(
+                conn,
+                secret.expose(),
+                lang,
+                id.0,
+                &account,
+                &form.document_number,
+                &form.birth_year,
+                now,
+            )
+        })
         .await?;
     match outcome {
         Ok(()) => Ok(HttpResponse::SeeOther()
@@ -111,57 +118,4 @@ pub async fn census_match(
                 .body(page.into_string()))
         }
     }
-}
-
-type CensusAttempt = Result<(), (FieldErrors, Eligibility)>;
-
-pub fn census_attempt(
-    conn: &mut crate::db::DbConnection,
-    secret: &[u8],
-    lang: Lang,
-    id: RoundId,
-    account: &crate::db::models::user::UserRow,
-    form: &CensusForm,
-    now: chrono::NaiveDateTime,
-) -> AppResult<CensusAttempt> {
-    use crate::domain::accounts;
-    let key = accounts::throttle_key(secret, "census", &format!("{}\n{}", id.0, account.id));
-    if let Some(wait) = accounts::throttled_key(conn, &key, 5, now)? {
-        return Err(crate::web::routes::accounts::too_many_in(lang, wait));
-    }
-    let mut errors = FieldErrors::default();
-    let year = form.birth_year.trim().parse::<i32>().ok();
-    if year.is_none() {
-        errors.add("birth_year", Message::new("rounds-census-error-birth-year"));
-    }
-    if crate::domain::census::normalize_document(&form.document_number).len() < 4 {
-        errors.add(
-            "document_number",
-            Message::new("rounds-census-error-document"),
-        );
-    }
-    if errors.is_empty() {
-        match crate::domain::census::match_census(
-            conn,
-            secret,
-            id.0,
-            account,
-            &form.document_number,
-            year.unwrap_or(0),
-            now,
-        ) {
-            Ok(true) => return Ok(Ok(())),
-            Ok(false) => {
-                accounts::record_failed_attempt(conn, &key, now)?;
-                errors.add(
-                    "document_number",
-                    Message::new("rounds-census-error-not-found"),
-                );
-            }
-            Err(AppError::Conflict(message)) => errors.add("document_number", message),
-            Err(e) => return Err(e),
-        }
-    }
-    let row = round::find(conn, id.0)?;
-    Ok(Err((errors, eligibility::check(conn, &row, account)?)))
 }

@@ -5,8 +5,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use crate::auth::Role;
-use crate::db::models::{audit, user};
-use crate::domain::accounts;
+use crate::domain::{accounts, security_log};
 use crate::error::{AppError, AppResult};
 use crate::views;
 use crate::web::extractors::{
@@ -25,7 +24,7 @@ pub async fn users(
     PageViewer(viewer): PageViewer,
     query: web::Query<NoticeQuery>,
 ) -> AppResult<HttpResponse> {
-    let list = state.db(|conn| Ok(user::all(conn)?)).await?;
+    let list = state.db(accounts::all).await?;
     let notice = query
         .saved
         .as_ref()
@@ -78,7 +77,7 @@ pub async fn audit_log(
     PageViewer(viewer): PageViewer,
 ) -> AppResult<HttpResponse> {
     let (entries, counters) = state
-        .db(|conn| Ok((audit::latest(conn, 200)?, audit::counters(conn, 30)?)))
+        .db(|conn| Ok((security_log::latest(conn)?, security_log::counters(conn)?)))
         .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

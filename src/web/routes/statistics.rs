@@ -5,10 +5,8 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use crate::auth::Role;
-use crate::db::models::proposal;
-use crate::domain::counting::BallotContent;
-use crate::domain::follow_up::{self, Implementation, ProgressInput};
-use crate::domain::{bulletin, rounds, statistics};
+use crate::domain::follow_up::{self, ProgressInput};
+use crate::domain::{rounds, statistics};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{t, Lang};
 use crate::views;
@@ -60,46 +58,6 @@ pub struct CodeForm {
 }
 impl FormFields for CodeForm {}
 
-/// The projects a tracking code's ballot named, with what became of each.
-fn my_ballot(
-    conn: &mut crate::db::DbConnection,
-    round_id: i64,
-    code: &str,
-    follow: &Implementation,
-    lang: Lang,
-) -> AppResult<Result<MyBallot, String>> {
-    let proof = match bulletin::inclusion(conn, code) {
-        Ok(proof) => proof,
-        Err(AppError::NotFound(m)) => return Ok(Err(m.text(lang))),
-        Err(e) => return Err(e),
-    };
-    if proof.round_id != round_id {
-        return Ok(Err(t(lang, "statistics-code-other-round")));
-    }
-    let Some(content) = proof.entry.content.as_deref() else {
-        return Ok(Err(t(lang, "ballots-inclusion-sealed")));
-    };
-    let ids: Vec<i64> = match serde_json::from_str(content).map_err(AppError::internal)? {
-        BallotContent::Projects(ids) | BallotContent::Ranking(ids) => ids,
-        BallotContent::Points(points) => points.into_keys().collect(),
-    };
-    let titles = proposal::of_round(conn, round_id)?;
-    Ok(Ok(MyBallot {
-        projects: ids
-            .iter()
-            .filter_map(|id| titles.iter().find(|p| p.id == *id))
-            .map(|p| {
-                let status = follow
-                    .projects
-                    .iter()
-                    .find(|f| f.id == p.id)
-                    .map(|f| f.status.clone());
-                (p.title.clone(), status)
-            })
-            .collect(),
-    }))
-}
-
 pub async fn implementation(
     state: web::Data<AppState>,
     user: MaybeUser,
@@ -139,7 +97,11 @@ async fn implementation_page(
                 AppError::NotFound(t(lang, "statistics-error-not-counted").into())
             })?;
             let mine = match code {
-                Some(code) => Some(my_ballot(conn, id, &code, &follow, lang)?),
+                Some(code) => Some(
+                    follow_up::projects_of_ballot(conn, id, &code, &follow)?
+                        .map(|projects| MyBallot { projects })
+                        .map_err(|m| m.text(lang)),
+                ),
                 None => None,
             };
             Ok((follow, mine))
@@ -161,8 +123,7 @@ async fn implementation_page(
 async fn project_title(state: &AppState, lang: Lang, proposal_id: i64) -> AppResult<(i64, String)> {
     state
         .db(move |conn| {
-            proposal::find(conn, proposal_id)?
-                .map(|p| (p.round_id, p.title))
+            follow_up::project_title(conn, proposal_id)?
                 .ok_or_else(|| AppError::NotFound(t(lang, "statistics-error-no-project").into()))
         })
         .await

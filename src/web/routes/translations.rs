@@ -4,7 +4,6 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use crate::db::models::proposal;
 use crate::domain::translations::{self, Text, TranslationInput};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{t, Message};
@@ -46,33 +45,16 @@ fn address(text: Text) -> String {
 }
 
 fn subject(conn: &mut crate::db::DbConnection, text: Text) -> AppResult<Subject> {
-    Ok(match text {
-        Text::Round(id) => {
-            let row = crate::domain::rounds::find(conn, id)?;
-            Subject {
-                round_id: id,
-                proposal_id: None,
-                original: TranslationInput {
-                    title: row.title,
-                    description: row.description,
-                },
-                back: format!("/council/rounds/{id}"),
-            }
-        }
-        Text::Proposal(id) => {
-            let row = proposal::find(conn, id)?.ok_or_else(|| {
-                AppError::NotFound(Message::new("messages-no-proposal").with("id", id))
-            })?;
-            Subject {
-                round_id: row.round_id,
-                proposal_id: Some(id),
-                original: TranslationInput {
-                    title: row.title,
-                    description: row.description,
-                },
-                back: format!("/proposals/{id}"),
-            }
-        }
+    let (round_id, original) = translations::original(conn, text)?;
+    let (proposal_id, back) = match text {
+        Text::Round(id) => (None, format!("/council/rounds/{id}")),
+        Text::Proposal(id) => (Some(id), format!("/proposals/{id}")),
+    };
+    Ok(Subject {
+        round_id,
+        proposal_id,
+        original,
+        back,
     })
 }
 

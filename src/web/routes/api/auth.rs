@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::Role;
-use crate::db::models::{audit, user};
 use crate::domain::accounts::{self, LoginResult, PersonalData, RegistrationInput};
+use crate::domain::security_log::{self, AuditEntry};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::web::extractors::{client_ip, AuditReaders, AuthUser, Authorized, CouncilOnly};
 use crate::web::routes::accounts::{too_many, LOGIN_REFUSED};
@@ -116,7 +116,7 @@ pub async fn me(user: AuthUser) -> web::Json<Me> {
         display_name: user.user.display_name.clone(),
         email: user.user.email.clone(),
         role: user.role,
-        email_verified: user.user.email_verified == 1,
+        email_verified: user.user.email_verified,
         language: user.user.language.clone(),
     })
 }
@@ -239,7 +239,7 @@ pub async fn users(
     state: web::Data<AppState>,
     _council: Authorized<CouncilOnly>,
 ) -> AppResult<web::Json<Vec<Account>>> {
-    let rows = state.db(|conn| Ok(user::all(conn)?)).await?;
+    let rows = state.db(accounts::all).await?;
     Ok(web::Json(
         rows.into_iter()
             .map(|u| Account {
@@ -278,15 +278,6 @@ pub async fn set_role(
     Ok(HttpResponse::NoContent().finish())
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct AuditEntry {
-    pub id: i64,
-    pub at: chrono::NaiveDateTime,
-    pub actor_id: Option<i64>,
-    pub action: String,
-    pub detail: String,
-}
-
 /// The newest 200 security-relevant actions (council and auditors).
 #[utoipa::path(get, path = "/api/v1/audit-log", tag = "staff", security(("bearer" = [])),
     responses((status = 200, body = [AuditEntry]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
@@ -294,18 +285,7 @@ pub async fn audit_log(
     state: web::Data<AppState>,
     _reader: Authorized<AuditReaders>,
 ) -> AppResult<web::Json<Vec<AuditEntry>>> {
-    let rows = state.db(|conn| Ok(audit::latest(conn, 200)?)).await?;
-    Ok(web::Json(
-        rows.into_iter()
-            .map(|a| AuditEntry {
-                id: a.id,
-                at: a.at,
-                actor_id: a.actor_id,
-                action: a.action,
-                detail: a.detail,
-            })
-            .collect(),
-    ))
+    Ok(web::Json(state.db(security_log::latest).await?))
 }
 
 /// Update the optional details used for eligibility and statistics.

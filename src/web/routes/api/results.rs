@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::auth::Role;
 use crate::domain::rounds::Phase;
-use crate::domain::{counting, export};
+use crate::domain::{export, security_log};
 use crate::error::{AppError, AppResult, ErrorBody};
 use crate::i18n::Message;
 use crate::web::extractors::{Authorized, CouncilOnly, MaybeUser};
@@ -27,7 +27,12 @@ pub async fn count(
     let now = state.clock.now();
     let secret = state.settings.secret_key.clone();
     let row = state
-        .db(move |conn| counting::count_round(conn, secret.expose(), id, now))
+        .db(move |conn| {
+            let started = std::time::Instant::now();
+            let counted = crate::domain::closing::count_round(conn, secret.expose(), id, now);
+            crate::metrics::observe_tally(started.elapsed().as_secs_f64());
+            counted
+        })
         .await?;
     Ok(HttpResponse::Created().json(serde_json::json!({"round_id": id, "ballots": row.ballot_count, "chain_head": row.chain_head})))
 }
@@ -39,20 +44,41 @@ pub struct ExportQuery {
 
 /// Exports are public once results are published; auditors and council may read them before.
 pub(crate) async fn may_export(state: &AppState, user: &MaybeUser, round_id: i64) -> AppResult<()> {
+    exporter(state, user, round_id).await.map(|_| ())
+}
+
+/// Who may take this round's data out: `Some(account)` for council and auditors, who may at
+/// any time and whose exports are written to the security log; `None` for anyone once the
+/// results are published (open data: readers are not recorded).
+async fn exporter(state: &AppState, user: &MaybeUser, round_id: i64) -> AppResult<Option<i64>> {
     let now = state.clock.now();
-    let row = state
-        .db(move |conn| crate::domain::rounds::find(conn, round_id))
+    let round = state
+        .db(move |conn| crate::domain::rounds::summary_of(conn, round_id, now))
         .await?;
     let staff = user
         .0
         .as_ref()
-        .is_some_and(|u| matches!(u.role, Role::Council | Role::Auditor));
-    if staff || Phase::of(&row, now) == Phase::Results {
-        Ok(())
+        .filter(|u| matches!(u.role, Role::Council | Role::Auditor))
+        .map(|u| u.id());
+    if staff.is_some() || round.phase == Phase::Results {
+        Ok(staff)
     } else {
         Err(AppError::Forbidden(Message::new(
             "messages-results-open-data-round-published",
         )))
+    }
+}
+
+/// Writes a staff member's export to the security log (in the export's own transaction).
+fn log_export(
+    conn: &mut crate::db::DbConnection,
+    staff: Option<i64>,
+    now: chrono::NaiveDateTime,
+    what: &str,
+) -> AppResult<()> {
+    match staff {
+        Some(actor) => security_log::record_export(conn, now, Some(actor), what),
+        None => Ok(()),
     }
 }
 
@@ -77,14 +103,20 @@ pub async fn pb(
     query: web::Query<ExportQuery>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    may_export(&state, &user, id).await?;
+    let staff = exporter(&state, &user, id).await?;
+    let now = state.clock.now();
     let pot = query.into_inner().pot;
     let name = format!(
         "round-{id}{}.pb",
         pot.as_deref().map(|p| format!("-{p}")).unwrap_or_default()
     );
+    let what = format!("round {id} as {name}");
     let text = state
-        .db(move |conn| export::pabulib_text(conn, id, pot.as_deref()))
+        .db(move |conn| {
+            let text = export::pabulib_text(conn, id, pot.as_deref())?;
+            log_export(conn, staff, now, &what)?;
+            Ok(text)
+        })
         .await?;
     Ok(attachment("text/plain; charset=utf-8", name, text))
 }
@@ -99,8 +131,15 @@ pub async fn csv(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    may_export(&state, &user, id).await?;
-    let rows = state.db(move |conn| export::project_rows(conn, id)).await?;
+    let staff = exporter(&state, &user, id).await?;
+    let now = state.clock.now();
+    let rows = state
+        .db(move |conn| {
+            let rows = export::project_rows(conn, id)?;
+            log_export(conn, staff, now, &format!("round {id} as CSV"))?;
+            Ok(rows)
+        })
+        .await?;
     Ok(attachment(
         "text/csv; charset=utf-8",
         format!("round-{id}.csv"),
@@ -118,8 +157,15 @@ pub async fn json(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    may_export(&state, &user, id).await?;
-    let rows = state.db(move |conn| export::project_rows(conn, id)).await?;
+    let staff = exporter(&state, &user, id).await?;
+    let now = state.clock.now();
+    let rows = state
+        .db(move |conn| {
+            let rows = export::project_rows(conn, id)?;
+            log_export(conn, staff, now, &format!("round {id} as JSON"))?;
+            Ok(rows)
+        })
+        .await?;
     Ok(HttpResponse::Ok().json(rows))
 }
 
@@ -134,10 +180,15 @@ pub async fn audit(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    may_export(&state, &user, id).await?;
+    let staff = exporter(&state, &user, id).await?;
+    let now = state.clock.now();
     let key = crate::audit::signing_key(&state.settings.secret_key);
     let bytes = state
-        .db(move |conn| export::audit_package(conn, id, &key))
+        .db(move |conn| {
+            let bytes = export::audit_package(conn, id, &key)?;
+            log_export(conn, staff, now, &format!("round {id} as an audit package"))?;
+            Ok(bytes)
+        })
         .await?;
     Ok(HttpResponse::Ok()
         .content_type("application/x-tar")

@@ -5,7 +5,6 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::db::models::district;
 use crate::domain::census::{self, CensusImport};
 use crate::domain::eligibility::{self, Eligibility};
 use crate::domain::round_config::{self, RoundInput};
@@ -217,10 +216,7 @@ pub async fn my_eligibility(
     let account = user.user.clone();
     Ok(web::Json(
         state
-            .db(move |conn| {
-                let row = crate::domain::rounds::find(conn, id)?;
-                eligibility::check(conn, &row, &account)
-            })
+            .db(move |conn| eligibility::of_round(conn, id, &account))
             .await?,
     ))
 }
@@ -265,30 +261,14 @@ pub async fn voter_check(
     let secret = state.settings.secret_key.clone();
     let outcome = state
         .db(move |conn| {
-            let email = crate::domain::accounts::normalize_email(&email);
-            let person = crate::domain::accounts::find_by_email(conn, &email)?;
-            let district_id = match slug {
-                None => None,
-                Some(s) => Some(
-                    district::of_round(conn, id)?
-                        .into_iter()
-                        .find(|d| d.slug == s)
-                        .map(|d| d.district_id)
-                        .ok_or_else(|| {
-                            AppError::Unprocessable(
-                                format!("district `{s}` does not take part in this round").into(),
-                            )
-                        })?,
-                ),
-            };
             let check = eligibility::InPersonCheck {
                 reviewer_id,
                 round_id: id,
-                user: &person,
+                email: &email,
                 document: &document_number,
-                district_id,
+                district: slug.as_deref(),
             };
-            eligibility::confirm_in_person(conn, secret.expose(), &check, now)
+            eligibility::confirm_in_person(conn, secret.expose(), &check, now).map(|(_, o)| o)
         })
         .await?;
     Ok(HttpResponse::Ok().json(VoterCheckResponse {
