@@ -148,7 +148,7 @@ both_backends! {
             "Netherlands_Assen_2024.pb",
             "Poland_Krakow_2025_Mistrzejowice.pb",
         ] {
-            let path = format!("{}/../shared/pabulib/samples/{name}", env!("CARGO_MANIFEST_DIR"));
+            let path = format!("{}/tests/data/pabulib/samples/{name}", env!("CARGO_MANIFEST_DIR"));
             let bytes = std::fs::read(&path).unwrap();
             let original = pabulib::parse_bytes(&bytes).unwrap();
             let summary = budgetbox::domain::import::import_pabulib(&mut app.conn(), &bytes, name, now).unwrap();

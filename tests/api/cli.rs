@@ -446,7 +446,7 @@ fn import_creates_a_closed_round_from_a_pabulib_file() {
         cmd
     };
     let sample = format!(
-        "{}/../shared/pabulib/samples/Poland_Warszawa_2017_Grochow_Centrum.pb",
+        "{}/tests/data/pabulib/samples/Poland_Warszawa_2017_Grochow_Centrum.pb",
         env!("CARGO_MANIFEST_DIR")
     );
     let (code, out, err) = run(with_db().args(["import", &sample]));

@@ -10,6 +10,7 @@ mod ballots;
 mod browser;
 mod cli;
 mod crash;
+mod docs;
 mod follow_up;
 mod health;
 mod integrity;

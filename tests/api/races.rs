@@ -32,7 +32,12 @@ async fn cast_all(
     requests: Vec<(String, usize, Value)>,
     in_flight: usize,
 ) -> HashMap<String, Vec<(u16, Value)>> {
-    let client = reqwest::Client::new();
+    // Idle connections are dropped well before the server's keep-alive closes them, so a
+    // request is never sent on a connection the server is closing at that moment.
+    let client = reqwest::Client::builder()
+        .pool_idle_timeout(std::time::Duration::from_secs(1))
+        .build()
+        .unwrap();
     let gate = Arc::new(tokio::sync::Semaphore::new(in_flight));
     let mut tasks = tokio::task::JoinSet::new();
     for (code, instance, body) in requests {

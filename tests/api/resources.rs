@@ -44,23 +44,6 @@ both_backends! {
         slow.abort_all();
     }
 
-    async fn a_login_flood_is_throttled_and_others_are_still_served(app) {
-        app.create_user("target@example.org", "violet tram umbrella", "citizen");
-        let client = reqwest::Client::new();
-        let mut flood = tokio::task::JoinSet::new();
-        for i in 0..40 {
-            let request = client
-                .post(app.url("/api/v1/auth/login"))
-                .json(&serde_json::json!({"email": "target@example.org", "password": format!("wrong guess {i}")}))
-                .send();
-            flood.spawn(async move { request.await.map(|r| r.status().as_u16()).unwrap_or(0) });
-        }
-        stays_responsive(&app, 10).await;
-        let statuses = flood.join_all().await;
-        assert!(statuses.iter().all(|s| matches!(s, 401 | 429 | 503)), "{statuses:?}");
-        assert!(statuses.contains(&429), "the flood is throttled: {statuses:?}");
-    }
-
     async fn bodies_built_to_be_expensive_are_refused_cheaply(app) {
         let client = reqwest::Client::new();
         let nested = "[".repeat(100_000);
@@ -82,5 +65,45 @@ both_backends! {
             .unwrap();
         assert!(res.status().is_client_error(), "{}", res.status());
         stays_responsive(&app, 3).await;
+    }
+}
+
+both_backends_with_clock! {
+    async fn during_a_login_flood_others_log_in_and_vote(app) {
+        use crate::ballots::{fixture, PASSWORD};
+        let f = fixture(&app, "approval", serde_json::json!({})).await;
+        app.create_user("target@example.org", "violet tram umbrella", "citizen");
+        let client = reqwest::Client::new();
+        let mut flood = tokio::task::JoinSet::new();
+        for i in 0..40 {
+            let request = client
+                .post(app.url("/api/v1/auth/login"))
+                .json(&serde_json::json!({"email": "target@example.org", "password": format!("wrong guess {i}")}))
+                .send();
+            flood.spawn(async move {
+                let status = request.await.map(|r| r.status().as_u16()).unwrap_or(0);
+                (status, Instant::now())
+            });
+        }
+        // Another resident, on the same address, logs in and votes while the guesses run.
+        let started = Instant::now();
+        let login = client
+            .post(app.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({"email": "voter@example.org", "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(login.status(), 200, "the resident's login is served during the flood");
+        let token = login.json::<serde_json::Value>().await.unwrap()["token"].as_str().unwrap().to_string();
+        let vote = app
+            .send_bearer(reqwest::Method::POST, &format!("/api/v1/rounds/{}/ballots", f.round), &token, &serde_json::json!({"projects": [f.north_projects[0]]}))
+            .await;
+        assert_eq!(vote.status(), 201, "the resident's ballot is taken during the flood");
+        let results = flood.join_all().await;
+        let statuses: Vec<u16> = results.iter().map(|(s, _)| *s).collect();
+        assert!(statuses.iter().all(|s| matches!(s, 401 | 429 | 503)), "{statuses:?}");
+        assert!(statuses.contains(&429), "the flood is throttled: {statuses:?}");
+        let last = results.iter().map(|(_, at)| *at).max().unwrap();
+        assert!(last > started, "the flood was still running when the resident logged in");
     }
 }

@@ -99,7 +99,7 @@ both_backends_with_clock! {
 
 both_backends_with_clock! {
     async fn closed_rounds_are_counted_once_automatically_with_turnout_against_the_census(app) {
-        use budgetbox::domain::counting::count_closed_rounds;
+        use budgetbox::domain::closing::count_closed_rounds;
         app.create_user("council@example.org", PASSWORD, "council");
         let token = app.api_login("council@example.org", PASSWORD).await;
         let config = json!({
@@ -132,14 +132,57 @@ both_backends_with_clock! {
         let f = crate::ballots::fixture(&app, "approval", json!({})).await;
         let before_close = crate::ballots::at("2026-06-15T17:59");
         let mut conn = app.conn();
-        let voter = budgetbox::db::models::user::find_by_email(&mut conn, "voter@example.org").unwrap().unwrap();
+        let voter = budgetbox::domain::people::with_email(&mut conn, "voter@example.org").unwrap().unwrap();
         let choice = Choice::Projects(vec![f.north_projects[0]]);
         let prepared = ballots::prepare(&mut conn, app.secret.expose(), Cast { round_id: f.round, voter: Voter::Account(&voter), requested_district: Some(f.north), choice: &choice, channel: ballots::Channel::Online }, before_close).unwrap();
         // The count runs (and locks the round) before this ballot reaches its transaction.
-        budgetbox::domain::counting::count_round(&mut conn, app.secret.expose(), f.round, crate::ballots::at("2026-06-15T18:00")).unwrap();
+        budgetbox::domain::closing::count_round(&mut conn, app.secret.expose(), f.round, crate::ballots::at("2026-06-15T18:00")).unwrap();
         let late = budgetbox::db::write_transaction(&mut conn, |conn| ballots::commit(conn, &prepared, before_close));
         assert!(matches!(late, Err(budgetbox::error::AppError::Forbidden(ref m)) if m.to_string().contains("Voting has closed")), "{:?}", late.err());
         assert!(budgetbox::db::models::ballot::of_round(&mut conn, f.round).unwrap().is_empty(), "nothing appended after the count");
         assert_eq!(budgetbox::db::models::ballot::participation_count(&mut conn, f.round).unwrap(), 0, "and no participation left behind");
+    }
+}
+
+both_backends_with_clock! {
+    async fn rankings_over_two_pots_are_scored_per_pot(app) {
+        // A ranking over two pots (the voter's district and the city) is scored per pot: the
+        // highest-ranked project of a pot gets first-place points there, as the round page
+        // says, and each pot's exported file recounts to the same scores.
+        use crate::ballots::{at, cast, fixture, PASSWORD};
+        let f = fixture(&app, "ranked", json!({"citywide_budget": "1000", "max_choices": "3"})).await;
+        let citywide = {
+            let mut conn = app.conn();
+            crate::helpers::feasible_project(&mut conn, f.round, None, "C1", 10_000)
+        };
+        let (n1, n2) = (f.north_projects[0], f.north_projects[1]);
+        let page = app.get_html(&format!("/rounds/{}", f.round)).await.text().await.unwrap();
+        assert!(page.contains("counted in each budget separately"), "the round page says how");
+        // City-wide first, then two north projects: N1 is the voter's first north choice.
+        assert_eq!(cast(&app, &f, json!({"ranking": [citywide, n1, n2]})).await.0, 201);
+        app.clock.set(at("2026-06-20T12:00"));
+        app.create_user("council2@example.org", PASSWORD, "council");
+        let council = app.api_login("council2@example.org", PASSWORD).await;
+        assert_eq!(count(&app, f.round, &council).await.status(), 201);
+        let res = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{}/advance", f.round), &council, &json!({"reason": "results approved"})).await;
+        assert_eq!(res.status(), 200);
+        let round: Value = app.get(&format!("/api/v1/rounds/{}", f.round)).await.json().await.unwrap();
+        let score = |id: i64| -> u64 {
+            round["results"]["pots"].as_array().unwrap().iter()
+                .flat_map(|pot| pot["projects"].as_array().unwrap().iter())
+                .find(|p| p["id"] == id)
+                .unwrap_or_else(|| panic!("project {id} in the results: {round}"))["score"]
+                .as_u64()
+                .unwrap()
+        };
+        // m − i with m = 3: first place 3, second 2, in each pot.
+        assert_eq!(score(citywide), 3, "first in the city-wide pot");
+        assert_eq!(score(n1), 3, "first among the north projects, though second overall");
+        assert_eq!(score(n2), 2, "second among the north projects, though third overall");
+        let pb = app.get(&format!("/api/v1/rounds/{}/export.pb?pot=north", f.round)).await.text().await.unwrap();
+        let instance = budgetbox::pabulib::parse(&pb).unwrap();
+        let scores = budgetbox::tally::scores::scores(&instance.to_election().unwrap());
+        let index = |id: i64| instance.projects.iter().position(|p| p.id == id.to_string()).unwrap();
+        assert_eq!((scores.score[index(n1)], scores.score[index(n2)]), (3, 2), "the exported file recounts the same");
     }
 }

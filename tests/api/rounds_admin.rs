@@ -233,8 +233,8 @@ both_backends_with_clock! {
         assert_eq!(res.json::<Value>().await.unwrap(), json!({"rows": 2, "added": 2, "removed": 0, "unchanged": 0}));
         let mut conn = app.conn();
         let census_row = budgetbox::db::models::round::find(&mut conn, census_round).unwrap();
-        let old = budgetbox::db::models::user::find(&mut conn, ids[0]).unwrap().unwrap();
-        let young_user = budgetbox::db::models::user::find(&mut conn, ids[1]).unwrap().unwrap();
+        let old = budgetbox::domain::people::find(&mut conn, ids[0]).unwrap().unwrap();
+        let young_user = budgetbox::domain::people::find(&mut conn, ids[1]).unwrap().unwrap();
         let now = app.clock.now();
         use budgetbox::domain::census::match_census;
         let secret = app.secret.expose();

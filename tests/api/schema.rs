@@ -10,7 +10,7 @@ use diesel::sql_types::{BigInt, Integer, Text};
 use crate::helpers::{Backend, TestDatabase};
 
 /// (table, column) → (normalised type, nullable)
-type Columns = BTreeMap<(String, String), (String, bool)>;
+pub(crate) type Columns = BTreeMap<(String, String), (String, bool)>;
 
 /// Column names of every table as `schema.rs` declares them, read from the SQL diesel builds.
 fn declared_columns() -> Vec<(String, String)> {
@@ -113,7 +113,7 @@ struct Count {
     n: i64,
 }
 
-fn introspect(conn: &mut DbConnection) -> Columns {
+pub(crate) fn introspect(conn: &mut DbConnection) -> Columns {
     match conn {
         DbConnection::Postgres(pg) => diesel::sql_query(
             "SELECT table_name::text AS table_name, column_name::text AS column_name, data_type::text AS data_type, is_nullable::text AS is_nullable

@@ -12,6 +12,30 @@ fn b64(json: serde_json::Value) -> String {
 }
 
 both_backends! {
+    async fn login_and_language_switch_never_redirect_off_the_site(app) {
+        // After logging in, and after switching language, a browser only ever goes back to a
+        // path on this site: browsers drop a tab, so `/\t/evil.example` would become
+        // `//evil.example`, another site.
+        app.create_user("resident@example.org", "violet tram umbrella", "citizen");
+        for next in ["/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/ /evil.example"] {
+            let client = app.new_browser();
+            let res = app
+                .submit_with(&client, "/login", "/login", &[("email", "resident@example.org"), ("password", "violet tram umbrella"), ("next", next)])
+                .await;
+            assert_eq!(res.status(), 303, "{next}");
+            assert_eq!(res.headers()["location"], "/account", "login with next={next:?}");
+            let res = client.get(app.url("/language/es")).query(&[("back", next)]).send().await.unwrap();
+            assert_eq!(res.headers()["location"], "/", "language switch with back={next:?}");
+        }
+        let client = app.new_browser();
+        let res = app
+            .submit_with(&client, "/login", "/login", &[("email", "resident@example.org"), ("password", "violet tram umbrella"), ("next", "/rounds/1?tab=2")])
+            .await;
+        assert_eq!(res.headers()["location"], "/rounds/1?tab=2", "a path on this site is kept");
+    }
+}
+
+both_backends! {
     async fn forged_and_stale_tokens_are_refused(app) {
         let id = app.create_user("ann@example.org", PASSWORD, "citizen");
         let good = app.api_login("ann@example.org", PASSWORD).await;

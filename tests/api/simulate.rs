@@ -38,7 +38,7 @@ both_backends! {
         for text in ["greedy", "mes-add1", "phragmen", "Voters with at least one funded project", "Northbank", "Shade trees on Mill Street"] {
             assert!(page.contains(text), "{text}");
         }
-        let sample = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/pabulib/samples/Netherlands_Assen_2024.pb")).unwrap();
+        let sample = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/pabulib/samples/Netherlands_Assen_2024.pb")).unwrap();
         let res = upload(&app, "/council/rounds/1/simulate", "/council/simulate", "assen.pb", sample.clone(), true).await;
         assert_eq!(res.status(), 200);
         let body = res.text().await.unwrap();

@@ -148,3 +148,4 @@ rounds-verify-step-own-code = Odszukaj swój kod weryfikacyjny na tablicy public
 rounds-rule-verified-email = Adres e-mail twojego konta musi być potwierdzony: kliknij link z wiadomości wysłanej po rejestracji.
 rounds-rule-codes-only = Głosujesz jednorazowym kodem z listu, który wysłało miasto; konto nie jest potrzebne.
 rounds-rule-voting-codes-census = Możesz też zagłosować jednorazowym kodem z listu od miasta zamiast kontem: jedna karta na osobę, czymkolwiek zagłosujesz najpierw.
+rounds-ranked-per-pot = Twój ranking liczy się osobno w każdej puli: wśród projektów ogólnomiejskich projekt, który umieściłeś najwyżej, dostaje punkty za pierwsze miejsce, następny za drugie i tak dalej; tak samo wśród projektów twojej dzielnicy.
