@@ -186,3 +186,32 @@ both_backends_with_clock! {
         assert_eq!((scores.score[index(n1)], scores.score[index(n2)]), (3, 2), "the exported file recounts the same");
     }
 }
+
+both_backends! {
+    async fn exports_by_council_and_auditors_are_in_the_security_log(app) {
+        crate::helpers::load_demo(&app);
+        let auditor_id = app.create_user("aud@example.org", PASSWORD, "auditor");
+        let auditor = app.api_login("aud@example.org", PASSWORD).await;
+        let exports = |log: &Value| -> Vec<(Option<i64>, String)> {
+            log.as_array().unwrap().iter()
+                .filter(|e| e["action"] == "export")
+                .map(|e| (e["actor_id"].as_i64(), e["detail"].as_str().unwrap().to_string()))
+                .collect()
+        };
+        // Open data, read by anyone: readers are not recorded.
+        assert_eq!(app.get("/api/v1/rounds/1/export.csv").await.status(), 200);
+        let log: Value = app.get_bearer("/api/v1/audit-log", &auditor).await.json().await.unwrap();
+        assert!(exports(&log).is_empty(), "{log}");
+        for path in ["export.csv", "export.json", "export.pb?pot=old-town", "export.audit"] {
+            let res = app.get_bearer(&format!("/api/v1/rounds/1/{path}"), &auditor).await;
+            assert_eq!(res.status(), 200, "{path}");
+        }
+        let log: Value = app.get_bearer("/api/v1/audit-log", &auditor).await.json().await.unwrap();
+        let found = exports(&log);
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert!(found.iter().all(|(actor, _)| *actor == Some(auditor_id)), "{found:?}");
+        for what in ["as CSV", "as JSON", "round-1-old-town.pb", "as an audit package"] {
+            assert!(found.iter().any(|(_, detail)| detail.contains(what)), "{what}: {found:?}");
+        }
+    }
+}

@@ -149,3 +149,42 @@ fn bad_input_is_one_line_and_exit_code_2() {
         }
     }
 }
+
+/// A ballot longer than the file's `max_length` is counted with a warning on stderr, and
+/// refused with `--strict`.
+#[test]
+fn ballots_over_max_length_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.pb");
+    std::fs::write(
+        &file,
+        "META\nkey;value\ndescription;long ballots\nnum_projects;3\nnum_votes;2\nbudget;100\n\
+         vote_type;approval\nrule;greedy\nmax_length;1\nPROJECTS\nproject_id;cost\n1;60\n2;50\n3;10\n\
+         VOTES\nvoter_id;vote\nv1;1,2\nv2;3\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let (code, out, err) = tally(&[path]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 2, "counted as cast: {out}");
+    assert!(
+        err.contains("1 ballot(s) name more than max_length = 1 projects"),
+        "{err}"
+    );
+    let (code, out, err) = tally(&[path, "--strict"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("--strict"), "{err}");
+    let (code, _, err) = tally(&[
+        sample("Poland_Warszawa_2017_Grochow_Centrum.pb")
+            .to_str()
+            .unwrap(),
+        "--strict",
+    ]);
+    assert_eq!(
+        code, 0,
+        "a file whose ballots keep to max_length passes --strict: {err}"
+    );
+    assert!(err.is_empty(), "{err}");
+}
