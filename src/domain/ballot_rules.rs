@@ -10,6 +10,7 @@ use super::counting::BallotContent;
 use super::rounds::BallotType;
 use crate::db::models::{district, proposal, round};
 use crate::db::DbConnection;
+use crate::domain::status::ProposalStatus;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 
@@ -69,7 +70,7 @@ pub fn paper(
     };
     let projects = proposal::of_round(conn, round.id)?
         .into_iter()
-        .filter(|p| p.status == "feasible")
+        .filter(|p| ProposalStatus::of(&p.status) == ProposalStatus::Feasible)
         .filter(|p| p.district_id.is_none() || p.district_id == district_id)
         .map(|p| BallotProject {
             id: p.id,

@@ -20,6 +20,7 @@ use super::sealing::{self, RoundKeys};
 use super::voting_codes;
 use crate::db::models::{ballot, district, round};
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::status::{Residence, RevotePolicy};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 
@@ -81,7 +82,7 @@ fn voter_district(
             let district = match eligibility.district_id {
                 Some(d) => Some(d),
                 // No residence rule: the voter picks one of the round's districts.
-                None if round.residence == "none" => {
+                None if Residence::of(round) == Residence::Anyone => {
                     requested.filter(|d| round_districts.contains(d))
                 }
                 None => None,
@@ -251,7 +252,7 @@ pub fn prepare(
         Voter::Account(user) => (Some(user.id), channel),
         Voter::Code(_) => (None, Channel::Code),
     };
-    let revoting = round.revote_policy == "last-counts";
+    let revoting = RevotePolicy::of(&round) == RevotePolicy::LastCounts;
     Ok(Prepared {
         round_id,
         user_id,

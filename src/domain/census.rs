@@ -14,6 +14,7 @@ use crate::db::models::eligibility::{self as evidence, NewCheck};
 use crate::db::models::round;
 use crate::db::models::{ballot, district, round_change};
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::status::RevotePolicy;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 
@@ -224,7 +225,9 @@ pub fn match_census(
     let Some((_, district_id)) = evidence::find_census(conn, round_id, &hash)? else {
         return Ok(false);
     };
-    if row.revote_policy != "last-counts" && ballot::token_spent(conn, round_id, &token(&hash))? {
+    if RevotePolicy::of(&row) != RevotePolicy::LastCounts
+        && ballot::token_spent(conn, round_id, &token(&hash))?
+    {
         return Err(AppError::Conflict(Message::new(
             "messages-eligibility-census-already-voted",
         )));

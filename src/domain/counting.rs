@@ -12,6 +12,7 @@ pub use super::outcome::{funded_projects, PotOutcome, StoredOutcome};
 use crate::db::models::round_result::{self, RoundResultRow};
 use crate::db::models::{ballot, district, proposal, round};
 use crate::db::DbConnection;
+use crate::domain::status::ProposalStatus;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 use crate::tally::{self, Ballot, Election, PositionalScheme, Project, Rule, TieBreak};
@@ -160,7 +161,7 @@ pub struct CountedProject {
 pub fn count_basis(conn: &mut DbConnection, round: &round::RoundRow) -> AppResult<CountBasis> {
     let projects = proposal::of_round(conn, round.id)?
         .into_iter()
-        .filter(|p| p.status == "feasible")
+        .filter(|p| ProposalStatus::of(&p.status) == ProposalStatus::Feasible)
         .map(|p| CountedProject {
             id: p.id,
             title: p.title,

@@ -14,6 +14,7 @@ use crate::db::models::district;
 use crate::db::models::eligibility::{self as evidence, NewCheck, VoterCheckRow};
 use crate::db::models::round::RoundRow;
 use crate::db::DbConnection;
+use crate::domain::status::{Residence, RevotePolicy};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{Lang, Message};
 
@@ -166,7 +167,7 @@ pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &Account) -> AppRe
             .or(user.district_id)
             .filter(|d| round_districts.contains(d)),
     };
-    if round.residence != "none" && !round_districts.is_empty() {
+    if Residence::of(round) != Residence::Anyone && !round_districts.is_empty() {
         let ok = district_id.is_some_and(|d| round_districts.contains(&d));
         let (explanation, step) = match (round.residence.as_str(), ok) {
             ("verified", true) => ("messages-eligibility-district-verified", ""),
@@ -328,7 +329,7 @@ pub fn confirm_in_person(
             Ok(token) => ballot::token_spent(conn, round_id, &token)?,
             Err(_) => false,
         };
-    if voted && round.revote_policy != "last-counts" {
+    if voted && RevotePolicy::of(&round) != RevotePolicy::LastCounts {
         return Err(AppError::Conflict(Message::new(
             "messages-ballots-person-already-voted-round",
         )));

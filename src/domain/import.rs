@@ -16,6 +16,7 @@ use crate::db::models::proposal::{self, NewProposal};
 use crate::db::models::round::{self, NewRound};
 use crate::db::models::round_change;
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::status::ProposalStatus;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 use crate::pabulib::{self, Instance, VoteType};
@@ -246,9 +247,9 @@ fn insert_projects<'i>(
                 estimated_cost: p.cost,
                 validated_cost: Some(p.cost),
                 status: if p.withdrawn() {
-                    "withdrawn"
+                    ProposalStatus::Withdrawn.as_str()
                 } else {
-                    "feasible"
+                    ProposalStatus::Feasible.as_str()
                 },
                 created_at: now,
                 updated_at: now,

@@ -34,6 +34,7 @@ pub mod sealing;
 pub mod security_log;
 pub mod simulation;
 pub mod statistics;
+pub mod status;
 pub mod translations;
 pub mod utc;
 pub mod voting_codes;

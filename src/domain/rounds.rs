@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 use super::{DistrictId, ProposalId, RoundId};
 use crate::db::models::{district, proposal, round, round_change, round_result};
 use crate::db::DbConnection;
+use crate::domain::status::ProposalStatus;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Message};
 
@@ -145,7 +146,7 @@ pub struct ProjectView {
     pub category: Option<String>,
     /// The cost on the ballot: the validated cost once reviewed, else the estimate (cents).
     pub cost: i64,
-    pub status: String,
+    pub status: ProposalStatus,
     /// Set once a result is stored: whether the project is funded.
     pub funded: Option<bool>,
 }
@@ -363,7 +364,7 @@ pub fn detail(
             district_id: p.district_id.map(DistrictId),
             category: p.category,
             cost: p.validated_cost.unwrap_or(p.estimated_cost),
-            status: p.status,
+            status: ProposalStatus::of(&p.status),
         })
         .collect();
     let eligibility = eligibility_rules(&row);

@@ -12,6 +12,7 @@ use super::disclosure::{protect_with, Known, Table};
 use super::follow_up;
 use crate::db::models::{ballot, district, proposal, round_result};
 use crate::db::DbConnection;
+use crate::domain::status::ProposalStatus;
 use crate::error::{AppError, AppResult};
 
 const GENDER_COLUMNS: [&str; 4] = ["Women", "Men", "Non-binary", "Not stated"];
@@ -211,8 +212,15 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<RoundStatis
 /// Proposals submitted, feasible, funded and carried out in a round.
 pub fn engagement(conn: &mut DbConnection, round_id: i64) -> AppResult<Engagement> {
     let all = proposal::of_round(conn, round_id)?;
-    let active = all.iter().filter(|p| p.status != "withdrawn").count();
-    let feasible = all.iter().filter(|p| p.status == "feasible").count();
+    let status = |p: &proposal::ProposalRow| ProposalStatus::of(&p.status);
+    let active = all
+        .iter()
+        .filter(|p| status(p) != ProposalStatus::Withdrawn)
+        .count();
+    let feasible = all
+        .iter()
+        .filter(|p| status(p) == ProposalStatus::Feasible)
+        .count();
     // The follow-up already knows the funded projects of a counted round.
     let follow_up = follow_up::of_round(conn, round_id)?;
     let funded = follow_up.as_ref().map_or(0, |f| f.funded);

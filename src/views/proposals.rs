@@ -12,19 +12,22 @@ use super::components::{
 use super::layout::{layout_for, Page, Viewer};
 use crate::domain::proposals::{ListPage, ListQuery, ProposalInput, ProposalView};
 use crate::domain::rounds::RoundDetail;
+use crate::domain::status::ProposalStatus;
 use crate::domain::translations::TranslationInput;
 use crate::error::FieldErrors;
 use crate::i18n::{t, t_count, t_with, Lang};
 
 /// A proposal's status (or a review's decision) in the reader's language.
-fn status_label(lang: Lang, status: &str) -> String {
-    match status {
-        "submitted" => t(lang, "proposals-status-submitted"),
-        "feasible" => t(lang, "proposals-status-feasible"),
-        "infeasible" => t(lang, "proposals-status-infeasible"),
-        "withdrawn" => t(lang, "proposals-status-withdrawn"),
-        other => other.to_string(),
-    }
+fn status_label(lang: Lang, status: ProposalStatus) -> String {
+    t(
+        lang,
+        match status {
+            ProposalStatus::Submitted => "proposals-status-submitted",
+            ProposalStatus::Feasible => "proposals-status-feasible",
+            ProposalStatus::Infeasible => "proposals-status-infeasible",
+            ProposalStatus::Withdrawn => "proposals-status-withdrawn",
+        },
+    )
 }
 
 /// The list's address with `query` but another page, for the pagination links.
@@ -70,9 +73,9 @@ pub fn list(
         id.and_then(|id| round.districts.iter().find(|d| d.id.0 == id))
             .map_or(t(lang, "proposals-citywide"), |d| d.name.clone())
     };
-    let statuses: Vec<(String, String)> = ["submitted", "feasible", "infeasible", "withdrawn"]
+    let statuses: Vec<(String, String)> = ProposalStatus::ALL
         .iter()
-        .map(|v| (v.to_string(), status_label(lang, v)))
+        .map(|&s| (s.as_str().to_string(), status_label(lang, s)))
         .collect();
     let categories: Vec<(String, String)> = round
         .categories
@@ -128,7 +131,7 @@ pub fn list(
                     @for p in &page.items {
                         li { article.card {
                             h2 { a href={"/proposals/" (p.id)} { (p.title) } }
-                            p { (status_label(lang, &p.status)) " · " (money(lang, p.cost, &s.currency)) " · " (district_name(p.district_id))
+                            p { (status_label(lang, p.status)) " · " (money(lang, p.cost, &s.currency)) " · " (district_name(p.district_id))
                                 @if let Some(c) = &p.category { " · " (c) } }
                         } }
                     }
@@ -242,7 +245,7 @@ pub fn show(
             @if let Some(message) = notice { (flash(message)) }
             (error_summary(lang, errors))
             h1 { (p.title) }
-            p { strong { (status_label(lang, &p.status)) } " · " (t_with(lang, "proposals-proposed-by", &[("authors", &authors)]))
+            p { strong { (status_label(lang, p.status)) } " · " (t_with(lang, "proposals-proposed-by", &[("authors", &authors)]))
                 " · " a href={"/rounds/" (round.summary.id) "/proposals"} { (round.summary.title) } }
             @if let Some((into, reason)) = &p.merged_into {
                 // "Merged: this proposal is part of <a>proposal 12</a> now." is one sentence.
@@ -294,7 +297,7 @@ pub fn show(
                         @if let Some(a) = c.answered_at { " (" (t(lang, "proposals-history-edited")) " " (round_time(lang, a, zone)) ")" } }
                 }
                 @for r in &p.reviews {
-                    li { (round_time(lang, r.at, zone)) ": " (t(lang, "proposals-history-reviewed")) " " strong { (status_label(lang, &r.decision)) } @if let Some(c) = r.validated_cost { " " (t(lang, "proposals-history-at")) " " (money(lang, c, currency)) } ". " (r.reason) }
+                    li { (round_time(lang, r.at, zone)) ": " (t(lang, "proposals-history-reviewed")) " " strong { (status_label(lang, r.decision)) } @if let Some(c) = r.validated_cost { " " (t(lang, "proposals-history-at")) " " (money(lang, c, currency)) } ". " (r.reason) }
                 }
             }
             @if may.is_author && may.can_edit { (author_panel(viewer, p, errors)) }

@@ -8,18 +8,21 @@ use super::layout::{layout_for, Page, Viewer};
 use crate::auth::Role;
 use crate::domain::eligibility::Eligibility;
 use crate::domain::rounds::{BallotType, Phase, ProjectView, RoundDetail};
+use crate::domain::status::ProposalStatus;
 use crate::error::FieldErrors;
 use crate::i18n::{t, t_count, Lang};
 
-/// A project's status on the round page, in the reader's language (the stored value otherwise).
-fn status_label(lang: Lang, status: &str) -> String {
-    match status {
-        "submitted" => t(lang, "rounds-status-submitted"),
-        "feasible" => t(lang, "rounds-status-feasible"),
-        "infeasible" => t(lang, "rounds-status-infeasible"),
-        "withdrawn" => t(lang, "rounds-status-withdrawn"),
-        other => other.to_string(),
-    }
+/// A project's status on the round page, in the reader's language.
+fn status_label(lang: Lang, status: ProposalStatus) -> String {
+    t(
+        lang,
+        match status {
+            ProposalStatus::Submitted => "rounds-status-submitted",
+            ProposalStatus::Feasible => "rounds-status-feasible",
+            ProposalStatus::Infeasible => "rounds-status-infeasible",
+            ProposalStatus::Withdrawn => "rounds-status-withdrawn",
+        },
+    )
 }
 
 fn ballot_type_label(lang: Lang, ballot_type: BallotType) -> String {
@@ -127,10 +130,10 @@ pub fn show(
                                 td { (district_name(p)) }
                                 td { (money(lang, p.cost, currency)) }
                                 td {
-                                    (status_label(lang, &p.status))
+                                    (status_label(lang, p.status))
                                     @match p.funded {
                                         Some(true) => { " — " strong { (t(lang, "rounds-project-funded")) } }
-                                        Some(false) if p.status == "feasible" => { " — " (t(lang, "rounds-project-not-funded")) }
+                                        Some(false) if p.status == ProposalStatus::Feasible => { " — " (t(lang, "rounds-project-not-funded")) }
                                         _ => {}
                                     }
                                 }

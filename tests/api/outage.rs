@@ -67,17 +67,20 @@ impl Proxy {
     }
 }
 
-/// `postgres://user@host:port/db` with the host and port replaced.
+/// `postgres://user@host:port/db` with the host and port replaced, and the original
+/// `host:port`.
 fn through(url: &str, port: u16) -> (String, String) {
-    let start = url
-        .find('@')
-        .map_or_else(|| url.find("//").unwrap() + 2, |i| i + 1);
-    let end = start + url[start..].find('/').unwrap();
-    let upstream = url[start..end].to_string();
-    (
-        format!("{}127.0.0.1:{port}{}", &url[..start], &url[end..]),
-        upstream,
-    )
+    let mut parsed = url::Url::parse(url).expect("a database URL");
+    let upstream = format!(
+        "{}:{}",
+        parsed.host_str().expect("a host"),
+        parsed.port().unwrap_or(5432)
+    );
+    parsed
+        .set_host(Some("127.0.0.1"))
+        .expect("a host can be set");
+    parsed.set_port(Some(port)).expect("a port can be set");
+    (parsed.to_string(), upstream)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -9,6 +9,7 @@ use super::people::Account;
 use crate::db::models::proposal::{self, ProposalRow};
 use crate::db::models::{change_request, proposal_image, proposal_merge, proposal_support, round};
 use crate::db::DbConnection;
+use crate::domain::status::ProposalStatus;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Message;
 
@@ -70,7 +71,7 @@ fn moderation_reason(reason: &str, field: &str) -> AppResult<String> {
 pub struct ReviewView {
     #[serde(serialize_with = "crate::domain::utc::serialize")]
     pub at: NaiveDateTime,
-    pub decision: String,
+    pub decision: ProposalStatus,
     pub validated_cost: Option<i64>,
     pub reason: String,
 }
@@ -86,7 +87,7 @@ pub struct ProposalView {
     pub location: Option<String>,
     pub estimated_cost: i64,
     pub validated_cost: Option<i64>,
-    pub status: String,
+    pub status: ProposalStatus,
     /// True when the estimate exceeds the round's whole budget (accepted, but flagged).
     pub over_budget: bool,
     /// The author's display name, or "deleted user".
@@ -150,7 +151,7 @@ pub fn view(conn: &mut DbConnection, id: i64) -> AppResult<ProposalView> {
         .into_iter()
         .map(|r| ReviewView {
             at: r.at,
-            decision: r.decision,
+            decision: ProposalStatus::of(&r.decision),
             validated_cost: r.validated_cost,
             reason: r.reason,
         })
@@ -197,7 +198,7 @@ pub fn view(conn: &mut DbConnection, id: i64) -> AppResult<ProposalView> {
         location: p.location,
         estimated_cost: p.estimated_cost,
         validated_cost: p.validated_cost,
-        status: p.status,
+        status: ProposalStatus::of(&p.status),
         author,
         author_id: p.author_id,
         created_at: p.created_at,

@@ -10,6 +10,7 @@ use crate::db::models::{audit, change_request, proposal_merge, proposal_support}
 use crate::db::DbConnection;
 use crate::domain::money::parse_amount;
 use crate::domain::rounds::Phase;
+use crate::domain::status::ProposalStatus;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Message;
 
@@ -36,7 +37,7 @@ pub fn review(
     now: NaiveDateTime,
 ) -> AppResult<()> {
     let p = proposal_of(conn, id)?;
-    if p.status == "withdrawn" {
+    if ProposalStatus::of(&p.status) == ProposalStatus::Withdrawn {
         return Err(AppError::Conflict(Message::new(
             "messages-proposals-proposal-been-withdrawn",
         )));
@@ -123,7 +124,7 @@ fn review_phase_proposal(
     now: NaiveDateTime,
 ) -> AppResult<ProposalRow> {
     let p = proposal_of(conn, id)?;
-    if p.status == "withdrawn" {
+    if ProposalStatus::of(&p.status) == ProposalStatus::Withdrawn {
         return Err(AppError::Conflict(Message::new(
             "messages-proposals-proposal-been-withdrawn",
         )));
@@ -204,7 +205,9 @@ pub fn request_changes(
 ) -> AppResult<()> {
     let reason = moderation_reason(reason, "change_reason")?;
     let p = review_phase_proposal(conn, id, now)?;
-    if Phase::of(&round_of(conn, p.round_id)?, now) != Phase::Review || p.status != "submitted" {
+    if Phase::of(&round_of(conn, p.round_id)?, now) != Phase::Review
+        || ProposalStatus::of(&p.status) != ProposalStatus::Submitted
+    {
         return Err(AppError::Conflict(Message::new(
             "messages-proposals-changes-asked-proposals-awaiting",
         )));

@@ -7,6 +7,7 @@ use crate::db::models::district;
 use crate::db::models::proposal::{self};
 use crate::db::DbConnection;
 use crate::domain::money::parse_amount;
+use crate::domain::status::ProposalStatus;
 use crate::error::{AppResult, FieldErrors};
 use crate::i18n::Message;
 
@@ -41,7 +42,7 @@ pub struct ListItem {
     pub category: Option<String>,
     /// The cost on the ballot: validated if reviewed, else the estimate (cents).
     pub cost: i64,
-    pub status: String,
+    pub status: ProposalStatus,
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -78,9 +79,7 @@ pub fn list(conn: &mut DbConnection, round_id: i64, query: &ListQuery) -> AppRes
         },
     };
     let status = text(&query.status);
-    if !status.is_empty()
-        && !["submitted", "feasible", "infeasible", "withdrawn"].contains(&status.as_str())
-    {
+    if !status.is_empty() && ProposalStatus::parse(&status).is_none() {
         e.add(
             "status",
             Message::new("messages-proposal-choose-statuses-list"),
@@ -148,7 +147,7 @@ pub fn list(conn: &mut DbConnection, round_id: i64, query: &ListQuery) -> AppRes
                 district_id: p.district_id,
                 category: p.category,
                 cost: p.validated_cost.unwrap_or(p.estimated_cost),
-                status: p.status,
+                status: ProposalStatus::of(&p.status),
             })
             .collect(),
         total,

@@ -11,6 +11,7 @@ use crate::db::DbConnection;
 use crate::domain::money::parse_amount;
 use crate::domain::people::Account;
 use crate::domain::rounds::Phase;
+use crate::domain::status::ProposalStatus;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Message;
 
@@ -194,7 +195,7 @@ pub fn submit(
                 location: c.location.as_deref(),
                 estimated_cost: c.cost,
                 validated_cost: None,
-                status: "submitted",
+                status: ProposalStatus::Submitted.as_str(),
                 created_at: now,
                 updated_at: now,
             },
@@ -248,7 +249,7 @@ pub fn withdraw(
     let p = proposal_of(conn, id)?;
     authored_and_open(conn, author, &p, now)?;
     crate::db::write_transaction(conn, |conn| {
-        proposal::set_status(conn, id, "withdrawn", None, now)?;
+        proposal::set_status(conn, id, ProposalStatus::Withdrawn.as_str(), None, now)?;
         let news = crate::domain::notifications::ProposalNews::Withdrawn;
         crate::domain::notifications::proposal_news(conn, mailing, id, &news, now)
     })
@@ -265,7 +266,7 @@ fn authored_and_open(
             "messages-proposals-author-change-proposal",
         )));
     }
-    if p.status == "withdrawn" {
+    if ProposalStatus::of(&p.status) == ProposalStatus::Withdrawn {
         return Err(AppError::Conflict(Message::new(
             "messages-proposals-proposal-been-withdrawn",
         )));
@@ -279,7 +280,9 @@ fn authored_and_open(
     match Phase::of(&round, now) {
         Phase::Proposals => Ok(round),
         // During review the author may change it only when a reviewer asked them to.
-        Phase::Review if p.status == "submitted" && asked()? => Ok(round),
+        Phase::Review if ProposalStatus::of(&p.status) == ProposalStatus::Submitted && asked()? => {
+            Ok(round)
+        }
         _ => Err(AppError::Forbidden(Message::new(
             "messages-proposals-proposals-changed-until-review",
         ))),
@@ -305,7 +308,7 @@ pub fn support(
             "messages-proposals-proposals-supported-while-they",
         )));
     }
-    if p.status == "withdrawn" {
+    if ProposalStatus::of(&p.status) == ProposalStatus::Withdrawn {
         return Err(AppError::Conflict(Message::new(
             "messages-proposals-proposal-been-withdrawn",
         )));

@@ -25,6 +25,7 @@ use serde::Deserialize;
 use crate::auth::Role;
 use crate::domain::proposals::{self, ListQuery, ProposalInput, ReviewInput};
 use crate::domain::rounds::{Phase, RoundDetail};
+use crate::domain::status::ProposalStatus;
 use crate::domain::{translations, RoundId};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{t, Lang, Message};
@@ -99,18 +100,20 @@ async fn show_page(
         && translated.apply(Some(id), &mut view.title, &mut view.description);
     let is_author = viewer_id.is_some() && viewer_id == view.author_id;
     let asked = view.change_requests.iter().any(|r| r.answered_at.is_none());
-    let can_edit = view.status != "withdrawn"
+    let can_edit = view.status != ProposalStatus::Withdrawn
         && view.merged_into.is_none()
         && (round.summary.phase == Phase::Proposals
-            || (round.summary.phase == Phase::Review && view.status == "submitted" && asked));
+            || (round.summary.phase == Phase::Review
+                && view.status == ProposalStatus::Submitted
+                && asked));
     let can_support = rules.supports
         && viewer_id.is_some()
         && !is_author
         && round.summary.phase == Phase::Proposals
-        && view.status != "withdrawn";
+        && view.status != ProposalStatus::Withdrawn;
     let can_review = round.summary.phase == Phase::Review
         && view.merged_into.is_none()
-        && view.status != "withdrawn"
+        && view.status != ProposalStatus::Withdrawn
         && user
             .0
             .as_ref()
