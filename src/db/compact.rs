@@ -21,7 +21,7 @@ const REORDERED: &str =
 /// a logical dump) can see; see docs/security.md for the files themselves.
 pub fn scrub_after_count(conn: &mut DbConnection) -> Result<(), String> {
     match conn {
-        DbConnection::Sqlite(_) => with_sqlite_writer(|| {
+        DbConnection::Sqlite(_) => with_sqlite_writer(conn, |conn| {
             truncate_wal(conn)?;
             conn.batch_execute("VACUUM")
                 .map_err(|e| format!("VACUUM: {e}"))?;

@@ -123,46 +123,76 @@ macro_rules! on_each_backend {
     };
 }
 
-/// SQLite has one writer at a time. Writers of this process queue on this lock instead of on
-/// SQLite's busy handler, which sleeps in growing steps and turns contention into long tails.
-static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+/// SQLite has one writer per database file. Writers of this process queue on that file's lock
+/// instead of on SQLite's busy handler, which sleeps in growing steps and turns contention into
+/// long tails. The lock cannot travel inside the connection (diesel's `MultiConnection` wants
+/// the bare `SqliteConnection`), so it is found by the file's path: two databases never wait on
+/// each other, and every pool on one file shares its queue.
+static SQLITE_WRITERS: std::sync::Mutex<Vec<(String, std::sync::Arc<std::sync::Mutex<()>>)>> =
+    std::sync::Mutex::new(Vec::new());
 
 thread_local! {
-    /// Set while this thread holds `SQLITE_WRITER`, so a nested write does not wait on itself.
-    static HOLDS_SQLITE_WRITER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The files whose writer lock this thread holds, so a nested write does not wait on itself.
+    static HELD_BY_THIS_THREAD: std::cell::RefCell<Vec<String>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[derive(QueryableByName)]
+struct MainFile {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    file: String,
+}
+
+/// The path of the file an SQLite connection writes to ("" for an in-memory database).
+fn sqlite_file(conn: &mut diesel::SqliteConnection) -> String {
+    diesel::sql_query("SELECT file FROM pragma_database_list WHERE name = 'main'")
+        .get_result::<MainFile>(conn)
+        .map(|row| row.file)
+        .unwrap_or_default()
+}
+
+fn writer_lock(file: &str) -> std::sync::Arc<std::sync::Mutex<()>> {
+    let mut writers = SQLITE_WRITERS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, lock)) = writers.iter().find(|(path, _)| path == file) {
+        return lock.clone();
+    }
+    let lock = std::sync::Arc::new(std::sync::Mutex::new(()));
+    writers.push((file.to_string(), lock.clone()));
+    lock
 }
 
 /// Runs `f` in a write transaction. On SQLite the transaction takes the write lock up front
-/// (BEGIN IMMEDIATE), after the process-wide writer lock, so writers queue instead of failing
-/// on upgrade or sleeping in the busy handler.
+/// (BEGIN IMMEDIATE), after this process's lock for the file, so writers queue instead of
+/// failing on upgrade or sleeping in the busy handler.
 pub fn write_transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
     match conn {
-        DbConnection::Sqlite(_) => with_sqlite_writer(|| sqlite_immediate(conn, f)),
+        DbConnection::Sqlite(_) => with_sqlite_writer(conn, |conn| sqlite_immediate(conn, f)),
         DbConnection::Postgres(_) => conn.transaction(f),
     }
 }
 
-/// Runs `f` holding this process's SQLite writer lock but outside any transaction (VACUUM and
-/// checkpoints cannot run inside one). A no-op guard on PostgreSQL callers.
-pub fn with_sqlite_writer<T>(f: impl FnOnce() -> T) -> T {
-    let nested = HOLDS_SQLITE_WRITER.with(|h| h.get());
-    let _guard = if nested {
-        None
-    } else {
-        let guard = SQLITE_WRITER
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        HOLDS_SQLITE_WRITER.with(|h| h.set(true));
-        Some(guard)
+/// Runs `f` holding this process's writer lock for the connection's SQLite file, but outside any
+/// transaction (VACUUM and checkpoints cannot run inside one). On PostgreSQL it just runs `f`.
+pub fn with_sqlite_writer<T>(conn: &mut DbConnection, f: impl FnOnce(&mut DbConnection) -> T) -> T {
+    let DbConnection::Sqlite(lite) = conn else {
+        return f(conn);
     };
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-    if !nested {
-        HOLDS_SQLITE_WRITER.with(|h| h.set(false));
+    let file = sqlite_file(lite);
+    let nested = HELD_BY_THIS_THREAD.with(|held| held.borrow().contains(&file));
+    if nested {
+        return f(conn);
     }
+    let lock = writer_lock(&file);
+    let _guard = lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    HELD_BY_THIS_THREAD.with(|held| held.borrow_mut().push(file.clone()));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(conn)));
+    HELD_BY_THIS_THREAD.with(|held| held.borrow_mut().retain(|path| path != &file));
     result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
@@ -187,5 +217,72 @@ where
             let _ = conn.batch_execute("ROLLBACK");
             std::panic::resume_unwind(panic)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    use super::*;
+
+    fn sqlite_pool(dir: &std::path::Path, name: &str) -> DbPool {
+        connect_pool(&DatabaseUrl::sqlite_file(&dir.join(name)), 2).expect("pool")
+    }
+
+    /// While a writer holds one database, a write to another database goes straight through; a
+    /// second pool on the same file queues behind the first.
+    #[test]
+    fn writers_queue_per_database_file_not_per_process() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, a_again) = (
+            sqlite_pool(dir.path(), "a.sqlite3"),
+            sqlite_pool(dir.path(), "b.sqlite3"),
+            sqlite_pool(dir.path(), "a.sqlite3"),
+        );
+        let (held, release) = (mpsc::channel(), mpsc::channel::<()>());
+        let holder = std::thread::spawn(move || {
+            let mut conn = a.get().unwrap();
+            write_transaction(&mut conn, |_| -> Result<(), diesel::result::Error> {
+                held.0.send(()).unwrap();
+                release.1.recv().unwrap();
+                Ok(())
+            })
+        });
+        held.1.recv().unwrap();
+
+        let (other_tx, other_rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut conn = b.get().unwrap();
+            let result =
+                write_transaction(&mut conn, |c| c.batch_execute("CREATE TABLE t (x INTEGER)"));
+            other_tx.send(result.is_ok()).unwrap();
+        });
+        let other = other_rx.recv_timeout(Duration::from_secs(5));
+        if other.is_err() {
+            release.0.send(()).unwrap();
+        }
+        assert_eq!(
+            other,
+            Ok(true),
+            "a write to another database waited for this one"
+        );
+
+        let (done_tx, done_rx) = mpsc::channel();
+        let same_file = std::thread::spawn(move || {
+            let mut conn = a_again.get().unwrap();
+            let result =
+                write_transaction(&mut conn, |c| c.batch_execute("CREATE TABLE t (x INTEGER)"));
+            done_tx.send(()).unwrap();
+            result
+        });
+        assert!(
+            done_rx.recv_timeout(Duration::from_millis(300)).is_err(),
+            "a second writer on the same file did not queue"
+        );
+        release.0.send(()).unwrap();
+        holder.join().unwrap().unwrap();
+        same_file.join().unwrap().unwrap();
     }
 }
