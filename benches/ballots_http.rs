@@ -14,6 +14,7 @@
 //! Every ballot is durably committed before its receipt too, and the ballots of one round are
 //! serialised (they extend one hash chain), so that is the rate to compare with.
 
+use budgetbox::domain::RoundId;
 use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -63,7 +64,7 @@ fn prepare_round(pool: &DbPool, count: usize) -> (i64, Vec<i64>, Vec<String>) {
     let codes = budgetbox::domain::voting_codes::generate_codes(
         &mut conn,
         Some(staff),
-        round,
+        RoundId(round),
         count,
         None,
         now,

@@ -3,6 +3,7 @@
 //!
 //! cargo bench --bench census_import
 
+use budgetbox::domain::RoundId;
 use std::time::Instant;
 
 #[path = "support/mod.rs"]
@@ -57,9 +58,15 @@ fn run(label: &str, url: DatabaseUrl, csv: &str) {
         budgetbox::domain::round_config::create(&mut conn, staff, &config, now).expect("round");
     for attempt in ["first import", "re-import (replace)"] {
         let start = Instant::now();
-        let summary =
-            budgetbox::domain::census::import_census(&mut conn, &[7u8; 32], None, round, csv, now)
-                .expect("import");
+        let summary = budgetbox::domain::census::import_census(
+            &mut conn,
+            &[7u8; 32],
+            None,
+            RoundId(round),
+            csv,
+            now,
+        )
+        .expect("import");
         let seconds = start.elapsed().as_secs_f64();
         assert_eq!(summary.rows, ROWS);
         println!(

@@ -7,6 +7,7 @@
 //! cargo bench --bench count_round             # 20,000 ballots
 //! BALLOTS=100000 cargo bench --bench count_round
 
+use budgetbox::domain::RoundId;
 use std::time::Instant;
 
 #[path = "support/mod.rs"]
@@ -51,7 +52,7 @@ fn run(label: &str, url: DatabaseUrl, count: usize) {
     let codes = budgetbox::domain::voting_codes::generate_codes(
         &mut conn,
         Some(staff),
-        round,
+        RoundId(round),
         count,
         None,
         now,
@@ -75,7 +76,7 @@ fn run(label: &str, url: DatabaseUrl, count: usize) {
             })
             .collect();
         budgetbox::db::write_transaction(&mut conn, |conn| {
-            let mut board = ballots::open_board(conn, round)?;
+            let mut board = ballots::open_board(conn, RoundId(round))?;
             let group: Vec<_> = prepared.iter().map(|b| (b, now)).collect();
             ballots::commit_all_to(conn, &mut board, &group)
         })
@@ -92,13 +93,13 @@ fn run(label: &str, url: DatabaseUrl, count: usize) {
     let mut seconds = [0.0; 3];
     let counted = budgetbox::db::write_transaction(&mut conn, |conn| {
         let started = Instant::now();
-        budgetbox::domain::publication::open_board(conn, &secret, round)?;
+        budgetbox::domain::publication::open_board(conn, &secret, RoundId(round))?;
         seconds[0] = started.elapsed().as_secs_f64();
         let started = Instant::now();
-        budgetbox::domain::publication::forget_order_of_voting(conn, round, close)?;
+        budgetbox::domain::publication::forget_order_of_voting(conn, RoundId(round), close)?;
         seconds[1] = started.elapsed().as_secs_f64();
         let started = Instant::now();
-        let counted = budgetbox::domain::counting::count_published_in(conn, round, close);
+        let counted = budgetbox::domain::counting::count_published_in(conn, RoundId(round), close);
         seconds[2] = started.elapsed().as_secs_f64();
         counted
     })

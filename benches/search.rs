@@ -8,6 +8,7 @@
 #[path = "support/mod.rs"]
 mod support;
 
+use budgetbox::domain::RoundId;
 use std::time::Instant;
 
 use budgetbox::db::models::proposal;
@@ -138,7 +139,7 @@ fn main() {
         let mut found = 0;
         for query in queries(searches) {
             let start = Instant::now();
-            let page = list(&mut conn, round, &query).expect("search");
+            let page = list(&mut conn, RoundId(round), &query).expect("search");
             times.push(start.elapsed());
             found += page.total;
         }

@@ -84,6 +84,7 @@ impl Application {
                 .wrap(from_fn(middleware::cookies_and_cache))
                 .wrap(from_fn(middleware::same_origin_writes))
                 .wrap(middleware::security_headers())
+                .wrap(from_fn(middleware::head_as_get))
                 .wrap(from_fn(middleware::request_log))
                 .configure(routes::configure)
                 .default_service(web::to(middleware::not_found))

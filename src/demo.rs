@@ -3,6 +3,7 @@
 //! Generated from a fixed seed, so every demo looks the same; only the staff passwords are
 //! random, and they are printed once.
 
+use crate::domain::RoundId;
 use std::fmt;
 
 use chrono::{Duration, NaiveDateTime};
@@ -58,7 +59,7 @@ pub fn load(conn: &mut DbConnection, secret: &[u8], now: NaiveDateTime) -> AppRe
         .into_iter()
         .find(|r| r.slug == "riverton-2025")
         .ok_or_else(|| AppError::internal("demo round riverton-2025 is missing"))?;
-    crate::domain::closing::count_round(conn, secret, past.id, now)?;
+    crate::domain::closing::count_round(conn, secret, RoundId(past.id), now)?;
     Ok(credentials)
 }
 

@@ -89,6 +89,37 @@ impl Lang {
         }
     }
 
+    /// An amount typed the way this language writes it (`12,500.50`; es `12.500,50`; pl
+    /// `12 500,50`), rewritten as plain digits with a decimal point (`12500.50`), which is what
+    /// the rules read. None when it is not written this language's way: the text then goes on
+    /// as typed, and a plain `12500` or an English `12,500` still reads everywhere.
+    pub fn canonical_amount(self, typed: &str) -> Option<String> {
+        let typed = typed.trim();
+        let (groups, decimal): (&[char], char) = match self {
+            Lang::En => (&[','], '.'),
+            Lang::Es => (&['.'], ','),
+            Lang::Pl => (&[' ', '\u{a0}', '\u{202f}', '.'], ','),
+        };
+        let (whole, cents) = match typed.split_once(decimal) {
+            Some((w, c)) if (1..=2).contains(&c.len()) && c.chars().all(|d| d.is_ascii_digit()) => {
+                (w, Some(c))
+            }
+            Some(_) => return None,
+            None => (typed, None),
+        };
+        let parts: Vec<&str> = whole.split(|c| groups.contains(&c)).collect();
+        let grouped = parts.len() == 1
+            || ((1..=3).contains(&parts[0].len()) && parts[1..].iter().all(|g| g.len() == 3));
+        let digits = parts.concat();
+        if !grouped || digits.is_empty() || !digits.chars().all(|d| d.is_ascii_digit()) {
+            return None;
+        }
+        Some(match cents {
+            Some(c) => format!("{digits}.{c}"),
+            None => digits,
+        })
+    }
+
     /// A whole number with this language's thousands separator.
     pub fn number(self, n: i64) -> String {
         let sign = if n < 0 { "-" } else { "" };

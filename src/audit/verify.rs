@@ -2,6 +2,7 @@
 //! site shows): every fault is reported, so an auditor learns each ballot and project that
 //! does not match rather than only the first.
 
+use crate::domain::RoundId;
 use std::collections::{BTreeMap, BTreeSet};
 
 use ed25519_dalek::{Signature, VerifyingKey};
@@ -165,7 +166,10 @@ fn check_chain(
     result: &ResultRecord,
     report: &mut Report,
 ) {
-    let (faults, head) = chain_faults(round.round_id, ballots.iter().map(StoredEntry::from));
+    let (faults, head) = chain_faults(
+        RoundId(round.round_id),
+        ballots.iter().map(StoredEntry::from),
+    );
     report
         .faults
         .extend(faults.iter().map(|f| format!("{BALLOTS}: {f}")));

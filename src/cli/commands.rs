@@ -1,6 +1,7 @@
 //! The one-shot subcommands: each opens the database it needs, does one thing and says so
 //! in one line (or writes its output to a file or standard output).
 
+use crate::domain::RoundId;
 use std::path::Path;
 
 use chrono::NaiveDateTime;
@@ -46,7 +47,7 @@ pub(super) fn codes(
                 &mut conn,
                 settings.secret_key.expose(),
                 None,
-                round,
+                RoundId(round),
                 &text,
                 now,
             )
@@ -58,7 +59,7 @@ pub(super) fn codes(
             let codes = crate::domain::voting_codes::generate_codes(
                 &mut target.open()?.1,
                 None,
-                round,
+                RoundId(round),
                 count.unwrap_or(0),
                 district.as_deref(),
                 now,
@@ -90,7 +91,7 @@ pub(super) fn census(
         &mut conn,
         settings.secret_key.expose(),
         None,
-        round,
+        RoundId(round),
         &text,
         now,
     )
@@ -110,15 +111,15 @@ pub(super) fn export(
     use crate::domain::export;
     let (settings, mut conn) = target.open()?;
     let bytes = match args.format.as_str() {
-        "pb" => export::pabulib_text(&mut conn, args.round, args.pot.as_deref())
+        "pb" => export::pabulib_text(&mut conn, RoundId(args.round), args.pot.as_deref())
             .map_err(domain_failure)?
             .into_bytes(),
         "csv" => export::projects_csv(
-            &export::project_rows(&mut conn, args.round).map_err(domain_failure)?,
+            &export::project_rows(&mut conn, RoundId(args.round)).map_err(domain_failure)?,
         )
         .into_bytes(),
         "json" => serde_json::to_string_pretty(
-            &export::project_rows(&mut conn, args.round).map_err(domain_failure)?,
+            &export::project_rows(&mut conn, RoundId(args.round)).map_err(domain_failure)?,
         )
         .map_err(|e| Failure::setup(e.to_string()))?
         .into_bytes(),
@@ -129,7 +130,7 @@ pub(super) fn export(
                 ));
             }
             let key = crate::audit::signing_key(&settings.secret_key);
-            export::audit_package(&mut conn, args.round, &key).map_err(domain_failure)?
+            export::audit_package(&mut conn, RoundId(args.round), &key).map_err(domain_failure)?
         }
         other => {
             return Err(Failure::input(format!(

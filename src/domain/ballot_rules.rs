@@ -31,6 +31,8 @@ pub struct BallotProject {
     pub cost: i64,
     /// None for a city-wide project.
     pub district_id: Option<i64>,
+    /// It has a picture, at `/proposals/{id}/image`.
+    pub has_image: bool,
 }
 
 /// The ballot paper for one voter: the rules and the projects they may choose from.
@@ -48,6 +50,10 @@ pub struct BallotPaper {
     pub budget: i64,
     pub currency: String,
     pub projects: Vec<BallotProject>,
+    /// Voters may vote again until voting closes; only their last ballot counts.
+    pub last_counts: bool,
+    /// The round has a city-wide pot, whose projects are on every ballot.
+    pub citywide: bool,
 }
 
 fn breaks_rule(message: impl Into<Message>) -> AppError {
@@ -68,6 +74,7 @@ pub fn paper(
         (None, Some(city)) => city,
         (None, None) => round.total_budget,
     };
+    let hidden = crate::domain::proposals::hidden_in_round(conn, crate::domain::RoundId(round.id))?;
     let projects = proposal::of_round(conn, round.id)?
         .into_iter()
         .filter(|p| ProposalStatus::of(&p.status) == ProposalStatus::Feasible)
@@ -75,9 +82,25 @@ pub fn paper(
         .map(|p| BallotProject {
             id: p.id,
             cost: p.validated_cost.unwrap_or(p.estimated_cost),
-            title: p.title,
-            description: p.description,
+            title: match hidden.contains(&p.id) {
+                true => crate::domain::proposals::HIDDEN_TITLE.to_string(),
+                false => p.title,
+            },
+            description: match hidden.contains(&p.id) {
+                true => String::new(),
+                false => p.description,
+            },
             district_id: p.district_id,
+            has_image: false,
+        })
+        .collect::<Vec<_>>();
+    let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
+    let pictured = crate::db::models::proposal_image::with_picture(conn, &ids)?;
+    let projects = projects
+        .into_iter()
+        .map(|p| BallotProject {
+            has_image: pictured.contains(&p.id) && !hidden.contains(&p.id),
+            ..p
         })
         .collect();
     Ok(BallotPaper {
@@ -92,6 +115,9 @@ pub fn paper(
         budget,
         currency: round.currency.clone(),
         projects,
+        last_counts: crate::domain::status::RevotePolicy::of(round)
+            == crate::domain::status::RevotePolicy::LastCounts,
+        citywide: round.citywide_budget.is_some(),
     })
 }
 

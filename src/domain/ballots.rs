@@ -20,8 +20,9 @@ use super::sealing::{self, RoundKeys};
 use super::voting_codes;
 use crate::db::models::{ballot, district, round};
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::ids::RoundId;
 use crate::domain::status::{Residence, RevotePolicy};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Message;
 
 pub use super::ballot_rules::{paper, validate, BallotPaper, BallotProject, Choice};
@@ -69,7 +70,8 @@ fn voter_district(
         .iter()
         .map(|d| d.district_id)
         .collect();
-    let (district, token) = match voter {
+    // Whether the voter may say which district they vote in (their record does not).
+    let (district, token, may_choose) = match voter {
         Voter::Account(user) => {
             let eligibility = eligibility::check(conn, round, user)?;
             if let Some(unmet) = eligibility.requirements.iter().find(|r| !r.met) {
@@ -79,22 +81,22 @@ fn voter_district(
                 )));
             }
             let token = eligibility::account_token(conn, secret, round, user)?;
-            let district = match eligibility.district_id {
-                Some(d) => Some(d),
-                // No residence rule: the voter picks one of the round's districts.
-                None if Residence::of(round) == Residence::Anyone => {
-                    requested.filter(|d| round_districts.contains(d))
-                }
-                None => None,
-            };
-            (district, token)
+            // Where residence is declared (or not asked), a voter whose account names no
+            // district declares it on the ballot; a verified residence comes from the record.
+            let may_choose =
+                eligibility.district_id.is_none() && Residence::of(round) != Residence::Verified;
+            let district = eligibility
+                .district_id
+                .or_else(|| requested.filter(|d| may_choose && round_districts.contains(d)));
+            (district, token, may_choose)
         }
         Voter::Code(code) => {
             let found = voting_codes::find(conn, round, code)?;
+            let may_choose = found.district_id.is_none();
             let district = found
                 .district_id
                 .or_else(|| requested.filter(|d| round_districts.contains(d)));
-            (district, found.token)
+            (district, found.token, may_choose)
         }
     };
     if let (Some(asked), Some(actual)) = (requested, district) {
@@ -104,10 +106,18 @@ fn voter_district(
             )));
         }
     }
-    if !round_districts.is_empty() && district.is_none() && round.citywide_budget.is_none() {
-        return Err(forbidden(Message::new(
-            "messages-ballots-choose-district-vote-round",
-        )));
+    // A voter who can choose is always asked: a city-wide pot alone would silently take away
+    // their district's projects (or leave the ballot empty).
+    if !round_districts.is_empty()
+        && district.is_none()
+        && (may_choose || round.citywide_budget.is_none())
+    {
+        let mut errors = FieldErrors::default();
+        errors.add(
+            "district",
+            Message::new("messages-ballots-choose-district-vote-round"),
+        );
+        return Err(AppError::Invalid(errors));
     }
     Ok((district, token))
 }
@@ -116,12 +126,13 @@ fn voter_district(
 pub fn paper_for_account(
     conn: &mut DbConnection,
     secret: &[u8],
-    round_id: i64,
+    round_id: RoundId,
     user: &Account,
     requested_district: Option<i64>,
     now: NaiveDateTime,
 ) -> AppResult<BallotPaper> {
-    let round = crate::domain::rounds::find(conn, round_id)?;
+    let round_id = round_id.0;
+    let round = crate::domain::rounds::find(conn, RoundId(round_id))?;
     if Phase::of(&round, now) != Phase::Voting {
         return Err(forbidden(Message::new(
             "messages-ballots-voting-open-round",
@@ -141,12 +152,13 @@ pub fn paper_for_account(
 pub fn paper_for_code(
     conn: &mut DbConnection,
     secret: &[u8],
-    round_id: i64,
+    round_id: RoundId,
     code: &str,
     requested_district: Option<i64>,
     now: NaiveDateTime,
 ) -> AppResult<BallotPaper> {
-    let round = crate::domain::rounds::find(conn, round_id)?;
+    let round_id = round_id.0;
+    let round = crate::domain::rounds::find(conn, RoundId(round_id))?;
     check_voting_open(&round, now)?;
     let (district, token) =
         voter_district(conn, secret, &round, &Voter::Code(code), requested_district)?;
@@ -216,7 +228,7 @@ impl Prepared {
         if super::notifications::settings(conn, user.id)?.receipt_copy {
             self.receipt_copy = Some(Box::new(ReceiptCopy {
                 to: user.clone(),
-                round_title: crate::domain::rounds::find(conn, self.round_id)?.title,
+                round_title: crate::domain::rounds::find(conn, RoundId(self.round_id))?.title,
                 mailing: mailing.clone(),
             }));
         }
@@ -240,7 +252,7 @@ pub fn prepare(
         choice,
         channel,
     } = request;
-    let round = crate::domain::rounds::find(conn, round_id)?;
+    let round = crate::domain::rounds::find(conn, RoundId(round_id))?;
     check_voting_open(&round, now)?;
     let (district, token) = voter_district(conn, secret, &round, &voter, requested_district)?;
     let content = validate(&paper(conn, &round, district)?, choice)?.to_json()?;
@@ -275,9 +287,10 @@ pub struct Board {
 }
 
 /// Locks the round's board for this transaction (refused once the round is counted).
-pub fn open_board(conn: &mut DbConnection, round_id: i64) -> AppResult<Board> {
+pub fn open_board(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Board> {
+    let round_id = round_id.0;
     let round = lock_board(conn, round_id)?;
-    let tail = bulletin::tail(conn, round_id)?;
+    let tail = bulletin::tail(conn, RoundId(round_id))?;
     Ok(Board { round, tail })
 }
 
@@ -400,7 +413,7 @@ pub fn commit_all_to(
                 &copy.mailing,
                 &copy.to,
                 &copy.round_title,
-                ballot.round_id,
+                RoundId(ballot.round_id),
                 &entry.code,
                 *now,
             )?;
@@ -424,7 +437,7 @@ pub fn commit(
     ballot: &Prepared,
     now: NaiveDateTime,
 ) -> AppResult<Receipt> {
-    let mut board = open_board(conn, ballot.round_id)?;
+    let mut board = open_board(conn, RoundId(ballot.round_id))?;
     commit_to(conn, &mut board, ballot, now)
 }
 
@@ -469,13 +482,14 @@ pub(super) fn check_voting_open(round: &round::RoundRow, now: NaiveDateTime) -> 
 pub fn has_voted(
     conn: &mut DbConnection,
     secret: &[u8],
-    round_id: i64,
+    round_id: RoundId,
     user: &Account,
 ) -> AppResult<bool> {
+    let round_id = round_id.0;
     if ballot::has_participated(conn, round_id, user.id)? {
         return Ok(true);
     }
-    let round = crate::domain::rounds::find(conn, round_id)?;
+    let round = crate::domain::rounds::find(conn, RoundId(round_id))?;
     match eligibility::account_token(conn, secret, &round, user) {
         Ok(token) => Ok(ballot::token_spent(conn, round_id, &token)?),
         // No token yet (not matched to the census, say): not voted as this person either.

@@ -2,6 +2,7 @@
 //! entry commits to the previous one, so altering, removing or inserting any ballot changes
 //! every later hash and the chain head printed with the result.
 
+use crate::domain::RoundId;
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
@@ -74,7 +75,8 @@ pub struct Tail {
     pub head: String,
 }
 
-pub fn tail(conn: &mut DbConnection, round_id: i64) -> AppResult<Tail> {
+pub fn tail(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Tail> {
+    let round_id = round_id.0;
     Ok(match ballot::chain_tail(conn, round_id)? {
         Some((seq, head)) => Tail { seq, head },
         None => Tail {
@@ -211,10 +213,11 @@ pub fn chain_after(round_id: i64, tail: &mut Tail, new: &NewEntry<'_>) -> Pendin
 /// Appends after `tail` (see `chain_after`) and returns the tracking code.
 pub fn append_at(
     conn: &mut DbConnection,
-    round_id: i64,
+    round_id: RoundId,
     tail: &mut Tail,
     new: &NewEntry<'_>,
 ) -> AppResult<String> {
+    let round_id = round_id.0;
     let pending = chain_after(round_id, tail, new);
     ballot::insert(conn, &pending.row())?;
     Ok(pending.code)
@@ -282,9 +285,10 @@ impl<'a> From<&'a BoardEntry> for StoredEntry<'a> {
 /// Every fault of a chain, not only the first: an auditor wants to know each ballot that
 /// does not match. Also returns the head recomputed from the stored hashes.
 pub fn chain_faults<'a>(
-    round_id: i64,
+    round_id: RoundId,
     entries: impl IntoIterator<Item = StoredEntry<'a>>,
 ) -> (Vec<ChainError>, String) {
+    let round_id = round_id.0;
     let mut faults = Vec::new();
     let mut prev = GENESIS.to_string();
     let mut expected = 1;
@@ -335,11 +339,76 @@ pub fn chain_faults<'a>(
 
 /// Recomputes every hash; returns the chain head (GENESIS for an empty board) or the first fault.
 pub fn verify_chain(round_id: i64, rows: &[BallotRow]) -> Result<String, ChainError> {
-    let (faults, head) = chain_faults(round_id, rows.iter().map(StoredEntry::from));
+    let (faults, head) = chain_faults(RoundId(round_id), rows.iter().map(StoredEntry::from));
     match faults.into_iter().next() {
         Some(fault) => Err(fault),
         None => Ok(head),
     }
+}
+
+/// One choice of a published ballot, in words: the project's title, with its rank (ranked
+/// ballots, best first from 1) or its points (cumulative ballots).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChoiceInWords {
+    pub title: String,
+    pub rank: Option<usize>,
+    pub points: Option<u64>,
+}
+
+/// The titles of a round's projects, by id, as the public may read them (a hidden text reads
+/// as the moderators' placeholder).
+pub fn titles_of_round(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+) -> AppResult<std::collections::HashMap<i64, String>> {
+    let hidden = super::proposals::hidden_in_round(conn, round_id)?;
+    Ok(crate::db::models::proposal::of_round(conn, round_id.0)?
+        .into_iter()
+        .map(|p| {
+            let title = match hidden.contains(&p.id) {
+                true => super::proposals::HIDDEN_TITLE.to_string(),
+                false => p.title,
+            };
+            (p.id, title)
+        })
+        .collect())
+}
+
+/// A published ballot's content (canonical JSON) in words; None when it is sealed or cannot
+/// be read (the raw content is then shown, as the board holds it).
+pub fn in_words(
+    content: Option<&str>,
+    titles: &std::collections::HashMap<i64, String>,
+) -> Option<Vec<ChoiceInWords>> {
+    use super::counting::BallotContent;
+    let title = |id: &i64| titles.get(id).cloned().unwrap_or_else(|| format!("#{id}"));
+    Some(match serde_json::from_str(content?).ok()? {
+        BallotContent::Projects(ids) => ids
+            .iter()
+            .map(|id| ChoiceInWords {
+                title: title(id),
+                rank: None,
+                points: None,
+            })
+            .collect(),
+        BallotContent::Ranking(ids) => ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| ChoiceInWords {
+                title: title(id),
+                rank: Some(i + 1),
+                points: None,
+            })
+            .collect(),
+        BallotContent::Points(points) => points
+            .iter()
+            .map(|(id, p)| ChoiceInWords {
+                title: title(id),
+                rank: None,
+                points: Some(*p),
+            })
+            .collect(),
+    })
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
@@ -388,8 +457,9 @@ pub struct PublicBoard {
     pub entries: Vec<BoardEntry>,
 }
 
-pub fn board(conn: &mut DbConnection, round_id: i64) -> AppResult<PublicBoard> {
-    crate::domain::rounds::find(conn, round_id)?;
+pub fn board(conn: &mut DbConnection, round_id: RoundId) -> AppResult<PublicBoard> {
+    let round_id = round_id.0;
+    crate::domain::rounds::find(conn, RoundId(round_id))?;
     let rows = ballot::of_round(conn, round_id)?;
     let chain_head = verify_chain(round_id, &rows)
         .map_err(|e| AppError::internal(format!("bulletin board of round {round_id}: {e}")))?;

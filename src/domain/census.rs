@@ -14,6 +14,7 @@ use crate::db::models::eligibility::{self as evidence, NewCheck};
 use crate::db::models::round;
 use crate::db::models::{ballot, district, round_change};
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::ids::RoundId;
 use crate::domain::status::RevotePolicy;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
@@ -148,11 +149,12 @@ pub fn import_census(
     conn: &mut DbConnection,
     secret: &[u8],
     actor_id: Option<i64>,
-    round_id: i64,
+    round_id: RoundId,
     csv_text: &str,
     now: NaiveDateTime,
 ) -> AppResult<CensusImport> {
-    let row = crate::domain::rounds::find(conn, round_id)?;
+    let round_id = round_id.0;
+    let row = crate::domain::rounds::find(conn, RoundId(round_id))?;
     if Phase::of(&row, now) >= Phase::Voting {
         return Err(AppError::Conflict(Message::new(
             super::round_config::FROZEN,
@@ -211,13 +213,14 @@ pub fn token(entry_hash: &str) -> String {
 pub fn match_census(
     conn: &mut DbConnection,
     secret: &[u8],
-    round_id: i64,
+    round_id: RoundId,
     user: &Account,
     document: &str,
     birth_year: i32,
     now: NaiveDateTime,
 ) -> AppResult<bool> {
-    let row = crate::domain::rounds::find(conn, round_id)?;
+    let round_id = round_id.0;
+    let row = crate::domain::rounds::find(conn, RoundId(round_id))?;
     if row.census_salt.is_empty() {
         return Ok(false);
     }

@@ -8,6 +8,7 @@ use super::{counting, publication, statistics};
 use crate::db::models::round;
 use crate::db::models::round_result::{self, RoundResultRow};
 use crate::db::DbConnection;
+use crate::domain::ids::RoundId;
 use crate::error::{AppError, AppResult};
 
 /// Counts a round whose voting has closed and stores the result: the ballots are opened onto
@@ -17,15 +18,16 @@ use crate::error::{AppError, AppResult};
 pub fn count_round(
     conn: &mut DbConnection,
     secret: &[u8],
-    round_id: i64,
+    round_id: RoundId,
     now: NaiveDateTime,
 ) -> AppResult<RoundResultRow> {
+    let round_id = round_id.0;
     let counted = crate::db::write_transaction(conn, |conn| {
-        let round = counting::lock_for_count(conn, round_id, now)?;
-        publication::open_board(conn, secret, round_id)?;
-        publication::forget_order_of_voting(conn, round_id, now)?;
+        let round = counting::lock_for_count(conn, RoundId(round_id), now)?;
+        publication::open_board(conn, secret, RoundId(round_id))?;
+        publication::forget_order_of_voting(conn, RoundId(round_id), now)?;
         let result = counting::tally_and_store(conn, &round, now)?;
-        statistics::freeze(conn, round_id)?;
+        statistics::freeze(conn, RoundId(round_id))?;
         Ok::<_, AppError>(result)
     })?;
     // The count stands even if this fails; the next count scrubs again.
@@ -56,7 +58,7 @@ pub fn count_closed_rounds(
             continue;
         }
         let started = std::time::Instant::now();
-        match count_round(conn, secret, id, now) {
+        match count_round(conn, secret, RoundId(id), now) {
             Ok(_) => outcomes.push((id, Ok(started.elapsed()))),
             // Another instance, or the council, counted it first.
             Err(AppError::Conflict(_)) => {}

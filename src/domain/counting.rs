@@ -12,6 +12,7 @@ pub use super::outcome::{funded_projects, PotOutcome, StoredOutcome};
 use crate::db::models::round_result::{self, RoundResultRow};
 use crate::db::models::{ballot, district, proposal, round};
 use crate::db::DbConnection;
+use crate::domain::ids::RoundId;
 use crate::domain::status::ProposalStatus;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
@@ -47,9 +48,10 @@ pub fn parse_rule(name: &str) -> AppResult<Rule> {
 /// count that follows sees every ballot that was acknowledged, and none is appended after it.
 pub fn lock_for_count(
     conn: &mut DbConnection,
-    round_id: i64,
+    round_id: RoundId,
     now: NaiveDateTime,
 ) -> AppResult<round::RoundRow> {
+    let round_id = round_id.0;
     let round = round::find_for_update(conn, round_id)?;
     if now < round.voting_close_at {
         return Err(AppError::Conflict(Message::new(
@@ -68,10 +70,11 @@ pub fn lock_for_count(
 /// write transaction.
 pub fn count_published_in(
     conn: &mut DbConnection,
-    round_id: i64,
+    round_id: RoundId,
     now: NaiveDateTime,
 ) -> AppResult<RoundResultRow> {
-    let round = lock_for_count(conn, round_id, now)?;
+    let round_id = round_id.0;
+    let round = lock_for_count(conn, RoundId(round_id), now)?;
     tally_and_store(conn, &round, now)
 }
 

@@ -2,6 +2,7 @@
 
 use crate::db::models::district;
 use crate::db::DbConnection;
+use crate::domain::ids::RoundId;
 use crate::error::AppResult;
 
 /// A district of the city.
@@ -34,7 +35,8 @@ pub fn all(conn: &mut DbConnection) -> AppResult<Vec<District>> {
 }
 
 /// The districts of a round, by name.
-pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<Vec<RoundDistrict>> {
+pub fn of_round(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Vec<RoundDistrict>> {
+    let round_id = round_id.0;
     Ok(district::of_round(conn, round_id)?
         .into_iter()
         .map(|d| RoundDistrict {
@@ -47,7 +49,8 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<Vec<RoundDi
 }
 
 /// The id of the district with this slug, if it takes part in the round.
-pub fn in_round(conn: &mut DbConnection, round_id: i64, slug: &str) -> AppResult<Option<i64>> {
+pub fn in_round(conn: &mut DbConnection, round_id: RoundId, slug: &str) -> AppResult<Option<i64>> {
+    let round_id = round_id.0;
     Ok(district::of_round(conn, round_id)?
         .into_iter()
         .find(|d| d.slug == slug)

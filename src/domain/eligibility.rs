@@ -14,6 +14,7 @@ use crate::db::models::district;
 use crate::db::models::eligibility::{self as evidence, NewCheck, VoterCheckRow};
 use crate::db::models::round::RoundRow;
 use crate::db::DbConnection;
+use crate::domain::ids::RoundId;
 use crate::domain::status::{Residence, RevotePolicy};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{Lang, Message};
@@ -66,8 +67,13 @@ fn reference_year(round: &RoundRow) -> i32 {
 }
 
 /// Evaluates every requirement of the round with this id for one account.
-pub fn of_round(conn: &mut DbConnection, round_id: i64, user: &Account) -> AppResult<Eligibility> {
-    let round = super::rounds::find(conn, round_id)?;
+pub fn of_round(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+    user: &Account,
+) -> AppResult<Eligibility> {
+    let round_id = round_id.0;
+    let round = super::rounds::find(conn, RoundId(round_id))?;
     check(conn, &round, user)
 }
 
@@ -168,8 +174,12 @@ pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &Account) -> AppRe
             .filter(|d| round_districts.contains(d)),
     };
     if Residence::of(round) != Residence::Anyone && !round_districts.is_empty() {
-        let ok = district_id.is_some_and(|d| round_districts.contains(&d));
+        // A resident who never said where they live says it on the ballot itself.
+        let declares_on_ballot =
+            Residence::of(round) == Residence::SelfDeclared && district_id.is_none();
+        let ok = declares_on_ballot || district_id.is_some_and(|d| round_districts.contains(&d));
         let (explanation, step) = match (round.residence.as_str(), ok) {
+            _ if declares_on_ballot => ("messages-eligibility-district-on-ballot", ""),
             ("verified", true) => ("messages-eligibility-district-verified", ""),
             ("verified", false) => (
                 "messages-eligibility-district-verified-missing",
@@ -285,7 +295,7 @@ pub fn confirm_in_person(
     let district_id = match district {
         None => None,
         Some(slug) => Some(
-            super::districts::in_round(conn, round_id, slug)?.ok_or_else(|| {
+            super::districts::in_round(conn, RoundId(round_id), slug)?.ok_or_else(|| {
                 let mut errors = FieldErrors::default();
                 errors.add("district", Message::new("review-confirm-bad-district"));
                 AppError::Invalid(errors)
@@ -297,7 +307,7 @@ pub fn confirm_in_person(
             "messages-eligibility-check-needs-document",
         )));
     }
-    let round = crate::domain::rounds::find(conn, round_id)?;
+    let round = crate::domain::rounds::find(conn, RoundId(round_id))?;
     let document = document_hash(secret, round_id, document);
     if let Some(other) = evidence::checks_of(conn, round_id, user.id)?
         .iter()
@@ -375,12 +385,13 @@ pub fn match_census_form(
     conn: &mut DbConnection,
     secret: &[u8],
     lang: Lang,
-    round_id: i64,
+    round_id: RoundId,
     account: &Account,
     document: &str,
     birth_year: &str,
     now: NaiveDateTime,
 ) -> AppResult<CensusAttempt> {
+    let round_id = round_id.0;
     use super::accounts;
     let key = accounts::throttle_key(secret, "census", &format!("{round_id}\n{}", account.id));
     if let Some(wait) = accounts::throttled_key(conn, &key, FREE_MISMATCHES, now)? {
@@ -399,7 +410,15 @@ pub fn match_census_form(
     }
     if errors.is_empty() {
         let year = year.unwrap_or(0);
-        match census::match_census(conn, secret, round_id, account, document, year, now) {
+        match census::match_census(
+            conn,
+            secret,
+            RoundId(round_id),
+            account,
+            document,
+            year,
+            now,
+        ) {
             Ok(true) => return Ok(Ok(())),
             Ok(false) => {
                 accounts::record_failed_attempt(conn, &key, now)?;
@@ -412,6 +431,6 @@ pub fn match_census_form(
             Err(e) => return Err(e),
         }
     }
-    let eligibility = of_round(conn, round_id, account)?;
+    let eligibility = of_round(conn, RoundId(round_id), account)?;
     Ok(Err((errors, eligibility)))
 }

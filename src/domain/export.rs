@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::counting::{self, StoredOutcome};
 use crate::db::models::{district, proposal, round_result};
 use crate::db::DbConnection;
+use crate::domain::ids::RoundId;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 use crate::pabulib::{self, Instance};
@@ -79,13 +80,35 @@ fn stored_outcome(
         .map(|p| p.outcome))
 }
 
+/// A pot's slug (a district's, or `citywide`) and its district's name.
+pub type PotName = (String, Option<String>);
+
+/// The pots a round is counted in, as `(slug, name)`: a district's slug and name, or
+/// `citywide` with no name. Each pot is exported as its own Pabulib file.
+pub fn pots_of(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Vec<PotName>> {
+    let row = crate::domain::rounds::find(conn, round_id)?;
+    let districts = district::of_round(conn, round_id.0)?;
+    let elections = counting::round_elections(conn, &row)?;
+    Ok(elections
+        .pots
+        .iter()
+        .map(|(district_id, _)| {
+            match district_id.and_then(|id| districts.iter().find(|d| d.district_id == id)) {
+                Some(d) => (d.slug.clone(), Some(d.name.clone())),
+                None => ("citywide".to_string(), None),
+            }
+        })
+        .collect())
+}
+
 /// One pot of a round as a Pabulib instance, with `selected` from the stored result.
 pub fn pabulib_instance(
     conn: &mut DbConnection,
-    round_id: i64,
+    round_id: RoundId,
     pot: Option<&str>,
 ) -> AppResult<Instance> {
-    let row = crate::domain::rounds::find(conn, round_id)?;
+    let round_id = round_id.0;
+    let row = crate::domain::rounds::find(conn, RoundId(round_id))?;
     let districts = district::of_round(conn, round_id)?;
     let elections = counting::round_elections(conn, &row)?;
     let index = pot_index(&elections.pots, &districts, pot)?;
@@ -167,10 +190,15 @@ pub fn pabulib_instance(
 
 pub fn pabulib_text(
     conn: &mut DbConnection,
-    round_id: i64,
+    round_id: RoundId,
     pot: Option<&str>,
 ) -> AppResult<String> {
-    Ok(pabulib::write(&pabulib_instance(conn, round_id, pot)?))
+    let round_id = round_id.0;
+    Ok(pabulib::write(&pabulib_instance(
+        conn,
+        RoundId(round_id),
+        pot,
+    )?))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -187,8 +215,9 @@ pub struct ProjectRow {
 }
 
 /// Projects with votes, cost and (once counted) the outcome and its reason, every pot.
-pub fn project_rows(conn: &mut DbConnection, round_id: i64) -> AppResult<Vec<ProjectRow>> {
-    let row = crate::domain::rounds::find(conn, round_id)?;
+pub fn project_rows(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Vec<ProjectRow>> {
+    let round_id = round_id.0;
+    let row = crate::domain::rounds::find(conn, RoundId(round_id))?;
     let districts = district::of_round(conn, round_id)?;
     let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, round_id)?
         .into_iter()
@@ -260,13 +289,14 @@ fn timestamp(t: chrono::NaiveDateTime) -> String {
 /// The signed audit package of a counted round (see `crate::audit`).
 pub fn audit_package(
     conn: &mut DbConnection,
-    round_id: i64,
+    round_id: RoundId,
     key: &ed25519_dalek::SigningKey,
 ) -> AppResult<Vec<u8>> {
+    let round_id = round_id.0;
     use crate::audit::{ChangeRecord, Contents, ResultRecord, RoundRecord};
     use crate::db::models::{ballot, round_change};
 
-    let row = crate::domain::rounds::find(conn, round_id)?;
+    let row = crate::domain::rounds::find(conn, RoundId(round_id))?;
     let stored = round_result::find(conn, round_id)?.ok_or_else(|| {
         AppError::Conflict(Message::new("messages-export-round-been-counted-yet"))
     })?;
@@ -323,7 +353,7 @@ pub fn audit_package(
         let pot_arg = (result.pots.len() > 1).then_some(slug.as_str());
         extra.push((
             format!("pots/{slug}.pb"),
-            pabulib_text(conn, round_id, pot_arg)?.into_bytes(),
+            pabulib_text(conn, RoundId(round_id), pot_arg)?.into_bytes(),
         ));
     }
     crate::audit::write(

@@ -14,6 +14,7 @@ use utoipa::ToSchema;
 
 use crate::db::schema::{feedback, feedback_tokens};
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::ids::RoundId;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Message;
 
@@ -36,7 +37,8 @@ fn signature(secret: &[u8], round_id: i64, nonce: &str) -> String {
 }
 
 /// A fresh token for the receipt page of a ballot just cast in `round_id`.
-pub fn new_token(secret: &[u8], round_id: i64) -> String {
+pub fn new_token(secret: &[u8], round_id: RoundId) -> String {
+    let round_id = round_id.0;
     let nonce = crate::auth::csrf::new_nonce();
     format!("{nonce}.{}", signature(secret, round_id, &nonce))
 }
@@ -60,10 +62,11 @@ pub struct Answers {
 pub fn submit(
     conn: &mut DbConnection,
     secret: &[u8],
-    round_id: i64,
+    round_id: RoundId,
     answers: &Answers,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let round_id = round_id.0;
     let nonce = nonce_of(secret, round_id, &answers.token).ok_or_else(|| {
         AppError::Forbidden(Message::new("messages-feedback-survey-link-valid-offered"))
     })?;
@@ -152,8 +155,9 @@ pub struct Summary {
     pub comments: Vec<String>,
 }
 
-pub fn summary(conn: &mut DbConnection, round_id: i64) -> AppResult<Summary> {
-    super::rounds::find(conn, round_id)?;
+pub fn summary(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Summary> {
+    let round_id = round_id.0;
+    super::rounds::find(conn, RoundId(round_id))?;
     let rows: Vec<(Option<i32>, Option<String>, String)> = feedback::table
         .filter(feedback::round_id.eq(round_id))
         .order(feedback::id.desc())

@@ -10,6 +10,7 @@ use super::outcome;
 use crate::db::models::progress::{self, NewProgress, ProgressRow};
 use crate::db::models::{proposal, round_result};
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::ids::{ProposalId, RoundId};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Message;
 
@@ -47,10 +48,11 @@ pub fn record(
     conn: &mut DbConnection,
     mailing: &super::notifications::Mailing,
     actor_id: i64,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     input: &ProgressInput,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let proposal_id = proposal_id.0;
     write_transaction(conn, |conn| {
         let project = proposal::find(conn, proposal_id)?
             .ok_or_else(|| AppError::NotFound(Message::new("messages-follow-up-there-project")))?;
@@ -161,7 +163,7 @@ pub fn record(
                 }
             ),
         };
-        super::notifications::proposal_news(conn, mailing, proposal_id, &news, now)?;
+        super::notifications::proposal_news(conn, mailing, ProposalId(proposal_id), &news, now)?;
         Ok(())
     })
 }
@@ -216,8 +218,9 @@ fn median(mut values: Vec<i64>) -> Option<f64> {
 }
 
 /// The follow-up of a counted round; `None` before it is counted.
-pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<Option<Implementation>> {
-    let round = super::rounds::find(conn, round_id)?;
+pub fn of_round(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Option<Implementation>> {
+    let round_id = round_id.0;
+    let round = super::rounds::find(conn, RoundId(round_id))?;
     let Some(result) = round_result::find(conn, round_id)? else {
         return Ok(None);
     };
@@ -286,8 +289,9 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<Option<Impl
 /// The round and title of a project, if there is one with this id.
 pub fn project_title(
     conn: &mut DbConnection,
-    proposal_id: i64,
+    proposal_id: ProposalId,
 ) -> AppResult<Option<(i64, String)>> {
+    let proposal_id = proposal_id.0;
     Ok(proposal::find(conn, proposal_id)?.map(|p| (p.round_id, p.title)))
 }
 
@@ -298,10 +302,11 @@ pub type BallotProject = (String, Option<String>);
 /// status, if any); or why the code shows nothing.
 pub fn projects_of_ballot(
     conn: &mut DbConnection,
-    round_id: i64,
+    round_id: RoundId,
     code: &str,
     follow: &Implementation,
 ) -> AppResult<Result<Vec<BallotProject>, Message>> {
+    let round_id = round_id.0;
     use super::counting::BallotContent;
     let proof = match super::bulletin::inclusion(conn, code) {
         Ok(proof) => proof,

@@ -4,6 +4,7 @@
 //! Voter ids and attributes of the file are dropped: the ballots go onto the round's bulletin
 //! board like any other, with no link to anyone. All or nothing: one transaction.
 
+use crate::domain::RoundId;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -193,8 +194,8 @@ pub fn import_pabulib(
             "round imported",
             &format!("from the Pabulib file {file_name}"),
         )?;
-        let result = counting::count_published_in(conn, round_id, now)?;
-        super::statistics::freeze(conn, round_id)?;
+        let result = counting::count_published_in(conn, RoundId(round_id), now)?;
+        super::statistics::freeze(conn, RoundId(round_id))?;
         let funded: Vec<String> = counting::funded_projects(&result)?
             .into_iter()
             .filter_map(|id| {
@@ -269,7 +270,7 @@ fn publish_votes(
     ids: &HashMap<&str, i64>,
     cast_day: &str,
 ) -> AppResult<()> {
-    let mut tail = bulletin::tail(conn, round_id)?;
+    let mut tail = bulletin::tail(conn, RoundId(round_id))?;
     for vote in &instance.votes {
         // The parser has checked every id against PROJECTS.
         let mapped = |id: &String| ids.get(id.as_str()).copied().unwrap_or_default();
@@ -302,7 +303,7 @@ fn publish_votes(
         // Published at once: the file is public already.
         bulletin::append_at(
             conn,
-            round_id,
+            RoundId(round_id),
             &mut tail,
             &bulletin::NewEntry {
                 district_id: None,

@@ -11,6 +11,7 @@ use crate::auth::derived_mac;
 use crate::db::models::notification::{self, SettingsRow};
 use crate::db::models::{outbox, proposal, round, user};
 use crate::db::DbConnection;
+use crate::domain::ids::{ProposalId, RoundId};
 use crate::error::AppResult;
 use crate::i18n::{t, t_with, Lang};
 
@@ -331,10 +332,11 @@ impl ProposalNews {
 pub fn proposal_news(
     conn: &mut DbConnection,
     m: &Mailing,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     news: &ProposalNews,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let proposal_id = proposal_id.0;
     let p = proposal::find(conn, proposal_id)?.ok_or_else(|| {
         crate::error::AppError::NotFound(
             crate::i18n::Message::new("messages-no-proposal").with("id", proposal_id),
@@ -472,10 +474,11 @@ pub fn receipt_copy(
     m: &Mailing,
     to: &Account,
     round_title: &str,
-    round_id: i64,
+    round_id: RoundId,
     tracking_code: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let round_id = round_id.0;
     let lang = language_of(to);
     let args = [("round", round_title), ("code", tracking_code)];
     let action = Link {
@@ -493,10 +496,11 @@ pub fn receipt_copy(
 /// Follows or stops following a proposal.
 pub fn set_following(
     conn: &mut DbConnection,
-    proposal_id: i64,
+    proposal_id: ProposalId,
     user_id: i64,
     follow: bool,
 ) -> AppResult<()> {
+    let proposal_id = proposal_id.0;
     if proposal::find(conn, proposal_id)?.is_none() {
         return Err(crate::error::AppError::NotFound(
             crate::i18n::Message::new("messages-no-proposal").with("id", proposal_id),
@@ -510,7 +514,12 @@ pub fn set_following(
     Ok(())
 }
 
-pub fn is_following(conn: &mut DbConnection, proposal_id: i64, user_id: i64) -> AppResult<bool> {
+pub fn is_following(
+    conn: &mut DbConnection,
+    proposal_id: ProposalId,
+    user_id: i64,
+) -> AppResult<bool> {
+    let proposal_id = proposal_id.0;
     Ok(notification::is_following(conn, proposal_id, user_id)?)
 }
 

@@ -9,6 +9,7 @@ use super::people::Account;
 use super::sealing::RoundKeys;
 use crate::db::models::ballot;
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::ids::RoundId;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 
@@ -29,11 +30,12 @@ pub fn enter_paper(
     conn: &mut DbConnection,
     secret: &[u8],
     officer_id: i64,
-    round_id: i64,
+    round_id: RoundId,
     voter: &Account,
     choice: &Choice,
     now: NaiveDateTime,
 ) -> AppResult<PaperOutcome> {
+    let round_id = round_id.0;
     // Validated and sealed before the round is locked, as online ballots are.
     let prepared = ballots::prepare(
         conn,
@@ -47,13 +49,13 @@ pub fn enter_paper(
         },
         now,
     )?;
-    let round = crate::domain::rounds::find(conn, round_id)?;
+    let round = crate::domain::rounds::find(conn, RoundId(round_id))?;
     let district = super::eligibility::check(conn, &round, voter)?.district_id;
     let content = ballots::validate(&ballots::paper(conn, &round, district)?, choice)?.to_json()?;
     let keys = RoundKeys::new(secret, round_id);
     write_transaction(conn, |conn| {
-        let mut board = ballots::open_board(conn, round_id)?;
-        if ballots::has_voted(conn, secret, round_id, voter)? {
+        let mut board = ballots::open_board(conn, RoundId(round_id))?;
+        if ballots::has_voted(conn, secret, RoundId(round_id), voter)? {
             return Err(AppError::Conflict(Message::new(
                 "messages-ballots-person-already-voted-round",
             )));

@@ -61,6 +61,17 @@ pub fn all(conn: &mut DbConnection) -> AppResult<Vec<Account>> {
     Ok(user::all(conn)?.into_iter().map(Account::from).collect())
 }
 
+/// Accounts on the council's roles page, 50 to a page.
+pub const PEOPLE_PAGE: i64 = 50;
+
+/// One page of the accounts whose address or name contains `words`, and how many pages.
+pub fn search(conn: &mut DbConnection, words: &str, page: i64) -> AppResult<(Vec<Account>, i64)> {
+    let page = page.max(1);
+    let (rows, total) = user::search(conn, words.trim(), PEOPLE_PAGE, (page - 1) * PEOPLE_PAGE)?;
+    let pages = ((total + PEOPLE_PAGE - 1) / PEOPLE_PAGE).max(1);
+    Ok((rows.into_iter().map(Account::from).collect(), pages))
+}
+
 /// The language messages to this person are written in from now on.
 pub fn set_language(conn: &mut DbConnection, id: i64, lang: crate::i18n::Lang) -> AppResult<()> {
     user::set_language(conn, id, lang.code())?;

@@ -13,12 +13,14 @@ use super::sealing::RoundKeys;
 use crate::db::models::ballot::{self, BallotRow};
 use crate::db::models::eligibility as evidence;
 use crate::db::DbConnection;
+use crate::domain::ids::RoundId;
 use crate::error::{AppError, AppResult};
 
 /// Opens every sealed ballot of the round and writes the board again with contents and salts
 /// in place of the sealed forms and without revote tags. Refuses (and changes nothing) if any
 /// ballot does not open with this installation's key or does not match its commitment.
-pub fn open_board(conn: &mut DbConnection, secret: &[u8], round_id: i64) -> AppResult<usize> {
+pub fn open_board(conn: &mut DbConnection, secret: &[u8], round_id: RoundId) -> AppResult<usize> {
+    let round_id = round_id.0;
     let keys = RoundKeys::new(secret, round_id);
     let rows = ballot::of_round(conn, round_id)?;
     let mut opened = Vec::with_capacity(rows.len());
@@ -58,9 +60,10 @@ pub fn open_board(conn: &mut DbConnection, secret: &[u8], round_id: i64) -> AppR
 /// Failed login attempts too old to matter are forgotten.
 pub fn forget_order_of_voting(
     conn: &mut DbConnection,
-    round_id: i64,
+    round_id: RoundId,
     now: chrono::NaiveDateTime,
 ) -> AppResult<()> {
+    let round_id = round_id.0;
     let mut rng = rand::rng();
     let mut participations = ballot::participations_of(conn, round_id)?;
     let voters: Vec<i64> = participations.iter().filter_map(|p| p.user_id).collect();

@@ -286,10 +286,11 @@ pub struct CouncilView {
 
 pub fn council_view(
     conn: &mut DbConnection,
-    id: i64,
+    id: RoundId,
     now: NaiveDateTime,
 ) -> AppResult<CouncilView> {
-    let row = find(conn, id)?;
+    let id = id.0;
+    let row = find(conn, RoundId(id))?;
     Ok(CouncilView {
         summary: summary(&row, now)?,
         eligibility: eligibility_rules(&row),
@@ -301,20 +302,27 @@ pub fn council_view(
 /// The summary of one round and who may vote in it.
 pub fn summary_and_rules(
     conn: &mut DbConnection,
-    id: i64,
+    id: RoundId,
     now: NaiveDateTime,
 ) -> AppResult<(RoundSummary, EligibilityRules)> {
-    let row = find(conn, id)?;
+    let id = id.0;
+    let row = find(conn, RoundId(id))?;
     Ok((summary(&row, now)?, eligibility_rules(&row)))
 }
 
 /// The summary of one round.
-pub fn summary_of(conn: &mut DbConnection, id: i64, now: NaiveDateTime) -> AppResult<RoundSummary> {
-    summary(&find(conn, id)?, now)
+pub fn summary_of(
+    conn: &mut DbConnection,
+    id: RoundId,
+    now: NaiveDateTime,
+) -> AppResult<RoundSummary> {
+    let id = id.0;
+    summary(&find(conn, RoundId(id))?, now)
 }
 
 /// A round by id: 404 with a sentence when there is none, the database error otherwise.
-pub fn find(conn: &mut DbConnection, id: i64) -> AppResult<round::RoundRow> {
+pub fn find(conn: &mut DbConnection, id: RoundId) -> AppResult<round::RoundRow> {
+    let id = id.0;
     round::find(conn, id).map_err(|e| match e {
         diesel::result::Error::NotFound => {
             AppError::NotFound(Message::new("messages-no-round").with("id", id))
@@ -335,7 +343,7 @@ pub fn detail(
     now: NaiveDateTime,
     lang: Lang,
 ) -> AppResult<RoundDetail> {
-    let row = find(conn, id.0)?;
+    let row = find(conn, RoundId(id.0))?;
     let currency = row.currency.clone();
     let result = round_result::find(conn, id.0)?;
     // Funded flags are public once the council publishes the result.
@@ -354,13 +362,20 @@ pub fn detail(
             budget: d.budget,
         })
         .collect();
+    let hidden = super::proposals::hidden_in_round(conn, id)?;
     let projects = proposal::of_round(conn, id.0)?
         .into_iter()
         .map(|p| ProjectView {
             id: ProposalId(p.id),
             funded: funded.as_ref().map(|f| f.contains(&ProposalId(p.id))),
-            title: p.title,
-            description: p.description,
+            title: match hidden.contains(&p.id) {
+                true => super::proposals::HIDDEN_TITLE.to_string(),
+                false => p.title,
+            },
+            description: match hidden.contains(&p.id) {
+                true => String::new(),
+                false => p.description,
+            },
             district_id: p.district_id.map(DistrictId),
             category: p.category,
             cost: p.validated_cost.unwrap_or(p.estimated_cost),

@@ -3,6 +3,7 @@
 
 use crate::db::models::{district, proposal};
 use crate::db::DbConnection;
+use crate::domain::ids::RoundId;
 use crate::error::{AppError, AppResult};
 use crate::tally::compare::{compare, default_rules, RuleComparison};
 use crate::tally::Election;
@@ -19,10 +20,11 @@ pub struct PotComparison {
 /// names the city-wide pot.
 pub fn of_round(
     conn: &mut DbConnection,
-    id: i64,
+    id: RoundId,
     citywide: &str,
 ) -> AppResult<(String, String, Vec<PotComparison>)> {
-    let row = super::rounds::find(conn, id)?;
+    let id = id.0;
+    let row = super::rounds::find(conn, RoundId(id))?;
     let districts = district::of_round(conn, id)?;
     let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, id)?
         .into_iter()

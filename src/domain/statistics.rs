@@ -12,6 +12,7 @@ use super::disclosure::{protect_with, Known, Table};
 use super::follow_up;
 use crate::db::models::{ballot, district, proposal, round_result};
 use crate::db::DbConnection;
+use crate::domain::ids::RoundId;
 use crate::domain::status::ProposalStatus;
 use crate::error::{AppError, AppResult};
 
@@ -122,8 +123,9 @@ pub struct Breakdowns {
 }
 
 /// Computes the breakdowns from the current profiles (before the count, for staff only).
-pub fn breakdowns(conn: &mut DbConnection, round_id: i64) -> AppResult<Breakdowns> {
-    let round = super::rounds::find(conn, round_id)?;
+pub fn breakdowns(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Breakdowns> {
+    let round_id = round_id.0;
+    let round = super::rounds::find(conn, RoundId(round_id))?;
     let year = round.voting_close_at.year();
     let districts: Vec<(i64, String)> = district::of_round(conn, round_id)?
         .into_iter()
@@ -149,8 +151,10 @@ pub fn breakdowns(conn: &mut DbConnection, round_id: i64) -> AppResult<Breakdown
 }
 
 /// Stores the breakdowns of a round being counted; from then on they never change.
-pub fn freeze(conn: &mut DbConnection, round_id: i64) -> AppResult<()> {
-    let json = serde_json::to_string(&breakdowns(conn, round_id)?).map_err(AppError::internal)?;
+pub fn freeze(conn: &mut DbConnection, round_id: RoundId) -> AppResult<()> {
+    let round_id = round_id.0;
+    let json =
+        serde_json::to_string(&breakdowns(conn, RoundId(round_id))?).map_err(AppError::internal)?;
     round_result::freeze_statistics(conn, round_id, &json)?;
     Ok(())
 }
@@ -190,14 +194,15 @@ fn percent(part: usize, whole: usize) -> Option<f64> {
     (whole > 0).then(|| (1000.0 * part as f64 / whole as f64).round() / 10.0)
 }
 
-pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<RoundStatistics> {
-    let round = super::rounds::find(conn, round_id)?;
+pub fn of_round(conn: &mut DbConnection, round_id: RoundId) -> AppResult<RoundStatistics> {
+    let round_id = round_id.0;
+    let round = super::rounds::find(conn, RoundId(round_id))?;
     let (frozen, breakdowns) = match round_result::frozen_statistics(conn, round_id)? {
         Some(json) => (
             true,
             serde_json::from_str(&json).map_err(AppError::internal)?,
         ),
-        None => (false, breakdowns(conn, round_id)?),
+        None => (false, breakdowns(conn, RoundId(round_id))?),
     };
     Ok(RoundStatistics {
         round_id,
@@ -205,12 +210,13 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64) -> AppResult<RoundStatis
         min_cell: super::disclosure::MIN_CELL,
         frozen,
         breakdowns,
-        engagement: engagement(conn, round_id)?,
+        engagement: engagement(conn, RoundId(round_id))?,
     })
 }
 
 /// Proposals submitted, feasible, funded and carried out in a round.
-pub fn engagement(conn: &mut DbConnection, round_id: i64) -> AppResult<Engagement> {
+pub fn engagement(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Engagement> {
+    let round_id = round_id.0;
     let all = proposal::of_round(conn, round_id)?;
     let status = |p: &proposal::ProposalRow| ProposalStatus::of(&p.status);
     let active = all
@@ -222,7 +228,7 @@ pub fn engagement(conn: &mut DbConnection, round_id: i64) -> AppResult<Engagemen
         .filter(|p| status(p) == ProposalStatus::Feasible)
         .count();
     // The follow-up already knows the funded projects of a counted round.
-    let follow_up = follow_up::of_round(conn, round_id)?;
+    let follow_up = follow_up::of_round(conn, RoundId(round_id))?;
     let funded = follow_up.as_ref().map_or(0, |f| f.funded);
     Ok(Engagement {
         proposals_submitted: all.len(),

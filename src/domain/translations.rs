@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::db::models::translation::{self, TranslationRow};
 use crate::db::models::{audit, moderation};
 use crate::db::DbConnection;
+use crate::domain::ids::{ProposalId, RoundId};
 use crate::domain::rounds::RoundDetail;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Lang;
@@ -86,7 +87,7 @@ pub fn save(
     errors.into_result()?;
     crate::db::write_transaction(conn, |conn| {
         let (round_id, proposal_id) = match text {
-            Text::Round(id) => (crate::domain::rounds::find(conn, id)?.id, None),
+            Text::Round(id) => (crate::domain::rounds::find(conn, RoundId(id))?.id, None),
             Text::Proposal(id) => {
                 let p = crate::db::models::proposal::find(conn, id)?.ok_or_else(|| {
                     AppError::NotFound(Message::new("messages-no-proposal").with("id", id))
@@ -132,10 +133,14 @@ pub fn save(
 pub struct Translations {
     round: Option<(String, String)>,
     proposals: HashMap<i64, (String, String)>,
+    /// Proposals whose text moderators hid: their title reads as the placeholder of the
+    /// reader's language, and their description is empty, in every view.
+    hidden: std::collections::HashSet<i64>,
 }
 
 impl Translations {
-    pub fn proposal(&self, id: i64) -> Option<(&str, &str)> {
+    pub fn proposal(&self, id: ProposalId) -> Option<(&str, &str)> {
+        let id = id.0;
         self.proposals
             .get(&id)
             .map(|(t, d)| (t.as_str(), d.as_str()))
@@ -148,6 +153,14 @@ impl Translations {
         title: &mut String,
         description: &mut String,
     ) -> bool {
+        if let Some((placeholder, _)) = proposal_id
+            .filter(|id| self.hidden.contains(id))
+            .and_then(|id| self.proposals.get(&id))
+        {
+            title.clone_from(placeholder);
+            description.clear();
+            return false;
+        }
         let found = match proposal_id {
             None => self.round.as_ref(),
             Some(id) => self.proposals.get(&id),
@@ -175,7 +188,7 @@ impl Translations {
         }
         let results = detail.results.iter_mut().flat_map(|r| r.pots.iter_mut());
         for p in results.flat_map(|pot| pot.projects.iter_mut()) {
-            if let Some((title, _)) = self.proposal(p.id.0) {
+            if let Some((title, _)) = self.proposal(ProposalId(p.id.0)) {
                 p.title = title.to_string();
             }
         }
@@ -184,7 +197,8 @@ impl Translations {
 }
 
 /// Everything of a round translated into `lang`, except the texts of hidden proposals.
-pub fn of_round(conn: &mut DbConnection, round_id: i64, lang: Lang) -> AppResult<Translations> {
+pub fn of_round(conn: &mut DbConnection, round_id: RoundId, lang: Lang) -> AppResult<Translations> {
+    let round_id = round_id.0;
     let rows = translation::of_round(conn, round_id, lang.code())?;
     let hidden = moderation::hidden_in_round(conn, round_id)?;
     let mut found = Translations::default();
@@ -197,6 +211,13 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64, lang: Lang) -> AppResult
             Some(_) => {}
         }
     }
+    let placeholder = crate::i18n::t(lang, "proposals-hidden-title");
+    for id in hidden {
+        found
+            .proposals
+            .insert(id, (placeholder.clone(), String::new()));
+        found.hidden.insert(id);
+    }
     Ok(found)
 }
 
@@ -204,7 +225,7 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64, lang: Lang) -> AppResult
 pub fn original(conn: &mut DbConnection, text: Text) -> AppResult<(i64, TranslationInput)> {
     Ok(match text {
         Text::Round(id) => {
-            let row = super::rounds::find(conn, id)?;
+            let row = super::rounds::find(conn, RoundId(id))?;
             let words = TranslationInput {
                 title: row.title,
                 description: row.description,
@@ -233,7 +254,7 @@ pub fn round_detail(
     lang: Lang,
 ) -> AppResult<(RoundDetail, bool)> {
     let mut detail = crate::domain::rounds::detail(conn, id, now, lang)?;
-    let translated = of_round(conn, id.0, lang)?.apply_to_round(&mut detail);
+    let translated = of_round(conn, RoundId(id.0), lang)?.apply_to_round(&mut detail);
     Ok((detail, translated))
 }
 
@@ -252,9 +273,10 @@ pub fn round_titles(
 /// Every translation of one text, for the council's form.
 pub fn of_text(
     conn: &mut DbConnection,
-    round_id: i64,
+    round_id: RoundId,
     proposal_id: Option<i64>,
 ) -> AppResult<HashMap<Lang, TranslationInput>> {
+    let round_id = round_id.0;
     Ok(translation::of_text(conn, round_id, proposal_id)?
         .into_iter()
         .filter_map(|row| {

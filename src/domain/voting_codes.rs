@@ -15,6 +15,7 @@ use crate::db::models::eligibility as evidence;
 use crate::db::models::round::RoundRow;
 use crate::db::models::{district, round_change};
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::ids::RoundId;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 
@@ -94,17 +95,18 @@ fn accepts_codes(round: &RoundRow) -> AppResult<()> {
 pub fn generate_codes(
     conn: &mut DbConnection,
     actor_id: Option<i64>,
-    round_id: i64,
+    round_id: RoundId,
     count: usize,
     district_slug: Option<&str>,
     now: NaiveDateTime,
 ) -> AppResult<Vec<String>> {
+    let round_id = round_id.0;
     if count == 0 || count > MAX_CODES_PER_BATCH {
         return Err(AppError::Unprocessable(
             format!("generate between 1 and {MAX_CODES_PER_BATCH} codes at a time").into(),
         ));
     }
-    let row = crate::domain::rounds::find(conn, round_id)?;
+    let row = crate::domain::rounds::find(conn, RoundId(round_id))?;
     accepts_codes(&row)?;
     if row.requires_census != 0 || row.account_voting != 0 {
         return Err(AppError::Conflict(Message::new(
@@ -190,11 +192,12 @@ pub fn generate_from_census(
     conn: &mut DbConnection,
     secret: &[u8],
     actor_id: Option<i64>,
-    round_id: i64,
+    round_id: RoundId,
     csv_text: &str,
     now: NaiveDateTime,
 ) -> AppResult<MailingList> {
-    let row = crate::domain::rounds::find(conn, round_id)?;
+    let round_id = round_id.0;
+    let row = crate::domain::rounds::find(conn, RoundId(round_id))?;
     accepts_codes(&row)?;
     if row.census_salt.is_empty() || evidence::census_size(conn, round_id)? == 0 {
         return Err(AppError::Conflict(Message::new("messages-codes-no-census")));

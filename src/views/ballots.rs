@@ -122,13 +122,28 @@ pub fn ballot_form_at(
             h1 { (heading) }
             (error_summary(lang, errors))
             // One sentence: "Your ballot for <district> (and city-wide projects)."
-            @if let Some(name) = &paper.district_name { p { (t(lang, "ballots-district-before")) " " strong { (name) } " " (t(lang, "ballots-district-after")) } }
+            @if let Some(name) = &paper.district_name {
+                p { (t(lang, "ballots-district-before")) " " strong { (name) } @if paper.citywide { " " (t(lang, "ballots-district-after")) } @else { "." } }
+            }
             @if paper.ballot_type == BallotType::Knapsack { p { (t(lang, "ballots-budget")) " " (money(lang, paper.budget, &paper.currency)) } }
+            @if paper.last_counts { p { (t(lang, "ballots-last-counts")) } }
             form method="post" action=(action) novalidate {
                 (csrf_field(&viewer.csrf))
                 @for (name, value) in hidden { input type="hidden" name=(name) value=(value); }
                 @if let Some(code) = &sel.voting_code { input type="hidden" name="voting_code" value=(code); }
                 @if let Some(d) = paper.district_id { input type="hidden" name="district" value=(d); }
+                @if paper.ballot_type == BallotType::Knapsack {
+                    // Filled in by /assets/ballot.js; hidden (and not needed) without it.
+                    div #budget-meter .budget-meter hidden data-budget=(paper.budget) data-currency=(paper.currency)
+                        data-left=(t(lang, "ballots-meter-left")) data-over=(t(lang, "ballots-meter-over")) {
+                        p aria-live="polite" {
+                            (t(lang, "ballots-meter-spent")) " " strong.spent { (money(lang, 0, &paper.currency)) }
+                            " · " span.left-label { (t(lang, "ballots-meter-left")) } " " strong.left { (money(lang, paper.budget, &paper.currency)) }
+                        }
+                        meter min="0" max=(paper.budget) value="0" aria-hidden="true" {}
+                    }
+                    script src="/assets/ballot.js" defer {}
+                }
                 fieldset #ballot aria-describedby="ballot-help" {
                     legend { (t(lang, "ballots-projects")) }
                     p #ballot-help { (instructions(lang, paper)) }
@@ -136,10 +151,11 @@ pub fn ballot_form_at(
                     ul.ballot {
                         @for p in &paper.projects {
                             li.card {
+                                @if p.has_image { img.card-image src={"/proposals/" (p.id) "/image"} alt="" loading="lazy"; }
                                 @match paper.ballot_type {
                                     BallotType::Approval | BallotType::Knapsack => {
                                         div.checkbox {
-                                            input type="checkbox" id={"p" (p.id)} name="project" value=(p.id) checked[sel.projects.contains(&p.id)];
+                                            input type="checkbox" id={"p" (p.id)} name="project" data-cost=(p.cost) value=(p.id) checked[sel.projects.contains(&p.id)];
                                             label for={"p" (p.id)} { strong { (p.title) } " — " (money(lang, p.cost, &paper.currency)) }
                                         }
                                     }
@@ -200,7 +216,7 @@ pub fn review(viewer: &Viewer, title: &str, paper: &BallotPaper, sel: &Selection
         Page { title: &page_title },
         html! {
             h1 { (t(lang, "ballots-review-heading")) }
-            p { (t(lang, "ballots-review-lead")) }
+            p { (t(lang, if paper.last_counts { "ballots-review-lead-last-counts" } else { "ballots-review-lead" })) }
             @match paper.ballot_type {
                 BallotType::Approval | BallotType::Knapsack => {
                     ul { @for p in &chosen { li { (p.title) " — " (money(lang, p.cost, &paper.currency)) } } }
@@ -422,7 +438,10 @@ pub fn bulletin(
     title: &str,
     round_id: i64,
     head: &str,
-    rows: &[crate::domain::bulletin::BoardEntry],
+    rows: &[(
+        crate::domain::bulletin::BoardEntry,
+        Option<Vec<crate::domain::bulletin::ChoiceInWords>>,
+    )],
     page: usize,
     pages: usize,
 ) -> Markup {
@@ -436,7 +455,7 @@ pub fn bulletin(
             h1 { (heading) }
             // One sentence: "… The chain head is <hash>."
             p { (t(lang, "ballots-board-lead")) " " code.hash { (head) } (t(lang, "ballots-board-lead-after")) }
-            @if rows.iter().any(|r| r.content.is_none()) {
+            @if rows.iter().any(|(r, _)| r.content.is_none()) {
                 p { (t(lang, "ballots-board-sealed-note")) }
             }
             h2 { (t(lang, "ballots-check-heading")) }
@@ -447,10 +466,14 @@ pub fn bulletin(
             }
             h2 { (t(lang, "ballots-board-entries")) }
             (table(html! { (t_with(lang, "ballots-board-page", &[("page", &lang.number(page as i64)), ("pages", &lang.number(pages.max(1) as i64))])) }, html! { th scope="col" { "#" } th scope="col" { (t(lang, "ballots-board-ballot")) } th scope="col" { (t(lang, "ballots-board-day")) } th scope="col" { (t(lang, "ballots-board-entry-hash")) } }, html! {
-                    @for r in rows {
+                    @for (r, words) in rows {
                         tr {
                             td { (r.seq) }
-                            td { @match &r.content { Some(content) => { code { (content) } } None => { (t(lang, "ballots-board-sealed")) } } }
+                            td { @match (words, &r.content) {
+                                (Some(words), _) => { (choices_in_words(lang, words)) }
+                                (None, Some(content)) => { code { (content) } }
+                                (None, None) => { (t(lang, "ballots-board-sealed")) }
+                            } }
                             td { (r.cast_day) }
                             td { code.hash { (r.entry_hash) } }
                         }
@@ -463,9 +486,31 @@ pub fn bulletin(
     )
 }
 
+/// A published ballot in words: titles, with ranks or points where the ballot has them.
+fn choices_in_words(lang: Lang, words: &[crate::domain::bulletin::ChoiceInWords]) -> Markup {
+    html! {
+        @if words.is_empty() {
+            (t(lang, "ballots-words-empty"))
+        } @else {
+            ul.choices {
+                @for c in words {
+                    li {
+                        @if let Some(rank) = c.rank { (lang.number(rank as i64)) ". " }
+                        @match c.points {
+                            Some(points) => { (t_count(lang, "ballots-review-points", points as i64, &[("title", &c.title), ("points", &lang.number(points as i64))])) }
+                            None => { (c.title) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 pub fn inclusion(
     viewer: &Viewer,
     proof: Option<&crate::domain::bulletin::InclusionProof>,
+    words: Option<&[crate::domain::bulletin::ChoiceInWords]>,
 ) -> Markup {
     let lang = viewer.lang;
     let heading = t(lang, "ballots-check-heading");
@@ -478,9 +523,10 @@ pub fn inclusion(
                 Some(p) => {
                     // One sentence: "<Your ballot is on the bulletin board> as entry N of round M."
                     p.flash { strong { (t(lang, "ballots-inclusion-found")) } " " (t_with(lang, "ballots-inclusion-entry", &[("entry", &p.entry.seq.to_string()), ("round", &p.round_id.to_string())])) }
-                    @match &p.entry.content {
-                        Some(content) => { p { (t(lang, "ballots-inclusion-reads")) " " code { (content) } } }
-                        None => { p { (t(lang, "ballots-inclusion-sealed")) } }
+                    @match (words, &p.entry.content) {
+                        (Some(words), _) => { p { (t(lang, "ballots-inclusion-reads")) } (choices_in_words(lang, words)) }
+                        (None, Some(content)) => { p { (t(lang, "ballots-inclusion-reads")) " " code { (content) } } }
+                        (None, None) => { p { (t(lang, "ballots-inclusion-sealed")) } }
                     }
                     @if let Some(later) = p.superseded_by {
                         p { strong { (t(lang, "ballots-inclusion-voted-again")) " " } (t_with(lang, "ballots-inclusion-replaced", &[("entry", &later.to_string())])) }
@@ -489,6 +535,90 @@ pub fn inclusion(
                     p { (t(lang, "ballots-inclusion-hash")) " " code.hash { (p.entry.entry_hash) } "; " (t(lang, if p.chain_valid { "ballots-chain-intact" } else { "ballots-chain-broken" })) "." }
                 }
                 None => { p { (t(lang, "ballots-not-found")) } }
+            }
+        },
+    )
+}
+
+/// The district a voter votes in, asked before the ballot when their record does not say it.
+/// Accounts come back to the ballot by a plain link-like GET; a code holder's code travels on.
+pub fn choose_district(
+    viewer: &Viewer,
+    title: &str,
+    round_id: i64,
+    districts: &[(i64, String)],
+    voting_code: Option<&str>,
+    errors: &FieldErrors,
+) -> Markup {
+    let lang = viewer.lang;
+    let heading = t_with(lang, "ballots-vote-title", &[("title", title)]);
+    let values: Vec<(String, &str)> = districts
+        .iter()
+        .map(|(id, name)| (id.to_string(), name.as_str()))
+        .collect();
+    let options: Vec<(&str, &str)> = values.iter().map(|(v, n)| (v.as_str(), *n)).collect();
+    let choices = radios(
+        lang,
+        "district",
+        &t(lang, "ballots-choose-district-legend"),
+        &options,
+        "",
+        errors,
+    );
+    layout_for(
+        viewer,
+        Page { title: &heading },
+        html! {
+            h1 { (heading) }
+            p { (t(lang, "ballots-choose-district-text")) }
+            @if let Some(code) = voting_code {
+                form method="post" action={"/rounds/" (round_id) "/vote/code"} novalidate {
+                    (csrf_field(&viewer.csrf))
+                    input type="hidden" name="voting_code" value=(code);
+                    (choices)
+                    (button(&t(lang, "ballots-code-continue")))
+                }
+            } @else {
+                form method="get" action={"/rounds/" (round_id) "/vote"} novalidate {
+                    (choices)
+                    (button(&t(lang, "ballots-code-continue")))
+                }
+            }
+        },
+    )
+}
+
+/// For a resident who cannot vote yet: what is missing, what to do about each, and where to
+/// do it, instead of a bare refusal.
+pub fn not_yet(
+    viewer: &Viewer,
+    title: &str,
+    round_id: i64,
+    eligibility: &crate::domain::eligibility::Eligibility,
+) -> Markup {
+    let lang = viewer.lang;
+    let heading = t_with(lang, "ballots-vote-title", &[("title", title)]);
+    layout_for(
+        viewer,
+        Page { title: &heading },
+        html! {
+            h1 { (heading) }
+            p { strong { (t(lang, "rounds-cannot-vote")) } " " (t(lang, "rounds-missing")) }
+            ul.requirements {
+                @for r in eligibility.requirements.iter().filter(|r| !r.met) {
+                    li {
+                        (r.explanation.text(lang))
+                        @if let Some(step) = &r.next_step { " " strong { (step.text(lang)) } }
+                    }
+                }
+            }
+            @if eligibility.requirements.iter().any(|r| r.name == "census" && !r.met) {
+                (super::rounds::census_form(viewer, round_id, &FieldErrors::default()))
+            }
+            h2 { (t(lang, "ballots-not-yet-where")) }
+            ul {
+                li { a href={"/rounds/" (round_id) "#eligibility-heading"} { (t(lang, "ballots-not-yet-round")) } }
+                li { a href="/account" { (t(lang, "ballots-not-yet-account")) } }
             }
         },
     )

@@ -158,16 +158,49 @@ pub fn select(
     selected: &str,
     errors: &FieldErrors,
 ) -> Markup {
+    choice_list(lang, name, label, hint, options, selected, errors, false)
+}
+
+/// A list the form cannot do without: never labelled "(optional)", and its empty first entry
+/// (shown only while nothing is chosen) asks for a choice instead of offering "none".
+pub fn select_required(
+    lang: Lang,
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    options: &[(String, String)],
+    selected: &str,
+    errors: &FieldErrors,
+) -> Markup {
+    choice_list(lang, name, label, hint, options, selected, errors, true)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn choice_list(
+    lang: Lang,
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    options: &[(String, String)],
+    selected: &str,
+    errors: &FieldErrors,
+    required: bool,
+) -> Markup {
     let error = errors.get(name);
     html! {
         div class={"field" @if error.is_some() { " field-error" }} {
-            label for=(name) { (label) " " (t(lang, "form-optional")) }
+            label for=(name) { (label) @if !required { " " (t(lang, "form-optional")) } }
             @if let Some(hint) = hint { p.hint id={(name) "-hint"} { (hint) } }
             @if let Some(message) = error { p.error id={(name) "-error"} { span.visually-hidden { (t(lang, "form-error-prefix")) " " } (message.text(lang)) } }
             select id=(name) name=(name)
+                aria-required=[required.then_some("true")]
                 aria-invalid=[error.map(|_| "true")]
                 aria-describedby=[described_by(name, hint.is_some(), error.is_some())] {
-                option value="" selected[selected.is_empty()] { "—" }
+                @if !required {
+                    option value="" selected[selected.is_empty()] { "—" }
+                } @else if selected.is_empty() || !options.iter().any(|(v, _)| v == selected) {
+                    option value="" selected { (t(lang, "form-choose")) }
+                }
                 @for (value, text) in options {
                     option value=(value) selected[value == selected] { (text) }
                 }

@@ -47,6 +47,14 @@ fn translated<'a>(lang: Lang, prefix: &str, list: &[(&'a str, &str)]) -> Vec<(&'
         .collect()
 }
 
+/// Every zone of the tz database, by name (`Europe/Madrid`), as the council picks its round's.
+fn time_zones() -> Vec<(String, String)> {
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|zone| (zone.name().to_string(), zone.name().to_string()))
+        .collect()
+}
+
 fn as_options<'a>(list: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
     list.iter().map(|(v, l)| (*v, l.as_str())).collect()
 }
@@ -151,7 +159,7 @@ pub fn form(
                 (input(lang, Field::new("review_at", &review_at).kind("datetime-local").value(&values.review_at).required(), errors))
                 (input(lang, Field::new("voting_open_at", &voting_open).kind("datetime-local").value(&values.voting_open_at).required(), errors))
                 (input(lang, Field::new("voting_close_at", &voting_close).kind("datetime-local").value(&values.voting_close_at).hint(&voting_close_hint).required(), errors))
-                (input(lang, Field::new("time_zone", &time_zone).value(&values.time_zone), errors))
+                (super::components::select_required(lang, "time_zone", &time_zone, None, &time_zones(), &values.time_zone, errors))
             }
             fieldset {
                 legend { (l("council-legend-proposals")) }
@@ -171,6 +179,7 @@ pub fn form(
             fieldset {
                 legend { (l("council-legend-counting")) }
                 (radios(lang, "rule", &l("council-field-rule"), &as_options(&rules), &values.rule, errors))
+                (input(lang, Field::new("rule_threshold", &l("council-field-rule-threshold")).kind("number").value(&values.rule_threshold).hint(&l("council-field-rule-threshold-hint")), errors))
                 (input(lang, Field::new("tie_break", &tie_break).value(&values.tie_break).hint(&tie_break_hint), errors))
             }
             fieldset {
@@ -233,7 +242,7 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
                 p { (t(lang, "council-advance-text")) }
                 form method="post" action={"/council/rounds/" (r.id) "/advance"} novalidate {
                     (csrf_field(&viewer.csrf))
-                    (input(lang, Field::new("reason", &advance_reason).required(), &FieldErrors::default()))
+                    (input(lang, Field::new("advance_reason", &advance_reason).required(), &FieldErrors::default()))
                     button.button.secondary type="submit" { (t(lang, "council-advance-submit")) }
                 }
             }
@@ -299,17 +308,37 @@ pub fn manage(viewer: &Viewer, page: ManagePage<'_>) -> Markup {
     )
 }
 
-pub fn code_sheet(viewer: &Viewer, round: &RoundSummary, codes: &[String]) -> Markup {
+/// Codes to print and cut out: each slip names the round, the district the code votes in (or
+/// that its holder chooses one) and the address where it is used.
+pub fn code_sheet(
+    viewer: &Viewer,
+    round: &RoundSummary,
+    codes: &[String],
+    district: Option<&str>,
+    address: &str,
+) -> Markup {
     let lang = viewer.lang;
     let title = t_with(lang, "council-code-sheet-title", &[("round", &round.title)]);
+    let district_line = match district {
+        Some(name) => t_with(lang, "council-code-sheet-district", &[("district", name)]),
+        None => t(lang, "council-code-sheet-any-district"),
+    };
     layout_for(
         viewer,
         Page { title: &title },
         html! {
             h1 { (title) }
             p.no-print { (t(lang, "council-code-sheet-print")) }
-            p { (t(lang, "council-code-sheet-how")) }
-            ol.codes { @for code in codes { li { (code) } } }
+            ol.codes {
+                @for code in codes {
+                    li {
+                        strong { (round.title) } br;
+                        (district_line) br;
+                        (t(lang, "council-code-sheet-how")) " " code { (address) } br;
+                        (t(lang, "council-code-sheet-code")) " " code { (code) }
+                    }
+                }
+            }
         },
     )
 }

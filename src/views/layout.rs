@@ -42,6 +42,7 @@ pub fn layout_for(viewer: &Viewer, page: Page<'_>, content: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (page.title) " — budgetbox" }
                 link rel="stylesheet" href=(CSS_PATH);
+                link rel="icon" href="/favicon.svg" type="image/svg+xml";
             }
             body {
                 a.skip-link href="#main" { (t(lang, "skip-to-content")) }
@@ -50,7 +51,7 @@ pub fn layout_for(viewer: &Viewer, page: Page<'_>, content: Markup) -> Markup {
                         a.brand href="/" { "budgetbox" }
                         ul {
                             li { a href="/" { (t(lang, "nav-rounds")) } }
-                            li { a href="/api/v1/openapi.json" { (t(lang, "nav-open-data")) } }
+                            li { a href="/open-data" { (t(lang, "nav-open-data")) } }
                             @match &viewer.user {
                                 Some((name, role)) => {
                                     @if *role == Role::Council {

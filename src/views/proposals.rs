@@ -7,7 +7,7 @@ use maud::{html, Markup};
 
 use super::components::{
     button, csrf_field, error_summary, flash, input, money, pagination, round_time, select,
-    textarea, Field,
+    select_required, textarea, Field,
 };
 use super::layout::{layout_for, Page, Viewer};
 use crate::domain::proposals::{ListPage, ListQuery, ProposalInput, ProposalView};
@@ -130,6 +130,8 @@ pub fn list(
                 ul.cards {
                     @for p in &page.items {
                         li { article.card {
+                            // Decorative here: the title next to it says what it shows.
+                            @if p.has_image { img.card-image src={"/proposals/" (p.id) "/image"} alt="" loading="lazy"; }
                             h2 { a href={"/proposals/" (p.id)} { (p.title) } }
                             p { (status_label(lang, p.status)) " · " (money(lang, p.cost, &s.currency)) " · " (district_name(p.district_id))
                                 @if let Some(c) = &p.category { " · " (c) } }
@@ -185,16 +187,69 @@ pub fn form(
         html! {
             h1 { (heading) }
             (error_summary(lang, errors))
-            form method="post" action=(action) novalidate {
+            form #proposal-form method="post" action=(action) novalidate {
                 (csrf_field(&viewer.csrf))
                 (input(lang, Field::new("title", &title_label).value(&values.title).hint(&title_hint).required(), errors))
                 (textarea(lang, "description", &t(lang, "proposals-field-description"), Some(t(lang, "proposals-field-description-hint").as_str()), &values.description, 8, errors))
                 (input(lang, Field::new("estimated_cost", &cost_label).value(&values.estimated_cost).hint(&cost_hint).required(), errors))
-                (select(lang, "district", &t(lang, "proposals-district"), None, &districts, &values.district, errors))
+                @if round.districts.is_empty() {
+                    (select(lang, "district", &t(lang, "proposals-district"), None, &districts, &values.district, errors))
+                } @else {
+                    (select_required(lang, "district", &t(lang, "proposals-district"), None, &districts, &values.district, errors))
+                }
                 @if !categories.is_empty() { (select(lang, "category", &t(lang, "proposals-category"), None, &categories, &values.category, errors)) }
                 (input(lang, Field::new("location", &location_label).value(&values.location).hint(&location_hint), errors))
                 (button(&t(lang, "proposals-form-submit")))
             }
+        },
+    )
+}
+
+/// Instead of the proposal form: what the round asks of proposers that this account does not
+/// meet yet, and where to put it right, so nobody fills in a form only to be refused.
+pub fn cannot_propose(
+    viewer: &Viewer,
+    round: &RoundDetail,
+    explanation: &crate::i18n::Message,
+    next_step: Option<&crate::i18n::Message>,
+) -> Markup {
+    let lang = viewer.lang;
+    let heading = t(lang, "proposals-new");
+    layout_for(
+        viewer,
+        Page { title: &heading },
+        html! {
+            h1 { (heading) }
+            div.notice role="status" {
+                h2 { (t(lang, "proposals-cannot-yet")) }
+                p { (explanation.text(lang)) }
+                @if let Some(step) = next_step { p { (step.text(lang)) } }
+                ul {
+                    li { a href="/account" { (t(lang, "proposals-cannot-yet-account")) } }
+                    li { a href={"/rounds/" (round.summary.id)} { (t(lang, "proposals-cannot-yet-round")) } }
+                }
+            }
+        },
+    )
+}
+
+/// Asked once more before a proposal is withdrawn, which cannot be undone.
+pub fn confirm_withdraw(viewer: &Viewer, id: i64, title: &str) -> Markup {
+    let lang = viewer.lang;
+    let heading = t(lang, "proposals-withdraw-confirm-title");
+    layout_for(
+        viewer,
+        Page { title: &heading },
+        html! {
+            h1 { (heading) }
+            p { strong { (title) } }
+            p { (t(lang, "proposals-withdraw-confirm-text")) }
+            form method="post" action={"/proposals/" (id) "/withdraw"} {
+                (csrf_field(&viewer.csrf))
+                input type="hidden" name="confirm" value="yes";
+                button.button.danger type="submit" { (t(lang, "proposals-withdraw-confirm-yes")) }
+            }
+            p { a href={"/proposals/" (id)} { (t(lang, "proposals-withdraw-confirm-no")) } }
         },
     )
 }
@@ -339,10 +394,7 @@ fn author_panel(viewer: &Viewer, p: &ProposalView, errors: &FieldErrors) -> Mark
                     }
                     (button(&t(lang, "proposals-image-upload")))
                 }
-                form method="post" action={"/proposals/" (p.id) "/withdraw"} {
-                    (csrf_field(&viewer.csrf))
-                    button.button.danger type="submit" { (t(lang, "proposals-withdraw")) }
-                }
+                p { a.button.danger href={"/proposals/" (p.id) "/withdraw"} { (t(lang, "proposals-withdraw")) } }
     }
 }
 

@@ -71,6 +71,9 @@ pub fn show(
             @if s.phase == Phase::Voting {
                 p { a.button href={"/rounds/" (s.id) "/vote"} { (t(lang, "rounds-vote-now")) } }
             }
+            @if s.phase == Phase::Proposals {
+                p { a.button href={"/rounds/" (s.id) "/proposals/new"} { (t(lang, "proposals-new")) } }
+            }
             p { a href={"/rounds/" (s.id) "/proposals"} { (t(lang, "rounds-all-proposals")) } }
             @if viewer.user.as_ref().is_some_and(|(_, role)| matches!(role, Role::Reviewer | Role::Council)) {
                 nav aria-label=(t(lang, "rounds-staff-nav")) {
@@ -126,7 +129,7 @@ pub fn show(
                             th scope="col" { (t(lang, "rounds-col-status")) } }, html! {
                         @for p in &round.projects {
                             tr {
-                                th scope="row" { (p.title) }
+                                th scope="row" { a href={"/proposals/" (p.id)} { (p.title) } }
                                 td { (district_name(p)) }
                                 td { (money(lang, p.cost, currency)) }
                                 td {
@@ -208,6 +211,23 @@ fn who_can_vote(lang: Lang, round: &RoundDetail) -> Vec<String> {
     rules
 }
 
+/// "Am I on the census list?": matched by document number and year of birth.
+pub fn census_form(viewer: &Viewer, round_id: i64, errors: &FieldErrors) -> Markup {
+    let lang = viewer.lang;
+    let document_label = t(lang, "rounds-census-document");
+    let document_hint = t(lang, "rounds-census-document-hint");
+    let birth_year_label = t(lang, "rounds-census-birth-year");
+    html! {
+        h3 { (t(lang, "rounds-census-heading")) }
+        form method="post" action={"/rounds/" (round_id) "/census-match"} novalidate {
+            (csrf_field(&viewer.csrf))
+            (input(lang, Field::new("document_number", &document_label).hint(&document_hint).required(), errors))
+            (input(lang, Field::new("birth_year", &birth_year_label).required(), errors))
+            (button(&t(lang, "rounds-census-check")))
+        }
+    }
+}
+
 fn can_i_vote(
     viewer: &Viewer,
     round: &RoundDetail,
@@ -219,9 +239,6 @@ fn can_i_vote(
         Phase::Review | Phase::Proposals | Phase::Voting | Phase::Draft
     );
     let lang = viewer.lang;
-    let document_label = t(lang, "rounds-census-document");
-    let document_hint = t(lang, "rounds-census-document-hint");
-    let birth_year_label = t(lang, "rounds-census-birth-year");
     html! {
         @if open {
             section aria-labelledby="eligibility-heading" {
@@ -245,13 +262,7 @@ fn can_i_vote(
                             }
                         }
                         @if round.eligibility.requires_census && e.requirements.iter().any(|r| r.name == "census" && !r.met) {
-                            h3 { (t(lang, "rounds-census-heading")) }
-                            form method="post" action={"/rounds/" (round.summary.id) "/census-match"} novalidate {
-                                (csrf_field(&viewer.csrf))
-                                (input(lang, Field::new("document_number", &document_label).hint(&document_hint).required(), errors))
-                                (input(lang, Field::new("birth_year", &birth_year_label).required(), errors))
-                                (button(&t(lang, "rounds-census-check")))
-                            }
+                            (census_form(viewer, round.summary.id.0, errors))
                         }
                     }
                 }
@@ -301,7 +312,7 @@ fn results_section(
                 (table(html! { (t(lang, "rounds-results-caption")) }, html! { th scope="col" { (t(lang, "rounds-col-project")) } th scope="col" { (t(lang, "rounds-col-votes")) } th scope="col" { (t(lang, "rounds-col-cost")) } th scope="col" { (t(lang, "rounds-col-outcome")) } }, html! {
                         @for p in &pot.projects {
                             tr {
-                                th scope="row" { (p.title) }
+                                th scope="row" { a href={"/proposals/" (p.id)} { (p.title) } }
                                 td { (lang.number(p.score as i64)) }
                                 td { (money(lang, p.cost, currency)) }
                                 td { @if p.funded { strong { (t(lang, "rounds-funded")) ". " } } (p.explanation) }

@@ -14,9 +14,30 @@ fn role_label(lang: Lang, role: Role) -> String {
     t(lang, &format!("staff-role-{}", role.as_str()))
 }
 
-pub fn users(viewer: &Viewer, users: &[Account], notice: Option<&str>) -> Markup {
+/// Where the reader is in a searched list of accounts.
+pub struct Paging<'a> {
+    pub words: &'a str,
+    pub page: i64,
+    pub pages: i64,
+}
+
+pub fn users(
+    viewer: &Viewer,
+    users: &[Account],
+    notice: Option<&str>,
+    paging: &Paging<'_>,
+) -> Markup {
     let lang = viewer.lang;
     let title = t(lang, "staff-users-title");
+    let search_label = t(lang, "staff-users-search");
+    let words = paging.words;
+    let href = |n: i64| {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query
+            .append_pair("q", words)
+            .append_pair("page", &n.to_string());
+        format!("/council/users?{}", query.finish())
+    };
     layout_for(
         viewer,
         Page { title: &title },
@@ -24,6 +45,10 @@ pub fn users(viewer: &Viewer, users: &[Account], notice: Option<&str>) -> Markup
             h1 { (title) }
             @if let Some(message) = notice { (flash(message)) }
             p { (t(lang, "staff-users-text")) }
+            form method="get" action="/council/users" role="search" {
+                (super::components::input(lang, super::components::Field::new("q", &search_label).kind("search").value(words), &crate::error::FieldErrors::default()))
+                button.button.secondary type="submit" { (t(lang, "staff-users-search-button")) }
+            }
             (table(html! { (t_count(lang, "staff-users-caption", users.len() as i64, &[("n", &lang.number(users.len() as i64))])) }, html! { th scope="col" { (t(lang, "staff-col-name")) } th scope="col" { (t(lang, "staff-col-email")) } th scope="col" { (t(lang, "staff-col-role")) } }, html! {
                     @for u in users {
                         tr {
@@ -45,6 +70,7 @@ pub fn users(viewer: &Viewer, users: &[Account], notice: Option<&str>) -> Markup
                         }
                     }
                 }))
+            (super::components::pagination(lang, &t(lang, "staff-users-pages"), paging.page, paging.pages, href))
         },
     )
 }

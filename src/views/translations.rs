@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use maud::{html, Markup};
 
-use super::components::{button, csrf_field, error_summary, input, select, table, textarea, Field};
+use super::components::{
+    button, csrf_field, error_summary, input, select_required, table, textarea, Field,
+};
 use super::layout::{layout_for, Page, Viewer};
 use crate::domain::translations::TranslationInput;
 use crate::error::FieldErrors;
@@ -98,7 +100,7 @@ pub fn page(viewer: &Viewer, p: TranslationsPage<'_>) -> Markup {
             h2 { (t(lang, "translations-form-heading")) }
             form method="post" action=(p.action) novalidate {
                 (csrf_field(&viewer.csrf))
-                (select(lang, "translation_lang", &t(lang, "translations-language"), None, &languages, &p.draft.lang, p.errors))
+                (select_required(lang, "translation_lang", &t(lang, "translations-language"), None, &languages, &p.draft.lang, p.errors))
                 (input(lang, Field::new("translated_title", &t(lang, "translations-title")).value(&p.draft.title).hint(&t(lang, "translations-remove-hint")), p.errors))
                 (textarea(lang, "translated_description", &t(lang, "translations-description"), None, &p.draft.description, 6, p.errors))
                 (button(&t(lang, "translations-save")))

@@ -6,6 +6,7 @@
 //! then commits once and only then answers each request. A receipt still means the ballot is
 //! durably stored.
 
+use crate::domain::RoundId;
 use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
 
@@ -129,7 +130,7 @@ fn write_batch(conn: &mut DbConnection, batch: &[Job]) -> AppResult<Vec<AppResul
     }
     let mut outcomes: Vec<Option<AppResult<Receipt>>> = batch.iter().map(|_| None).collect();
     for (id, jobs) in rounds {
-        match ballots::open_board(conn, id) {
+        match ballots::open_board(conn, RoundId(id)) {
             Ok(mut board) => {
                 let group: Vec<_> = jobs
                     .iter()

@@ -316,6 +316,32 @@ impl FromRequest for FormToken {
 /// Form fields that may repeat (checkbox groups); every other field must appear once.
 pub trait FormFields {
     const REPEATABLE: &'static [&'static str] = &[];
+    /// Fields holding an amount of money, read the way the page's language writes it.
+    const AMOUNTS: &'static [&'static str] = &[];
+    /// Fields holding `name=amount` lines (district budgets), read the same way.
+    const AMOUNT_LINES: &'static [&'static str] = &[];
+}
+
+/// Rewrites the amounts of a form from the reader's language to plain digits.
+fn amounts_as_typed_in<T: FormFields>(lang: crate::i18n::Lang, pairs: &mut [(String, String)]) {
+    let canonical = |text: &str| {
+        lang.canonical_amount(text)
+            .unwrap_or_else(|| text.to_string())
+    };
+    for (key, value) in pairs.iter_mut() {
+        if T::AMOUNTS.contains(&key.as_str()) {
+            *value = canonical(value);
+        } else if T::AMOUNT_LINES.contains(&key.as_str()) {
+            *value = value
+                .lines()
+                .map(|line| match line.split_once('=') {
+                    Some((name, amount)) => format!("{name}={}", canonical(amount)),
+                    None => line.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+    }
 }
 
 /// A urlencoded form whose CSRF token was checked before anything else is read. Duplicate
@@ -373,10 +399,11 @@ impl<T: DeserializeOwned + FormFields + 'static> FromRequest for CsrfForm<T> {
                     "messages-extractors-form-expired-did-come",
                 )));
             }
-            let rest: Vec<_> = pairs
+            let mut rest: Vec<_> = pairs
                 .into_iter()
                 .filter(|(k, _)| k != csrf::FIELD)
                 .collect();
+            amounts_as_typed_in::<T>(reader_language(&req), &mut rest);
             let encoded = serde_urlencoded::to_string(&rest).map_err(AppError::internal)?;
             serde_urlencoded::from_str::<T>(&encoded)
                 .map(CsrfForm)

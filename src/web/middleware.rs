@@ -43,6 +43,18 @@ pub async fn request_log(
     Ok(res)
 }
 
+/// HEAD is answered as GET would be (uptime monitors and link checkers use it); the HTTP
+/// layer leaves the body out, as it does for every HEAD request.
+pub async fn head_as_get(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    if req.method() == actix_web::http::Method::HEAD {
+        req.head_mut().method = actix_web::http::Method::GET;
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
 /// An instance whose secret key is not the installation's serves nothing but its health
 /// checks: it would seal ballots the others cannot open and count a revoting voter twice.
 pub async fn refuse_with_foreign_key(
@@ -157,6 +169,13 @@ fn wants_html(req: &actix_web::HttpRequest) -> bool {
 }
 
 /// Errors are rendered as JSON by `AppError`; a browser asking for HTML gets a page instead.
+fn is_html(res: &HttpResponse<BoxBody>) -> bool {
+    res.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
 pub async fn negotiate_errors(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -186,7 +205,9 @@ pub async fn negotiate_errors(
             Some(app) => (app.title_key(), app.message_in(lang)),
             None => ("errors-title-bad-request", err.to_string()),
         },
-        None if status.as_u16() == 404 => {
+        // A page that explains its own 404 (a tracking code nobody has) keeps its words; the
+        // router's bare 404 gets the site's page.
+        None if status.as_u16() == 404 && !is_html(res.response()) => {
             ("errors-title-not-found", t(lang, "errors-no-page-here"))
         }
         None => return Ok(res),

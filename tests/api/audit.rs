@@ -1,6 +1,7 @@
 //! The auditor's package: it verifies when fresh, and `verify` names the cause when any part
 //! was tampered with. Also the import of real Pabulib files as closed rounds.
 
+use budgetbox::domain::RoundId;
 use std::collections::BTreeMap;
 
 use budgetbox::audit::{self, read_files, seal, verify, write_tar};
@@ -11,7 +12,7 @@ type Files = BTreeMap<String, Vec<u8>>;
 
 fn package_of_round(app: &crate::helpers::TestApp, round: i64) -> Vec<u8> {
     let key = audit::signing_key(&app.secret);
-    budgetbox::domain::export::audit_package(&mut app.conn(), round, &key).unwrap()
+    budgetbox::domain::export::audit_package(&mut app.conn(), RoundId(round), &key).unwrap()
 }
 
 fn faults(bytes: &[u8], key: Option<&ed25519_dalek::VerifyingKey>) -> Vec<String> {
@@ -158,7 +159,7 @@ both_backends! {
                 let rule = original.declared_rule().unwrap();
                 budgetbox::tally::tally(&original.to_election().unwrap(), &rule, &rule.default_tie_break()).unwrap().selected
             });
-            let exported = pabulib::parse(&budgetbox::domain::export::pabulib_text(&mut app.conn(), summary.round_id, None).unwrap()).unwrap();
+            let exported = pabulib::parse(&budgetbox::domain::export::pabulib_text(&mut app.conn(), RoundId(summary.round_id), None).unwrap()).unwrap();
             let projects = |i: &pabulib::Instance| {
                 let mut v: Vec<(String, i64)> = i.projects.iter().map(|p| (p.id.clone(), p.cost)).collect();
                 v.sort();

@@ -1,6 +1,7 @@
 //! Casting ballots: validation with exact messages, exactly once under concurrency, secrecy
 //! of the stored rows, receipts and the bulletin board, and a script-free browser vote.
 
+use budgetbox::domain::RoundId;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -476,7 +477,7 @@ both_backends_with_clock! {
 
         // The count sees one ballot.
         app.clock.set(at("2026-06-15T18:00"));
-        let counted = budgetbox::domain::closing::count_round(&mut conn, app.secret.expose(), f.round, app.clock.now()).unwrap();
+        let counted = budgetbox::domain::closing::count_round(&mut conn, app.secret.expose(), RoundId(f.round), app.clock.now()).unwrap();
         assert_eq!(counted.ballot_count, 1);
     }
 }
@@ -501,10 +502,10 @@ both_backends_with_clock! {
         let secret = app.secret.expose();
         // Two people on the census: the account's owner, and someone who gets a code.
         app.clock.set(at("2026-05-02T10:00"));
-        budgetbox::domain::census::import_census(&mut conn, secret, None, f.round, "document_number,birth_year,district\nAA1111,1980,north\nBB2222,1975,north\n", app.clock.now()).unwrap();
+        budgetbox::domain::census::import_census(&mut conn, secret, None, RoundId(f.round), "document_number,birth_year,district\nAA1111,1980,north\nBB2222,1975,north\n", app.clock.now()).unwrap();
         let voter = budgetbox::domain::people::with_email(&mut conn, "voter@example.org").unwrap().unwrap();
-        assert!(budgetbox::domain::census::match_census(&mut conn, secret, f.round, &voter, "AA1111", 1980, app.clock.now()).unwrap());
-        let list = budgetbox::domain::voting_codes::generate_from_census(&mut conn, secret, None, f.round, "document_number,birth_year\nBB2222,1975\n", app.clock.now()).unwrap();
+        assert!(budgetbox::domain::census::match_census(&mut conn, secret, RoundId(f.round), &voter, "AA1111", 1980, app.clock.now()).unwrap());
+        let list = budgetbox::domain::voting_codes::generate_from_census(&mut conn, secret, None, RoundId(f.round), "document_number,birth_year\nBB2222,1975\n", app.clock.now()).unwrap();
         let code = list.rows[0].last().unwrap().clone();
         app.clock.set(now);
         let [a, b] = [Choice::Projects(vec![f.north_projects[0]]), Choice::Projects(vec![f.north_projects[1]])];
@@ -518,7 +519,7 @@ both_backends_with_clock! {
         ];
         // Written as the ballot writer writes a batch: one board, one transaction.
         let outcomes = budgetbox::db::write_transaction(&mut conn, |conn| {
-            let mut board = ballots::open_board(conn, f.round)?;
+            let mut board = ballots::open_board(conn, RoundId(f.round))?;
             let group: Vec<_> = group.iter().map(|ballot| (ballot, now)).collect();
             ballots::commit_all_to(conn, &mut board, &group)
         })

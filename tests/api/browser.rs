@@ -29,7 +29,7 @@ fn at(s: &str) -> chrono::NaiveDateTime {
     chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
 }
 
-struct Driver(Child);
+pub(crate) struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -38,7 +38,7 @@ impl Drop for Driver {
     }
 }
 
-fn tools() -> Option<(PathBuf, String)> {
+pub(crate) fn tools() -> Option<(PathBuf, String)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let axe = std::env::var("BUDGETBOX_AXE_JS")
         .map(PathBuf::from)
@@ -61,7 +61,7 @@ fn tools() -> Option<(PathBuf, String)> {
     }
 }
 
-async fn start_browser(js: bool, width: u32) -> (Driver, Client) {
+pub(crate) async fn start_browser(js: bool, width: u32) -> (Driver, Client) {
     let port = crate::cli::free_port();
     let child = std::process::Command::new("chromedriver")
         .arg(format!("--port={port}"))
@@ -99,24 +99,24 @@ async fn start_browser(js: bool, width: u32) -> (Driver, Client) {
     (driver, client)
 }
 
-struct Journey<'a> {
-    app: &'a TestApp,
-    client: Client,
-    shots: PathBuf,
-    label: String,
-    axe: Option<String>,
-    width: u32,
-    lang: Lang,
-    findings: Vec<String>,
-    step: usize,
+pub(crate) struct Journey<'a> {
+    pub(crate) app: &'a TestApp,
+    pub(crate) client: Client,
+    pub(crate) shots: PathBuf,
+    pub(crate) label: String,
+    pub(crate) axe: Option<String>,
+    pub(crate) width: u32,
+    pub(crate) lang: Lang,
+    pub(crate) findings: Vec<String>,
+    pub(crate) step: usize,
 }
 
 impl Journey<'_> {
-    async fn open(&mut self, path: &str) {
+    pub(crate) async fn open(&mut self, path: &str) {
         self.client.goto(&self.app.url(path)).await.unwrap();
     }
 
-    async fn fill(&mut self, id: &str, text: &str) {
+    pub(crate) async fn fill(&mut self, id: &str, text: &str) {
         self.fill_css(&format!("[id='{id}']"), text).await;
     }
 
@@ -131,7 +131,7 @@ impl Journey<'_> {
         field.send_keys(text).await.unwrap();
     }
 
-    async fn click(&mut self, css: &str) {
+    pub(crate) async fn click(&mut self, css: &str) {
         self.client
             .find(Locator::Css(css))
             .await
@@ -141,13 +141,13 @@ impl Journey<'_> {
             .unwrap();
     }
 
-    async fn text(&mut self) -> String {
+    pub(crate) async fn text(&mut self) -> String {
         self.client.source().await.unwrap()
     }
 
     /// Waits for the page after a form post to show `expected` (a click returns before the
     /// next page has loaded); panics with the page when it does not come.
-    async fn wait_for(&mut self, expected: &str) -> String {
+    pub(crate) async fn wait_for(&mut self, expected: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let page = self.text().await;
@@ -221,7 +221,7 @@ impl Journey<'_> {
     }
 
     /// Screenshot, and with JavaScript on: axe-core and the sideways-scrolling check.
-    async fn look(&mut self, name: &str) {
+    pub(crate) async fn look(&mut self, name: &str) {
         self.step += 1;
         std::fs::create_dir_all(&self.shots).unwrap();
         let png = self.full_page_png().await;
@@ -324,7 +324,7 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
 }
 
 /// One browser at a time: Chromium is heavy for a 2-core machine running the other tests.
-static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+pub(crate) static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// Texts the journey's people type, which no catalogue translates.
 const TYPED_BY_PEOPLE: [&str; 5] = [
@@ -335,7 +335,7 @@ const TYPED_BY_PEOPLE: [&str; 5] = [
     "Benches by the river",
 ];
 
-const BALLOT_TYPES: [&str; 4] = ["approval", "knapsack", "ranked", "cumulative"];
+pub(crate) const BALLOT_TYPES: [&str; 4] = ["approval", "knapsack", "ranked", "cumulative"];
 
 /// A round of `ballot_type` collecting proposals (the clock starts on 1 March), with two
 /// feasible projects already on it.
@@ -508,7 +508,7 @@ async fn journey(app: &TestApp, js: bool, width: u32, lang: Lang, label: &str) -
     j.open(&format!("/council/rounds/{main}")).await;
     j.look("manage").await;
     j.fill_css(
-        &format!("form[action='/council/rounds/{main}/advance'] input[name=reason]"),
+        &format!("form[action='/council/rounds/{main}/advance'] input[name=advance_reason]"),
         "Review finished early.",
     )
     .await;

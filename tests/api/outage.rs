@@ -4,6 +4,7 @@
 //! PostgreSQL is reached through a TCP proxy in this test; "the database is down" is the proxy
 //! dropping every connection and refusing new ones, as a server restart or a network cut does.
 
+use budgetbox::domain::RoundId;
 use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Value};
@@ -163,9 +164,15 @@ async fn a_database_outage_gives_503_never_a_receipt_and_the_app_recovers() {
             },
         )
         .unwrap();
-        let codes =
-            budgetbox::domain::voting_codes::generate_codes(&mut conn, None, round, 30, None, now)
-                .unwrap();
+        let codes = budgetbox::domain::voting_codes::generate_codes(
+            &mut conn,
+            None,
+            RoundId(round),
+            30,
+            None,
+            now,
+        )
+        .unwrap();
         (round, project, codes)
     };
     let client = reqwest::Client::new();

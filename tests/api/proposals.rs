@@ -181,7 +181,12 @@ both_backends_with_clock! {
         let none = app.get_html(&format!("/rounds/{round_id}/proposals?q=skate")).await.text().await.unwrap();
         assert!(none.contains("0 proposals"));
         let id = location.trim_start_matches("/proposals/").split('?').next().unwrap().to_string();
-        let withdrawn = app.submit(&location, &format!("/proposals/{id}/withdraw"), &[]).await;
+        let unconfirmed = app.submit(&location, &format!("/proposals/{id}/withdraw"), &[]).await;
+        assert_eq!(unconfirmed.headers()["location"], format!("/proposals/{id}/withdraw").as_str(), "asked once more first");
+        let question = app.get_html(&format!("/proposals/{id}/withdraw")).await.text().await.unwrap();
+        assert!(question.contains("cannot be undone") && question.contains("name=\"confirm\" value=\"yes\""), "{question}");
+        assert!(!app.get_html(&format!("/proposals/{id}")).await.text().await.unwrap().contains("Withdrawn by the author"), "nothing withdrawn yet");
+        let withdrawn = app.submit(&format!("/proposals/{id}/withdraw"), &format!("/proposals/{id}/withdraw"), &[("confirm", "yes")]).await;
         assert_eq!(withdrawn.status(), 303);
         let page = app.get_html(&format!("/proposals/{id}")).await.text().await.unwrap();
         assert!(page.contains("Withdrawn by the author"));

@@ -1,6 +1,7 @@
 //! Races between requests: thousands of duplicate ballots over two app instances on one
 //! database, and a round counted while ballots are still in flight.
 
+use budgetbox::domain::RoundId;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -17,7 +18,7 @@ fn codes(app: &TestApp, round: i64, count: usize) -> Vec<String> {
     budgetbox::domain::voting_codes::generate_codes(
         &mut conn,
         None,
-        round,
+        RoundId(round),
         count,
         None,
         app.clock.now(),

@@ -1,5 +1,6 @@
 //! Counting by council, and open data that recounts to the stored result without personal data.
 
+use budgetbox::domain::RoundId;
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -109,7 +110,7 @@ both_backends_with_clock! {
         });
         let id = app.send_bearer(Method::POST, "/api/v1/rounds", &token, &config).await.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
         let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
-        budgetbox::domain::census::import_census(&mut app.conn(), app.secret.expose(), None, id, "document_number,birth_year\nAB1001,1980\nAB1002,1981\nAB1003,1990\nAB1004,2000\n", at("2026-05-02T10:00")).unwrap();
+        budgetbox::domain::census::import_census(&mut app.conn(), app.secret.expose(), None, RoundId(id), "document_number,birth_year\nAB1001,1980\nAB1002,1981\nAB1003,1990\nAB1004,2000\n", at("2026-05-02T10:00")).unwrap();
         let none = std::collections::HashSet::new();
         assert!(count_closed_rounds(&mut app.conn(), app.secret.expose(), at("2026-06-15T17:59"), &none).unwrap().is_empty(), "still open");
         let counted = count_closed_rounds(&mut app.conn(), app.secret.expose(), at("2026-06-15T18:00"), &none).unwrap();
@@ -136,7 +137,7 @@ both_backends_with_clock! {
         let choice = Choice::Projects(vec![f.north_projects[0]]);
         let prepared = ballots::prepare(&mut conn, app.secret.expose(), Cast { round_id: f.round, voter: Voter::Account(&voter), requested_district: Some(f.north), choice: &choice, channel: ballots::Channel::Online }, before_close).unwrap();
         // The count runs (and locks the round) before this ballot reaches its transaction.
-        budgetbox::domain::closing::count_round(&mut conn, app.secret.expose(), f.round, crate::ballots::at("2026-06-15T18:00")).unwrap();
+        budgetbox::domain::closing::count_round(&mut conn, app.secret.expose(), RoundId(f.round), crate::ballots::at("2026-06-15T18:00")).unwrap();
         let late = budgetbox::db::write_transaction(&mut conn, |conn| ballots::commit(conn, &prepared, before_close));
         assert!(matches!(late, Err(budgetbox::error::AppError::Forbidden(ref m)) if m.to_string().contains("Voting has closed")), "{:?}", late.err());
         assert!(budgetbox::db::models::ballot::of_round(&mut conn, f.round).unwrap().is_empty(), "nothing appended after the count");

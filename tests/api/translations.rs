@@ -1,6 +1,7 @@
 //! The council translates round and proposal texts; each reader sees their language's
 //! translation when there is one, the original otherwise, and a hidden proposal stays hidden.
 
+use budgetbox::domain::ProposalId;
 use budgetbox::i18n::{t, Lang, Message};
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -82,7 +83,7 @@ both_backends_with_clock! {
         // A hidden proposal's translation is hidden too.
         let moderator = app.create_user("mod@example.org", PASSWORD, "council");
         let mut conn = app.conn();
-        budgetbox::domain::proposals::moderate(&mut conn, &budgetbox::domain::notifications::Mailing { public_url: app.url(""), secret: app.secret.expose().to_vec() }, moderator, project, true, "Names a private person.", at("2026-06-05T12:00")).unwrap();
+        budgetbox::domain::proposals::moderate(&mut conn, &budgetbox::domain::notifications::Mailing { public_url: app.url(""), secret: app.secret.expose().to_vec() }, moderator, ProposalId(project), true, "Names a private person.", at("2026-06-05T12:00")).unwrap();
         drop(conn);
         let hidden = page_in(&app, Lang::Es, &format!("/proposals/{project}")).await;
         assert!(!hidden.contains("Árboles en la calle Mayor"), "{hidden}");

@@ -81,7 +81,7 @@ council-residence-verified = Voters vote in a district confirmed by the census l
 # Counting rules
 council-rule-greedy = Most votes first: projects are funded in order of votes; a project that no longer fits in the money left is skipped and the next one is tried.
 council-rule-greedy-no-skip = Most votes first, stop at the first that does not fit: funding stops at the first project the money left cannot cover, even if cheaper projects below it would fit.
-council-rule-greedy-threshold = Most votes first with a minimum: like the first rule, but only projects with at least N votes (or points) can be funded.
+council-rule-greedy-threshold = Most votes first with a minimum: like the first rule, but only projects with at least the minimum of votes (or points) set below can be funded.
 council-rule-mes-add1 = Method of Equal Shares: every voter controls an equal share of the budget; a project is funded when its supporters can pay for it together, so every group of voters gets projects in proportion to its size. Money left over is used by raising every share a little, as equalshares.net does.
 council-rule-mes-add1-fill = Method of Equal Shares, then most votes first: as above, and any money still left funds the most voted remaining projects that fit.
 council-rule-phragmen = Sequential Phragmén: projects are bought one at a time by the voters who support them, choosing each time the project that keeps the heaviest burden on any one voter as low as possible. Proportional, for approval and knapsack ballots.
@@ -132,7 +132,7 @@ council-counted =
 # The printable sheet of voting codes
 council-code-sheet-title = Voting codes: { $round }
 council-code-sheet-print = These codes are shown only now. Print this page (each code works once), then close it.
-council-code-sheet-how = To vote, go to the round's page and enter one code. No account or email address is needed.
+council-code-sheet-how = To vote, no account or email address is needed: go to
 
 # Refusals shown on the error page
 council-error-codes-count = enter how many codes as a whole number
@@ -146,3 +146,8 @@ council-channels-codes = With a mailed voting code only
 council-field-voting-channels = How residents vote
 council-eligibility-what-it-stops = What each rule stops: an account alone stops nothing against someone who opens throw-away accounts. The census list, an in-person check of an identity document, or codes mailed to the people on the census tie each ballot to one person, whatever accounts come and go. Codes without a census list stop double votes only when nobody can vote with an account.
 council-field-requires-verified-email = Accounts must have a verified email address (the weakest check for a real vote: it stops accounts with invented addresses, not one person with several real addresses)
+council-field-rule-threshold = Minimum votes (or points)
+council-field-rule-threshold-hint = Only for “Most votes first with a minimum”: a project with fewer votes is not funded.
+council-code-sheet-district = District: { $district }
+council-code-sheet-any-district = Any district of the round: you choose yours when you vote.
+council-code-sheet-code = and enter this code:

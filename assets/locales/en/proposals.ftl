@@ -142,3 +142,11 @@ proposals-back-to-round = Back to the round
 # Refusals shown on the error page
 proposals-error-not-author = only the author can change this proposal
 proposals-error-hide-or-show = choose to hide or to show the proposal
+proposals-cannot-yet = You cannot submit a proposal in this round yet
+proposals-cannot-yet-account = Complete your account
+proposals-cannot-yet-round = Back to the round
+proposals-hidden-title = Hidden by the moderators
+proposals-withdraw-confirm-title = Withdraw this proposal?
+proposals-withdraw-confirm-text = It leaves the round for good: it cannot be undone, and its supports are lost. Its page stays, marked as withdrawn.
+proposals-withdraw-confirm-yes = Yes, withdraw it
+proposals-withdraw-confirm-no = No, keep it

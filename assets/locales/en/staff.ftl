@@ -35,3 +35,6 @@ staff-col-when = When
 staff-col-account = Account
 staff-col-action = Action
 staff-col-detail = Detail
+staff-users-search = Find by address or name
+staff-users-search-button = Search
+staff-users-pages = Pages of accounts

@@ -81,7 +81,7 @@ council-residence-verified = Cada persona vota en un distrito confirmado por el 
 # Reglas de recuento
 council-rule-greedy = Primero los más votados: los proyectos se financian por orden de votos; si uno ya no cabe en el dinero que queda, se salta y se prueba con el siguiente.
 council-rule-greedy-no-skip = Primero los más votados, parando en el primero que no cabe: la financiación se detiene en el primer proyecto que el dinero restante no cubre, aunque quepan proyectos más baratos por debajo.
-council-rule-greedy-threshold = Primero los más votados, con un mínimo: como la primera regla, pero solo se pueden financiar proyectos con al menos N votos (o puntos).
+council-rule-greedy-threshold = Primero los más votados, con un mínimo: como la primera regla, pero solo se pueden financiar proyectos con al menos el mínimo de votos (o puntos) indicado abajo.
 council-rule-mes-add1 = Método de Reparto Igualitario (Equal Shares): cada votante controla una parte igual del presupuesto; un proyecto se financia cuando quienes lo apoyan pueden pagarlo entre todos, así que cada grupo de votantes obtiene proyectos en proporción a su tamaño. El dinero sobrante se usa aumentando un poco cada parte, como hace equalshares.net.
 council-rule-mes-add1-fill = Método de Reparto Igualitario y luego los más votados: como el anterior, y el dinero que aún quede financia los proyectos restantes más votados que quepan.
 council-rule-phragmen = Phragmén secuencial: los proyectos los van comprando de uno en uno quienes los apoyan, eligiendo cada vez el que mantiene lo más baja posible la mayor carga sobre un solo votante. Proporcional, para papeletas de aprobación y de mochila.
@@ -132,7 +132,7 @@ council-counted =
 # La hoja de códigos de votación para imprimir
 council-code-sheet-title = Códigos de votación: { $round }
 council-code-sheet-print = Estos códigos solo se muestran ahora. Imprime esta página (cada código sirve una sola vez) y después ciérrala.
-council-code-sheet-how = Para votar, entra en la página de la convocatoria e introduce un código. No hace falta cuenta ni correo electrónico.
+council-code-sheet-how = Para votar no necesitas cuenta ni correo: entra en
 
 # Rechazos que se muestran en la página de error
 council-error-codes-count = indica cuántos códigos con un número entero
@@ -146,3 +146,8 @@ council-channels-codes = Solo con un código enviado por correo
 council-field-voting-channels = Cómo votan los vecinos
 council-eligibility-what-it-stops = Qué impide cada regla: una cuenta sola no impide nada a quien abre cuentas desechables. El censo, una comprobación en persona de un documento de identidad o los códigos enviados a las personas del censo ligan cada papeleta a una persona, aparezcan o desaparezcan cuentas. Los códigos sin censo solo impiden votar dos veces cuando nadie puede votar con una cuenta.
 council-field-requires-verified-email = Las cuentas deben tener una dirección de correo verificada (la comprobación más débil para una votación real: impide cuentas con direcciones inventadas, no a una persona con varias direcciones reales)
+council-field-rule-threshold = Mínimo de votos (o puntos)
+council-field-rule-threshold-hint = Solo para «Primero los más votados, con un mínimo»: un proyecto con menos votos no se financia.
+council-code-sheet-district = Distrito: { $district }
+council-code-sheet-any-district = Cualquier distrito de la votación: eliges el tuyo al votar.
+council-code-sheet-code = y escribe este código:

@@ -200,7 +200,7 @@ messages-eligibility-age-not-met = Para votar hay que tener al menos { $age } a�
 messages-eligibility-age-not-met-step = Podrás participar en una convocatoria posterior; mientras tanto, puedes seguir apoyando propuestas.
 messages-eligibility-census-met = Te hemos encontrado en el padrón.
 messages-eligibility-census-not-met = Esta convocatoria está abierta a las personas inscritas en el padrón, y todavía no te hemos encontrado en él.
-messages-eligibility-census-step = Escribe en esta página tu número de documento y tu año de nacimiento para que te busquemos en el padrón.
+messages-eligibility-census-step = Escribe tu número de documento y tu año de nacimiento en la comprobación del padrón para que te encontremos.
 messages-eligibility-check-met = Una persona del ayuntamiento ha confirmado que puedes votar.
 messages-eligibility-check-not-met = En esta convocatoria, una persona del ayuntamiento tiene que confirmar quién eres.
 messages-eligibility-check-step = Acude a una oficina de atención a la ciudadanía con un documento de identidad.
@@ -213,7 +213,7 @@ messages-eligibility-district-declared-step = Elige tu distrito en la página de
 
 # Amounts and numbers typed into forms
 messages-money-empty = Escribe un importe.
-messages-money-not-amount = «{ $text }» no es un importe; escríbelo como 450000 o 450,000.50.
+messages-money-not-amount = «{ $text }» no es un importe; escríbelo como 450000 o 450.000,50.
 messages-money-too-large = Ese importe es demasiado grande.
 messages-round-district-line = Distrito, línea { $line }: { $problem }
 messages-round-district-line-form = Distrito, línea { $line }: escríbelo como nombre-del-distrito=importe, por ejemplo old-town=450000.
@@ -254,3 +254,6 @@ messages-eligibility-email-verified = Tu dirección de correo está verificada.
 messages-eligibility-email-not-verified = Esta votación necesita una dirección de correo verificada, y la tuya aún no lo está.
 messages-eligibility-email-verify-step = Sigue el enlace del mensaje que enviamos a tu dirección; en la página de tu cuenta puedes pedir uno nuevo.
 messages-mail-reset-throttled = Se han pedido demasiados cambios de contraseña desde esta conexión; espera un rato.
+messages-round-threshold-needed = Escribe el mínimo de votos (o puntos) que necesita un proyecto, un número entero mayor que 0.
+messages-eligibility-district-on-ballot = Votas en el distrito donde vives: lo eliges en la papeleta.
+messages-round-config-no-feasible-project = La votación no puede abrirse: todavía no hay ningún proyecto viable en esta votación. Revisa primero las propuestas; la papeleta estaría vacía.

@@ -142,3 +142,11 @@ proposals-back-to-round = Volver a la convocatoria
 # Rechazos que se muestran en la página de error
 proposals-error-not-author = solo su autor o autora puede cambiar esta propuesta
 proposals-error-hide-or-show = elige ocultar o mostrar la propuesta
+proposals-cannot-yet = Todavía no puedes presentar una propuesta en esta votación
+proposals-cannot-yet-account = Completa tu cuenta
+proposals-cannot-yet-round = Volver a la votación
+proposals-hidden-title = Ocultada por la moderación
+proposals-withdraw-confirm-title = ¿Retirar esta propuesta?
+proposals-withdraw-confirm-text = Sale de la votación para siempre: no se puede deshacer y se pierden sus apoyos. Su página se mantiene, marcada como retirada.
+proposals-withdraw-confirm-yes = Sí, retirarla
+proposals-withdraw-confirm-no = No, mantenerla

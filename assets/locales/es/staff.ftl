@@ -35,3 +35,6 @@ staff-col-when = Cuándo
 staff-col-account = Cuenta
 staff-col-action = Acción
 staff-col-detail = Detalle
+staff-users-search = Buscar por dirección o nombre
+staff-users-search-button = Buscar
+staff-users-pages = Páginas de cuentas

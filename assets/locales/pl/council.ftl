@@ -81,7 +81,7 @@ council-residence-verified = Głosujący głosują w dzielnicy potwierdzonej prz
 # Zasady liczenia głosów
 council-rule-greedy = Najpierw najwięcej głosów: projekty są finansowane w kolejności liczby głosów; projekt, który nie mieści się w pozostałych środkach, jest pomijany i sprawdzany jest następny.
 council-rule-greedy-no-skip = Najpierw najwięcej głosów, do pierwszego, który się nie mieści: finansowanie kończy się na pierwszym projekcie, którego pozostałe środki nie pokrywają, nawet jeśli tańsze projekty poniżej by się zmieściły.
-council-rule-greedy-threshold = Najpierw najwięcej głosów, z progiem: jak pierwsza zasada, ale sfinansowane mogą być tylko projekty z co najmniej N głosami (lub punktami).
+council-rule-greedy-threshold = Najpierw najwięcej głosów, z progiem: jak pierwsza zasada, ale sfinansowane mogą być tylko projekty z co najmniej podaną niżej liczbą głosów (lub punktów).
 council-rule-mes-add1 = Metoda równych udziałów (Equal Shares): każdy głosujący dysponuje równą częścią budżetu; projekt jest finansowany, gdy jego zwolennicy mogą wspólnie za niego zapłacić, więc każda grupa głosujących dostaje projekty proporcjonalnie do swojej liczebności. Pozostałe środki wykorzystuje się, nieco zwiększając każdy udział, tak jak robi to equalshares.net.
 council-rule-mes-add1-fill = Metoda równych udziałów, potem najwięcej głosów: jak wyżej, a środki, które jeszcze zostały, finansują najwyżej oceniane pozostałe projekty, które się mieszczą.
 council-rule-phragmen = Sekwencyjna metoda Phragména: projekty są „kupowane” po jednym przez ich zwolenników, za każdym razem wybierany jest ten, przy którym największe obciążenie jednego głosującego pozostaje jak najmniejsze. Proporcjonalna, dla kart z aprobatą i plecakowych.
@@ -136,7 +136,7 @@ council-counted =
 # Arkusz kodów do głosowania do druku
 council-code-sheet-title = Kody do głosowania: { $round }
 council-code-sheet-print = Te kody są pokazywane tylko teraz. Wydrukuj tę stronę (każdy kod działa raz), a następnie ją zamknij.
-council-code-sheet-how = Aby zagłosować, wejdź na stronę edycji i wpisz jeden kod. Nie potrzebujesz konta ani adresu e-mail.
+council-code-sheet-how = Aby zagłosować, nie potrzebujesz konta ani adresu e-mail: wejdź na
 
 # Odmowy pokazywane na stronie błędu
 council-error-codes-count = podaj liczbę kodów jako liczbę całkowitą
@@ -150,3 +150,8 @@ council-channels-codes = Tylko kodem wysłanym pocztą
 council-field-voting-channels = Jak głosują mieszkańcy
 council-eligibility-what-it-stops = Co zatrzymuje każda reguła: samo konto nie zatrzyma nikogo, kto zakłada konta jednorazowe. Lista spisowa, osobiste sprawdzenie dokumentu tożsamości lub kody wysłane do osób ze spisu wiążą każdą kartę z jedną osobą, niezależnie od tego, jakie konta powstają i znikają. Kody bez spisu zapobiegają podwójnym głosom tylko wtedy, gdy nikt nie może głosować kontem.
 council-field-requires-verified-email = Konta muszą mieć potwierdzony adres e-mail (najsłabsze sprawdzenie w prawdziwym głosowaniu: zatrzymuje konta z wymyślonymi adresami, ale nie jedną osobę z kilkoma prawdziwymi adresami)
+council-field-rule-threshold = Minimalna liczba głosów (lub punktów)
+council-field-rule-threshold-hint = Tylko dla zasady „Najpierw najwięcej głosów, z progiem”: projekt z mniejszą liczbą głosów nie otrzymuje finansowania.
+council-code-sheet-district = Dzielnica: { $district }
+council-code-sheet-any-district = Dowolna dzielnica głosowania: swoją wybierasz podczas głosowania.
+council-code-sheet-code = i wpisz ten kod:

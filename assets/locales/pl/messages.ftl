@@ -206,7 +206,7 @@ messages-eligibility-age-not-met = Minimalny wiek głosujących w roku { $year }
 messages-eligibility-age-not-met-step = Możesz wziąć udział w jednej z kolejnych edycji; już teraz możesz popierać propozycje.
 messages-eligibility-census-met = Znaleźliśmy Cię w rejestrze mieszkańców.
 messages-eligibility-census-not-met = Ta edycja jest otwarta dla osób z rejestru mieszkańców, a jeszcze nie odnaleźliśmy Cię w tym rejestrze.
-messages-eligibility-census-step = Podaj na tej stronie numer dokumentu i rok urodzenia, abyśmy mogli odszukać Cię w rejestrze mieszkańców.
+messages-eligibility-census-step = Wpisz numer dokumentu i rok urodzenia w sprawdzeniu spisu, aby cię odnaleźć.
 messages-eligibility-check-met = Urzędnik potwierdził, że możesz głosować.
 messages-eligibility-check-not-met = W tej edycji urzędnik musi potwierdzić Twoją tożsamość.
 messages-eligibility-check-step = Odwiedź punkt obsługi mieszkańców z dokumentem tożsamości.
@@ -219,7 +219,7 @@ messages-eligibility-district-declared-step = Wybierz swoją dzielnicę na stron
 
 # Amounts and numbers typed into forms
 messages-money-empty = Podaj kwotę.
-messages-money-not-amount = „{ $text }” to nie jest kwota; zapisz ją np. jako 450000 lub 450,000.50.
+messages-money-not-amount = „{ $text }” to nie jest kwota; zapisz ją np. jako 450000 lub 450 000,50.
 messages-money-too-large = Ta kwota jest za duża.
 messages-round-district-line = Dzielnica, wiersz { $line }: { $problem }
 messages-round-district-line-form = Dzielnica, wiersz { $line }: zapisz go jako nazwa-dzielnicy=kwota, np. old-town=450000.
@@ -260,3 +260,6 @@ messages-eligibility-email-verified = Twój adres e-mail jest potwierdzony.
 messages-eligibility-email-not-verified = To głosowanie wymaga potwierdzonego adresu e-mail, a twój nie jest jeszcze potwierdzony.
 messages-eligibility-email-verify-step = Kliknij link w wiadomości wysłanej na twój adres; na stronie konta możesz poprosić o nowy.
 messages-mail-reset-throttled = Z tego połączenia poproszono o zbyt wiele zmian hasła; odczekaj chwilę.
+messages-round-threshold-needed = Wpisz minimalną liczbę głosów (lub punktów), której potrzebuje projekt – liczbę całkowitą większą od 0.
+messages-eligibility-district-on-ballot = Głosujesz w dzielnicy, w której mieszkasz: wybierasz ją na karcie do głosowania.
+messages-round-config-no-feasible-project = Głosowanie nie może się rozpocząć: w tym głosowaniu nie ma jeszcze żadnego wykonalnego projektu. Najpierw oceń propozycje; karta do głosowania byłaby pusta.

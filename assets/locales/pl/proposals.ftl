@@ -150,3 +150,11 @@ proposals-back-to-round = Wróć do edycji
 # Odmowy pokazywane na stronie błędu
 proposals-error-not-author = tylko autor może zmienić tę propozycję
 proposals-error-hide-or-show = wybierz, czy ukryć, czy pokazać propozycję
+proposals-cannot-yet = Nie możesz jeszcze zgłosić projektu w tym głosowaniu
+proposals-cannot-yet-account = Uzupełnij swoje konto
+proposals-cannot-yet-round = Wróć do głosowania
+proposals-hidden-title = Ukryta przez moderatorów
+proposals-withdraw-confirm-title = Wycofać ten projekt?
+proposals-withdraw-confirm-text = Projekt na stałe opuści głosowanie: tego nie można cofnąć, a jego poparcia przepadną. Jego strona zostanie, oznaczona jako wycofana.
+proposals-withdraw-confirm-yes = Tak, wycofaj
+proposals-withdraw-confirm-no = Nie, zostaw

@@ -37,3 +37,6 @@ staff-col-when = Kiedy
 staff-col-account = Konto
 staff-col-action = Działanie
 staff-col-detail = Szczegóły
+staff-users-search = Szukaj po adresie lub nazwie
+staff-users-search-button = Szukaj
+staff-users-pages = Strony kont

@@ -39,3 +39,11 @@ pub fn exists(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<bool> {
     ))
     .get_result(conn)
 }
+
+/// Which of these proposals have a picture (one query for a whole list).
+pub fn with_picture(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<i64>> {
+    proposal_images::table
+        .filter(proposal_images::proposal_id.eq_any(ids))
+        .select(proposal_images::proposal_id)
+        .load(conn)
+}

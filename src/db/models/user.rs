@@ -76,6 +76,43 @@ pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<UserRow>> {
         .load(conn)
 }
 
+/// A page of accounts whose address or name contains `words` (any case), ordered by address,
+/// with how many match in all.
+pub fn search(
+    conn: &mut DbConnection,
+    words: &str,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<UserRow>, i64)> {
+    let pattern = format!(
+        "%{}%",
+        words
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let matching = || {
+        users::table
+            .filter(
+                diesel::dsl::sql::<diesel::sql_types::Bool>("(LOWER(email) LIKE ")
+                    .bind::<diesel::sql_types::Text, _>(pattern.clone())
+                    .sql(" ESCAPE '\\' OR LOWER(display_name) LIKE ")
+                    .bind::<diesel::sql_types::Text, _>(pattern.clone())
+                    .sql(" ESCAPE '\\')"),
+            )
+            .into_boxed()
+    };
+    let total = matching().count().get_result(conn)?;
+    let rows = matching()
+        .order(users::email)
+        .limit(limit)
+        .offset(offset)
+        .select(UserRow::as_select())
+        .load(conn)?;
+    Ok((rows, total))
+}
+
 pub fn set_password_hash(conn: &mut DbConnection, id: i64, hash: &str) -> QueryResult<()> {
     diesel::update(users::table.find(id))
         .set(users::password_hash.eq(hash))

@@ -2,6 +2,7 @@
 //! or withdraw them until review starts; reviewers decide feasibility and the cost that goes on
 //! the ballot, with a public reason.
 
+use crate::domain::RoundId;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
@@ -9,6 +10,7 @@ use super::people::Account;
 use crate::db::models::proposal::{self, ProposalRow};
 use crate::db::models::{change_request, proposal_image, proposal_merge, proposal_support, round};
 use crate::db::DbConnection;
+use crate::domain::ids::ProposalId;
 use crate::domain::status::ProposalStatus;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Message;
@@ -44,7 +46,7 @@ fn must_be_eligible(
 }
 
 fn round_of(conn: &mut DbConnection, round_id: i64) -> AppResult<round::RoundRow> {
-    crate::domain::rounds::find(conn, round_id)
+    crate::domain::rounds::find(conn, RoundId(round_id))
 }
 
 fn proposal_of(conn: &mut DbConnection, id: i64) -> AppResult<ProposalRow> {
@@ -127,11 +129,27 @@ pub struct ChangeRequestView {
     pub answered_at: Option<NaiveDateTime>,
 }
 
+/// The title every view shows, in English, for a proposal whose text moderators hid (pages
+/// show it in the reader's language through `translations`).
+pub const HIDDEN_TITLE: &str = "Hidden by the moderators";
+
+/// The proposals of a round whose text moderators hid.
+pub fn hidden_in_round(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+) -> AppResult<std::collections::HashSet<i64>> {
+    Ok(
+        crate::db::models::moderation::hidden_in_round(conn, round_id.0)?
+            .into_iter()
+            .collect(),
+    )
+}
+
 impl ProposalView {
     /// What the public sees of a hidden proposal: the moderators' reason, not the text.
     pub fn redacted(mut self) -> Self {
         if self.hidden_reason.is_some() {
-            self.title = "Hidden by the moderators".into();
+            self.title = HIDDEN_TITLE.into();
             self.description = String::new();
             self.location = None;
         }
@@ -139,7 +157,8 @@ impl ProposalView {
     }
 }
 
-pub fn view(conn: &mut DbConnection, id: i64) -> AppResult<ProposalView> {
+pub fn view(conn: &mut DbConnection, id: ProposalId) -> AppResult<ProposalView> {
+    let id = id.0;
     let p = proposal_of(conn, id)?;
     let round = round_of(conn, p.round_id)?;
     let author = match p.author_id {
@@ -156,7 +175,7 @@ pub fn view(conn: &mut DbConnection, id: i64) -> AppResult<ProposalView> {
             reason: r.reason,
         })
         .collect();
-    let rules = super::round_config::proposal_rules(conn, p.round_id)?;
+    let rules = super::round_config::proposal_rules(conn, RoundId(p.round_id))?;
     let supports = proposal_support::count(conn, id)?;
     let hidden_reason = crate::db::models::moderation::state(conn, id)?
         .filter(|(hidden, _)| *hidden)

@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use super::{moderation_reason, proposal_of};
 use crate::db::models::{audit, moderation, proposal_image};
 use crate::db::DbConnection;
+use crate::domain::ids::{ProposalId, RoundId};
 use crate::domain::people::Account;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
@@ -13,10 +14,11 @@ use crate::i18n::Message;
 pub fn flag(
     conn: &mut DbConnection,
     user: &Account,
-    id: i64,
+    id: ProposalId,
     reason: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let id = id.0;
     let reason = moderation_reason(reason, "reason")?;
     proposal_of(conn, id)?;
     if !moderation::flag(conn, id, user.id, &reason, now)? {
@@ -33,11 +35,12 @@ pub fn moderate(
     conn: &mut DbConnection,
     mailing: &crate::domain::notifications::Mailing,
     moderator_id: i64,
-    id: i64,
+    id: ProposalId,
     hide: bool,
     reason: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let id = id.0;
     let reason = moderation_reason(reason, "moderation_reason")?;
     crate::db::write_transaction(conn, |conn| {
         let p = proposal_of(conn, id)?;
@@ -60,7 +63,7 @@ pub fn moderate(
             let news = crate::domain::notifications::ProposalNews::Hidden {
                 reason: reason.clone(),
             };
-            crate::domain::notifications::proposal_news(conn, mailing, id, &news, now)?;
+            crate::domain::notifications::proposal_news(conn, mailing, ProposalId(id), &news, now)?;
         }
         Ok(())
     })
@@ -70,8 +73,9 @@ pub fn moderate(
 /// and the ids of those hidden.
 pub type Queue = (String, Vec<(i64, String, Vec<String>)>, Vec<i64>);
 
-pub fn queue(conn: &mut DbConnection, round_id: i64) -> AppResult<Queue> {
-    let title = crate::domain::rounds::find(conn, round_id)?.title;
+pub fn queue(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Queue> {
+    let round_id = round_id.0;
+    let title = crate::domain::rounds::find(conn, RoundId(round_id))?.title;
     let flagged = moderation::flagged_in_round(conn, round_id)?;
     let hidden = moderation::hidden_in_round(conn, round_id)?;
     Ok((title, flagged, hidden))
@@ -81,9 +85,10 @@ pub fn queue(conn: &mut DbConnection, round_id: i64) -> AppResult<Queue> {
 /// viewer is not one of them.
 pub fn picture(
     conn: &mut DbConnection,
-    id: i64,
+    id: ProposalId,
     staff: bool,
 ) -> AppResult<Option<(String, Vec<u8>)>> {
+    let id = id.0;
     let hidden = moderation::state(conn, id)?.is_some_and(|(h, _)| h);
     if hidden && !staff {
         return Ok(None);

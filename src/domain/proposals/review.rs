@@ -1,6 +1,7 @@
 //! Reviewers decide feasibility and the cost that goes on the ballot, with a public reason;
 //! merge duplicates; ask authors for changes.
 
+use crate::domain::RoundId;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 
@@ -8,6 +9,7 @@ use super::{moderation_reason, proposal_of, round_of};
 use crate::db::models::proposal::{self, ProposalRow};
 use crate::db::models::{audit, change_request, proposal_merge, proposal_support};
 use crate::db::DbConnection;
+use crate::domain::ids::ProposalId;
 use crate::domain::money::parse_amount;
 use crate::domain::rounds::Phase;
 use crate::domain::status::ProposalStatus;
@@ -32,10 +34,11 @@ pub fn review(
     conn: &mut DbConnection,
     mailing: &crate::domain::notifications::Mailing,
     reviewer_id: i64,
-    id: i64,
+    id: ProposalId,
     input: &ReviewInput,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let id = id.0;
     let p = proposal_of(conn, id)?;
     if ProposalStatus::of(&p.status) == ProposalStatus::Withdrawn {
         return Err(AppError::Conflict(Message::new(
@@ -54,7 +57,7 @@ pub fn review(
         ));
     }
     if let Some(needed) =
-        crate::domain::round_config::proposal_rules(conn, p.round_id)?.support_threshold
+        crate::domain::round_config::proposal_rules(conn, RoundId(p.round_id))?.support_threshold
     {
         let got = proposal_support::count(conn, id)?;
         if got < i64::from(needed) {
@@ -113,7 +116,7 @@ pub fn review(
             feasible: input.decision == "feasible",
             reason: reason.to_string(),
         };
-        crate::domain::notifications::proposal_news(conn, mailing, id, &news, now)?;
+        crate::domain::notifications::proposal_news(conn, mailing, ProposalId(id), &news, now)?;
         Ok(())
     })
 }
@@ -149,11 +152,13 @@ pub fn merge(
     conn: &mut DbConnection,
     mailing: &crate::domain::notifications::Mailing,
     reviewer_id: i64,
-    from: i64,
-    into: i64,
+    from: ProposalId,
+    into: ProposalId,
     reason: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let from = from.0;
+    let into = into.0;
     let reason = moderation_reason(reason, "merge_reason")?;
     crate::db::write_transaction(conn, |conn| {
         let duplicate = review_phase_proposal(conn, from, now)?;
@@ -188,7 +193,7 @@ pub fn merge(
         let news = crate::domain::notifications::ProposalNews::Merged {
             into_title: target.title.clone(),
         };
-        crate::domain::notifications::proposal_news(conn, mailing, from, &news, now)?;
+        crate::domain::notifications::proposal_news(conn, mailing, ProposalId(from), &news, now)?;
         Ok(())
     })
 }
@@ -199,10 +204,11 @@ pub fn request_changes(
     conn: &mut DbConnection,
     mailing: &crate::domain::notifications::Mailing,
     reviewer_id: i64,
-    id: i64,
+    id: ProposalId,
     reason: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let id = id.0;
     let reason = moderation_reason(reason, "change_reason")?;
     let p = review_phase_proposal(conn, id, now)?;
     if Phase::of(&round_of(conn, p.round_id)?, now) != Phase::Review
@@ -215,6 +221,6 @@ pub fn request_changes(
     crate::db::write_transaction(conn, |conn| {
         change_request::insert(conn, id, now, reviewer_id, &reason)?;
         let news = crate::domain::notifications::ProposalNews::ChangesRequested { reason };
-        crate::domain::notifications::proposal_news(conn, mailing, id, &news, now)
+        crate::domain::notifications::proposal_news(conn, mailing, ProposalId(id), &news, now)
     })
 }

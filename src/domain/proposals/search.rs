@@ -6,6 +6,7 @@ use super::round_of;
 use crate::db::models::district;
 use crate::db::models::proposal::{self};
 use crate::db::DbConnection;
+use crate::domain::ids::RoundId;
 use crate::domain::money::parse_amount;
 use crate::domain::status::ProposalStatus;
 use crate::error::{AppResult, FieldErrors};
@@ -43,6 +44,8 @@ pub struct ListItem {
     /// The cost on the ballot: validated if reviewed, else the estimate (cents).
     pub cost: i64,
     pub status: ProposalStatus,
+    /// It has a picture, at `/proposals/{id}/image`.
+    pub has_image: bool,
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -56,7 +59,8 @@ pub struct ListPage {
 
 /// A page of a round's proposals. A filter that cannot be read is a field error, so a person
 /// sees which one to fix; nothing here fails on odd input.
-pub fn list(conn: &mut DbConnection, round_id: i64, query: &ListQuery) -> AppResult<ListPage> {
+pub fn list(conn: &mut DbConnection, round_id: RoundId, query: &ListQuery) -> AppResult<ListPage> {
+    let round_id = round_id.0;
     use proposal::{DistrictFilter, Search, SearchSort};
     round_of(conn, round_id)?;
     let mut e = FieldErrors::default();
@@ -138,10 +142,13 @@ pub fn list(conn: &mut DbConnection, round_id: i64, query: &ListQuery) -> AppRes
             offset: (page - 1) * PAGE_SIZE,
         },
     )?;
+    let ids: Vec<i64> = rows.iter().map(|p| p.id).collect();
+    let pictured = crate::db::models::proposal_image::with_picture(conn, &ids)?;
     Ok(ListPage {
         items: rows
             .into_iter()
             .map(|p| ListItem {
+                has_image: pictured.contains(&p.id),
                 id: p.id,
                 title: p.title,
                 district_id: p.district_id,

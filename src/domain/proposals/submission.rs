@@ -8,6 +8,7 @@ use super::{must_be_eligible, proposal_of, round_of};
 use crate::db::models::proposal::{self, NewProposal, ProposalRow, ProposalText};
 use crate::db::models::{change_request, district, proposal_image, proposal_support, round};
 use crate::db::DbConnection;
+use crate::domain::ids::{ProposalId, RoundId};
 use crate::domain::money::parse_amount;
 use crate::domain::people::Account;
 use crate::domain::rounds::Phase;
@@ -160,10 +161,11 @@ fn check(
 pub fn submit(
     conn: &mut DbConnection,
     author: &Account,
-    round_id: i64,
+    round_id: RoundId,
     input: &ProposalInput,
     now: NaiveDateTime,
 ) -> AppResult<i64> {
+    let round_id = round_id.0;
     let round = round_of(conn, round_id)?;
     if Phase::of(&round, now) != Phase::Proposals {
         return Err(AppError::Forbidden(Message::new(
@@ -172,8 +174,9 @@ pub fn submit(
     }
     must_be_eligible(conn, &round, author, "submit")?;
     let c = check(conn, &round, input)?;
-    let limit =
-        i64::from(crate::domain::round_config::proposal_rules(conn, round_id)?.max_per_author);
+    let limit = i64::from(
+        crate::domain::round_config::proposal_rules(conn, RoundId(round_id))?.max_per_author,
+    );
     crate::db::write_transaction(conn, |conn| {
         if proposal::active_count_by_author(conn, round_id, author.id)? >= limit {
             return Err(AppError::Conflict(
@@ -207,10 +210,11 @@ pub fn submit(
 pub fn edit(
     conn: &mut DbConnection,
     author: &Account,
-    id: i64,
+    id: ProposalId,
     input: &ProposalInput,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let id = id.0;
     let p = proposal_of(conn, id)?;
     let round = authored_and_open(conn, author, &p, now)?;
     let c = check(conn, &round, input)?;
@@ -243,15 +247,16 @@ pub fn withdraw(
     conn: &mut DbConnection,
     mailing: &crate::domain::notifications::Mailing,
     author: &Account,
-    id: i64,
+    id: ProposalId,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let id = id.0;
     let p = proposal_of(conn, id)?;
     authored_and_open(conn, author, &p, now)?;
     crate::db::write_transaction(conn, |conn| {
         proposal::set_status(conn, id, ProposalStatus::Withdrawn.as_str(), None, now)?;
         let news = crate::domain::notifications::ProposalNews::Withdrawn;
-        crate::domain::notifications::proposal_news(conn, mailing, id, &news, now)
+        crate::domain::notifications::proposal_news(conn, mailing, ProposalId(id), &news, now)
     })
 }
 
@@ -293,12 +298,13 @@ fn authored_and_open(
 pub fn support(
     conn: &mut DbConnection,
     user: &Account,
-    id: i64,
+    id: ProposalId,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let id = id.0;
     let p = proposal_of(conn, id)?;
     let round = round_of(conn, p.round_id)?;
-    if !crate::domain::round_config::proposal_rules(conn, p.round_id)?.supports {
+    if !crate::domain::round_config::proposal_rules(conn, RoundId(p.round_id))?.supports {
         return Err(AppError::Forbidden(Message::new(
             "messages-proposals-round-does-collect-supports",
         )));
@@ -331,9 +337,10 @@ pub fn support(
 pub fn unsupport(
     conn: &mut DbConnection,
     user: &Account,
-    id: i64,
+    id: ProposalId,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let id = id.0;
     let p = proposal_of(conn, id)?;
     if Phase::of(&round_of(conn, p.round_id)?, now) != Phase::Proposals {
         return Err(AppError::Forbidden(Message::new(
@@ -354,10 +361,11 @@ pub use crate::domain::pictures::{sniff_image, MAX_IMAGE_BYTES};
 pub fn set_image(
     conn: &mut DbConnection,
     author: &Account,
-    id: i64,
+    id: ProposalId,
     bytes: &[u8],
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    let id = id.0;
     let p = proposal_of(conn, id)?;
     authored_and_open(conn, author, &p, now)?;
     if bytes.len() > MAX_IMAGE_BYTES {
@@ -388,6 +396,7 @@ pub fn set_image(
 }
 
 /// Whether this account supports the proposal.
-pub fn supports(conn: &mut DbConnection, id: i64, user_id: i64) -> AppResult<bool> {
+pub fn supports(conn: &mut DbConnection, id: ProposalId, user_id: i64) -> AppResult<bool> {
+    let id = id.0;
     Ok(proposal_support::has(conn, id, user_id)?)
 }

@@ -39,6 +39,10 @@ pub struct RoundInput {
     #[serde(default)]
     pub points_per_project: String,
     pub rule: String,
+    /// The minimum of votes (or points) of the rule `greedy-threshold`, when it is chosen from
+    /// the list; `greedy-threshold:N` in `rule` says the same in one field.
+    #[serde(default)]
+    pub rule_threshold: String,
     #[serde(default)]
     pub tie_break: String,
     /// An IANA time zone name (`Europe/Warsaw`); `UTC` when left out.
@@ -384,8 +388,18 @@ impl RoundInput {
             },
             _ => {}
         }
-        let rule = self.rule.trim().to_string();
+        let mut rule = self.rule.trim().to_string();
+        if rule == "greedy-threshold" {
+            match self.rule_threshold.trim().parse::<u64>() {
+                Ok(n) if n > 0 => rule = format!("greedy-threshold:{n}"),
+                _ => e.add(
+                    "rule_threshold",
+                    Message::new("messages-round-threshold-needed"),
+                ),
+            }
+        }
         match crate::domain::counting::parse_rule(&rule) {
+            Err(_) if e.get("rule_threshold").is_some() => {}
             Ok(crate::tally::Rule::Phragmen)
                 if matches!(ballot_type.as_str(), "ranked" | "cumulative") =>
             {
@@ -640,7 +654,15 @@ pub(super) fn input_of(
             .points_per_project
             .map(|m| m.to_string())
             .unwrap_or_default(),
-        rule: row.rule.clone(),
+        rule: row
+            .rule
+            .split_once(':')
+            .map_or(row.rule.clone(), |(name, _)| name.to_string()),
+        rule_threshold: row
+            .rule
+            .strip_prefix("greedy-threshold:")
+            .unwrap_or_default()
+            .to_string(),
         tie_break: row.tie_break.clone(),
         time_zone: row.time_zone.clone(),
         proposals_open_at: time(row.proposals_open_at),

@@ -4,6 +4,8 @@
 
 use chrono::NaiveDateTime;
 
+use crate::domain::status::ProposalStatus;
+
 mod input;
 
 use input::input_of;
@@ -15,6 +17,7 @@ use crate::db::models::district;
 use crate::db::models::round::{self, NewRound, RoundRow, RoundSettings, TimeColumn};
 use crate::db::models::{proposal_rules, round_change};
 use crate::db::{write_transaction, DbConnection};
+use crate::domain::ids::RoundId;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Message;
 
@@ -38,7 +41,7 @@ pub const BALLOT_TYPES: [(&str, &str); 4] = [
 pub const RULES: [(&str, &str); 6] = [
     ("greedy", "Most votes first: projects are funded in order of votes; a project that no longer fits in the money left is skipped and the next one is tried."),
     ("greedy-no-skip", "Most votes first, stop at the first that does not fit: funding stops at the first project the money left cannot cover, even if cheaper projects below it would fit."),
-    ("greedy-threshold:N", "Most votes first with a minimum: like the first rule, but only projects with at least N votes (or points) can be funded."),
+    ("greedy-threshold", "Most votes first with a minimum: like the first rule, but only projects with at least the minimum of votes (or points) below can be funded."),
     ("mes-add1", "Method of Equal Shares: every voter controls an equal share of the budget; a project is funded when its supporters can pay for it together, so every group of voters gets projects in proportion to its size. Money left over is used by raising every share a little, as equalshares.net does."),
     ("mes-add1-fill", "Method of Equal Shares, then most votes first: as above, and any money still left funds the most voted remaining projects that fit."),
     ("phragmen", "Sequential Phragmén: projects are bought one at a time by the voters who support them, choosing each time the project that keeps the heaviest burden on any one voter as low as possible. Proportional, for approval and knapsack ballots."),
@@ -104,7 +107,8 @@ impl Default for ProposalRules {
     }
 }
 
-pub fn proposal_rules(conn: &mut DbConnection, round_id: i64) -> AppResult<ProposalRules> {
+pub fn proposal_rules(conn: &mut DbConnection, round_id: RoundId) -> AppResult<ProposalRules> {
+    let round_id = round_id.0;
     Ok(
         proposal_rules::find(conn, round_id)?.map_or_else(ProposalRules::default, |r| {
             ProposalRules {
@@ -161,10 +165,11 @@ fn describe_rule_changes(old: &ProposalRules, new: &ProposalRules) -> Vec<String
 }
 
 /// The settings form filled with what is stored for a round.
-pub fn current_input(conn: &mut DbConnection, round_id: i64) -> AppResult<RoundInput> {
-    let row = super::rounds::find(conn, round_id)?;
+pub fn current_input(conn: &mut DbConnection, round_id: RoundId) -> AppResult<RoundInput> {
+    let round_id = round_id.0;
+    let row = super::rounds::find(conn, RoundId(round_id))?;
     let districts = district::of_round(conn, round_id)?;
-    let rules = proposal_rules(conn, round_id)?;
+    let rules = proposal_rules(conn, RoundId(round_id))?;
     Ok(input_of(&row, &districts, &rules))
 }
 
@@ -183,10 +188,10 @@ fn settings_of(row: &RoundRow) -> RoundSettings {
         rule: row.rule.clone(),
         tie_break: row.tie_break.clone(),
         time_zone: row.time_zone.clone(),
-        proposals_open_at: row.proposals_open_at,
-        review_at: row.review_at,
-        voting_open_at: row.voting_open_at,
-        voting_close_at: row.voting_close_at,
+        proposals_open_at: whole_seconds(row.proposals_open_at),
+        review_at: whole_seconds(row.review_at),
+        voting_open_at: whole_seconds(row.voting_open_at),
+        voting_close_at: whole_seconds(row.voting_close_at),
         categories: row.categories.clone(),
         min_age: row.min_age,
         age_reference_date: row.age_reference_date.clone(),
@@ -323,19 +328,20 @@ pub const FROZEN: &str = "messages-round-frozen";
 pub fn update(
     conn: &mut DbConnection,
     actor_id: i64,
-    round_id: i64,
+    round_id: RoundId,
     config: &RoundConfig,
     reason: &str,
     now: NaiveDateTime,
 ) -> AppResult<Vec<String>> {
+    let round_id = round_id.0;
     write_transaction(conn, |conn| {
-        let row = super::rounds::find(conn, round_id)?;
+        let row = super::rounds::find(conn, RoundId(round_id))?;
         let old = settings_of(&row);
         let old_districts: Vec<(String, i64)> = district::of_round(conn, round_id)?
             .into_iter()
             .map(|d| (d.slug, d.budget))
             .collect();
-        let old_rules = proposal_rules(conn, round_id)?;
+        let old_rules = proposal_rules(conn, RoundId(round_id))?;
         let mut changes =
             describe_changes(&old, &config.settings, &old_districts, &config.districts);
         changes.extend(describe_rule_changes(&old_rules, &config.proposal_rules));
@@ -387,15 +393,24 @@ pub fn update(
     })
 }
 
+/// Phase times are kept, shown and compared to the second: a time read back from the API
+/// (which writes whole seconds) is the same time, never a change to a frozen setting.
+fn whole_seconds(t: NaiveDateTime) -> NaiveDateTime {
+    use chrono::Timelike;
+    t.with_nanosecond(0).unwrap_or(t)
+}
+
 /// Moves a round to its next phase now (the scheduled time of that phase becomes now), with
 /// a published reason.
 pub fn advance(
     conn: &mut DbConnection,
     actor_id: i64,
-    round_id: i64,
+    round_id: RoundId,
     reason: &str,
     now: NaiveDateTime,
 ) -> AppResult<Phase> {
+    let round_id = round_id.0;
+    let now = whole_seconds(now);
     if reason.trim().is_empty() {
         let mut e = FieldErrors::default();
         e.add(
@@ -405,12 +420,22 @@ pub fn advance(
         return Err(e.into());
     }
     write_transaction(conn, |conn| {
-        let row = super::rounds::find(conn, round_id)?;
+        let row = super::rounds::find(conn, RoundId(round_id))?;
         let phase = Phase::of(&row, now);
         let (column, next) = match phase {
             Phase::Draft => (TimeColumn::ProposalsOpen, Phase::Proposals),
             Phase::Proposals => (TimeColumn::Review, Phase::Review),
-            Phase::Review => (TimeColumn::VotingOpen, Phase::Voting),
+            Phase::Review => {
+                let feasible = crate::db::models::proposal::of_round(conn, round_id)?
+                    .iter()
+                    .any(|p| ProposalStatus::of(&p.status) == ProposalStatus::Feasible);
+                if !feasible {
+                    return Err(AppError::Conflict(Message::new(
+                        "messages-round-config-no-feasible-project",
+                    )));
+                }
+                (TimeColumn::VotingOpen, Phase::Voting)
+            }
             Phase::Voting => (TimeColumn::VotingClose, Phase::Counting),
             Phase::Counting => {
                 if crate::db::models::round_result::find(conn, round_id)?.is_none() {

@@ -1,6 +1,7 @@
 //! Council pages for rounds: create, configure (frozen once voting opens), advance phases,
 //! issue voting codes.
 
+use crate::domain::RoundId;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -55,7 +56,10 @@ pub async fn new_form(
     )))
 }
 
-impl FormFields for RoundInput {}
+impl FormFields for RoundInput {
+    const AMOUNTS: &'static [&'static str] = &["total_budget", "citywide_budget"];
+    const AMOUNT_LINES: &'static [&'static str] = &["districts"];
+}
 
 pub async fn create(
     state: web::Data<AppState>,
@@ -97,9 +101,9 @@ async fn manage_page(
     let (round, stored, translations) = state
         .db(move |conn| {
             Ok((
-                crate::domain::rounds::council_view(conn, round_id, now)?,
-                round_config::current_input(conn, round_id)?,
-                crate::domain::translations::of_text(conn, round_id, None)?,
+                crate::domain::rounds::council_view(conn, RoundId(round_id), now)?,
+                round_config::current_input(conn, RoundId(round_id))?,
+                crate::domain::translations::of_text(conn, RoundId(round_id), None)?,
             ))
         })
         .await?;
@@ -171,7 +175,7 @@ pub async fn update(
     let actor = council.0.id();
     let reason = input.reason.clone();
     match state
-        .db(move |conn| round_config::update(conn, actor, id, &config, &reason, now))
+        .db(move |conn| round_config::update(conn, actor, RoundId(id), &config, &reason, now))
         .await
     {
         Ok(_) => Ok(HttpResponse::SeeOther()
@@ -195,6 +199,8 @@ pub async fn update(
 
 #[derive(Deserialize)]
 pub struct ReasonForm {
+    /// Named apart from the settings form's `reason`: both forms share the manage page.
+    #[serde(rename = "advance_reason")]
     reason: String,
 }
 impl FormFields for ReasonForm {}
@@ -209,7 +215,7 @@ pub async fn advance(
     let now = state.clock.now();
     let actor = council.0.id();
     state
-        .db(move |conn| round_config::advance(conn, actor, id, &form.reason, now))
+        .db(move |conn| round_config::advance(conn, actor, RoundId(id), &form.reason, now))
         .await?;
     Ok(HttpResponse::SeeOther()
         .insert_header((
@@ -244,20 +250,35 @@ pub async fn codes(
         .map(|d| d.trim().to_string());
     let now = state.clock.now();
     let actor = council.0.id();
-    let (row, list) = state
+    let (row, list, district_name) = state
         .db(move |conn| {
             let list = crate::domain::voting_codes::generate_codes(
                 conn,
                 Some(actor),
-                id,
+                RoundId(id),
                 count,
                 district.as_deref(),
                 now,
             )?;
-            Ok((crate::domain::rounds::summary_of(conn, id, now)?, list))
+            let district_name = crate::domain::districts::of_round(conn, RoundId(id))?
+                .into_iter()
+                .find(|d| Some(d.slug.as_str()) == district.as_deref())
+                .map(|d| d.name);
+            Ok((
+                crate::domain::rounds::summary_of(conn, RoundId(id), now)?,
+                list,
+                district_name,
+            ))
         })
         .await?;
-    Ok(html(pages::code_sheet(&viewer, &row, &list)))
+    let address = state.mailing.link(&format!("/rounds/{id}/vote"));
+    Ok(html(pages::code_sheet(
+        &viewer,
+        &row,
+        &list,
+        district_name.as_deref(),
+        &address,
+    )))
 }
 
 /// The text of an uploaded census file (CSRF-checked, size-capped, UTF-8).
@@ -298,7 +319,7 @@ pub async fn codes_from_census(
                 conn,
                 secret.expose(),
                 Some(actor),
-                id,
+                RoundId(id),
                 &text,
                 now,
             )
@@ -329,7 +350,14 @@ pub async fn census(
     let secret = state.settings.secret_key.clone();
     match state
         .db(move |conn| {
-            crate::domain::census::import_census(conn, secret.expose(), Some(actor), id, &text, now)
+            crate::domain::census::import_census(
+                conn,
+                secret.expose(),
+                Some(actor),
+                RoundId(id),
+                &text,
+                now,
+            )
         })
         .await
     {
@@ -390,7 +418,8 @@ pub async fn count(
     match state
         .db(move |conn| {
             let started = std::time::Instant::now();
-            let counted = crate::domain::closing::count_round(conn, secret.expose(), id, now);
+            let counted =
+                crate::domain::closing::count_round(conn, secret.expose(), RoundId(id), now);
             crate::metrics::observe_tally(started.elapsed().as_secs_f64());
             counted
         })

@@ -26,6 +26,27 @@ pub async fn show(state: web::Data<AppState>, PageViewer(viewer): PageViewer) ->
     Ok(views::home::home(&viewer, &list))
 }
 
+/// What the platform publishes and where: the API, and each counted round's files.
+pub async fn open_data(
+    state: web::Data<AppState>,
+    PageViewer(viewer): PageViewer,
+) -> AppResult<Markup> {
+    let now = state.clock.now();
+    let published = state
+        .db(move |conn| {
+            let mut published = Vec::new();
+            for round in rounds::list(conn, now)? {
+                if round.phase == rounds::Phase::Results {
+                    let pots = crate::domain::export::pots_of(conn, round.id)?;
+                    published.push((round, pots));
+                }
+            }
+            Ok(published)
+        })
+        .await?;
+    Ok(views::home::open_data(&viewer, &published))
+}
+
 /// How anyone can check a count without trusting this server, with the signing key.
 pub async fn verify(state: web::Data<AppState>, PageViewer(viewer): PageViewer) -> Markup {
     let key = crate::audit::public_key_hex(&state.settings.secret_key);

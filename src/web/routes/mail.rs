@@ -2,6 +2,7 @@
 //! link, forgetting and resetting a password, notification settings, following a proposal,
 //! one-click unsubscribe, and the council's view of the outbox.
 
+use crate::domain::ProposalId;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -263,7 +264,7 @@ pub async fn follow(
     let follow = action == "follow";
     let user_id = user.id();
     state
-        .db(move |conn| notifications::set_following(conn, id, user_id, follow))
+        .db(move |conn| notifications::set_following(conn, ProposalId(id), user_id, follow))
         .await?;
     Ok(see_other(format!("/proposals/{id}")))
 }

@@ -66,9 +66,16 @@ fn site_routes(cfg: &mut web::ServiceConfig) {
         .route("/readyz", web::get().to(health::readyz))
         .route("/metrics", web::get().to(super::metrics::metrics))
         .route("/assets/app.css", web::get().to(super::assets::stylesheet))
+        .route("/favicon.svg", web::get().to(super::assets::icon))
+        .route(
+            "/assets/ballot.js",
+            web::get().to(super::assets::ballot_script),
+        )
+        .route("/favicon.ico", web::get().to(super::assets::icon))
         .route("/", web::get().to(home::show))
         .route("/verify", web::get().to(home::verify))
-        .route("/language/{code}", web::get().to(home::language));
+        .route("/language/{code}", web::get().to(home::language))
+        .route("/open-data", web::get().to(home::open_data));
 }
 
 /// Registration, login, the account page, mail settings and password reset.
@@ -206,6 +213,10 @@ fn proposals_routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/proposals/{proposal_id}/edit",
         web::post().to(proposals::edit),
+    )
+    .route(
+        "/proposals/{proposal_id}/withdraw",
+        web::get().to(proposals::confirm_withdraw),
     )
     .route(
         "/proposals/{proposal_id}/withdraw",

@@ -1,5 +1,6 @@
 //! Reviewers confirm voters in person (identity, and district if the round needs it).
 
+use crate::domain::RoundId;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
@@ -28,8 +29,8 @@ async fn load(state: &AppState, id: i64) -> AppResult<(RoundSummary, Vec<RoundDi
     state
         .db(move |conn| {
             Ok((
-                rounds::summary_of(conn, id, now)?,
-                districts::of_round(conn, id)?,
+                rounds::summary_of(conn, RoundId(id), now)?,
+                districts::of_round(conn, RoundId(id))?,
             ))
         })
         .await
@@ -152,14 +153,14 @@ pub async fn paper_ballot(
     let lang = viewer.lang;
     let result = state
         .db(move |conn| {
-            let row = rounds::summary_of(conn, id, now)?;
+            let row = rounds::summary_of(conn, RoundId(id), now)?;
             let Some(voter) = people::with_email(conn, &lookup)? else {
                 return Ok((row, Err(t(lang, "review-paper-no-account"))));
             };
             match crate::domain::ballots::paper_for_account(
                 conn,
                 secret.expose(),
-                id,
+                RoundId(id),
                 &voter,
                 None,
                 now,
@@ -212,13 +213,21 @@ pub async fn paper_enter(
     let lang = viewer.lang;
     let (row, result) = state
         .db(move |conn| {
-            let row = rounds::summary_of(conn, id, now)?;
+            let row = rounds::summary_of(conn, RoundId(id), now)?;
             let voter = people::with_email(conn, &email)?
                 .ok_or_else(|| AppError::NotFound(t(lang, "review-error-no-account").into()))?;
             let choice = fields
                 .choice_in(lang, row.ballot_type)
                 .map_err(|m| AppError::Unprocessable(m.into()))?;
-            let outcome = enter_paper(conn, secret.expose(), officer_id, id, &voter, &choice, now);
+            let outcome = enter_paper(
+                conn,
+                secret.expose(),
+                officer_id,
+                RoundId(id),
+                &voter,
+                &choice,
+                now,
+            );
             Ok((row, outcome))
         })
         .await?;

@@ -33,7 +33,7 @@ pub async fn show(
         .db(move |conn| {
             let detail = translations::round_detail(conn, id, now, lang)?;
             let eligibility = match account {
-                Some(user) => Some(eligibility::of_round(conn, id.0, &user)?),
+                Some(user) => Some(eligibility::of_round(conn, RoundId(id.0), &user)?),
                 None => None,
             };
             Ok((detail, eligibility))
@@ -89,7 +89,7 @@ pub async fn census_match(
                 conn,
                 secret.expose(),
                 lang,
-                id.0,
+                RoundId(id.0),
                 &account,
                 &form.document_number,
                 &form.birth_year,

@@ -1,5 +1,6 @@
 //! The council's rule simulator, for a round's ballots or an uploaded Pabulib file.
 
+use crate::domain::RoundId;
 use actix_multipart::Multipart;
 use actix_web::{web, HttpRequest, HttpResponse};
 
@@ -23,7 +24,7 @@ pub async fn round(
     let id = parse_round_id(&path)?.0;
     let citywide = crate::i18n::t(viewer.lang, "simulate-citywide");
     let (title, currency, pots) = state
-        .db(move |conn| simulation::of_round(conn, id, &citywide))
+        .db(move |conn| simulation::of_round(conn, RoundId(id), &citywide))
         .await?;
     Ok(html(pages::page(&viewer, &title, &currency, &pots, true)))
 }

@@ -16,6 +16,9 @@ use crate::web::AppState;
 #[derive(Deserialize)]
 pub struct NoticeQuery {
     saved: Option<String>,
+    /// Words to find in an address or a name.
+    q: Option<String>,
+    page: Option<i64>,
 }
 
 pub async fn users(
@@ -24,14 +27,31 @@ pub async fn users(
     PageViewer(viewer): PageViewer,
     query: web::Query<NoticeQuery>,
 ) -> AppResult<HttpResponse> {
-    let list = state.db(accounts::all).await?;
+    let words = query.q.clone().unwrap_or_default();
+    let page = query.page.unwrap_or(1).max(1);
+    let searched = words.clone();
+    let (list, pages) = state
+        .db(move |conn| crate::domain::people::search(conn, &searched, page))
+        .await?;
     let notice = query
         .saved
         .as_ref()
         .map(|_| crate::i18n::t(viewer.lang, "staff-done-role"));
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(views::staff::users(&viewer, &list, notice.as_deref()).into_string()))
+        .body(
+            views::staff::users(
+                &viewer,
+                &list,
+                notice.as_deref(),
+                &views::staff::Paging {
+                    words: &words,
+                    page,
+                    pages,
+                },
+            )
+            .into_string(),
+        ))
 }
 
 #[derive(Deserialize)]

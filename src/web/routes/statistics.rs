@@ -1,5 +1,7 @@
 //! Who took part, engagement over time, and the follow-up of funded projects.
 
+use crate::domain::ProposalId;
+use crate::domain::RoundId;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -28,7 +30,9 @@ pub async fn round_statistics(
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     may_export(&state, &user, id).await?;
-    let stats = state.db(move |conn| statistics::of_round(conn, id)).await?;
+    let stats = state
+        .db(move |conn| statistics::of_round(conn, RoundId(id)))
+        .await?;
     Ok(html(views::statistics::round_statistics(&viewer, &stats)))
 }
 
@@ -43,7 +47,11 @@ pub async fn over_time(
             let mut out = Vec::new();
             for r in rounds::list(conn, now)? {
                 if r.phase == rounds::Phase::Results {
-                    out.push((r.id.0, r.title, statistics::engagement(conn, r.id.0)?));
+                    out.push((
+                        r.id.0,
+                        r.title,
+                        statistics::engagement(conn, RoundId(r.id.0))?,
+                    ));
                 }
             }
             Ok(out)
@@ -93,12 +101,12 @@ async fn implementation_page(
     let lang = viewer.lang;
     let (follow, mine) = state
         .db(move |conn| {
-            let follow = follow_up::of_round(conn, id)?.ok_or_else(|| {
+            let follow = follow_up::of_round(conn, RoundId(id))?.ok_or_else(|| {
                 AppError::NotFound(t(lang, "statistics-error-not-counted").into())
             })?;
             let mine = match code {
                 Some(code) => Some(
-                    follow_up::projects_of_ballot(conn, id, &code, &follow)?
+                    follow_up::projects_of_ballot(conn, RoundId(id), &code, &follow)?
                         .map(|projects| MyBallot { projects })
                         .map_err(|m| m.text(lang)),
                 ),
@@ -123,7 +131,7 @@ async fn implementation_page(
 async fn project_title(state: &AppState, lang: Lang, proposal_id: i64) -> AppResult<(i64, String)> {
     state
         .db(move |conn| {
-            follow_up::project_title(conn, proposal_id)?
+            follow_up::project_title(conn, ProposalId(proposal_id))?
                 .ok_or_else(|| AppError::NotFound(t(lang, "statistics-error-no-project").into()))
         })
         .await
@@ -162,7 +170,7 @@ pub async fn record_progress(
     let attempt = input.clone();
     let mailing = state.mailing.clone();
     match state
-        .db(move |conn| follow_up::record(conn, &mailing, actor, id, &attempt, now))
+        .db(move |conn| follow_up::record(conn, &mailing, actor, ProposalId(id), &attempt, now))
         .await
     {
         Ok(()) => Ok(see_other(format!(

@@ -1,5 +1,6 @@
 //! The council's translation pages for a round's text and each proposal's.
 
+use crate::domain::RoundId;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -69,7 +70,7 @@ async fn render(
     let (subject, existing) = state
         .db(move |conn| {
             let s = subject(conn, text)?;
-            let existing = translations::of_text(conn, s.round_id, s.proposal_id)?;
+            let existing = translations::of_text(conn, RoundId(s.round_id), s.proposal_id)?;
             Ok((s, existing))
         })
         .await?;

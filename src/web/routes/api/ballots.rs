@@ -1,5 +1,6 @@
 //! JSON API for ballots: cast, the public bulletin board, receipts.
 
+use crate::domain::RoundId;
 use actix_web::{web, HttpResponse};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -144,7 +145,7 @@ pub async fn bulletin_board(
 ) -> AppResult<web::Json<Board>> {
     let round_id = parse_round_id(&path)?.0;
     let board = state
-        .db(move |conn| bulletin::board(conn, round_id))
+        .db(move |conn| bulletin::board(conn, RoundId(round_id)))
         .await?;
     Ok(web::Json(Board {
         round_id,
@@ -224,7 +225,7 @@ pub async fn paper(
                 conn,
                 secret.expose(),
                 officer_id,
-                round_id,
+                RoundId(round_id),
                 &voter,
                 &choice,
                 now,

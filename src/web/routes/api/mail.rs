@@ -1,6 +1,7 @@
 //! JSON API for what goes through the mailbox: verifying an address, resetting a password,
 //! notification settings and following proposals.
 
+use crate::domain::ProposalId;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -146,7 +147,7 @@ pub async fn follow(
     let id = proposal_id(&path)?;
     let user_id = user.id();
     state
-        .db(move |conn| notifications::set_following(conn, id, user_id, true))
+        .db(move |conn| notifications::set_following(conn, ProposalId(id), user_id, true))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -163,7 +164,7 @@ pub async fn unfollow(
     let id = proposal_id(&path)?;
     let user_id = user.id();
     state
-        .db(move |conn| notifications::set_following(conn, id, user_id, false))
+        .db(move |conn| notifications::set_following(conn, ProposalId(id), user_id, false))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

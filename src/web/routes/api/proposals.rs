@@ -1,5 +1,7 @@
 //! JSON API for proposals: submit, edit, withdraw, review, read.
 
+use crate::domain::ProposalId;
+use crate::domain::RoundId;
 use actix_web::{web, HttpResponse};
 
 use crate::domain::proposals::{self, ProposalInput, ProposalView, ReviewInput};
@@ -24,8 +26,8 @@ pub async fn submit(
     let author = user.user.clone();
     let view = state
         .db(move |conn| {
-            let id = proposals::submit(conn, &author, round_id, &body, now)?;
-            proposals::view(conn, id)
+            let id = proposals::submit(conn, &author, RoundId(round_id), &body, now)?;
+            proposals::view(conn, ProposalId(id))
         })
         .await?;
     Ok(HttpResponse::Created().json(view))
@@ -41,7 +43,9 @@ pub async fn show(
     path: web::Path<String>,
 ) -> AppResult<web::Json<ProposalView>> {
     let id = parse_proposal_id(&path)?;
-    let view = state.db(move |conn| proposals::view(conn, id)).await?;
+    let view = state
+        .db(move |conn| proposals::view(conn, ProposalId(id)))
+        .await?;
     let staff = user.0.as_ref().is_some_and(|u| {
         matches!(
             u.role,
@@ -67,8 +71,8 @@ pub async fn edit(
     Ok(web::Json(
         state
             .db(move |conn| {
-                proposals::edit(conn, &author, id, &body, now)?;
-                proposals::view(conn, id)
+                proposals::edit(conn, &author, ProposalId(id), &body, now)?;
+                proposals::view(conn, ProposalId(id))
             })
             .await?,
     ))
@@ -88,7 +92,7 @@ pub async fn withdraw(
     let author = user.user.clone();
     let mailing = state.mailing.clone();
     state
-        .db(move |conn| proposals::withdraw(conn, &mailing, &author, id, now))
+        .db(move |conn| proposals::withdraw(conn, &mailing, &author, ProposalId(id), now))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -110,8 +114,8 @@ pub async fn review(
     Ok(web::Json(
         state
             .db(move |conn| {
-                proposals::review(conn, &mailing, reviewer_id, id, &body, now)?;
-                proposals::view(conn, id)
+                proposals::review(conn, &mailing, reviewer_id, ProposalId(id), &body, now)?;
+                proposals::view(conn, ProposalId(id))
             })
             .await?,
     ))
@@ -130,7 +134,7 @@ pub async fn list(
     let round_id = parse_round_id(&path)?.0;
     let query = query.into_inner();
     let page = state
-        .db(move |conn| crate::domain::proposals::list(conn, round_id, &query))
+        .db(move |conn| crate::domain::proposals::list(conn, RoundId(round_id), &query))
         .await?;
     Ok(HttpResponse::Ok().json(page))
 }

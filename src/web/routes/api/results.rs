@@ -1,5 +1,7 @@
 //! Counting, and open data exports of a round.
 
+use crate::domain::ProposalId;
+use crate::domain::RoundId;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -29,7 +31,8 @@ pub async fn count(
     let row = state
         .db(move |conn| {
             let started = std::time::Instant::now();
-            let counted = crate::domain::closing::count_round(conn, secret.expose(), id, now);
+            let counted =
+                crate::domain::closing::count_round(conn, secret.expose(), RoundId(id), now);
             crate::metrics::observe_tally(started.elapsed().as_secs_f64());
             counted
         })
@@ -53,7 +56,7 @@ pub(crate) async fn may_export(state: &AppState, user: &MaybeUser, round_id: i64
 async fn exporter(state: &AppState, user: &MaybeUser, round_id: i64) -> AppResult<Option<i64>> {
     let now = state.clock.now();
     let round = state
-        .db(move |conn| crate::domain::rounds::summary_of(conn, round_id, now))
+        .db(move |conn| crate::domain::rounds::summary_of(conn, RoundId(round_id), now))
         .await?;
     let staff = user
         .0
@@ -113,7 +116,7 @@ pub async fn pb(
     let what = format!("round {id} as {name}");
     let text = state
         .db(move |conn| {
-            let text = export::pabulib_text(conn, id, pot.as_deref())?;
+            let text = export::pabulib_text(conn, RoundId(id), pot.as_deref())?;
             log_export(conn, staff, now, &what)?;
             Ok(text)
         })
@@ -135,7 +138,7 @@ pub async fn csv(
     let now = state.clock.now();
     let rows = state
         .db(move |conn| {
-            let rows = export::project_rows(conn, id)?;
+            let rows = export::project_rows(conn, RoundId(id))?;
             log_export(conn, staff, now, &format!("round {id} as CSV"))?;
             Ok(rows)
         })
@@ -161,7 +164,7 @@ pub async fn json(
     let now = state.clock.now();
     let rows = state
         .db(move |conn| {
-            let rows = export::project_rows(conn, id)?;
+            let rows = export::project_rows(conn, RoundId(id))?;
             log_export(conn, staff, now, &format!("round {id} as JSON"))?;
             Ok(rows)
         })
@@ -185,7 +188,7 @@ pub async fn audit(
     let key = crate::audit::signing_key(&state.settings.secret_key);
     let bytes = state
         .db(move |conn| {
-            let bytes = export::audit_package(conn, id, &key)?;
+            let bytes = export::audit_package(conn, RoundId(id), &key)?;
             log_export(conn, staff, now, &format!("round {id} as an audit package"))?;
             Ok(bytes)
         })
@@ -227,7 +230,7 @@ pub async fn statistics(
     let id = parse_round_id(&path)?.0;
     may_export(&state, &user, id).await?;
     let stats = state
-        .db(move |conn| crate::domain::statistics::of_round(conn, id))
+        .db(move |conn| crate::domain::statistics::of_round(conn, RoundId(id)))
         .await?;
     Ok(HttpResponse::Ok().json(stats))
 }
@@ -245,7 +248,7 @@ pub async fn implementation(
     let id = parse_round_id(&path)?.0;
     may_export(&state, &user, id).await?;
     let follow = state
-        .db(move |conn| crate::domain::follow_up::of_round(conn, id))
+        .db(move |conn| crate::domain::follow_up::of_round(conn, RoundId(id)))
         .await?
         .ok_or_else(|| {
             AppError::NotFound(Message::new("messages-results-round-been-counted-yet"))
@@ -287,7 +290,9 @@ pub async fn record_progress(
     let actor = council.0.id();
     let mailing = state.mailing.clone();
     state
-        .db(move |conn| crate::domain::follow_up::record(conn, &mailing, actor, id, &input, now))
+        .db(move |conn| {
+            crate::domain::follow_up::record(conn, &mailing, actor, ProposalId(id), &input, now)
+        })
         .await?;
     Ok(HttpResponse::Created().json(serde_json::json!({"proposal_id": id})))
 }
@@ -303,7 +308,7 @@ pub async fn feedback(
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
     let summary = state
-        .db(move |conn| crate::domain::feedback::summary(conn, id))
+        .db(move |conn| crate::domain::feedback::summary(conn, RoundId(id)))
         .await?;
     Ok(HttpResponse::Ok().json(summary))
 }

@@ -1,6 +1,7 @@
 //! JSON API for configuring rounds (council), eligibility (residents) and voter checks
 //! (reviewers). Same domain functions as the pages.
 
+use crate::domain::RoundId;
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -64,7 +65,7 @@ pub async fn update(
     let now = state.clock.now();
     let actor = council.0.id();
     let changes = state
-        .db(move |conn| round_config::update(conn, actor, id, &config, &reason, now))
+        .db(move |conn| round_config::update(conn, actor, RoundId(id), &config, &reason, now))
         .await?;
     Ok(web::Json(Changes { changes }))
 }
@@ -95,7 +96,7 @@ pub async fn advance(
     let actor = council.0.id();
     let reason = body.into_inner().reason;
     let phase = state
-        .db(move |conn| round_config::advance(conn, actor, id, &reason, now))
+        .db(move |conn| round_config::advance(conn, actor, RoundId(id), &reason, now))
         .await?;
     Ok(web::Json(PhaseResponse { phase }))
 }
@@ -126,7 +127,7 @@ pub async fn census(
     Ok(web::Json(
         state
             .db(move |conn| {
-                census::import_census(conn, secret.expose(), Some(actor), id, &text, now)
+                census::import_census(conn, secret.expose(), Some(actor), RoundId(id), &text, now)
             })
             .await?,
     ))
@@ -163,7 +164,14 @@ pub async fn voting_codes(
     let CodesRequest { count, district } = body.into_inner();
     let codes = state
         .db(move |conn| {
-            voting_codes::generate_codes(conn, Some(actor), id, count, district.as_deref(), now)
+            voting_codes::generate_codes(
+                conn,
+                Some(actor),
+                RoundId(id),
+                count,
+                district.as_deref(),
+                now,
+            )
         })
         .await?;
     Ok(HttpResponse::Created().json(CodesResponse { codes }))
@@ -191,7 +199,14 @@ pub async fn voting_codes_from_census(
     let secret = state.settings.secret_key.clone();
     let list = state
         .db(move |conn| {
-            voting_codes::generate_from_census(conn, secret.expose(), Some(actor), id, &text, now)
+            voting_codes::generate_from_census(
+                conn,
+                secret.expose(),
+                Some(actor),
+                RoundId(id),
+                &text,
+                now,
+            )
         })
         .await?;
     Ok(HttpResponse::Created()
@@ -216,7 +231,7 @@ pub async fn my_eligibility(
     let account = user.user.clone();
     Ok(web::Json(
         state
-            .db(move |conn| eligibility::of_round(conn, id, &account))
+            .db(move |conn| eligibility::of_round(conn, RoundId(id), &account))
             .await?,
     ))
 }

@@ -1,6 +1,7 @@
 //! The public bulletin board, page by page.
 
 use super::*;
+use crate::domain::RoundId;
 
 #[derive(Deserialize)]
 pub struct PageQuery {
@@ -16,10 +17,11 @@ pub async fn bulletin_page(
     query: web::Query<PageQuery>,
 ) -> AppResult<HttpResponse> {
     let round_id = parse_round_id(&path)?.0;
-    let (row, board) = state
+    let (title, board, titles) = state
         .db(move |conn| {
-            let row = crate::domain::rounds::find(conn, round_id)?;
-            Ok((row, bulletin::board(conn, round_id)?))
+            let title = crate::domain::rounds::find(conn, RoundId(round_id))?.title;
+            let titles = bulletin::titles_of_round(conn, RoundId(round_id))?;
+            Ok((title, bulletin::board(conn, RoundId(round_id))?, titles))
         })
         .await?;
     let head = board.chain_head;
@@ -30,17 +32,13 @@ pub async fn bulletin_page(
         .into_iter()
         .skip((page - 1) * BOARD_PAGE)
         .take(BOARD_PAGE)
+        .map(|entry| {
+            let words = bulletin::in_words(entry.content.as_deref(), &titles);
+            (entry, words)
+        })
         .collect();
     Ok(html_status(
         StatusCode::OK,
-        pages::bulletin(
-            &viewer,
-            &row.title,
-            round_id,
-            &head,
-            &rows,
-            page,
-            pages_count,
-        ),
+        pages::bulletin(&viewer, &title, round_id, &head, &rows, page, pages_count),
     ))
 }

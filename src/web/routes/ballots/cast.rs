@@ -1,6 +1,7 @@
 //! Casting a ballot, exactly once, and the receipt page.
 
 use super::*;
+use crate::domain::RoundId;
 
 pub async fn cast(
     state: web::Data<AppState>,
@@ -16,7 +17,7 @@ pub async fn cast(
     let district = requested_district(&fields);
     let code = sel.voting_code.clone();
     let ballot_type = state
-        .db(move |conn| Ok(crate::domain::rounds::find(conn, round_id)?.ballot_type))
+        .db(move |conn| Ok(crate::domain::rounds::find(conn, RoundId(round_id))?.ballot_type))
         .await?;
     let choice = fields
         .choice_in(viewer.lang, BallotType::parse(&ballot_type)?)
@@ -45,7 +46,7 @@ pub async fn cast(
                     .then(|| {
                         crate::domain::feedback::new_token(
                             state.settings.secret_key.expose(),
-                            round_id,
+                            RoundId(round_id),
                         )
                     })
                     .as_deref(),

@@ -1,6 +1,7 @@
 //! The short questionnaire after voting, and its answers for the council.
 
 use super::*;
+use crate::domain::RoundId;
 
 impl FormFields for crate::domain::feedback::Answers {}
 
@@ -17,7 +18,7 @@ pub async fn feedback(
     let now = state.clock.now();
     let attempt = answers.clone();
     match state
-        .db(move |conn| feedback::submit(conn, secret.expose(), round_id, &attempt, now))
+        .db(move |conn| feedback::submit(conn, secret.expose(), RoundId(round_id), &attempt, now))
         .await
     {
         Ok(()) => Ok(html(pages::survey_thanks(
@@ -47,8 +48,11 @@ pub async fn feedback_results(
     let round_id = parse_round_id(&path)?.0;
     let (title, summary) = state
         .db(move |conn| {
-            let title = crate::domain::rounds::find(conn, round_id)?.title;
-            Ok((title, crate::domain::feedback::summary(conn, round_id)?))
+            let title = crate::domain::rounds::find(conn, RoundId(round_id))?.title;
+            Ok((
+                title,
+                crate::domain::feedback::summary(conn, RoundId(round_id))?,
+            ))
         })
         .await?;
     Ok(html(pages::survey_results(

@@ -15,6 +15,7 @@ pub use feedback::*;
 pub use receipt::*;
 pub use start::*;
 
+use crate::domain::RoundId;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -163,13 +164,13 @@ async fn context(
     let secret = state.settings.secret_key.clone();
     state
         .db(move |conn| {
-            let row = crate::domain::rounds::find(conn, round_id)?;
+            let row = crate::domain::rounds::find(conn, RoundId(round_id))?;
             let paper = match (&code, &account) {
                 (Some(code), _) => {
                     match ballots::paper_for_code(
                         conn,
                         secret.expose(),
-                        round_id,
+                        RoundId(round_id),
                         code,
                         requested_district,
                         now,
@@ -194,8 +195,9 @@ async fn context(
                 }
                 (None, Some(user)) => {
                     // Where the last ballot counts, a voter who has voted may vote again.
-                    if row.revote_policy != "last-counts"
-                        && ballots::has_voted(conn, secret.expose(), round_id, user)?
+                    if crate::domain::status::RevotePolicy::of(&row)
+                        != crate::domain::status::RevotePolicy::LastCounts
+                        && ballots::has_voted(conn, secret.expose(), RoundId(round_id), user)?
                     {
                         return Err(AppError::Conflict(
                             t(lang, "ballots-error-already-voted").into(),
@@ -204,7 +206,7 @@ async fn context(
                     ballots::paper_for_account(
                         conn,
                         secret.expose(),
-                        round_id,
+                        RoundId(round_id),
                         user,
                         requested_district,
                         now,
@@ -219,7 +221,7 @@ async fn context(
             // What the voter reads in their language; choices are by project id.
             let mut paper = paper;
             let mut title = row.title;
-            let translated = crate::domain::translations::of_round(conn, round_id, lang)?;
+            let translated = crate::domain::translations::of_round(conn, RoundId(round_id), lang)?;
             translated.apply(None, &mut title, &mut String::new());
             for p in &mut paper.projects {
                 translated.apply(Some(p.id), &mut p.title, &mut p.description);
@@ -236,11 +238,54 @@ async fn already_voted_page(
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let title = state
-        .db(move |conn| Ok(rounds::summary_of(conn, round_id, now)?.title))
+        .db(move |conn| Ok(rounds::summary_of(conn, RoundId(round_id), now)?.title))
         .await?;
     Ok(html_status(
         StatusCode::CONFLICT,
         pages::already_voted(viewer, &title, round_id),
+    ))
+}
+
+/// Asks which district the voter votes in, then comes back to the ballot. `asked`: the voter
+/// has already answered (with nothing usable), so the question carries its error.
+async fn district_choice(
+    state: &AppState,
+    viewer: &crate::views::layout::Viewer,
+    round_id: i64,
+    voting_code: Option<String>,
+    errors: FieldErrors,
+    asked: bool,
+) -> AppResult<HttpResponse> {
+    let now = state.clock.now();
+    let (title, districts) = state
+        .db(move |conn| {
+            let title = rounds::summary_of(conn, RoundId(round_id), now)?.title;
+            let districts = crate::domain::districts::of_round(conn, RoundId(round_id))?
+                .into_iter()
+                .map(|d| (d.id, d.name))
+                .collect::<Vec<_>>();
+            Ok((title, districts))
+        })
+        .await?;
+    let shown = if asked {
+        errors
+    } else {
+        FieldErrors::default()
+    };
+    Ok(html_status(
+        if asked {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
+        pages::choose_district(
+            viewer,
+            &title,
+            round_id,
+            &districts,
+            voting_code.as_deref(),
+            &shown,
+        ),
     ))
 }
 

@@ -1,6 +1,7 @@
 //! The receipt: downloading it, and checking that a receipt's ballot is on the board.
 
 use super::*;
+use crate::domain::RoundId;
 
 #[derive(Deserialize)]
 pub struct CodeOnly {
@@ -37,16 +38,21 @@ pub async fn check_receipt(
 ) -> AppResult<HttpResponse> {
     let code = form.code;
     match state
-        .db(move |conn| crate::domain::bulletin::inclusion(conn, &code))
+        .db(move |conn| {
+            let proof = crate::domain::bulletin::inclusion(conn, &code)?;
+            let titles = crate::domain::bulletin::titles_of_round(conn, RoundId(proof.round_id))?;
+            let words = crate::domain::bulletin::in_words(proof.entry.content.as_deref(), &titles);
+            Ok((proof, words))
+        })
         .await
     {
-        Ok(proof) => Ok(html_status(
+        Ok((proof, words)) => Ok(html_status(
             StatusCode::OK,
-            pages::inclusion(&viewer, Some(&proof)),
+            pages::inclusion(&viewer, Some(&proof), words.as_deref()),
         )),
         Err(AppError::NotFound(_)) => Ok(html_status(
             StatusCode::NOT_FOUND,
-            pages::inclusion(&viewer, None),
+            pages::inclusion(&viewer, None, None),
         )),
         Err(e) => Err(e),
     }

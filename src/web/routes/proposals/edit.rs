@@ -1,6 +1,26 @@
 //! The author edits or withdraws their proposal.
 
 use super::*;
+use crate::domain::ProposalId;
+
+/// The proposal, when the viewer wrote it: only the author's own text fills their forms (a
+/// hidden proposal's text stays hidden from everyone else).
+async fn own_proposal(
+    state: &AppState,
+    user: &AuthUser,
+    lang: Lang,
+    id: i64,
+) -> AppResult<proposals::ProposalView> {
+    let view = state
+        .db(move |conn| proposals::view(conn, ProposalId(id)))
+        .await?;
+    if view.author_id != Some(user.id()) {
+        return Err(AppError::Forbidden(
+            t(lang, "proposals-error-not-author").into(),
+        ));
+    }
+    Ok(view)
+}
 
 pub async fn edit_form(
     state: web::Data<AppState>,
@@ -9,13 +29,7 @@ pub async fn edit_form(
     path: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let id = parse_proposal_id(&path)?;
-    let view = state.db(move |conn| proposals::view(conn, id)).await?;
-    // Only the author's own text fills this form (a hidden proposal's text stays hidden).
-    if view.author_id != Some(user.id()) {
-        return Err(AppError::Forbidden(
-            t(viewer.lang, "proposals-error-not-author").into(),
-        ));
-    }
+    let view = own_proposal(&state, &user, viewer.lang, id).await?;
     let round = round_detail(&state, view.round_id, viewer.lang).await?;
     let amount = |c: i64| {
         if c % 100 == 0 {
@@ -57,13 +71,13 @@ pub async fn edit(
     let author = user.user.clone();
     let sent = input.clone();
     match state
-        .db(move |conn| proposals::edit(conn, &author, id, &sent, now))
+        .db(move |conn| proposals::edit(conn, &author, ProposalId(id), &sent, now))
         .await
     {
         Ok(()) => Ok(see_other(format!("/proposals/{id}?done=saved"))),
         Err(AppError::Invalid(errors)) => {
             let round_id = state
-                .db(move |conn| Ok(proposals::view(conn, id)?.round_id))
+                .db(move |conn| Ok(proposals::view(conn, ProposalId(id))?.round_id))
                 .await?;
             let round = round_detail(&state, round_id, viewer.lang).await?;
             Ok(html_status(
@@ -82,18 +96,42 @@ pub async fn edit(
     }
 }
 
+/// "Withdraw this proposal?": a withdrawal cannot be undone, so it is asked once more, on a
+/// page of its own (no script needed).
+pub async fn confirm_withdraw(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    PageViewer(viewer): PageViewer,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = parse_proposal_id(&path)?;
+    let view = own_proposal(&state, &user, viewer.lang, id).await?;
+    Ok(html(pages::confirm_withdraw(&viewer, id, &view.title)))
+}
+
+#[derive(Deserialize)]
+pub struct WithdrawForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+impl FormFields for WithdrawForm {}
+
 pub async fn withdraw(
     state: web::Data<AppState>,
     user: AuthUser,
     path: web::Path<String>,
-    _form: CsrfForm<crate::web::routes::accounts::Empty>,
+    CsrfForm(form): CsrfForm<WithdrawForm>,
 ) -> AppResult<HttpResponse> {
     let id = parse_proposal_id(&path)?;
+    if form.confirm != "yes" {
+        return Ok(see_other(format!("/proposals/{id}/withdraw")));
+    }
     let now = state.clock.now();
     let author = user.user.clone();
     let mailing = state.mailing.clone();
     state
-        .db(move |conn| proposals::withdraw(conn, &mailing, &author, id, now))
+        .db(move |conn| proposals::withdraw(conn, &mailing, &author, ProposalId(id), now))
         .await?;
     Ok(see_other(format!("/proposals/{id}?done=withdrawn")))
 }

@@ -18,6 +18,7 @@ pub use show::*;
 pub use submit::*;
 pub use support::*;
 
+use crate::domain::ProposalId;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -70,18 +71,18 @@ async fn show_page(
     let lang = viewer.lang;
     let (view, rules, supports_it, following, translated, existing) = state
         .db(move |conn| {
-            let view = proposals::view(conn, id)?;
-            let rules = crate::domain::round_config::proposal_rules(conn, view.round_id)?;
+            let view = proposals::view(conn, ProposalId(id))?;
+            let rules = crate::domain::round_config::proposal_rules(conn, RoundId(view.round_id))?;
             let supports_it = match viewer_id {
-                Some(u) => proposals::supports(conn, id, u)?,
+                Some(u) => proposals::supports(conn, ProposalId(id), u)?,
                 None => false,
             };
             let following = viewer_id
-                .map(|u| crate::domain::notifications::is_following(conn, id, u))
+                .map(|u| crate::domain::notifications::is_following(conn, ProposalId(id), u))
                 .transpose()?;
-            let translated = translations::of_round(conn, view.round_id, lang)?;
+            let translated = translations::of_round(conn, RoundId(view.round_id), lang)?;
             let existing = if council {
-                translations::of_text(conn, view.round_id, Some(id))?
+                translations::of_text(conn, RoundId(view.round_id), Some(id))?
             } else {
                 Default::default()
             };

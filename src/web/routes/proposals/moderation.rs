@@ -1,6 +1,8 @@
 //! Reports of abuse, hiding and showing a proposal, the moderators' queue.
 
 use super::*;
+use crate::domain::ProposalId;
+use crate::domain::RoundId;
 
 #[derive(Deserialize)]
 pub struct ReasonForm {
@@ -34,7 +36,7 @@ pub async fn flag(
         &viewer,
         &user,
         id,
-        move |conn| proposals::flag(conn, &account, id, &form.reason, now),
+        move |conn| proposals::flag(conn, &account, ProposalId(id), &form.reason, now),
         "flagged",
     )
     .await
@@ -71,7 +73,7 @@ pub async fn moderate(
                 conn,
                 &mailing,
                 moderator_id,
-                id,
+                ProposalId(id),
                 hide,
                 &form.moderation_reason,
                 now,
@@ -91,7 +93,7 @@ pub async fn flags(
 ) -> AppResult<HttpResponse> {
     let round_id = parse_round_id(&path)?.0;
     let (title, flagged, hidden) = state
-        .db(move |conn| proposals::queue(conn, round_id))
+        .db(move |conn| proposals::queue(conn, RoundId(round_id)))
         .await?;
     Ok(html(pages::flags(
         &viewer, round_id, &title, &flagged, &hidden,

@@ -1,6 +1,7 @@
 //! A proposal's picture: the author's upload, and serving it.
 
 use super::*;
+use crate::domain::ProposalId;
 
 /// The author uploads a picture (multipart, field `file`); its bytes must be a JPEG, PNG or
 /// WebP, at most 5 MB — a bigger upload is refused before it is read to the end.
@@ -24,7 +25,7 @@ pub async fn upload_image(
         &viewer,
         &user,
         id,
-        move |conn| proposals::set_image(conn, &account, id, &bytes, now),
+        move |conn| proposals::set_image(conn, &account, ProposalId(id), &bytes, now),
         "image",
     )
     .await
@@ -42,7 +43,7 @@ pub async fn image(
         .as_ref()
         .is_some_and(|u| matches!(u.role, Role::Reviewer | Role::Council));
     let found = state
-        .db(move |conn| proposals::picture(conn, id, staff))
+        .db(move |conn| proposals::picture(conn, ProposalId(id), staff))
         .await?;
     let Some((content_type, bytes)) = found else {
         return Err(AppError::NotFound(Message::new(

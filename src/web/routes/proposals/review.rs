@@ -1,6 +1,7 @@
 //! Reviewers decide, merge duplicates and ask for changes.
 
 use super::*;
+use crate::domain::ProposalId;
 
 #[derive(Deserialize)]
 pub struct ReviewForm {
@@ -12,7 +13,9 @@ pub struct ReviewForm {
     reason: String,
 }
 
-impl FormFields for ReviewForm {}
+impl FormFields for ReviewForm {
+    const AMOUNTS: &'static [&'static str] = &["validated_cost"];
+}
 
 pub async fn review(
     state: web::Data<AppState>,
@@ -32,7 +35,7 @@ pub async fn review(
     };
     let mailing = state.mailing.clone();
     match state
-        .db(move |conn| proposals::review(conn, &mailing, reviewer_id, id, &input, now))
+        .db(move |conn| proposals::review(conn, &mailing, reviewer_id, ProposalId(id), &input, now))
         .await
     {
         Ok(()) => Ok(see_other(format!("/proposals/{id}?done=reviewed"))),
@@ -87,8 +90,8 @@ pub async fn merge(
                 conn,
                 &mailing,
                 reviewer_id,
-                id,
-                into,
+                ProposalId(id),
+                ProposalId(into),
                 &form.merge_reason,
                 now,
             )
@@ -116,7 +119,14 @@ pub async fn request_changes(
         &user,
         id,
         move |conn| {
-            proposals::request_changes(conn, &mailing, reviewer_id, id, &form.change_reason, now)
+            proposals::request_changes(
+                conn,
+                &mailing,
+                reviewer_id,
+                ProposalId(id),
+                &form.change_reason,
+                now,
+            )
         },
         "changes",
     )

@@ -1,6 +1,7 @@
 //! Residents support a proposal, or take it back.
 
 use super::*;
+use crate::domain::ProposalId;
 
 pub async fn support(
     state: web::Data<AppState>,
@@ -12,7 +13,7 @@ pub async fn support(
     let now = state.clock.now();
     let account = user.user.clone();
     state
-        .db(move |conn| proposals::support(conn, &account, id, now))
+        .db(move |conn| proposals::support(conn, &account, ProposalId(id), now))
         .await?;
     Ok(see_other(format!("/proposals/{id}?done=supported")))
 }
@@ -27,7 +28,7 @@ pub async fn unsupport(
     let now = state.clock.now();
     let account = user.user.clone();
     state
-        .db(move |conn| proposals::unsupport(conn, &account, id, now))
+        .db(move |conn| proposals::unsupport(conn, &account, ProposalId(id), now))
         .await?;
     Ok(see_other(format!("/proposals/{id}?done=unsupported")))
 }
