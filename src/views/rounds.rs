@@ -309,16 +309,19 @@ fn results_section(
                 // One sentence: "Budget <amount>, spent <amount> (rule <rule>, ties <rule>)."
                 p { (t(lang, "rounds-pot-budget")) " " (money(lang, pot.budget, currency)) (t(lang, "rounds-pot-spent")) " " (money(lang, pot.spent, currency)) " (" (t(lang, "rounds-pot-rule")) " " code { (pot.rule) } ", " (t(lang, "rounds-pot-ties")) " " code { (pot.tie_break) } ")." }
                 (chart(lang, pot))
+                // On a phone each project's row stacks, its explanation under its figures.
+                div.stacked {
                 (table(html! { (t(lang, "rounds-results-caption")) }, html! { th scope="col" { (t(lang, "rounds-col-project")) } th scope="col" { (t(lang, "rounds-col-votes")) } th scope="col" { (t(lang, "rounds-col-cost")) } th scope="col" { (t(lang, "rounds-col-outcome")) } }, html! {
                         @for p in &pot.projects {
                             tr {
                                 th scope="row" { a href={"/proposals/" (p.id)} { (p.title) } }
-                                td { (lang.number(p.score as i64)) }
-                                td { (money(lang, p.cost, currency)) }
-                                td { @if p.funded { strong { (t(lang, "rounds-funded")) ". " } } (p.explanation) }
+                                td data-label=(t(lang, "rounds-col-votes")) { (lang.number(p.score as i64)) }
+                                td data-label=(t(lang, "rounds-col-cost")) { (money(lang, p.cost, currency)) }
+                                td data-label=(t(lang, "rounds-col-outcome")) { @if p.funded { strong { (t(lang, "rounds-funded")) ". " } } (p.explanation) }
                             }
                         }
                     }))
+                }
             }
         }
     }
@@ -336,10 +339,26 @@ fn chart(lang: Lang, pot: &crate::domain::rounds::PotResult) -> Markup {
         .max(1) as f64;
     let row = 28.0;
     let height = row * pot.projects.len() as f64 + 10.0;
+    let narrow_row = 44.0;
+    let narrow_height = narrow_row * pot.projects.len() as f64 + 10.0;
     let funded = pot.projects.iter().filter(|p| p.funded).count() as f64;
     html! {
         figure.chart {
-            svg viewBox={"0 0 640 " (height)} width="100%" role="img" aria-label=(t(lang, "rounds-chart-label")) {
+            // On a phone the wide chart would shrink its words to half size: a narrow one,
+            // each title above its bar, takes its place there (CSS picks one).
+            svg.narrow viewBox={"0 0 320 " (narrow_height)} width="100%" role="img" aria-label=(t(lang, "rounds-chart-label")) {
+                @for (i, p) in pot.projects.iter().enumerate() {
+                    @let y = i as f64 * narrow_row + 4.0;
+                    @let w = (p.score as f64 / max * 200.0).max(1.0);
+                    text x="0" y={(y + 13.0)} class="label" { (truncate(&p.title, 40)) }
+                    rect x="0" y={(y + 19.0)} width=(w) height="16" class={ "bar" @if p.funded { " funded" } } {}
+                    text x={(w + 6.0)} y={(y + 32.0)} class="value" { (lang.number(p.score as i64)) @if p.funded { " " (t(lang, "rounds-chart-funded")) } }
+                }
+                @if funded > 0.0 && (funded as usize) < pot.projects.len() {
+                    line x1="0" x2="320" y1={(funded * narrow_row + 2.0)} y2={(funded * narrow_row + 2.0)} class="funding-line" {}
+                }
+            }
+            svg.wide viewBox={"0 0 640 " (height)} width="100%" role="img" aria-label=(t(lang, "rounds-chart-label")) {
                 @for (i, p) in pot.projects.iter().enumerate() {
                     @let y = i as f64 * row + 4.0;
                     // The longest bar leaves room after it for the count and "funded".
