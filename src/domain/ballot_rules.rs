@@ -74,24 +74,22 @@ pub fn paper(
         (None, Some(city)) => city,
         (None, None) => round.total_budget,
     };
-    let hidden = crate::domain::proposals::hidden_in_round(conn, crate::domain::RoundId(round.id))?;
+    let hidden = super::hidden::hidden_in_round(conn, super::RoundId(round.id))?;
     let projects = proposal::of_round(conn, round.id)?
         .into_iter()
         .filter(|p| ProposalStatus::of(&p.status) == ProposalStatus::Feasible)
         .filter(|p| p.district_id.is_none() || p.district_id == district_id)
-        .map(|p| BallotProject {
-            id: p.id,
-            cost: p.validated_cost.unwrap_or(p.estimated_cost),
-            title: match hidden.contains(&p.id) {
-                true => crate::domain::proposals::HIDDEN_TITLE.to_string(),
-                false => p.title,
-            },
-            description: match hidden.contains(&p.id) {
-                true => String::new(),
-                false => p.description,
-            },
-            district_id: p.district_id,
-            has_image: false,
+        .map(|p| {
+            let (title, description) =
+                super::hidden::public_text(&hidden, p.id, p.title, p.description);
+            BallotProject {
+                id: p.id,
+                cost: p.validated_cost.unwrap_or(p.estimated_cost),
+                title,
+                description,
+                district_id: p.district_id,
+                has_image: false,
+            }
         })
         .collect::<Vec<_>>();
     let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();

@@ -362,24 +362,22 @@ pub fn detail(
             budget: d.budget,
         })
         .collect();
-    let hidden = super::proposals::hidden_in_round(conn, id)?;
+    let hidden = super::hidden::hidden_in_round(conn, id)?;
     let projects = proposal::of_round(conn, id.0)?
         .into_iter()
-        .map(|p| ProjectView {
-            id: ProposalId(p.id),
-            funded: funded.as_ref().map(|f| f.contains(&ProposalId(p.id))),
-            title: match hidden.contains(&p.id) {
-                true => super::proposals::HIDDEN_TITLE.to_string(),
-                false => p.title,
-            },
-            description: match hidden.contains(&p.id) {
-                true => String::new(),
-                false => p.description,
-            },
-            district_id: p.district_id.map(DistrictId),
-            category: p.category,
-            cost: p.validated_cost.unwrap_or(p.estimated_cost),
-            status: ProposalStatus::of(&p.status),
+        .map(|p| {
+            let (title, description) =
+                super::hidden::public_text(&hidden, p.id, p.title, p.description);
+            ProjectView {
+                id: ProposalId(p.id),
+                funded: funded.as_ref().map(|f| f.contains(&ProposalId(p.id))),
+                title,
+                description,
+                district_id: p.district_id.map(DistrictId),
+                category: p.category,
+                cost: p.validated_cost.unwrap_or(p.estimated_cost),
+                status: ProposalStatus::of(&p.status),
+            }
         })
         .collect();
     let eligibility = eligibility_rules(&row);

@@ -440,7 +440,7 @@ pub fn bulletin(
     head: &str,
     rows: &[(
         crate::domain::bulletin::BoardEntry,
-        Option<Vec<crate::domain::bulletin::ChoiceInWords>>,
+        Option<Vec<crate::domain::ballot_words::ChoiceInWords>>,
     )],
     page: usize,
     pages: usize,
@@ -487,7 +487,7 @@ pub fn bulletin(
 }
 
 /// A published ballot in words: titles, with ranks or points where the ballot has them.
-fn choices_in_words(lang: Lang, words: &[crate::domain::bulletin::ChoiceInWords]) -> Markup {
+fn choices_in_words(lang: Lang, words: &[crate::domain::ballot_words::ChoiceInWords]) -> Markup {
     html! {
         @if words.is_empty() {
             (t(lang, "ballots-words-empty"))
@@ -510,7 +510,7 @@ fn choices_in_words(lang: Lang, words: &[crate::domain::bulletin::ChoiceInWords]
 pub fn inclusion(
     viewer: &Viewer,
     proof: Option<&crate::domain::bulletin::InclusionProof>,
-    words: Option<&[crate::domain::bulletin::ChoiceInWords]>,
+    words: Option<&[crate::domain::ballot_words::ChoiceInWords]>,
 ) -> Markup {
     let lang = viewer.lang;
     let heading = t(lang, "ballots-check-heading");

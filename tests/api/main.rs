@@ -15,6 +15,7 @@ mod docs;
 mod follow_up;
 mod health;
 mod integrity;
+mod layers;
 mod linkage;
 mod mail;
 mod mailbox;

@@ -129,21 +129,7 @@ pub struct ChangeRequestView {
     pub answered_at: Option<NaiveDateTime>,
 }
 
-/// The title every view shows, in English, for a proposal whose text moderators hid (pages
-/// show it in the reader's language through `translations`).
-pub const HIDDEN_TITLE: &str = "Hidden by the moderators";
-
-/// The proposals of a round whose text moderators hid.
-pub fn hidden_in_round(
-    conn: &mut DbConnection,
-    round_id: RoundId,
-) -> AppResult<std::collections::HashSet<i64>> {
-    Ok(
-        crate::db::models::moderation::hidden_in_round(conn, round_id.0)?
-            .into_iter()
-            .collect(),
-    )
-}
+pub use crate::domain::hidden::{hidden_in_round, HIDDEN_TITLE};
 
 impl ProposalView {
     /// What the public sees of a hidden proposal: the moderators' reason, not the text.

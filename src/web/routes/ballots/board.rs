@@ -20,7 +20,7 @@ pub async fn bulletin_page(
     let (title, board, titles) = state
         .db(move |conn| {
             let title = crate::domain::rounds::find(conn, RoundId(round_id))?.title;
-            let titles = bulletin::titles_of_round(conn, RoundId(round_id))?;
+            let titles = crate::domain::ballot_words::titles_of_round(conn, RoundId(round_id))?;
             Ok((title, bulletin::board(conn, RoundId(round_id))?, titles))
         })
         .await?;
@@ -33,7 +33,7 @@ pub async fn bulletin_page(
         .skip((page - 1) * BOARD_PAGE)
         .take(BOARD_PAGE)
         .map(|entry| {
-            let words = bulletin::in_words(entry.content.as_deref(), &titles);
+            let words = crate::domain::ballot_words::in_words(entry.content.as_deref(), &titles);
             (entry, words)
         })
         .collect();

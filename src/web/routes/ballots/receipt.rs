@@ -40,8 +40,10 @@ pub async fn check_receipt(
     match state
         .db(move |conn| {
             let proof = crate::domain::bulletin::inclusion(conn, &code)?;
-            let titles = crate::domain::bulletin::titles_of_round(conn, RoundId(proof.round_id))?;
-            let words = crate::domain::bulletin::in_words(proof.entry.content.as_deref(), &titles);
+            let titles =
+                crate::domain::ballot_words::titles_of_round(conn, RoundId(proof.round_id))?;
+            let words =
+                crate::domain::ballot_words::in_words(proof.entry.content.as_deref(), &titles);
             Ok((proof, words))
         })
         .await
