@@ -129,10 +129,11 @@ struct Step {
     delta: i8,
 }
 
-/// Cost of hiding the printed cells on a path, compared lexicographically: totals are the figures
-/// readers look at first, so hiding any number of inner cells beats hiding one more total, and
-/// among equals hiding fewer people loses less information.
-type Cost = (u64, u64);
+/// Cost of hiding the printed cells on a path, compared lexicographically: a district (or a
+/// gender) losing every figure is the worst loss, as readers then know nothing of it; totals are
+/// the figures readers look at first, so hiding any number of inner cells beats hiding one more
+/// total; and among equals hiding fewer people loses less information.
+type Cost = (u64, u64, u64);
 
 /// The table with its margins as one `(rows + 1) × (columns + 1)` grid, row-major: the last row
 /// holds the column totals, the last column the row totals, the last cell the grand total.
@@ -214,6 +215,25 @@ impl Grid {
         }
         grid.fixed = fixed;
         grid
+    }
+
+    /// How many lines (a row or a column of the table, with its total) would have every figure
+    /// hidden if `k` were hidden too. A line with a small cell still says something and does
+    /// not count; lines of one cell are that cell, and do not count either.
+    fn lines_blanked_by_hiding(&self, marks: &[Mark], k: usize) -> u64 {
+        let width = self.cols + 1;
+        let (r, c) = (k / width, k % width);
+        let others_hidden = |line: &mut dyn Iterator<Item = usize>| {
+            line.filter(|&other| other != k)
+                .all(|other| marks[other] == Mark::Hidden)
+        };
+        let row = r < self.rows
+            && self.cols >= 2
+            && others_hidden(&mut (0..=self.cols).map(|c| r * width + c));
+        let column = c < self.cols
+            && self.rows >= 2
+            && others_hidden(&mut (0..=self.rows).map(|r| r * width + c));
+        u64::from(row) + u64::from(column)
     }
 
     fn is_margin(&self, k: usize) -> bool {
@@ -352,7 +372,7 @@ impl Grid {
         let mut best: Vec<Option<Cost>> = vec![None; n];
         let mut via: Vec<Option<(usize, Step)>> = vec![None; n];
         let mut done = vec![false; n];
-        best[start] = Some((0, 0));
+        best[start] = Some((0, 0, 0));
         loop {
             let (cost, node) = (0..n)
                 .filter(|&v| !done[v])
@@ -367,8 +387,12 @@ impl Grid {
                     continue;
                 }
                 let price = match marks[k] {
-                    Mark::Small | Mark::Hidden | Mark::Free => (0, 0),
-                    Mark::Open if allow_open => (u64::from(self.is_margin(k)), self.values[k]),
+                    Mark::Small | Mark::Hidden | Mark::Free => (0, 0, 0),
+                    Mark::Open if allow_open => (
+                        self.lines_blanked_by_hiding(marks, k),
+                        u64::from(self.is_margin(k)),
+                        self.values[k],
+                    ),
                     Mark::Open => continue,
                 };
                 // A printed cell would be hidden, and so bounded below by MIN_CELL.
@@ -386,6 +410,7 @@ impl Grid {
                 let total = (
                     cost.0.saturating_add(price.0),
                     cost.1.saturating_add(price.1),
+                    cost.2.saturating_add(price.2),
                 );
                 if best[next].is_none_or(|b| total < b) {
                     best[next] = Some(total);
@@ -710,6 +735,45 @@ mod tests {
             .chain(&t.column_totals)
             .all(|c| matches!(c, Cell::Shown(_))));
         assert_eq!(t.total, Cell::Shown(250));
+    }
+
+    #[test]
+    fn a_few_people_without_a_district_do_not_blank_a_district_of_seventy() {
+        // The demo's participation table: three districts of about 70-80 voters and one person
+        // who gave no district. Protecting that person's cells used to hide all of Riverside.
+        let counts = vec![
+            vec![22, 13, 21, 24], // Northbank
+            vec![22, 14, 21, 21], // Old Town
+            vec![14, 24, 16, 22], // Riverside
+            vec![0, 0, 1, 0],     // Other or not stated
+        ];
+        let known = Known {
+            total: true,
+            ..Known::default()
+        };
+        let t = protect_with(names("r", 4), names("c", 4), &counts, known).expect("publishable");
+        for r in 0..3 {
+            assert!(
+                t.cells[r].iter().any(|c| matches!(c, Cell::Shown(_))),
+                "district row {r} is blank: {t:?}"
+            );
+        }
+        for c in 0..4 {
+            assert!(
+                t.column_totals[c] != Cell::Hidden
+                    || (0..4).any(|r| matches!(t.cells[r][c], Cell::Shown(_))),
+                "column {c} is blank: {t:?}"
+            );
+        }
+        assert!(t.cells[3].iter().all(|c| *c == Cell::Small));
+        // Each of the one person's cells, and the row's total, can still take another value.
+        for c in 0..=4 {
+            assert!(
+                second_table_knowing(&counts, &t, 3, c, known).is_some(),
+                "({c}) {t:?}"
+            );
+        }
+        assert_eq!(problems(&counts, &t), Vec::<String>::new());
     }
 
     #[test]

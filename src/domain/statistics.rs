@@ -161,6 +161,13 @@ pub fn freeze(conn: &mut DbConnection, round_id: RoundId) -> AppResult<()> {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Engagement {
+    /// People who voted: online, on paper and with a voting code.
+    pub voters: i64,
+    /// People on the round's census list; `None` when the round has none, so turnout is
+    /// unknown (accounts and codes say who voted, not how many could have).
+    pub eligible: Option<i64>,
+    /// Voters, as a percentage of `eligible`.
+    pub percent_turnout: Option<f64>,
     /// Every proposal submitted, withdrawn ones included.
     pub proposals_submitted: usize,
     pub proposals_feasible: usize,
@@ -230,7 +237,14 @@ pub fn engagement(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Engag
     // The follow-up already knows the funded projects of a counted round.
     let follow_up = follow_up::of_round(conn, RoundId(round_id))?;
     let funded = follow_up.as_ref().map_or(0, |f| f.funded);
+    let (online, paper, codes) = ballot::turnout(conn, round_id)?;
+    let voters = online + paper + codes;
+    let census = crate::db::models::eligibility::census_size(conn, round_id)?;
+    let eligible = (census > 0).then_some(census);
     Ok(Engagement {
+        voters,
+        eligible,
+        percent_turnout: eligible.and_then(|e| percent(voters as usize, e as usize)),
         proposals_submitted: all.len(),
         proposals_feasible: feasible,
         percent_feasible: percent(feasible, active),

@@ -86,6 +86,7 @@ pub struct Field<'a> {
     pub hint: Option<&'a str>,
     pub autocomplete: Option<&'a str>,
     pub required: bool,
+    pub conditional: bool,
 }
 
 impl<'a> Field<'a> {
@@ -98,6 +99,7 @@ impl<'a> Field<'a> {
             hint: None,
             autocomplete: None,
             required: false,
+            conditional: false,
         }
     }
     pub fn kind(mut self, kind: &'a str) -> Self {
@@ -116,6 +118,13 @@ impl<'a> Field<'a> {
         self.autocomplete = Some(autocomplete);
         self
     }
+    /// Needed only under another choice on the form (its hint says which): neither
+    /// "(optional)" nor `required`, since it is sometimes one and sometimes the other.
+    pub fn conditional(mut self) -> Self {
+        self.conditional = true;
+        self
+    }
+
     pub fn required(mut self) -> Self {
         self.required = true;
         self
@@ -136,7 +145,7 @@ pub fn input(lang: Lang, field: Field<'_>, errors: &FieldErrors) -> Markup {
     let error = errors.get(field.name);
     html! {
         div class={"field" @if error.is_some() { " field-error" }} {
-            label for=(field.name) { (field.label) @if !field.required { " " (t(lang, "form-optional")) } }
+            label for=(field.name) { (field.label) @if !field.required && !field.conditional { " " (t(lang, "form-optional")) } }
             @if let Some(hint) = field.hint { p.hint id={(field.name) "-hint"} { (hint) } }
             @if let Some(message) = error { p.error id={(field.name) "-error"} { span.visually-hidden { (t(lang, "form-error-prefix")) " " } (message.text(lang)) } }
             input id=(field.name) name=(field.name) type=(field.kind) value=(field.value)

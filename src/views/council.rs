@@ -172,14 +172,14 @@ pub fn form(
                 (radios(lang, "ballot_type", &l("council-field-ballot-type"), &as_options(&ballot_types), &values.ballot_type, errors))
                 (input(lang, Field::new("min_choices", &min_choices).kind("number").value(&values.min_choices).hint(&min_choices_hint), errors))
                 (input(lang, Field::new("max_choices", &max_choices).kind("number").value(&values.max_choices).hint(&max_choices_hint), errors))
-                (input(lang, Field::new("points_total", &points_total).kind("number").value(&values.points_total).hint(&points_total_hint), errors))
+                (input(lang, Field::new("points_total", &points_total).kind("number").value(&values.points_total).hint(&points_total_hint).conditional(), errors))
                 (radios(lang, "revote_policy", &l("council-field-revote"), &as_options(&revote_policies), &values.revote_policy, errors))
                 (input(lang, Field::new("points_per_project", &points_per_project).kind("number").value(&values.points_per_project).hint(&points_per_project_hint), errors))
             }
             fieldset {
                 legend { (l("council-legend-counting")) }
                 (radios(lang, "rule", &l("council-field-rule"), &as_options(&rules), &values.rule, errors))
-                (input(lang, Field::new("rule_threshold", &l("council-field-rule-threshold")).kind("number").value(&values.rule_threshold).hint(&l("council-field-rule-threshold-hint")), errors))
+                (input(lang, Field::new("rule_threshold", &l("council-field-rule-threshold")).kind("number").value(&values.rule_threshold).hint(&l("council-field-rule-threshold-hint")).conditional(), errors))
                 (input(lang, Field::new("tie_break", &tie_break).value(&values.tie_break).hint(&tie_break_hint), errors))
             }
             fieldset {
@@ -194,7 +194,8 @@ pub fn form(
                 p.hint { (l("council-eligibility-what-it-stops")) }
             }
             @if round_id.is_some() {
-                (input(lang, Field::new("reason", &reason).value(&values.reason).hint(&reason_hint), errors))
+                @let reason_field = Field::new("reason", &reason).value(&values.reason).hint(&reason_hint);
+                (input(lang, if frozen { reason_field.required() } else { reason_field }, errors))
             }
             (button(&l(if round_id.is_some() { "council-save" } else { "council-create-submit" })))
         }

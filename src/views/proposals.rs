@@ -432,7 +432,7 @@ fn staff_panel(viewer: &Viewer, p: &ProposalView, may: &Abilities, errors: &Fiel
                 h2 { (t(lang, "proposals-merge-title")) }
                 form method="post" action={"/proposals/" (p.id) "/merge"} novalidate {
                     (csrf_field(&viewer.csrf))
-                    (input(lang, Field::new("into", &into_label).kind("number"), errors))
+                    (input(lang, Field::new("into", &into_label).kind("number").required(), errors))
                     (textarea(lang, "merge_reason", &t(lang, "proposals-merge-reason"), Some(t(lang, "proposals-merge-reason-hint").as_str()), "", 2, errors))
                     (button(&t(lang, "proposals-merge-submit")))
                 }

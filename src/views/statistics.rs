@@ -110,13 +110,33 @@ pub fn protected_table(lang: Lang, caption: &str, corner: &str, table: Option<&T
     }
 }
 
+/// "1,234 of 5,000 (24.7%)", or the voters alone when no census says how many could vote.
+fn turnout(lang: Lang, e: &Engagement) -> String {
+    match e.eligible {
+        Some(eligible) => t_with(
+            lang,
+            "statistics-turnout-value",
+            &[
+                ("voters", &lang.number(e.voters)),
+                ("eligible", &lang.number(eligible)),
+                ("percent", &percent(lang, e.percent_turnout)),
+            ],
+        ),
+        None => t(lang, "statistics-turnout-unknown"),
+    }
+}
+
 pub fn engagement_facts(lang: Lang, e: &Engagement) -> Markup {
+    let voters = t(lang, "statistics-voters-count");
+    let turnout_label = t(lang, "statistics-turnout");
     let submitted = t(lang, "statistics-proposals-submitted");
     let feasible = t(lang, "statistics-feasible");
     let funded = t(lang, "statistics-funded");
     let implemented = t(lang, "statistics-implemented");
     let median = t(lang, "statistics-median-days");
     facts(&[
+        (voters.as_str(), html! { (lang.number(e.voters)) }),
+        (turnout_label.as_str(), html! { (turnout(lang, e)) }),
         (
             submitted.as_str(),
             html! { (count(lang, e.proposals_submitted)) },
@@ -179,11 +199,13 @@ pub fn over_time(viewer: &Viewer, rounds: &[(i64, String, Engagement)]) -> Marku
                 p { (t(lang, "statistics-over-time-none")) }
             } @else {
                 div.table-scroll {
-                    (table(html! { (t(lang, "statistics-over-time-caption")) }, html! { th scope="col" { (t(lang, "statistics-col-round")) } th scope="col" { (t(lang, "statistics-col-proposals")) } th scope="col" { (t(lang, "statistics-col-feasible")) }
+                    (table(html! { (t(lang, "statistics-over-time-caption")) }, html! { th scope="col" { (t(lang, "statistics-col-round")) } th scope="col" { (t(lang, "statistics-col-voters")) } th scope="col" { (t(lang, "statistics-col-turnout")) } th scope="col" { (t(lang, "statistics-col-proposals")) } th scope="col" { (t(lang, "statistics-col-feasible")) }
                             th scope="col" { (t(lang, "statistics-col-funded")) } th scope="col" { (t(lang, "statistics-col-implemented")) } th scope="col" { (t(lang, "statistics-col-median-days")) } }, html! {
                             @for (id, title, e) in rounds {
                                 tr {
                                     th scope="row" { a href={"/rounds/" (id) "/statistics"} { (title) } }
+                                    td { (lang.number(e.voters)) }
+                                    td { (percent(lang, e.percent_turnout)) }
                                     td { (count(lang, e.proposals_submitted)) }
                                     td { (percent(lang, e.percent_feasible)) }
                                     td { (percent(lang, e.percent_funded)) }
@@ -193,6 +215,7 @@ pub fn over_time(viewer: &Viewer, rounds: &[(i64, String, Engagement)]) -> Marku
                             }
                         }))
                 }
+                p { (t(lang, "statistics-over-time-turnout-note")) }
             }
         },
     )
@@ -243,7 +266,7 @@ pub fn implementation(
                 (error_summary(lang, &errors))
                 form method="post" novalidate {
                     (csrf_field(&viewer.csrf))
-                    (input(lang, Field::new("code", &code_label).hint(&code_hint).autocomplete("off"), &errors))
+                    (input(lang, Field::new("code", &code_label).hint(&code_hint).autocomplete("off").required(), &errors))
                     (button(&t(lang, "statistics-mine-submit")))
                 }
                 @if let Some(mine) = mine {

@@ -395,3 +395,44 @@ both_backends! {
         assert!(last.contains("q=resident&amp;page=2"), "paging keeps the search");
     }
 }
+
+/// The text of the label for `name` on a page.
+fn label_of(html: &str, name: &str) -> String {
+    let start = format!("<label for=\"{name}\">");
+    html.split(start.as_str())
+        .nth(1)
+        .unwrap_or_else(|| panic!("no label for {name}"))
+        .split("</label>")
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+both_backends_with_clock! {
+    // A field the server refuses to take empty is never labelled "(optional)"; one needed
+    // only under another choice says when instead.
+    async fn fields_a_form_needs_are_never_labelled_optional(app) {
+        let f = fixture(&app, "approval", json!({})).await;
+        let council = login(&app, "council@example.org").await;
+        let settings = format!("/council/rounds/{}", f.round);
+        app.clock.set(at("2026-04-10T12:00"));
+        let (_, before) = page(&council, &app, &settings).await;
+        assert!(label_of(&before, "reason").contains("(optional)"), "optional before voting opens");
+        for name in ["points_total", "rule_threshold"] {
+            let label = label_of(&before, name);
+            assert!(!label.contains("optional"), "{name}: {label}");
+        }
+        assert!(before.contains("Needed for cumulative ballots") && before.contains("Needed for “Most votes first with a minimum”"));
+
+        app.clock.set(at("2026-05-10T12:00"));
+        let (_, proposal) = page(&council, &app, &format!("/proposals/{}", f.north_projects[0])).await;
+        let into = label_of(&proposal, "into");
+        assert!(!into.contains("optional"), "merging needs the proposal to merge into: {into}");
+
+        app.clock.set(at("2026-06-05T12:00"));
+        let (_, during) = page(&council, &app, &settings).await;
+        let reason = label_of(&during, "reason");
+        assert!(!reason.contains("optional"), "the reason is required once voting opened: {reason}");
+        assert!(during.contains("id=\"reason\"") && during.split("id=\"reason\"").nth(1).unwrap().split('>').next().unwrap().contains("required"));
+    }
+}

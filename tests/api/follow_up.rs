@@ -9,7 +9,11 @@ use crate::ballots::{at, cast, fixture};
 const PASSWORD: &str = "violet tram umbrella";
 
 /// People who voted, inserted directly: (gender, district, how many).
-fn add_voters(app: &crate::helpers::TestApp, round: i64, groups: &[(Option<&str>, i64, usize)]) {
+fn add_voters(
+    app: &crate::helpers::TestApp,
+    round: i64,
+    groups: &[(Option<&str>, Option<i64>, usize)],
+) {
     use budgetbox::db::models::{ballot, user};
     let mut conn = app.conn();
     let now = chrono::Utc::now().naive_utc();
@@ -17,7 +21,7 @@ fn add_voters(app: &crate::helpers::TestApp, round: i64, groups: &[(Option<&str>
     for (gender, district, count) in groups {
         for _ in 0..*count {
             n += 1;
-            let email = format!("person{n}-{}@example.org", district);
+            let email = format!("person{n}-{}@example.org", district.unwrap_or(0));
             let id = user::insert(
                 &mut conn,
                 &user::NewUser {
@@ -27,7 +31,7 @@ fn add_voters(app: &crate::helpers::TestApp, round: i64, groups: &[(Option<&str>
                     role: "citizen",
                     gender: *gender,
                     birth_year: Some(1950 + n % 50),
-                    district_id: Some(*district),
+                    district_id: *district,
                     created_at: now,
                 },
             )
@@ -108,10 +112,12 @@ both_backends_with_clock! {
         let (status, receipt) = cast(&app, &f, json!({"district": f.north, "projects": [f.north_projects[0], f.north_projects[1]]})).await;
         assert_eq!(status, 201, "{receipt}");
         let code = receipt["tracking_code"].as_str().unwrap().to_string();
-        // North: 3 women, 25 men, 12 not stated (plus the fixture's voter, not stated).
+        // North: 3 women, 25 men, 12 not stated (plus the fixture's voter, not stated); one
+        // woman gave no district.
         add_voters(&app, f.round, &[
-            (Some("female"), f.north, 3), (Some("male"), f.north, 25), (None, f.north, 12),
-            (Some("female"), f.south, 30), (Some("male"), f.south, 28), (Some("prefer-not-to-say"), f.south, 11),
+            (Some("female"), Some(f.north), 3), (Some("male"), Some(f.north), 25), (None, Some(f.north), 12),
+            (Some("female"), Some(f.south), 30), (Some("male"), Some(f.south), 28), (Some("prefer-not-to-say"), Some(f.south), 11),
+            (Some("female"), None, 1),
         ]);
         let council = app.api_login("council@example.org", PASSWORD).await;
         assert_eq!(app.get(&format!("/api/v1/rounds/{}/statistics", f.round)).await.status(), 403, "not public before the results");
@@ -134,7 +140,15 @@ both_backends_with_clock! {
         assert!(!stats.to_string().contains("\"count\":3}"), "3 appears nowhere");
         assert!(solvable(&stats["breakdowns"]["participation"]["by_age"]).is_empty());
         assert_eq!(stats["frozen"], true);
-        assert_eq!(table["column_totals"][0], json!({"kind": "shown", "count": 33}), "the gender totals stay printed");
+        assert_eq!(table["column_totals"][0], json!({"kind": "shown", "count": 34}), "the gender totals stay printed");
+        // Protecting the one person without a district hides a few figures, never a whole district.
+        for (r, district) in table["rows"].as_array().unwrap().iter().enumerate().take(2) {
+            assert!(table["cells"][r].as_array().unwrap().iter().any(|c| c["kind"] != "hidden"), "{district} is blank: {table}");
+        }
+        assert_eq!(table["rows"][2], "Other or not stated");
+        assert!(table["cells"][2].as_array().unwrap().iter().all(|c| c["kind"] == "small"));
+        assert_eq!(stats["engagement"]["voters"], 111, "everyone who voted");
+        assert_eq!(stats["engagement"]["eligible"], Value::Null, "no census list");
         // Frozen at the count: a profile changed afterwards does not move the published figures.
         {
             use diesel::prelude::*;
@@ -195,9 +209,14 @@ both_backends_with_clock! {
         assert_eq!(stats["engagement"]["percent_implemented"], 50.0);
         let over_time = app.get_html("/statistics").await.text().await.unwrap();
         assert!(over_time.contains("Ballot test") && over_time.contains("50.0%"));
+        assert!(over_time.contains("<th scope=\"col\">Voters</th>") && over_time.contains("<td>111</td>"), "{over_time}");
+        let stats_page = app.get_html(&format!("/rounds/{}/statistics", f.round)).await.text().await.unwrap();
+        assert!(stats_page.contains("Not known: the round has no census list"), "{stats_page}");
 
         // What happened to my vote, by tracking code.
         let follow_page = format!("/rounds/{}/implementation", f.round);
+        let empty = app.get_html(&follow_page).await.text().await.unwrap();
+        assert!(empty.contains("<label for=\"code\">Your tracking code</label>"), "the code is needed, not optional: {empty}");
         let page = app.submit(&follow_page, &follow_page, &[("code", &code)]).await.text().await.unwrap();
         assert!(page.contains("N1") && page.contains("funded — Completed"), "{page}");
         assert!(page.contains("N2") && page.contains("funded — Not started"));

@@ -124,6 +124,10 @@ both_backends_with_clock! {
         assert_eq!(res.status(), 200);
         let page = app.get_html(&format!("/rounds/{id}")).await.text().await.unwrap();
         assert!(page.contains("Turnout: 0 of 4 people on the census list (0.0%)."), "{page}");
+        let stats: Value = app.get(&format!("/api/v1/rounds/{id}/statistics")).await.json().await.unwrap();
+        assert_eq!((&stats["engagement"]["voters"], &stats["engagement"]["eligible"], &stats["engagement"]["percent_turnout"]), (&json!(0), &json!(4), &json!(0.0)));
+        let over_time = app.get_html("/statistics").await.text().await.unwrap();
+        assert!(over_time.contains("Auto count</a></th><td>0</td><td>0.0%</td>"), "{over_time}");
     }
 }
 

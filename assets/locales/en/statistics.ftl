@@ -57,7 +57,7 @@ statistics-back-to-round = Back to the round
 # Participation over time
 statistics-over-time-title = Participation over time
 statistics-over-time-none = No round has been counted yet.
-statistics-over-time-caption = Engagement per round
+statistics-over-time-caption = Participation and engagement per round
 statistics-col-round = Round
 statistics-col-proposals = Proposals
 statistics-col-feasible = Feasible
@@ -108,3 +108,10 @@ statistics-back-to-follow-up = Back to the follow-up
 # Refusals shown on the error page
 statistics-error-not-counted = this round has not been counted yet
 statistics-error-no-project = there is no such project
+statistics-voters-count = Voters
+statistics-turnout = Turnout
+statistics-turnout-value = { $voters } of { $eligible } people on the census list ({ $percent })
+statistics-turnout-unknown = Not known: the round has no census list, so it counts who voted but not how many could
+statistics-col-voters = Voters
+statistics-col-turnout = Turnout
+statistics-over-time-turnout-note = Turnout is the share of people on the census list who voted; a round without a census list shows “—”.

@@ -57,7 +57,7 @@ statistics-back-to-round = Volver a la convocatoria
 # La participación a lo largo del tiempo
 statistics-over-time-title = La participación a lo largo del tiempo
 statistics-over-time-none = Todavía no se ha contado ninguna convocatoria.
-statistics-over-time-caption = Participación por convocatoria
+statistics-over-time-caption = Participación y compromiso por ronda
 statistics-col-round = Convocatoria
 statistics-col-proposals = Propuestas
 statistics-col-feasible = Viables
@@ -108,3 +108,10 @@ statistics-back-to-follow-up = Volver al seguimiento
 # Rechazos que se muestran en la página de error
 statistics-error-not-counted = esta convocatoria todavía no se ha contado
 statistics-error-no-project = no existe ese proyecto
+statistics-voters-count = Votantes
+statistics-turnout = Participación
+statistics-turnout-value = { $voters } de { $eligible } personas del censo ({ $percent })
+statistics-turnout-unknown = No se conoce: la ronda no tiene censo, así que cuenta quién votó pero no cuántas personas podían votar
+statistics-col-voters = Votantes
+statistics-col-turnout = Participación
+statistics-over-time-turnout-note = La participación es la proporción de personas del censo que votaron; una ronda sin censo muestra «—».

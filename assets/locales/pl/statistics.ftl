@@ -59,7 +59,7 @@ statistics-back-to-round = Wróć do edycji
 # Udział mieszkańców na przestrzeni lat
 statistics-over-time-title = Udział mieszkańców na przestrzeni lat
 statistics-over-time-none = Nie policzono jeszcze głosów w żadnej edycji.
-statistics-over-time-caption = Zaangażowanie w poszczególnych edycjach
+statistics-over-time-caption = Udział i zaangażowanie w kolejnych rundach
 statistics-col-round = Edycja
 statistics-col-proposals = Propozycje
 statistics-col-feasible = Wykonalne
@@ -110,3 +110,10 @@ statistics-back-to-follow-up = Wróć do informacji o realizacji
 # Odmowy pokazywane na stronie błędu
 statistics-error-not-counted = głosy w tej edycji nie zostały jeszcze policzone
 statistics-error-no-project = nie ma takiego projektu
+statistics-voters-count = Głosujący
+statistics-turnout = Frekwencja
+statistics-turnout-value = { $voters } z { $eligible } osób ze spisu ({ $percent })
+statistics-turnout-unknown = Nieznana: runda nie ma spisu uprawnionych, więc wiadomo, kto głosował, ale nie, ile osób mogło
+statistics-col-voters = Głosujący
+statistics-col-turnout = Frekwencja
+statistics-over-time-turnout-note = Frekwencja to odsetek osób ze spisu uprawnionych, które głosowały; przy rundzie bez spisu widnieje „—”.
