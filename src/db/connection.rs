@@ -196,25 +196,57 @@ pub fn with_sqlite_writer<T>(conn: &mut DbConnection, f: impl FnOnce(&mut DbConn
     result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
+thread_local! {
+    /// The connections (by address) this thread has an open write transaction on, so that a
+    /// write transaction inside another becomes a savepoint instead of a second BEGIN.
+    static IN_WRITE_TRANSACTION: std::cell::RefCell<Vec<usize>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn sqlite_immediate<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
 where
     F: FnOnce(&mut DbConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
-    conn.batch_execute("BEGIN IMMEDIATE")?;
+    let key = conn as *const DbConnection as usize;
+    let depth =
+        IN_WRITE_TRANSACTION.with(|open| open.borrow().iter().filter(|k| **k == key).count());
+    let (begin, commit, rollback) = if depth == 0 {
+        (
+            "BEGIN IMMEDIATE".to_string(),
+            "COMMIT".to_string(),
+            "ROLLBACK".to_string(),
+        )
+    } else {
+        // Inner work that fails is undone alone, as diesel's nested transactions do.
+        let name = format!("budgetbox_nested_{depth}");
+        (
+            format!("SAVEPOINT {name}"),
+            format!("RELEASE {name}"),
+            format!("ROLLBACK TO {name}; RELEASE {name}"),
+        )
+    };
+    conn.batch_execute(&begin)?;
+    IN_WRITE_TRANSACTION.with(|open| open.borrow_mut().push(key));
     // A panic rolls back too, or the pooled connection would go back holding the write lock.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(conn)));
+    IN_WRITE_TRANSACTION.with(|open| {
+        let mut open = open.borrow_mut();
+        if let Some(at) = open.iter().rposition(|k| *k == key) {
+            open.remove(at);
+        }
+    });
     match outcome {
         Ok(Ok(value)) => {
-            conn.batch_execute("COMMIT")?;
+            conn.batch_execute(&commit)?;
             Ok(value)
         }
         Ok(Err(e)) => {
-            let _ = conn.batch_execute("ROLLBACK");
+            let _ = conn.batch_execute(&rollback);
             Err(e)
         }
         Err(panic) => {
-            let _ = conn.batch_execute("ROLLBACK");
+            let _ = conn.batch_execute(&rollback);
             std::panic::resume_unwind(panic)
         }
     }
@@ -229,6 +261,35 @@ mod tests {
 
     fn sqlite_pool(dir: &std::path::Path, name: &str) -> DbPool {
         connect_pool(&DatabaseUrl::sqlite_file(&dir.join(name)), 2).expect("pool")
+    }
+
+    /// A write transaction inside another is a savepoint: the inner one's failure undoes only
+    /// its own work, and the outer commit keeps the rest.
+    #[test]
+    fn write_transactions_nest() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = sqlite_pool(dir.path(), "nest.sqlite3");
+        let mut conn = pool.get().unwrap();
+        conn.batch_execute("CREATE TABLE t (n INTEGER)").unwrap();
+        let result: Result<(), diesel::result::Error> = write_transaction(&mut conn, |conn| {
+            conn.batch_execute("INSERT INTO t VALUES (1)")?;
+            let inner: Result<(), diesel::result::Error> = write_transaction(conn, |conn| {
+                conn.batch_execute("INSERT INTO t VALUES (2)")?;
+                Err(diesel::result::Error::RollbackTransaction)
+            });
+            assert!(inner.is_err());
+            write_transaction(conn, |conn| conn.batch_execute("INSERT INTO t VALUES (3)"))
+        });
+        result.unwrap();
+        #[derive(QueryableByName)]
+        struct N {
+            #[diesel(sql_type = diesel::sql_types::Integer)]
+            n: i32,
+        }
+        let rows: Vec<N> = diesel::sql_query("SELECT n FROM t ORDER BY n")
+            .load(&mut *conn)
+            .unwrap();
+        assert_eq!(rows.iter().map(|r| r.n).collect::<Vec<_>>(), vec![1, 3]);
     }
 
     /// While a writer holds one database, a write to another database goes straight through; a
