@@ -72,6 +72,7 @@ impl Application {
         if let Some(why) = &key_mismatch {
             tracing::error!("refusing to serve: {why}");
         }
+        let csp = middleware::content_security_policy(settings.map.origin().as_deref());
         let state = web::Data::new(AppState::new(pool, clock, settings, key_mismatch));
         let server = HttpServer::new(move || {
             App::new()
@@ -83,7 +84,7 @@ impl Application {
                 .wrap(from_fn(middleware::negotiate_errors))
                 .wrap(from_fn(middleware::cookies_and_cache))
                 .wrap(from_fn(middleware::same_origin_writes))
-                .wrap(middleware::security_headers())
+                .wrap(middleware::security_headers(&csp))
                 .wrap(from_fn(middleware::head_as_get))
                 .wrap(from_fn(middleware::request_log))
                 .configure(routes::configure)

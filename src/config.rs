@@ -183,6 +183,65 @@ pub struct Settings {
     pub mail: MailSettings,
     /// A Bearer token (16+ characters) that opens `/metrics` to a scraper on another machine.
     pub metrics_token: Option<String>,
+    pub map: MapSettings,
+}
+
+/// Where the maps' background tiles come from. Pages load nothing else from another host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapSettings {
+    /// A tile address template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`.
+    pub tile_url: String,
+    /// Who the tiles are by, shown on every map.
+    pub attribution: String,
+}
+
+impl Default for MapSettings {
+    fn default() -> Self {
+        MapSettings {
+            tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            attribution: "© OpenStreetMap contributors".into(),
+        }
+    }
+}
+
+impl MapSettings {
+    /// From the command line: an https (or, for a local server, http) template with `{z}`,
+    /// `{x}` and `{y}`.
+    pub fn parse(tile_url: Option<&str>, attribution: Option<&str>) -> Result<Self, String> {
+        let mut map = MapSettings::default();
+        if let Some(raw) = tile_url.map(str::trim).filter(|u| !u.is_empty()) {
+            let fail = |why: &str| format!("invalid --tile-url `{raw}`: {why}");
+            if !["{z}", "{x}", "{y}"].iter().all(|p| raw.contains(p)) {
+                return Err(fail("it needs {z}, {x} and {y}"));
+            }
+            map.tile_url = raw.to_string();
+            map.origin()
+                .ok_or_else(|| fail("it must be an http or https address"))?;
+            map.attribution = String::new();
+        }
+        if let Some(a) = attribution.map(str::trim).filter(|a| !a.is_empty()) {
+            map.attribution = a.to_string();
+        }
+        Ok(map)
+    }
+
+    /// The scheme and host tiles come from, as a Content-Security-Policy source
+    /// (`https://*.tile.example` when the template picks a subdomain with `{s}`).
+    pub fn origin(&self) -> Option<String> {
+        let concrete = self.tile_url.replace("{s}", "a").replace(['{', '}'], "");
+        let url = url::Url::parse(&concrete).ok()?;
+        if !matches!(url.scheme(), "https" | "http") {
+            return None;
+        }
+        let host = url.host_str()?;
+        let host = if self.tile_url.contains("{s}.") {
+            format!("*.{}", host.split_once('.').map_or(host, |(_, rest)| rest))
+        } else {
+            host.to_string()
+        };
+        let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+        Some(format!("{}://{host}{port}", url.scheme()))
+    }
 }
 
 /// Outgoing mail: where it goes, who it is from, and the address links in it start with.
@@ -405,6 +464,7 @@ impl Settings {
             tls: None,
             mail: MailSettings::local(),
             metrics_token: None,
+            map: MapSettings::default(),
             bind,
         })
     }
@@ -418,6 +478,26 @@ fn ensure_dir(dir: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tile_templates_give_the_one_host_pages_may_load_images_from() {
+        assert_eq!(
+            MapSettings::default().origin().as_deref(),
+            Some("https://tile.openstreetmap.org")
+        );
+        let sub = MapSettings::parse(
+            Some("https://{s}.tiles.example.org/{z}/{x}/{y}.png"),
+            Some("Tiles: Example"),
+        )
+        .unwrap();
+        assert_eq!(sub.origin().as_deref(), Some("https://*.tiles.example.org"));
+        assert_eq!(sub.attribution, "Tiles: Example");
+        let local =
+            MapSettings::parse(Some("http://127.0.0.1:8081/{z}/{x}/{y}.png"), None).unwrap();
+        assert_eq!(local.origin().as_deref(), Some("http://127.0.0.1:8081"));
+        assert!(MapSettings::parse(Some("https://tiles.example.org/map.png"), None).is_err());
+        assert!(MapSettings::parse(Some("javascript:alert(1)/{z}/{x}/{y}"), None).is_err());
+    }
 
     #[test]
     fn urls_choose_the_backend() {

@@ -24,6 +24,20 @@ const DISTRICTS: [(&str, &str); 3] = [
     ("old-town", "Old Town"),
     ("riverside", "Riverside"),
 ];
+/// The demo city's area: a box, cut into three districts from west to east.
+const SOUTH: f64 = 52.380;
+const NORTH: f64 = 52.440;
+const WEST: f64 = 16.860;
+const SLICE: f64 = 0.040;
+const NAMED_PLACES: &str = "district,name,latitude,longitude
+northbank,Northbank library,52.4210,16.8790
+northbank,Northbank market square,52.3950,16.8850
+old-town,Town hall square,52.4080,16.9200
+old-town,Old Town station,52.3900,16.9310
+riverside,Riverside park,52.4150,16.9600
+riverside,Riverside school,52.3880,16.9700
+,City stadium,52.4300,16.9400
+";
 const CITIZENS: usize = 300;
 /// Demo citizens exist to have voted; they cannot log in (not a PHC string).
 const NO_LOGIN: &str = "!demo-voter";
@@ -63,6 +77,25 @@ pub fn load(conn: &mut DbConnection, secret: &[u8], now: NaiveDateTime) -> AppRe
     Ok(credentials)
 }
 
+/// The demo city's bounding box, its three districts' boundaries and its named places.
+fn set_area(conn: &mut DbConnection) -> AppResult<()> {
+    use crate::domain::place::{self, Point};
+    let corner = |lat, lon| Point::new(lat, lon).ok_or_else(|| AppError::internal("demo corner"));
+    place::set_bounding_box(
+        conn,
+        corner(SOUTH, WEST)?,
+        corner(NORTH, WEST + 3.0 * SLICE)?,
+    )?;
+    for (i, (slug, _)) in DISTRICTS.iter().enumerate() {
+        let (w, e) = (WEST + SLICE * i as f64, WEST + SLICE * (i + 1) as f64);
+        let ring = serde_json::json!([[w, SOUTH], [e, SOUTH], [e, NORTH], [w, NORTH], [w, SOUTH]]);
+        let shape = serde_json::json!({"type": "Polygon", "coordinates": [ring]}).to_string();
+        place::set_boundary(conn, slug, Some(&shape))?;
+    }
+    place::import_named_places(conn, NAMED_PLACES)?;
+    Ok(())
+}
+
 pub fn random_password(rng: &mut impl Rng) -> String {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
     (0..16)
@@ -78,6 +111,7 @@ fn seed(conn: &mut DbConnection, secret: &[u8], now: NaiveDateTime) -> AppResult
     }
 
     let staff = create_staff(conn, districts[0], now)?;
+    set_area(conn)?;
 
     let emails: Vec<String> = (1..=CITIZENS)
         .map(|i| format!("voter{i:03}@riverton.example"))
@@ -179,6 +213,10 @@ fn seed(conn: &mut DbConnection, secret: &[u8], now: NaiveDateTime) -> AppResult
                     updated_at: now,
                 },
             )?;
+            // Somewhere inside its district's slice of the city.
+            let latitude = SOUTH + 0.005 + ((i * 5) % 11) as f64 * 0.005;
+            let longitude = WEST + SLICE * d as f64 + 0.004 + ((i * 7) % 9) as f64 * 0.004;
+            proposal::set_point(conn, id, Some((latitude, longitude)))?;
             if status == "feasible" {
                 feasible_by_district[d].push(id);
             }

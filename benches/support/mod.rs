@@ -31,6 +31,7 @@ pub fn settings(url: DatabaseUrl, pool_size: u32) -> Settings {
         tls: None,
         mail: budgetbox::config::MailSettings::local(),
         metrics_token: None,
+        map: budgetbox::config::MapSettings::default(),
     }
 }
 

@@ -123,6 +123,9 @@ pub(super) fn export(
         )
         .map_err(|e| Failure::setup(e.to_string()))?
         .into_bytes(),
+        "geojson" => export::geojson_text(&mut conn, RoundId(args.round), now)
+            .map_err(domain_failure)?
+            .into_bytes(),
         "audit" => {
             if args.out.is_none() {
                 return Err(Failure::input(
@@ -134,7 +137,7 @@ pub(super) fn export(
         }
         other => {
             return Err(Failure::input(format!(
-                "unknown export format `{other}` (pb, csv, json or audit)"
+                "unknown export format `{other}` (pb, csv, json, geojson or audit)"
             )))
         }
     };

@@ -10,6 +10,7 @@ use crate::config::{Settings, DEFAULT_BIND, DEFAULT_DATA_DIR};
 use crate::db::connection::PooledDb;
 use crate::web::Clock;
 
+mod area;
 mod commands;
 
 #[derive(Parser, Debug)]
@@ -63,8 +64,13 @@ enum Command {
     /// The census list a round checks residents against
     #[command(subcommand)]
     Census(CensusCommand),
-    /// Export a round: Pabulib .pb (one pot), projects and outcome as CSV or JSON, or the
-    /// signed audit package (a tar archive) for `verify`
+    /// Where the city is: its bounding box, district boundaries and named places, which
+    /// proposals' points are checked against
+    #[command(subcommand)]
+    Area(area::AreaCommand),
+    /// Export a round: Pabulib .pb (one pot), projects and outcome as CSV or JSON, the
+    /// proposals with a point as GeoJSON, or the signed audit package (a tar archive) for
+    /// `verify`
     Export(ExportArgs),
     /// Check an audit package: manifest, signature, hash chain and a recount with the
     /// declared rule. Prints OK and the outcome (exit 0) or every mismatch (exit 1)
@@ -115,7 +121,7 @@ struct ImportArgs {
 struct ExportArgs {
     #[arg(long)]
     round: i64,
-    /// pb, csv, json or audit
+    /// pb, csv, json, geojson or audit
     #[arg(long, default_value = "pb")]
     format: String,
     /// For pb: the district slug, or `citywide` [default: the only pot]
@@ -225,6 +231,14 @@ struct ServeArgs {
     /// [default: /metrics is readable from this machine only]
     #[arg(long, env = "BUDGETBOX_METRICS_TOKEN", hide_env_values = true)]
     metrics_token: Option<String>,
+    /// Map tiles, as an address template with {z}, {x} and {y} (and {s} for a subdomain);
+    /// pages may load images from its host and no other [default: OpenStreetMap's standard
+    /// tiles]
+    #[arg(long, env = "BUDGETBOX_TILE_URL")]
+    tile_url: Option<String>,
+    /// Who the tiles are by, shown on every map (needed with --tile-url)
+    #[arg(long, env = "BUDGETBOX_TILE_ATTRIBUTION")]
+    tile_attribution: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -375,6 +389,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Census(CensusCommand::Import { round, file })) => {
             commands::census(&target, round, &file, now)
         }
+        Some(Command::Area(command)) => area::area(&target, command),
         Some(Command::Export(args)) => commands::export(&target, args, now),
         Some(Command::Verify(args)) => commands::verify(args),
         Some(Command::Import(args)) => commands::import(&target, &args, now),
@@ -439,6 +454,11 @@ fn serve(
         args.smtp_url.as_deref(),
         args.mail_from.as_deref(),
         args.public_url.as_deref(),
+    )
+    .map_err(Failure::setup)?;
+    settings.map = crate::config::MapSettings::parse(
+        args.tile_url.as_deref(),
+        args.tile_attribution.as_deref(),
     )
     .map_err(Failure::setup)?;
     settings.metrics_token = match args.metrics_token {

@@ -6,6 +6,7 @@ diesel::table! {
         id -> BigInt,
         slug -> Text,
         name -> Text,
+        boundary -> Nullable<Text>,
     }
 }
 
@@ -87,6 +88,8 @@ diesel::table! {
         status -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        latitude -> Nullable<Double>,
+        longitude -> Nullable<Double>,
     }
 }
 
@@ -296,6 +299,46 @@ diesel::table! {
         max_per_author -> Integer,
         supports_enabled -> Integer,
         support_threshold -> Nullable<Integer>,
+        comments -> Text,
+        comment_min_account_days -> Integer,
+        comment_requires_verified_email -> Integer,
+    }
+}
+
+diesel::table! {
+    comments (id) {
+        id -> BigInt,
+        proposal_id -> BigInt,
+        parent_id -> Nullable<BigInt>,
+        author_id -> Nullable<BigInt>,
+        body -> Text,
+        official -> Nullable<Text>,
+        created_at -> Timestamp,
+        edited_at -> Nullable<Timestamp>,
+        deleted_at -> Nullable<Timestamp>,
+        hidden_at -> Nullable<Timestamp>,
+        hidden_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    named_places (id) {
+        id -> BigInt,
+        district_id -> Nullable<BigInt>,
+        name -> Text,
+        latitude -> Double,
+        longitude -> Double,
+    }
+}
+
+diesel::table! {
+    comment_flags (id) {
+        id -> BigInt,
+        comment_id -> BigInt,
+        user_id -> Nullable<BigInt>,
+        reason -> Text,
+        at -> Timestamp,
+        settled -> Integer,
     }
 }
 
@@ -424,6 +467,8 @@ diesel::table! {
 diesel::joinable!(users -> districts (district_id));
 diesel::joinable!(proposal_supports -> proposals (proposal_id));
 diesel::joinable!(proposal_flags -> proposals (proposal_id));
+diesel::joinable!(comments -> proposals (proposal_id));
+diesel::joinable!(comment_flags -> comments (comment_id));
 diesel::joinable!(proposal_moderation -> proposals (proposal_id));
 diesel::joinable!(imported_projects -> proposals (proposal_id));
 diesel::joinable!(project_progress -> proposals (proposal_id));
@@ -481,4 +526,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     notification_settings,
     proposal_follows,
     round_announcements,
+    comments,
+    comment_flags,
+    named_places,
 );

@@ -149,7 +149,13 @@ pub fn pabulib_instance(
         }
         _ => {}
     }
-    let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, round_id)?
+    let rows = proposal::of_round(conn, round_id)?;
+    // Where each project would be, in the PROJECTS columns Pabulib defines for it.
+    let points: std::collections::HashMap<String, (f64, f64)> = rows
+        .iter()
+        .filter_map(|p| Some((p.id.to_string(), (p.latitude?, p.longitude?))))
+        .collect();
+    let titles: std::collections::HashMap<String, String> = rows
         .into_iter()
         .map(|p| (p.id.to_string(), p.title))
         .collect();
@@ -163,7 +169,21 @@ pub fn pabulib_instance(
             .unwrap_or_else(|| id.to_string())
     };
     instance.project_columns = vec!["name".into(), "votes".into(), "score".into()];
+    let with_points = instance.projects.iter().any(|p| points.contains_key(&p.id));
+    if with_points {
+        instance
+            .project_columns
+            .extend(["latitude".into(), "longitude".into()]);
+    }
     for (i, project) in instance.projects.iter_mut().enumerate() {
+        if with_points {
+            let (lat, lon) = points
+                .get(&project.id)
+                .map(|(lat, lon)| (format!("{lat:.6}"), format!("{lon:.6}")))
+                .unwrap_or_default();
+            project.extra.insert("latitude".into(), lat);
+            project.extra.insert("longitude".into(), lon);
+        }
         project.extra.insert(
             "name".into(),
             titles.get(&project.id).cloned().unwrap_or_default(),
@@ -186,6 +206,16 @@ pub fn pabulib_instance(
         }
     }
     Ok(instance)
+}
+
+/// The round's proposals with a point, as GeoJSON (see `map::geojson`).
+pub fn geojson_text(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+    now: chrono::NaiveDateTime,
+) -> AppResult<String> {
+    let round = crate::domain::rounds::detail(conn, round_id, now, crate::i18n::Lang::En)?;
+    Ok(crate::domain::map::geojson(&round))
 }
 
 pub fn pabulib_text(

@@ -16,4 +16,4 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(RoundId, ProposalId, UserId, DistrictId);
+id_type!(RoundId, ProposalId, UserId, DistrictId, CommentId);

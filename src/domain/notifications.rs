@@ -292,6 +292,12 @@ pub enum ProposalNews {
     },
     /// Its author withdrew it (followers are told; the author knows).
     Withdrawn,
+    /// An official answer in its conversation, by its author or by city staff (an author is
+    /// not told of their own answer).
+    Answered {
+        by_author: bool,
+        text: String,
+    },
 }
 
 impl ProposalNews {
@@ -311,6 +317,7 @@ impl ProposalNews {
             ProposalNews::Hidden { .. } => ("mail-hidden-subject", "mail-hidden-body", false),
             ProposalNews::Progress { .. } => ("mail-progress-subject", "mail-progress-body", true),
             ProposalNews::Withdrawn => ("mail-withdrawn-subject", "mail-withdrawn-body", true),
+            ProposalNews::Answered { .. } => ("mail-answered-subject", "mail-answered-body", true),
         }
     }
 
@@ -321,6 +328,7 @@ impl ProposalNews {
             | ProposalNews::Hidden { reason } => reason,
             ProposalNews::Merged { into_title } => into_title,
             ProposalNews::Progress { note, .. } => note,
+            ProposalNews::Answered { text, .. } => text,
             ProposalNews::Withdrawn => "",
         }
     }
@@ -383,8 +391,15 @@ pub fn proposal_news(
         .transpose()?
         .flatten()
     {
-        // The author of a withdrawal knows it already.
-        if !matches!(news, ProposalNews::Withdrawn) {
+        // The author of a withdrawal or of an answer knows it already.
+        if !matches!(
+            news,
+            ProposalNews::Withdrawn
+                | ProposalNews::Answered {
+                    by_author: true,
+                    ..
+                }
+        ) {
             send(conn, &author, Kind::OwnProposals)?;
         }
         told.push(author.id);
@@ -401,6 +416,29 @@ pub fn proposal_news(
         }
     }
     Ok(())
+}
+
+/// Tells a comment's author that moderators hid it, and why.
+pub fn comment_hidden(
+    conn: &mut DbConnection,
+    m: &Mailing,
+    author: &Account,
+    proposal_id: ProposalId,
+    reason: &str,
+    now: NaiveDateTime,
+) -> AppResult<()> {
+    let lang = language_of(author);
+    let title = proposal::find(conn, proposal_id.0)?.map_or_else(String::new, |p| p.title);
+    let args = [("title", title.as_str()), ("detail", reason)];
+    let note = Note {
+        subject: t_with(lang, "mail-comment-hidden-subject", &args),
+        text: t_with(lang, "mail-comment-hidden-body", &args),
+        action: Link {
+            label: t(lang, "mail-open-proposal"),
+            url: m.link(&format!("/proposals/{}#comments", proposal_id.0)),
+        },
+    };
+    notify(conn, m, author, Kind::OwnProposals, note, now)
 }
 
 /// Round news that has become due and was not sent yet (each once, whatever instance finds it
@@ -550,24 +588,15 @@ pub fn backlog(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Backlog
     })
 }
 
-/// What the account page shows about mail.
+/// What the account page shows about mail (the proposals followed are `following`'s).
 pub struct AccountMail {
     pub verified: bool,
     pub settings: Settings,
-    /// Proposals followed: (id, title).
-    pub followed: Vec<(i64, String)>,
 }
 
 pub fn account_mail(conn: &mut DbConnection, user: &Account) -> AppResult<AccountMail> {
-    let mut followed = Vec::new();
-    for id in notification::followed_by(conn, user.id)? {
-        if let Some(p) = proposal::find(conn, id)? {
-            followed.push((p.id, p.title));
-        }
-    }
     Ok(AccountMail {
         verified: user.email_verified,
         settings: settings(conn, user.id)?,
-        followed,
     })
 }

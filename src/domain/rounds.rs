@@ -149,6 +149,8 @@ pub struct ProjectView {
     pub status: ProposalStatus,
     /// Set once a result is stored: whether the project is funded.
     pub funded: Option<bool>,
+    /// Where it would be, if its author said (never for a proposal moderators hid).
+    pub point: Option<super::place::Point>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -366,9 +368,17 @@ pub fn detail(
     let projects = proposal::of_round(conn, id.0)?
         .into_iter()
         .map(|p| {
+            let point = match hidden.contains(&p.id) {
+                true => None,
+                false => p
+                    .latitude
+                    .zip(p.longitude)
+                    .and_then(|(lat, lon)| super::place::Point::new(lat, lon)),
+            };
             let (title, description) =
                 super::hidden::public_text(&hidden, p.id, p.title, p.description);
             ProjectView {
+                point,
                 id: ProposalId(p.id),
                 funded: funded.as_ref().map(|f| f.contains(&ProposalId(p.id))),
                 title,

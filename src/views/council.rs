@@ -101,6 +101,13 @@ pub fn form(
     let revote_policies = translated(lang, "council-revote", &REVOTE_POLICIES);
     let residence_rules = translated(lang, "council-residence", &RESIDENCE_RULES);
     let voting_channels = translated(lang, "council-channels", &VOTING_CHANNELS);
+    let comment_phases: Vec<(&str, &str)> = crate::domain::round_config::CommentPhases::ALL
+        .iter()
+        .map(|c| (c.as_str(), c.as_str()))
+        .collect();
+    let comment_phases = translated(lang, "council-comments", &comment_phases);
+    let comment_days = t(lang, "council-field-comment-days");
+    let comment_days_hint = t(lang, "council-field-comment-days-hint");
     // Labels and hints, bound here because `Field` borrows them.
     let l = |key: &str| t(lang, key);
     let title = l("council-field-title");
@@ -166,6 +173,12 @@ pub fn form(
                 (input(lang, Field::new("max_proposals_per_author", &per_author).kind("number").value(&values.max_proposals_per_author).hint(&per_author_hint), errors))
                 (checkbox("supports", &l("council-field-supports"), values.supports.is_some()))
                 (input(lang, Field::new("support_threshold", &threshold).kind("number").value(&values.support_threshold).hint(&threshold_hint), errors))
+            }
+            fieldset {
+                legend { (l("council-legend-comments")) }
+                (radios(lang, "comments", &l("council-field-comments"), &as_options(&comment_phases), if values.comments.is_empty() { "proposals-review" } else { &values.comments }, errors))
+                (input(lang, Field::new("comment_min_account_days", &comment_days).kind("number").value(&values.comment_min_account_days).hint(&comment_days_hint), errors))
+                (checkbox("comment_requires_verified_email", &l("council-field-comment-verified"), values.comment_requires_verified_email.is_some()))
             }
             fieldset {
                 legend { (l("council-legend-ballot")) }

@@ -6,6 +6,8 @@ use maud::{html, Markup};
 
 use super::components::{button, checkbox, csrf_field, error_summary, flash, input, Field};
 use super::layout::{layout_for, Page, Viewer};
+use crate::domain::comments::Official;
+use crate::domain::following::{Followed, NewsKind};
 use crate::domain::notifications::{AccountMail, Backlog};
 use crate::error::FieldErrors;
 use crate::i18n::{t, t_with, Lang};
@@ -135,9 +137,52 @@ pub fn unsubscribe(viewer: &Viewer, query: &str, kind: &str, done: Option<bool>)
     )
 }
 
+/// News lines shown per followed proposal (its page has the rest).
+const FOLLOWED_NEWS: usize = 3;
+
+/// One piece of news about a followed proposal, in the reader's language.
+fn news_line(lang: Lang, what: &NewsKind) -> String {
+    match what {
+        NewsKind::Reviewed {
+            feasible: true,
+            reason,
+        } => t_with(lang, "following-feasible", &[("reason", reason)]),
+        NewsKind::Reviewed {
+            feasible: false,
+            reason,
+        } => t_with(lang, "following-infeasible", &[("reason", reason)]),
+        NewsKind::Answered {
+            by: Official::Author,
+            text,
+        } => t_with(lang, "following-answer-author", &[("text", text)]),
+        NewsKind::Answered {
+            by: Official::Council,
+            text,
+        } => t_with(lang, "following-answer-council", &[("text", text)]),
+        NewsKind::Progress { status, note } => t_with(
+            lang,
+            "following-progress",
+            &[
+                (
+                    "status",
+                    &t(
+                        lang,
+                        &format!("statistics-status-{}", status.replace('_', "-")),
+                    ),
+                ),
+                ("note", note),
+            ],
+        ),
+        NewsKind::Merged { into_title } => {
+            t_with(lang, "following-merged", &[("title", into_title)])
+        }
+        NewsKind::Withdrawn => t(lang, "following-withdrawn"),
+    }
+}
+
 /// The account page's part about mail: whether the address is verified, what to be told, and
 /// the proposals followed.
-pub fn account_section(viewer: &Viewer, mail: &AccountMail) -> Markup {
+pub fn account_section(viewer: &Viewer, mail: &AccountMail, followed: &[Followed]) -> Markup {
     let lang = viewer.lang;
     let s = &mail.settings;
     html! {
@@ -163,13 +208,23 @@ pub fn account_section(viewer: &Viewer, mail: &AccountMail) -> Markup {
             }
             (button(&t(lang, "mail-account-save")))
         }
-        h3 { (t(lang, "mail-account-followed")) }
-        @if mail.followed.is_empty() {
+        h3 #followed-proposals { (t(lang, "mail-account-followed")) }
+        @if followed.is_empty() {
             p { (t(lang, "mail-account-followed-none")) }
         } @else {
-            ul {
-                @for (id, title) in &mail.followed {
-                    li { a href={"/proposals/" (id)} { (title) } }
+            p.hint { (t(lang, "following-hint")) }
+            ul.followed {
+                @for f in followed {
+                    li {
+                        a href={"/proposals/" (f.id)} { (f.title) } " — " (super::proposals::status_label(lang, f.status))
+                        @if !f.news.is_empty() {
+                            ul {
+                                @for n in f.news.iter().take(FOLLOWED_NEWS) {
+                                    li { (lang.datetime(n.at)) ": " (news_line(lang, &n.what)) }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -3,12 +3,14 @@
 
 pub mod accounts;
 pub mod ballots;
+pub mod comments;
 pub mod components;
 pub mod council;
 pub mod errors;
 pub mod home;
 pub mod layout;
 pub mod mail;
+pub mod map;
 pub mod proposals;
 pub mod review;
 pub mod rounds;

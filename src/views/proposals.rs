@@ -18,7 +18,7 @@ use crate::error::FieldErrors;
 use crate::i18n::{t, t_count, t_with, Lang};
 
 /// A proposal's status (or a review's decision) in the reader's language.
-fn status_label(lang: Lang, status: ProposalStatus) -> String {
+pub fn status_label(lang: Lang, status: ProposalStatus) -> String {
     t(
         lang,
         match status {
@@ -151,6 +151,7 @@ pub fn form(
     values: &ProposalInput,
     errors: &FieldErrors,
     heading: &str,
+    place_picker: Option<&Markup>,
 ) -> Markup {
     let lang = viewer.lang;
     let mut districts: Vec<(String, String)> = round
@@ -199,6 +200,7 @@ pub fn form(
                 }
                 @if !categories.is_empty() { (select(lang, "category", &t(lang, "proposals-category"), None, &categories, &values.category, errors)) }
                 (input(lang, Field::new("location", &location_label).value(&values.location).hint(&location_hint), errors))
+                @if let Some(picker) = place_picker { (picker) }
                 (button(&t(lang, "proposals-form-submit")))
             }
         },
@@ -273,6 +275,7 @@ pub struct Abilities {
     pub following: Option<bool>,
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn show(
     viewer: &Viewer,
     round: &RoundDetail,
@@ -281,6 +284,7 @@ pub fn show(
     translations: &HashMap<Lang, TranslationInput>,
     notice: Option<&str>,
     errors: &FieldErrors,
+    conversation: &Markup,
 ) -> Markup {
     let lang = viewer.lang;
     let zone = crate::domain::utc::zone_or_utc(&round.summary.time_zone);
@@ -310,7 +314,10 @@ pub fn show(
             (super::components::facts(&[
                 (estimated_label.as_str(), money(lang, p.estimated_cost, currency)),
                 (validated_label.as_str(), match p.validated_cost { Some(c) => money(lang, c, currency), None => html! { (t(lang, "proposals-not-reviewed")) } }),
-                (location_label.as_str(), html! { (p.location.as_deref().unwrap_or("—")) }),
+                (location_label.as_str(), html! { (p.location.as_deref().unwrap_or("—"))
+                    @if let Some(point) = p.point {
+                        " (" (point.to_string()) ") " a href={"/rounds/" (round.summary.id) "/map#marker-" (p.id)} { (t(lang, "map-see-on-map")) }
+                    } }),
                 (category_label.as_str(), html! { (p.category.as_deref().unwrap_or("—")) }),
             ]))
             @if let Some(reason) = &p.hidden_reason {
@@ -355,6 +362,7 @@ pub fn show(
                     li { (round_time(lang, r.at, zone)) ": " (t(lang, "proposals-history-reviewed")) " " strong { (status_label(lang, r.decision)) } @if let Some(c) = r.validated_cost { " " (t(lang, "proposals-history-at")) " " (money(lang, c, currency)) } ". " (r.reason) }
                 }
             }
+            (conversation)
             @if may.is_author && may.can_edit { (author_panel(viewer, p, errors)) }
             @if may.can_flag && p.hidden_reason.is_none() {
                 details {

@@ -74,7 +74,8 @@ pub fn show(
             @if s.phase == Phase::Proposals {
                 p { a.button href={"/rounds/" (s.id) "/proposals/new"} { (t(lang, "proposals-new")) } }
             }
-            p { a href={"/rounds/" (s.id) "/proposals"} { (t(lang, "rounds-all-proposals")) } }
+            p { a href={"/rounds/" (s.id) "/proposals"} { (t(lang, "rounds-all-proposals")) } " · "
+                a href={"/rounds/" (s.id) "/map"} { (t(lang, "map-link")) } }
             @if viewer.user.as_ref().is_some_and(|(_, role)| matches!(role, Role::Reviewer | Role::Council)) {
                 nav aria-label=(t(lang, "rounds-staff-nav")) {
                     h2 { (t(lang, "rounds-staff-heading")) }

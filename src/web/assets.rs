@@ -33,3 +33,63 @@ pub async fn ballot_script() -> HttpResponse {
         .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
         .body(BALLOT_JS)
 }
+
+const MAP_JS: &str = include_str!("../../assets/map.js");
+
+/// Draws maps over the map page's list and the proposal form's coordinates (both work without
+/// it).
+pub async fn map_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/javascript; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(MAP_JS)
+}
+
+/// Leaflet, as `scripts/vendor-leaflet.sh` installed it from the npm registry.
+const LEAFLET: [(&str, &str, &[u8]); 7] = [
+    (
+        "leaflet.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../assets/vendor/leaflet/leaflet.js"),
+    ),
+    (
+        "leaflet.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../assets/vendor/leaflet/leaflet.css"),
+    ),
+    (
+        "images/marker-icon.png",
+        "image/png",
+        include_bytes!("../../assets/vendor/leaflet/images/marker-icon.png"),
+    ),
+    (
+        "images/marker-icon-2x.png",
+        "image/png",
+        include_bytes!("../../assets/vendor/leaflet/images/marker-icon-2x.png"),
+    ),
+    (
+        "images/marker-shadow.png",
+        "image/png",
+        include_bytes!("../../assets/vendor/leaflet/images/marker-shadow.png"),
+    ),
+    (
+        "images/layers.png",
+        "image/png",
+        include_bytes!("../../assets/vendor/leaflet/images/layers.png"),
+    ),
+    (
+        "images/layers-2x.png",
+        "image/png",
+        include_bytes!("../../assets/vendor/leaflet/images/layers-2x.png"),
+    ),
+];
+
+pub async fn leaflet(path: actix_web::web::Path<String>) -> HttpResponse {
+    match LEAFLET.iter().find(|(name, _, _)| *name == path.as_str()) {
+        Some((_, content_type, bytes)) => HttpResponse::Ok()
+            .insert_header((header::CONTENT_TYPE, *content_type))
+            .insert_header((header::CACHE_CONTROL, "public, max-age=604800"))
+            .body(*bytes),
+        None => HttpResponse::NotFound().finish(),
+    }
+}

@@ -85,16 +85,25 @@ fn loggable_path(req: &ServiceRequest) -> String {
     }
 }
 
-pub fn security_headers() -> actix_web::middleware::DefaultHeaders {
+/// The Content-Security-Policy: everything from this site, except map tiles, which may come
+/// from the one tile host the installation configured.
+pub fn content_security_policy(tile_origin: Option<&str>) -> String {
+    let tiles = tile_origin.map(|o| format!(" {o}")).unwrap_or_default();
+    format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+pub fn security_headers(csp: &str) -> actix_web::middleware::DefaultHeaders {
     actix_web::middleware::DefaultHeaders::new()
-        .add((
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-        ))
+        .add((header::CONTENT_SECURITY_POLICY, csp.to_string()))
         .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .add((header::REFERRER_POLICY, "same-origin"))
         .add((header::X_FRAME_OPTIONS, "DENY"))
-        .add(("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"))
+        .add((
+            "Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ))
         .add(("Cross-Origin-Opener-Policy", "same-origin"))
 }
 

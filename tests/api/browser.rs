@@ -141,6 +141,37 @@ impl Journey<'_> {
             .unwrap();
     }
 
+    /// Waits for the field `id` to hold something (a script fills it); returns its value.
+    pub(crate) async fn wait_for_value(&mut self, id: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let field = self.client.find(Locator::Id(id)).await.unwrap();
+            let value = field.prop("value").await.unwrap().unwrap_or_default();
+            if !value.is_empty() {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "#{id} stayed empty");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Gives `css` the keyboard focus and presses Enter there, as a keyboard user would.
+    pub(crate) async fn press_enter_on(&mut self, css: &str) {
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|_| panic!("no {css}"));
+        self.client
+            .execute(
+                "arguments[0].focus(); return document.activeElement === arguments[0];",
+                vec![serde_json::to_value(&element).unwrap()],
+            )
+            .await
+            .unwrap();
+        element.send_keys("\u{E007}").await.unwrap();
+    }
+
     pub(crate) async fn text(&mut self) -> String {
         self.client.source().await.unwrap()
     }
@@ -171,7 +202,7 @@ impl Journey<'_> {
             .await
             .unwrap();
         let mut text = text.as_str().unwrap_or_default().to_string();
-        for typed in TYPED_BY_PEOPLE {
+        for typed in TYPED_BY_PEOPLE.iter().chain(&crate::deliberation::TYPED) {
             text = text.replace(typed, "");
         }
         for line in text.lines() {
@@ -633,7 +664,7 @@ async fn journey(app: &TestApp, js: bool, width: u32, lang: Lang, label: &str) -
 }
 
 impl Journey<'_> {
-    async fn log_in(&mut self, email: &str, name: &str) {
+    pub(crate) async fn log_in(&mut self, email: &str, name: &str) {
         self.open("/login").await;
         self.fill("email", email).await;
         self.fill("password", PASSWORD).await;
@@ -641,7 +672,7 @@ impl Journey<'_> {
         self.wait_for(&t_with_name(self.lang, name)).await;
     }
 
-    async fn log_out(&mut self) {
+    pub(crate) async fn log_out(&mut self) {
         self.click("form[action='/logout'] button[type=submit]")
             .await;
         self.wait_for(&t(self.lang, "nav-log-in")).await;

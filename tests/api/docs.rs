@@ -71,7 +71,9 @@ fn shown_subcommands() -> BTreeSet<(String, String)> {
                 continue;
             }
             let key = match first {
-                "admin" | "codes" | "census" => format!("{first} {}", words.get(1).unwrap_or(&"")),
+                "admin" | "codes" | "census" | "area" => {
+                    format!("{first} {}", words.get(1).unwrap_or(&""))
+                }
                 other => other.to_string(),
             };
             shown.insert((key, doc.clone()));
@@ -300,6 +302,46 @@ fn every_command_the_documents_show_runs() {
     for format in ["csv", "json"] {
         assert!(!ok(&d, &["export", "--round", &past, "--format", format]).is_empty());
     }
+    let geojson = ok(&d, &["export", "--round", &past, "--format", "geojson"]);
+    assert!(
+        geojson.contains("\"FeatureCollection\"") && geojson.contains("\"Point\""),
+        "{geojson}"
+    );
+
+    // Where the city is (docs: README "Deliberation and place").
+    ok(
+        &d,
+        &[
+            "area",
+            "box",
+            "--south-west",
+            "52.38,16.86",
+            "--north-east",
+            "52.44,16.98",
+        ],
+    );
+    ran.insert("area box");
+    let boundary = r#"{"type": "Polygon", "coordinates": [[[16.90, 52.38], [16.94, 52.38], [16.94, 52.44], [16.90, 52.44], [16.90, 52.38]]]}"#;
+    std::fs::write(file("old-town.geojson"), boundary).unwrap();
+    ok(
+        &d,
+        &["area", "district", "old-town", &file("old-town.geojson")],
+    );
+    std::fs::write(
+        file("places.csv"),
+        "district,name,latitude,longitude\nold-town,Town hall square,52.408,16.92\n",
+    )
+    .unwrap();
+    ok(&d, &["area", "places", &file("places.csv")]);
+    ran.insert("area places");
+    let shown = ok(&d, &["area", "show"]);
+    assert!(
+        shown.contains("named places: 1") && shown.contains("districts with a boundary: 3"),
+        "{shown}"
+    );
+    ran.insert("area show");
+    ok(&d, &["area", "district", "old-town", "--remove"]);
+    ran.insert("area district");
     ok(
         &d,
         &[

@@ -314,6 +314,7 @@ pub async fn spawn_app_with(
         tls: None,
         mail,
         metrics_token: None,
+        map: budgetbox::config::MapSettings::default(),
     };
     let pool = prepare_database(&settings).expect("test database opens and migrates");
     let app = Application::build(settings, pool.clone(), clock.clone()).expect("test server binds");
@@ -363,6 +364,7 @@ pub fn spawn_instance(
         tls: None,
         mail,
         metrics_token: None,
+        map: budgetbox::config::MapSettings::default(),
     };
     let pool = prepare_database(&settings).expect("second instance opens the database");
     let second =

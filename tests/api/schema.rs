@@ -78,6 +78,9 @@ fn declared_columns() -> Vec<(String, String)> {
         notification_settings,
         proposal_follows,
         round_announcements,
+        comments,
+        comment_flags,
+        named_places,
     )
 }
 
@@ -128,6 +131,7 @@ pub(crate) fn introspect(conn: &mut DbConnection) -> Columns {
                 "integer" => "integer",
                 "text" => "text",
                 "bytea" => "binary",
+                "double precision" => "double",
                 "timestamp without time zone" => "timestamp",
                 other => panic!("unexpected Postgres type {other} for {}.{}", c.table_name, c.column_name),
             };
@@ -151,6 +155,7 @@ pub(crate) fn introspect(conn: &mut DbConnection) -> Columns {
                 ("TEXT", _) => "text",
                 ("TIMESTAMP", _) => "timestamp",
                 ("BLOB", _) => "binary",
+                ("DOUBLE PRECISION", _) => "double",
                 (other, _) => panic!("unexpected SQLite type {other} for {}.{}", c.table_name, c.name),
             };
             // SQLite reports primary keys as nullable; they are not.

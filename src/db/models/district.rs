@@ -25,6 +25,30 @@ pub fn all(conn: &mut DbConnection) -> QueryResult<Vec<DistrictRow>> {
         .load(conn)
 }
 
+pub fn id_of_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<i64>> {
+    districts::table
+        .filter(districts::slug.eq(slug))
+        .select(districts::id)
+        .first(conn)
+        .optional()
+}
+
+/// Each district that has a boundary: (id, its GeoJSON).
+pub fn boundaries(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String)>> {
+    districts::table
+        .filter(districts::boundary.is_not_null())
+        .order(districts::id)
+        .select((districts::id, districts::boundary.assume_not_null()))
+        .load(conn)
+}
+
+pub fn set_boundary(conn: &mut DbConnection, id: i64, geojson: Option<&str>) -> QueryResult<()> {
+    diesel::update(districts::table.find(id))
+        .set(districts::boundary.eq(geojson))
+        .execute(conn)
+        .map(|_| ())
+}
+
 /// A district taking part in a round, with its own budget.
 #[derive(Queryable, Clone, Debug)]
 pub struct RoundDistrictRow {

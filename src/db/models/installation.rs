@@ -22,6 +22,17 @@ pub fn set_if_absent(conn: &mut DbConnection, name: &str, value: &str) -> QueryR
     get(conn, name).map(|v| v.unwrap_or_default())
 }
 
+/// Stores `value` under `name`, replacing what was there.
+pub fn put(conn: &mut DbConnection, name: &str, value: &str) -> QueryResult<()> {
+    crate::on_each_backend!(conn, |c| diesel::insert_into(installation::table)
+        .values((installation::name.eq(name), installation::value.eq(value)))
+        .on_conflict(installation::name)
+        .do_update()
+        .set(installation::value.eq(value))
+        .execute(c))
+    .map(|_| ())
+}
+
 pub fn set(conn: &mut DbConnection, name: &str, value: &str) -> QueryResult<()> {
     diesel::update(installation::table.find(name))
         .set(installation::value.eq(value))

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod ballot;
 pub mod change_request;
+pub mod comment;
 pub mod district;
 pub mod eligibility;
 pub mod email_token;
@@ -11,6 +12,7 @@ pub mod login_throttle;
 pub mod moderation;
 pub mod notification;
 pub mod outbox;
+pub mod place;
 pub mod progress;
 pub mod proposal;
 pub mod proposal_image;

@@ -38,6 +38,15 @@ pub fn insert(conn: &mut DbConnection, new: &NewProgress<'_>) -> QueryResult<()>
         .map(|_| ())
 }
 
+/// Every step of one project, oldest first.
+pub fn of_proposal(conn: &mut DbConnection, proposal_id: i64) -> QueryResult<Vec<ProgressRow>> {
+    project_progress::table
+        .filter(project_progress::proposal_id.eq(proposal_id))
+        .order((project_progress::on_date, project_progress::id))
+        .select(ProgressRow::as_select())
+        .load(conn)
+}
+
 /// Every step of every project of a round, oldest first.
 pub fn of_round(conn: &mut DbConnection, round_id: i64) -> QueryResult<Vec<ProgressRow>> {
     project_progress::table

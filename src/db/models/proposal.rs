@@ -20,6 +20,8 @@ pub struct ProposalRow {
     pub status: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
 }
 
 #[derive(Insertable, Clone, Debug)]
@@ -44,6 +46,17 @@ pub fn insert(conn: &mut DbConnection, new: &NewProposal<'_>) -> QueryResult<i64
         .values(new)
         .returning(proposals::id)
         .get_result(conn)
+}
+
+/// Where a proposal would be, or nowhere.
+pub fn set_point(conn: &mut DbConnection, id: i64, point: Option<(f64, f64)>) -> QueryResult<()> {
+    diesel::update(proposals::table.find(id))
+        .set((
+            proposals::latitude.eq(point.map(|p| p.0)),
+            proposals::longitude.eq(point.map(|p| p.1)),
+        ))
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn of_round(conn: &mut DbConnection, round_id: i64) -> QueryResult<Vec<ProposalRow>> {

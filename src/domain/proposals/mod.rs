@@ -118,6 +118,8 @@ pub struct ProposalView {
     pub change_requests: Vec<ChangeRequestView>,
     /// Whether the proposal has a picture (at `/proposals/{id}/image`).
     pub has_image: bool,
+    /// Where it would be, if its author said.
+    pub point: Option<crate::domain::place::Point>,
 }
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -138,6 +140,7 @@ impl ProposalView {
             self.title = HIDDEN_TITLE.into();
             self.description = String::new();
             self.location = None;
+            self.point = None;
         }
         self
     }
@@ -209,5 +212,9 @@ pub fn view(conn: &mut DbConnection, id: ProposalId) -> AppResult<ProposalView> 
         created_at: p.created_at,
         updated_at: p.updated_at,
         reviews,
+        point: p
+            .latitude
+            .zip(p.longitude)
+            .and_then(|(lat, lon)| crate::domain::place::Point::new(lat, lon)),
     })
 }

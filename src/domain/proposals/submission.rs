@@ -37,6 +37,13 @@ pub struct ProposalInput {
     pub category: String,
     #[serde(default)]
     pub location: String,
+    /// Where it would be, as "latitude, longitude" (a map on the form fills this in); empty
+    /// for no point.
+    #[serde(default)]
+    pub point: String,
+    /// Or the id of one of the council's named places.
+    #[serde(default)]
+    pub place: String,
 }
 
 struct Checked {
@@ -46,6 +53,7 @@ struct Checked {
     district_id: Option<i64>,
     category: Option<String>,
     location: Option<String>,
+    point: Option<crate::domain::place::Point>,
 }
 
 fn check(
@@ -139,13 +147,34 @@ fn check(
             None
         }
     };
-    let location = Some(input.location.trim().to_string()).filter(|l| !l.is_empty());
+    let mut location = Some(input.location.trim().to_string()).filter(|l| !l.is_empty());
     if location.as_ref().is_some_and(|l| l.chars().count() > 200) {
         e.add(
             "location",
             Message::new("messages-proposal-keep-location-200-characters"),
         );
     }
+    let district = district_id.and_then(|id| {
+        districts
+            .iter()
+            .find(|d| d.district_id == id)
+            .map(|d| (id, d.name.as_str()))
+    });
+    let point =
+        match crate::domain::place::point_of_form(conn, &input.point, &input.place, district) {
+            Ok(Some((point, name))) => {
+                // A named place names the location too, unless the author wrote one.
+                if location.is_none() {
+                    location = name;
+                }
+                Some(point)
+            }
+            Ok(None) => None,
+            Err((field, why)) => {
+                e.add(field, why);
+                None
+            }
+        };
     e.into_result()?;
     Ok(Checked {
         title,
@@ -154,6 +183,7 @@ fn check(
         district_id,
         category,
         location,
+        point,
     })
 }
 
@@ -186,7 +216,7 @@ pub fn submit(
                 .into(),
             ));
         }
-        Ok(proposal::insert(
+        let id = proposal::insert(
             conn,
             &NewProposal {
                 round_id,
@@ -202,7 +232,11 @@ pub fn submit(
                 created_at: now,
                 updated_at: now,
             },
-        )?)
+        )?;
+        if let Some(p) = c.point {
+            proposal::set_point(conn, id, Some((p.latitude, p.longitude)))?;
+        }
+        Ok(id)
     })
 }
 
@@ -233,6 +267,7 @@ pub fn edit(
                 updated_at: now,
             },
         )?;
+        proposal::set_point(conn, id, c.point.map(|p| (p.latitude, p.longitude)))?;
         // The council's translation was of the words before; readers get the author's new
         // words until it translates them again.
         if c.title != p.title || c.description != p.description {

@@ -4,7 +4,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 
-use super::{ProposalRules, RoundConfig, BALLOT_TYPES, RESIDENCE_RULES, REVOTE_POLICIES};
+use super::{
+    CommentPhases, ProposalRules, RoundConfig, BALLOT_TYPES, RESIDENCE_RULES, REVOTE_POLICIES,
+};
 use crate::db::models::district::RoundDistrictRow;
 use crate::db::models::round::{RoundRow, RoundSettings};
 use crate::domain::money::parse_amount;
@@ -86,9 +88,23 @@ pub struct RoundInput {
     /// Supports a proposal needs to be reviewed [default: none needed].
     #[serde(default)]
     pub support_threshold: String,
+    /// When residents comment on proposals: `proposals-review` (the default), `proposals`,
+    /// `until-results` (every phase but voting), `always` or `never`.
+    #[serde(default = "default_comments")]
+    pub comments: String,
+    /// Days an account must exist before it may comment [default: 0].
+    #[serde(default)]
+    pub comment_min_account_days: String,
+    /// "on": only accounts with a verified address may comment.
+    #[serde(default)]
+    pub comment_requires_verified_email: Option<String>,
     /// Why the change is made; required once voting has opened.
     #[serde(default)]
     pub reason: String,
+}
+
+fn default_comments() -> String {
+    "proposals-review".into()
 }
 
 fn default_currency() -> String {
@@ -581,10 +597,33 @@ impl RoundInput {
                 }
             },
         };
+        let comments = match self.comments.trim() {
+            "" => CommentPhases::ProposalsReview,
+            raw => CommentPhases::parse(raw).unwrap_or_else(|| {
+                e.add("comments", Message::new("messages-round-choose-comments"));
+                CommentPhases::ProposalsReview
+            }),
+        };
+        let comment_min_account_days = match self.comment_min_account_days.trim() {
+            "" => 0,
+            raw => match raw.parse::<i32>() {
+                Ok(n) if (0..=3650).contains(&n) => n,
+                _ => {
+                    e.add(
+                        "comment_min_account_days",
+                        Message::new("messages-round-comment-days"),
+                    );
+                    0
+                }
+            },
+        };
         ProposalRules {
             max_per_author,
             supports,
             support_threshold,
+            comments,
+            comment_min_account_days,
+            comment_requires_verified_email: checked(&self.comment_requires_verified_email) == 1,
         }
     }
 }
@@ -684,6 +723,11 @@ pub(super) fn input_of(
             .support_threshold
             .map(|t| t.to_string())
             .unwrap_or_default(),
+        comments: rules.comments.as_str().to_string(),
+        comment_min_account_days: rules.comment_min_account_days.to_string(),
+        comment_requires_verified_email: rules
+            .comment_requires_verified_email
+            .then(|| "on".to_string()),
         reason: String::new(),
     }
 }

@@ -87,7 +87,7 @@ pub struct RoundConfig {
     pub proposal_rules: ProposalRules,
 }
 
-/// How a round takes proposals.
+/// How a round takes proposals and comments on them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct ProposalRules {
     pub max_per_author: i32,
@@ -95,6 +95,12 @@ pub struct ProposalRules {
     pub supports: bool,
     /// Supports a proposal needs to be reviewed.
     pub support_threshold: Option<i32>,
+    /// The phases in which residents comment on proposals.
+    pub comments: CommentPhases,
+    /// Days an account must exist before it may comment (staff excepted).
+    pub comment_min_account_days: i32,
+    /// Only accounts whose address is verified may comment (staff excepted).
+    pub comment_requires_verified_email: bool,
 }
 
 impl Default for ProposalRules {
@@ -103,6 +109,70 @@ impl Default for ProposalRules {
             max_per_author: 5,
             supports: false,
             support_threshold: None,
+            comments: CommentPhases::ProposalsReview,
+            comment_min_account_days: 0,
+            comment_requires_verified_email: false,
+        }
+    }
+}
+
+/// When a round takes comments. By default while proposals are written and reviewed, and not
+/// while voting, so that the ballot is not lobbied on.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum CommentPhases {
+    ProposalsReview,
+    Proposals,
+    /// Every phase but voting: results can be discussed too.
+    UntilResults,
+    Always,
+    Never,
+}
+
+impl CommentPhases {
+    pub const ALL: [CommentPhases; 5] = [
+        CommentPhases::ProposalsReview,
+        CommentPhases::Proposals,
+        CommentPhases::UntilResults,
+        CommentPhases::Always,
+        CommentPhases::Never,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommentPhases::ProposalsReview => "proposals-review",
+            CommentPhases::Proposals => "proposals",
+            CommentPhases::UntilResults => "until-results",
+            CommentPhases::Always => "always",
+            CommentPhases::Never => "never",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CommentPhases> {
+        CommentPhases::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    pub fn open_in(self, phase: Phase) -> bool {
+        use CommentPhases::*;
+        match phase {
+            Phase::Draft => false,
+            Phase::Proposals => self != Never,
+            Phase::Review => matches!(self, ProposalsReview | UntilResults | Always),
+            Phase::Voting => self == Always,
+            Phase::Counting | Phase::Results => matches!(self, UntilResults | Always),
+        }
+    }
+
+    /// Why comments are closed now, for a person who would like to write one.
+    pub fn closed_key(self) -> &'static str {
+        match self {
+            CommentPhases::ProposalsReview => "messages-comments-closed-proposals-review",
+            CommentPhases::Proposals => "messages-comments-closed-proposals",
+            CommentPhases::UntilResults => "messages-comments-closed-until-results",
+            CommentPhases::Always => "messages-comments-closed-always",
+            CommentPhases::Never => "messages-comments-never",
         }
     }
 }
@@ -115,6 +185,10 @@ pub fn proposal_rules(conn: &mut DbConnection, round_id: RoundId) -> AppResult<P
                 max_per_author: r.max_per_author,
                 supports: r.supports_enabled == 1,
                 support_threshold: r.support_threshold,
+                comments: CommentPhases::parse(&r.comments)
+                    .unwrap_or(CommentPhases::ProposalsReview),
+                comment_min_account_days: r.comment_min_account_days,
+                comment_requires_verified_email: r.comment_requires_verified_email == 1,
             }
         }),
     )
@@ -132,6 +206,9 @@ fn store_proposal_rules(
             max_per_author: rules.max_per_author,
             supports_enabled: i32::from(rules.supports),
             support_threshold: rules.support_threshold,
+            comments: rules.comments.as_str().to_string(),
+            comment_min_account_days: rules.comment_min_account_days,
+            comment_requires_verified_email: i32::from(rules.comment_requires_verified_email),
         },
     )?;
     Ok(())
@@ -151,6 +228,27 @@ fn describe_rule_changes(old: &ProposalRules, new: &ProposalRules) -> Vec<String
             "supports: {} → {}",
             if old.supports { "on" } else { "off" },
             if new.supports { "on" } else { "off" }
+        ));
+    }
+    if old.comments != new.comments {
+        lines.push(format!(
+            "comments: {} → {}",
+            old.comments.as_str(),
+            new.comments.as_str()
+        ));
+    }
+    if old.comment_min_account_days != new.comment_min_account_days {
+        lines.push(format!(
+            "days an account must exist to comment: {} → {}",
+            old.comment_min_account_days, new.comment_min_account_days
+        ));
+    }
+    if old.comment_requires_verified_email != new.comment_requires_verified_email {
+        let show = |on: bool| if on { "on" } else { "off" };
+        lines.push(format!(
+            "verified address needed to comment: {} → {}",
+            show(old.comment_requires_verified_email),
+            show(new.comment_requires_verified_email)
         ));
     }
     if old.support_threshold != new.support_threshold {

@@ -204,11 +204,12 @@ pub async fn account_page(
     errors: &FieldErrors,
 ) -> AppResult<Markup> {
     let account = user.user.clone();
-    let (districts, mail) = state
+    let (districts, mail, followed) = state
         .db(move |conn| {
             Ok((
                 crate::domain::districts::all(conn)?,
                 crate::domain::notifications::account_mail(conn, &account)?,
+                crate::domain::following::of_account(conn, account.id)?,
             ))
         })
         .await?;
@@ -216,7 +217,7 @@ pub async fn account_page(
         viewer,
         &user.user,
         &districts,
-        &views::mail::account_section(viewer, &mail),
+        &views::mail::account_section(viewer, &mail, &followed),
         notice,
         errors,
     ))

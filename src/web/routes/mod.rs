@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod api;
 pub mod ballots;
+pub mod comments;
 pub mod council;
 pub mod health;
 pub mod home;
@@ -72,6 +73,11 @@ fn site_routes(cfg: &mut web::ServiceConfig) {
             web::get().to(super::assets::ballot_script),
         )
         .route("/favicon.ico", web::get().to(super::assets::icon))
+        .route("/assets/map.js", web::get().to(super::assets::map_script))
+        .route(
+            "/assets/vendor/leaflet/{file:.*}",
+            web::get().to(super::assets::leaflet),
+        )
         .route("/", web::get().to(home::show))
         .route("/verify", web::get().to(home::verify))
         .route("/language/{code}", web::get().to(home::language))
@@ -158,6 +164,23 @@ fn voting_routes(cfg: &mut web::ServiceConfig) {
 /// Proposals: list, submit, show, edit, support, review, moderate, pictures, translations.
 fn proposals_routes(cfg: &mut web::ServiceConfig) {
     cfg.route(
+        "/proposals/{proposal_id}/comments",
+        web::post().to(comments::create),
+    )
+    .route(
+        "/comments/{comment_id}/{action:reply|edit|delete|flag|hide}",
+        web::get().to(comments::action_form),
+    )
+    .route(
+        "/comments/{comment_id}/{action:reply|edit|delete|flag|hide}",
+        web::post().to(comments::act),
+    )
+    .route(
+        "/comments/{comment_id}/keep",
+        web::post().to(comments::keep),
+    )
+    .route("/moderation/comments", web::get().to(comments::queue))
+    .route(
         "/proposals/{proposal_id}/{action:follow|unfollow}",
         web::post().to(mail::follow),
     )
@@ -165,6 +188,7 @@ fn proposals_routes(cfg: &mut web::ServiceConfig) {
         "/rounds/{round_id}/proposals",
         web::get().to(proposals::list),
     )
+    .route("/rounds/{round_id}/map", web::get().to(proposals::map_page))
     .route(
         "/rounds/{round_id}/proposals/new",
         web::get().to(proposals::new_form),

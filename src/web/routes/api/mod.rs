@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod ballots;
+pub mod comments;
 pub mod mail;
 pub mod proposals;
 pub mod results;
@@ -23,13 +24,14 @@ use utoipa::OpenApi;
         auth::register, auth::login, auth::me, auth::my_data, auth::change_password,
         auth::logout, auth::logout_everywhere, auth::delete_me, auth::update_profile, auth::users, auth::set_role, auth::audit_log,
         proposals::submit, proposals::list, proposals::show, proposals::edit, proposals::withdraw, proposals::review,
-        results::count, results::pb, results::csv, results::json, results::audit, results::audit_key, results::statistics, results::implementation, results::record_progress, results::feedback,
+        results::count, results::pb, results::csv, results::geojson, results::json, results::audit, results::audit_key, results::statistics, results::implementation, results::record_progress, results::feedback,
         ballots::cast, ballots::bulletin_board, ballots::receipt, ballots::paper,
         round_admin::create, round_admin::update, round_admin::advance, round_admin::census,
         round_admin::voting_codes, round_admin::voting_codes_from_census, round_admin::my_eligibility, round_admin::voter_check,
         translations::round, translations::proposal,
         mail::verify_email, mail::resend_verification, mail::request_password_reset, mail::confirm_password_reset,
         mail::notification_settings, mail::save_notification_settings, mail::follow, mail::unfollow,
+        comments::list, comments::create, comments::edit, comments::delete, comments::flag, comments::hide, comments::keep, comments::queue,
     ),
     components(schemas(crate::error::ErrorBody)),
     modifiers(&BearerAuth)
@@ -68,6 +70,29 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/rounds/{round_id}/proposals",
             web::post().to(proposals::submit),
         )
+        .route(
+            "/proposals/{proposal_id}/comments",
+            web::get().to(comments::list),
+        )
+        .route(
+            "/proposals/{proposal_id}/comments",
+            web::post().to(comments::create),
+        )
+        .route("/comments/{comment_id}", web::patch().to(comments::edit))
+        .route("/comments/{comment_id}", web::delete().to(comments::delete))
+        .route(
+            "/comments/{comment_id}/flag",
+            web::post().to(comments::flag),
+        )
+        .route(
+            "/comments/{comment_id}/hide",
+            web::post().to(comments::hide),
+        )
+        .route(
+            "/comments/{comment_id}/keep",
+            web::post().to(comments::keep),
+        )
+        .route("/moderation/comments", web::get().to(comments::queue))
         .route("/proposals/{proposal_id}", web::get().to(proposals::show))
         .route("/proposals/{proposal_id}", web::put().to(proposals::edit))
         .route(
@@ -80,6 +105,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/rounds/{round_id}/export.pb", web::get().to(results::pb))
         .route("/rounds/{round_id}/export.csv", web::get().to(results::csv))
+        .route(
+            "/rounds/{round_id}/export.geojson",
+            web::get().to(results::geojson),
+        )
         .route(
             "/rounds/{round_id}/export.json",
             web::get().to(results::json),
@@ -196,6 +225,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/audit-log", web::get().to(auth::audit_log));
 }
 
+/// The document, built once: it never changes while the process runs.
+fn openapi_json() -> &'static str {
+    static DOCUMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DOCUMENT.get_or_init(|| serde_json::to_string(&ApiDoc::openapi()).unwrap_or_default())
+}
+
 async fn openapi() -> HttpResponse {
-    HttpResponse::Ok().json(ApiDoc::openapi())
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(openapi_json())
 }

@@ -124,6 +124,27 @@ pub async fn pb(
     Ok(attachment("text/plain; charset=utf-8", name, text))
 }
 
+/// The round's proposals that have a point, as a GeoJSON FeatureCollection (public, as the
+/// round's map is; hidden proposals are left out, `funded` is set once results are published).
+#[utoipa::path(get, path = "/api/v1/rounds/{round_id}/export.geojson", tag = "open data",
+    params(("round_id" = i64, Path, description = "Round id")),
+    responses((status = 200, content_type = "application/geo+json"), (status = 404, body = ErrorBody)))]
+pub async fn geojson(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let id = parse_round_id(&path)?.0;
+    let now = state.clock.now();
+    let text = state
+        .db(move |conn| export::geojson_text(conn, RoundId(id), now))
+        .await?;
+    Ok(attachment(
+        "application/geo+json",
+        format!("round-{id}.geojson"),
+        text,
+    ))
+}
+
 /// Projects with votes, cost, outcome and reason, as CSV.
 #[utoipa::path(get, path = "/api/v1/rounds/{round_id}/export.csv", tag = "open data",
     params(("round_id" = i64, Path, description = "Round id")),

@@ -48,15 +48,21 @@ pub async fn edit_form(
             .map_or("citywide".into(), |d| d.slug.clone()),
         category: view.category.clone().unwrap_or_default(),
         location: view.location.clone().unwrap_or_default(),
+        point: view.point.map(|p| p.to_string()).unwrap_or_default(),
+        place: String::new(),
     };
-    Ok(html(pages::form(
-        &viewer,
-        &round,
-        &format!("/proposals/{id}/edit"),
-        &values,
-        &FieldErrors::default(),
-        &t(viewer.lang, "proposals-edit-title"),
-    )))
+    Ok(html(
+        form_page(
+            &state,
+            &viewer,
+            &round,
+            &format!("/proposals/{id}/edit"),
+            &values,
+            &FieldErrors::default(),
+            &t(viewer.lang, "proposals-edit-title"),
+        )
+        .await?,
+    ))
 }
 
 pub async fn edit(
@@ -82,14 +88,16 @@ pub async fn edit(
             let round = round_detail(&state, round_id, viewer.lang).await?;
             Ok(html_status(
                 actix_web::http::StatusCode::UNPROCESSABLE_ENTITY,
-                pages::form(
+                form_page(
+                    &state,
                     &viewer,
                     &round,
                     &format!("/proposals/{id}/edit"),
                     &input,
                     &errors,
                     &t(viewer.lang, "proposals-edit-title"),
-                ),
+                )
+                .await?,
             ))
         }
         Err(e) => Err(e),

@@ -2,6 +2,7 @@
 
 mod edit;
 mod list;
+mod map;
 mod moderation;
 mod picture;
 mod review;
@@ -11,6 +12,7 @@ mod support;
 
 pub use edit::*;
 pub use list::*;
+pub use map::*;
 pub use moderation::*;
 pub use picture::*;
 pub use review::*;
@@ -18,6 +20,7 @@ pub use show::*;
 pub use submit::*;
 pub use support::*;
 
+use crate::domain::comments::CommentQuery;
 use crate::domain::ProposalId;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -56,6 +59,46 @@ async fn round_detail(state: &AppState, id: i64, lang: Lang) -> AppResult<RoundD
 #[derive(Deserialize)]
 pub struct DoneQuery {
     done: Option<String>,
+    #[serde(default)]
+    order: Option<String>,
+    #[serde(default)]
+    page: Option<String>,
+}
+
+/// Where the reader is in the conversation, and what they typed into its form.
+#[derive(Default)]
+pub struct Conversation {
+    pub query: CommentQuery,
+    pub errors: FieldErrors,
+    pub typed: String,
+}
+
+/// A proposal's page whose comment form was refused: the errors next to the field, the text
+/// kept.
+pub async fn proposal_page_with_comment_errors(
+    state: &AppState,
+    viewer: &crate::views::layout::Viewer,
+    user: &AuthUser,
+    id: i64,
+    errors: &FieldErrors,
+    typed: &str,
+) -> AppResult<maud::Markup> {
+    let conversation = Conversation {
+        query: CommentQuery::default(),
+        errors: errors.clone(),
+        typed: typed.to_string(),
+    };
+    let user = MaybeUser(Some(user.clone()));
+    show_page_in(
+        state,
+        viewer,
+        &user,
+        id,
+        None,
+        &FieldErrors::default(),
+        &conversation,
+    )
+    .await
 }
 
 async fn show_page(
@@ -66,11 +109,44 @@ async fn show_page(
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> AppResult<maud::Markup> {
+    show_page_in(
+        state,
+        viewer,
+        user,
+        id,
+        notice,
+        errors,
+        &Conversation::default(),
+    )
+    .await
+}
+
+async fn show_page_in(
+    state: &AppState,
+    viewer: &crate::views::layout::Viewer,
+    user: &MaybeUser,
+    id: i64,
+    notice: Option<&str>,
+    errors: &FieldErrors,
+    conversation: &Conversation,
+) -> AppResult<maud::Markup> {
     let viewer_id = user.0.as_ref().map(|u| u.id());
     let council = user.0.as_ref().is_some_and(|u| u.role == Role::Council);
     let lang = viewer.lang;
-    let (view, rules, supports_it, following, translated, existing) = state
+    let reader = user.0.as_ref().map(|u| u.user.clone());
+    let (order, page) = conversation.query.read();
+    let now = state.clock.now();
+    let (view, rules, supports_it, following, translated, existing, talk) = state
         .db(move |conn| {
+            let talk = crate::domain::comments::page(
+                conn,
+                ProposalId(id),
+                reader.as_ref(),
+                order,
+                page,
+                now,
+                lang,
+            )?;
             let view = proposals::view(conn, ProposalId(id))?;
             let rules = crate::domain::round_config::proposal_rules(conn, RoundId(view.round_id))?;
             let supports_it = match viewer_id {
@@ -86,7 +162,15 @@ async fn show_page(
             } else {
                 Default::default()
             };
-            Ok((view, rules, supports_it, following, translated, existing))
+            Ok((
+                view,
+                rules,
+                supports_it,
+                following,
+                translated,
+                existing,
+                talk,
+            ))
         })
         .await?;
     let round = round_detail(state, view.round_id, viewer.lang).await?;
@@ -139,6 +223,14 @@ async fn show_page(
         &existing,
         notice,
         errors,
+        &crate::views::comments::section(
+            viewer,
+            crate::domain::utc::zone_or_utc(&round.summary.time_zone),
+            &talk,
+            staff,
+            &conversation.errors,
+            &conversation.typed,
+        ),
     ))
 }
 

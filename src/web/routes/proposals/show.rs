@@ -24,18 +24,31 @@ pub async fn show(
         Some("changes") => Some("proposals-done-changes"),
         Some("image") => Some("proposals-done-image"),
         Some("translated") => Some("translations-flash-saved"),
+        Some("commented") => Some("comments-done-commented"),
+        Some("comment-edited") => Some("comments-done-edited"),
+        Some("comment-deleted") => Some("comments-done-deleted"),
+        Some("comment-reported") => Some("comments-done-reported"),
+        Some("comment-hidden") => Some("comments-done-hidden"),
         Some("untranslated") => Some("translations-flash-removed"),
         _ => None,
     }
     .map(|key| t(viewer.lang, key));
+    let conversation = Conversation {
+        query: CommentQuery {
+            order: query.order.clone(),
+            page: query.page.clone(),
+        },
+        ..Conversation::default()
+    };
     Ok(html(
-        show_page(
+        show_page_in(
             &state,
             &viewer,
             &user,
             id,
             notice.as_deref(),
             &FieldErrors::default(),
+            &conversation,
         )
         .await?,
     ))

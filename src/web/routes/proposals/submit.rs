@@ -27,14 +27,18 @@ pub async fn new_form(
             unmet.next_step.as_ref(),
         )));
     }
-    Ok(html(pages::form(
-        &viewer,
-        &round,
-        &format!("/rounds/{id}/proposals/new"),
-        &ProposalInput::default(),
-        &FieldErrors::default(),
-        &t(viewer.lang, "proposals-new"),
-    )))
+    Ok(html(
+        form_page(
+            &state,
+            &viewer,
+            &round,
+            &format!("/rounds/{id}/proposals/new"),
+            &ProposalInput::default(),
+            &FieldErrors::default(),
+            &t(viewer.lang, "proposals-new"),
+        )
+        .await?,
+    ))
 }
 
 pub async fn create(
@@ -69,14 +73,16 @@ pub async fn create(
             let round = round_detail(&state, id, viewer.lang).await?;
             Ok(html_status(
                 status,
-                pages::form(
+                form_page(
+                    &state,
                     &viewer,
                     &round,
                     &format!("/rounds/{id}/proposals/new"),
                     &input,
                     &errors,
                     &t(viewer.lang, "proposals-new"),
-                ),
+                )
+                .await?,
             ))
         }
         Err(e) => Err(e),
