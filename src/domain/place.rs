@@ -239,6 +239,37 @@ pub fn named_places(conn: &mut DbConnection) -> AppResult<Vec<NamedPlace>> {
         .collect())
 }
 
+/// The named places as the CSV `import_named_places` reads, for the council to edit.
+pub fn named_places_csv(conn: &mut DbConnection) -> AppResult<String> {
+    let slugs: std::collections::HashMap<i64, String> = district::all(conn)?
+        .into_iter()
+        .map(|d| (d.id, d.slug))
+        .collect();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let io = |e: csv::Error| AppError::internal(e.to_string());
+    writer
+        .write_record(["district", "name", "latitude", "longitude"])
+        .map_err(io)?;
+    for p in named_places(conn)? {
+        let slug = p
+            .district_id
+            .and_then(|d| slugs.get(&d).cloned())
+            .unwrap_or_default();
+        writer
+            .write_record([
+                slug,
+                p.name,
+                p.point.latitude.to_string(),
+                p.point.longitude.to_string(),
+            ])
+            .map_err(io)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| AppError::internal(e.to_string()))?;
+    String::from_utf8(bytes).map_err(AppError::internal)
+}
+
 /// Replaces the named places with a CSV of `district,name,latitude,longitude` (district by
 /// slug, empty for the whole city). All or nothing: the first wrong line is reported and
 /// nothing changes. Returns how many places there are.
@@ -248,12 +279,19 @@ pub fn import_named_places(conn: &mut DbConnection, csv_text: &str) -> AppResult
         .trim(csv::Trim::All)
         .from_reader(csv_text.as_bytes());
     let wrong = |line: usize, why: String| {
+        // Every reason reads as a sentence of its own.
+        let why = if why.ends_with('.') {
+            why
+        } else {
+            format!("{why}.")
+        };
         AppError::Unprocessable(
             Message::new("messages-place-bad-line")
                 .with("line", line)
                 .with("why", why),
         )
     };
+    let districts = district::all(conn)?;
     let headers = reader
         .headers()
         .map_err(|e| wrong(1, e.to_string()))?
@@ -273,12 +311,17 @@ pub fn import_named_places(conn: &mut DbConnection, csv_text: &str) -> AppResult
         let district = if slug.is_empty() {
             None
         } else {
-            let id = district::id_of_slug(conn, slug)?
-                .ok_or_else(|| wrong(line, format!("no district `{slug}`")))?;
-            Some((id, slug.to_string()))
+            let d = districts
+                .iter()
+                .find(|d| d.slug == slug)
+                .ok_or_else(|| wrong(line, format!("there is no district `{slug}`")))?;
+            Some((d.id, d.name.clone()))
         };
         if name.is_empty() || name.chars().count() > 120 {
-            return Err(wrong(line, "a name of 1 to 120 characters".into()));
+            return Err(wrong(
+                line,
+                "a place needs a name of 1 to 120 characters".into(),
+            ));
         }
         let point = match (record[2].parse::<f64>(), record[3].parse::<f64>()) {
             (Ok(lat), Ok(lon)) => Point::new(lat, lon),
@@ -287,7 +330,7 @@ pub fn import_named_places(conn: &mut DbConnection, csv_text: &str) -> AppResult
         .ok_or_else(|| {
             wrong(
                 line,
-                "latitude (−90 to 90) and longitude (−180 to 180)".into(),
+                "give latitude (−90 to 90) and longitude (−180 to 180) in degrees".into(),
             )
         })?;
         if let Some(why) = area.refusal(point, district.as_ref().map(|(id, s)| (*id, s.as_str()))) {

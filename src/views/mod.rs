@@ -11,6 +11,7 @@ pub mod home;
 pub mod layout;
 pub mod mail;
 pub mod map;
+pub mod places;
 pub mod proposals;
 pub mod review;
 pub mod rounds;

@@ -82,9 +82,11 @@ pub fn show(
                     ul {
                         li { a href={"/review/rounds/" (s.id) "/checks"} { (t(lang, "rounds-staff-checks")) } }
                         li { a href={"/review/rounds/" (s.id) "/flags"} { (t(lang, "rounds-staff-flags")) } }
+                        li { a href="/moderation/comments" { (t(lang, "comments-queue-title")) } }
                         @if s.phase == Phase::Voting { li { a href={"/review/rounds/" (s.id) "/paper"} { (t(lang, "rounds-staff-paper")) } } }
                         @if viewer.user.as_ref().is_some_and(|(_, role)| *role == Role::Council) {
                             li { a href={"/council/rounds/" (s.id)} { (t(lang, "rounds-staff-manage")) } }
+                            li { a href="/council/places" { (t(lang, "places-title")) } }
                             @if s.phase >= Phase::Voting {
                                 li { a href={"/rounds/" (s.id) "/feedback"} { (t(lang, "rounds-staff-feedback")) } }
                                 li { a href={"/rounds/" (s.id) "/statistics"} { (t(lang, "rounds-staff-statistics")) } }

@@ -229,3 +229,30 @@ both_backends_with_clock! {
         assert!(parsed.project_columns.iter().any(|c| c == "latitude"));
     }
 }
+
+both_backends_with_clock! {
+    async fn the_council_keeps_the_named_places_on_its_page(app) {
+        let _f = fixture(&app, "approval", json!({})).await;
+        set_area(&app);
+        let council = app.new_browser();
+        app.submit_with(&council, "/login", "/login", &[("email", "council@example.org"), ("password", PASSWORD)]).await;
+        let page = council.get(app.url("/council/places")).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("North library") && page.contains("north,North library,52.1,21.05"), "the list and its CSV: {page}");
+        // One wrong line: its number and why, next to the field; nothing changes.
+        let bad = "district,name,latitude,longitude\nnorth,North park,52.15,21.1\nnorth,Far away,48.85,2.35\n";
+        let res = app.submit_with(&council, "/council/places", "/council/places", &[("places", bad)]).await;
+        assert_eq!(res.status(), 422);
+        let page = res.text().await.unwrap();
+        assert!(page.contains("id=\"places-error\"") && page.contains("Line 3: This point is outside North") && page.contains("Nothing was changed."), "{page}");
+        assert!(page.contains("Far away"), "what was typed is kept");
+        assert_eq!(place::named_places(&mut app.conn()).unwrap().len(), 3, "nothing changed");
+        let good = "district,name,latitude,longitude\nnorth,North park,52.15,21.1\n";
+        let res = app.submit_with(&council, "/council/places", "/council/places", &[("places", good)]).await;
+        assert_eq!(res.status(), 303);
+        let names: Vec<String> = place::named_places(&mut app.conn()).unwrap().into_iter().map(|p| p.name).collect();
+        assert_eq!(names, vec!["North park"]);
+        let voter = app.new_browser();
+        app.submit_with(&voter, "/login", "/login", &[("email", "voter@example.org"), ("password", PASSWORD)]).await;
+        assert_eq!(voter.get(app.url("/council/places")).send().await.unwrap().status(), 403);
+    }
+}

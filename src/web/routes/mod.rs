@@ -8,6 +8,7 @@ pub mod council;
 pub mod health;
 pub mod home;
 pub mod mail;
+pub mod places;
 pub mod proposals;
 pub mod review;
 pub mod rounds;
@@ -288,6 +289,8 @@ fn results_routes(cfg: &mut web::ServiceConfig) {
 /// The council's pages: rounds, census, codes, counting, simulation, people, mail, audit log.
 fn council_routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/council/mail", web::get().to(mail::outbox))
+        .route("/council/places", web::get().to(places::page))
+        .route("/council/places", web::post().to(places::save))
         .route("/council/users", web::get().to(staff::users))
         .route(
             "/council/users/{user_id}/role",
