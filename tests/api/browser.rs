@@ -685,7 +685,7 @@ fn t_with_name(lang: Lang, name: &str) -> String {
 
 /// The languages a backend's run covers: all of them on SQLite, English on Postgres (the
 /// pages are the same; the database is what differs).
-fn languages(app: &TestApp) -> Vec<Lang> {
+pub(crate) fn languages(app: &TestApp) -> Vec<Lang> {
     if app.backend_name() == "sqlite" {
         Lang::ALL.to_vec()
     } else {

@@ -11,7 +11,7 @@ use serde_json::json;
 
 use budgetbox::i18n::{t, Lang};
 
-use crate::browser::{start_browser, tools, Journey, ONE_BROWSER};
+use crate::browser::{languages, start_browser, tools, Journey, ONE_BROWSER};
 use crate::helpers::TestApp;
 
 const PASSWORD: &str = "violet tram umbrella";
@@ -245,16 +245,6 @@ async fn deliberation(
     }
     j.client.close().await.unwrap();
     j.findings
-}
-
-/// All languages on SQLite, English on PostgreSQL (the pages are the same; the database is
-/// what differs).
-fn languages(app: &TestApp) -> Vec<Lang> {
-    if app.backend_name() == "sqlite" {
-        Lang::ALL.to_vec()
-    } else {
-        vec![Lang::En]
-    }
 }
 
 both_backends_with_clock! {

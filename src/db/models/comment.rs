@@ -81,12 +81,19 @@ pub fn threads(
     Ok((rows, total))
 }
 
-/// The replies to some comments, oldest first.
-pub fn replies_to(conn: &mut DbConnection, parents: &[i64]) -> QueryResult<Vec<CommentRow>> {
+/// The replies to some comments of a proposal, oldest first. The proposal is named so that
+/// the `(proposal_id, parent_id, created_at)` index serves the query: without it, finding
+/// replies scanned every comment of the installation.
+pub fn replies_to(
+    conn: &mut DbConnection,
+    proposal_id: i64,
+    parents: &[i64],
+) -> QueryResult<Vec<CommentRow>> {
     if parents.is_empty() {
         return Ok(Vec::new());
     }
     comments::table
+        .filter(comments::proposal_id.eq(proposal_id))
         .filter(comments::parent_id.eq_any(parents))
         .order((comments::created_at.asc(), comments::id.asc()))
         .select(CommentRow::as_select())

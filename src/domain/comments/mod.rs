@@ -228,7 +228,11 @@ pub fn page(
             PAGE_SIZE,
         )?
     };
-    let replies = comment::replies_to(conn, &rows.iter().map(|r| r.id).collect::<Vec<_>>())?;
+    let replies = comment::replies_to(
+        conn,
+        proposal.id,
+        &rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+    )?;
     let reader_id = reader.map(|r| r.id);
     let all_ids: Vec<i64> = rows.iter().chain(&replies).map(|r| r.id).collect();
     let flagged = match reader_id {

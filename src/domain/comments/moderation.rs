@@ -11,24 +11,16 @@ use crate::db::DbConnection;
 use crate::domain::ids::{CommentId, ProposalId};
 use crate::domain::notifications::{comment_hidden, Mailing};
 use crate::domain::people::Account;
-use crate::error::{AppError, AppResult, FieldErrors};
+use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 
-/// A reason as moderators and reporters give it: 5 to 500 characters.
+/// A reason as moderators and reporters give it: 5 to 500 characters, as for proposals; a
+/// report may give none.
 fn reason_of(raw: &str, field: &str, required: bool) -> AppResult<String> {
-    let reason = raw.trim();
-    match reason.chars().count() {
-        0 if !required => Ok(String::new()),
-        5..=500 => Ok(reason.to_string()),
-        _ => {
-            let mut e = FieldErrors::default();
-            e.add(
-                field,
-                Message::new("messages-proposal-say-5-500-characters"),
-            );
-            Err(e.into())
-        }
+    if !required && raw.trim().is_empty() {
+        return Ok(String::new());
     }
+    crate::domain::proposals::moderation_reason(raw, field)
 }
 
 /// Anyone signed in may report a comment, once; the reason is optional.

@@ -54,7 +54,7 @@ fn proposal_of(conn: &mut DbConnection, id: i64) -> AppResult<ProposalRow> {
         .ok_or_else(|| AppError::NotFound(Message::new("messages-no-proposal").with("id", id)))
 }
 
-fn moderation_reason(reason: &str, field: &str) -> AppResult<String> {
+pub(crate) fn moderation_reason(reason: &str, field: &str) -> AppResult<String> {
     let reason = reason.trim();
     match reason.chars().count() {
         5..=500 => Ok(reason.to_string()),

@@ -81,15 +81,23 @@ pub async fn create(
     }
 }
 
-fn action_of(raw: &str, id: CommentId) -> AppResult<Action> {
-    Action::parse(raw).ok_or_else(|| {
+/// The comment and the action a page's address names; hiding is for moderators only, and
+/// the page says so before anyone types a reason.
+fn target(path: (String, String), user: &AuthUser) -> AppResult<(CommentId, Action)> {
+    let (raw, action) = path;
+    let id = parse_comment_id(&raw)?;
+    let action = Action::parse(&action).ok_or_else(|| {
         AppError::NotFound(
-            Message::new("messages-comments-no-comment").with("id", format!("{id}/{raw}")),
+            Message::new("messages-comments-no-comment").with("id", format!("{id}/{action}")),
         )
-    })
+    })?;
+    if action == Action::Hide {
+        may_moderate(user)?;
+    }
+    Ok((id, action))
 }
 
-/// Moderators are reviewers and council; the page says so before anyone types a reason.
+/// Moderators are reviewers and council.
 fn may_moderate(user: &AuthUser) -> AppResult<()> {
     match user.role {
         Role::Reviewer | Role::Council => Ok(()),
@@ -133,12 +141,7 @@ pub async fn action_form(
     PageViewer(viewer): PageViewer,
     path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
-    let (raw, action) = path.into_inner();
-    let id = parse_comment_id(&raw)?;
-    let action = action_of(&action, id)?;
-    if action == Action::Hide {
-        may_moderate(&user)?;
-    }
+    let (id, action) = target(path.into_inner(), &user)?;
     let page = render(
         &state,
         &viewer,
@@ -160,12 +163,7 @@ pub async fn act(
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<CommentForm>,
 ) -> AppResult<HttpResponse> {
-    let (raw, action) = path.into_inner();
-    let id = parse_comment_id(&raw)?;
-    let action = action_of(&action, id)?;
-    if action == Action::Hide {
-        may_moderate(&user)?;
-    }
+    let (id, action) = target(path.into_inner(), &user)?;
     if action == Action::Delete && form.confirm != "yes" {
         return Ok(see_other(format!("/comments/{id}/delete")));
     }
