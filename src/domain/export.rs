@@ -150,14 +150,21 @@ pub fn pabulib_instance(
         _ => {}
     }
     let rows = proposal::of_round(conn, round_id)?;
+    // What moderators hid stays hidden here too: the public title, no point.
+    let hidden = crate::domain::hidden::hidden_in_round(conn, RoundId(round_id))?;
     // Where each project would be, in the PROJECTS columns Pabulib defines for it.
     let points: std::collections::HashMap<String, (f64, f64)> = rows
         .iter()
+        .filter(|p| !hidden.contains(&p.id))
         .filter_map(|p| Some((p.id.to_string(), (p.latitude?, p.longitude?))))
         .collect();
     let titles: std::collections::HashMap<String, String> = rows
         .into_iter()
-        .map(|p| (p.id.to_string(), p.title))
+        .map(|p| {
+            let (title, _) =
+                crate::domain::hidden::public_text(&hidden, p.id, p.title, p.description);
+            (p.id.to_string(), title)
+        })
         .collect();
     let scores = tally::scores::scores(election);
     let outcome = stored_outcome(conn, round_id, *district_id)?;

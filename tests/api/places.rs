@@ -225,6 +225,8 @@ both_backends_with_clock! {
         assert!(header.ends_with(";latitude;longitude") || header.contains(";latitude;longitude;"), "{header}");
         let n1_line = pb.lines().find(|l| l.starts_with(&format!("{};", f.north_projects[0]))).unwrap();
         assert!(n1_line.contains("52.050000;21.050000"), "{n1_line}");
+        let hidden_line = pb.lines().find(|l| l.starts_with(&format!("{hidden_one};"))).unwrap();
+        assert!(hidden_line.contains("Hidden by the moderators") && !hidden_line.contains("52.180000") && !hidden_line.contains(";N2;"), "a hidden proposal's title and point stay hidden: {hidden_line}");
         let parsed = budgetbox::pabulib::parse(&pb).expect("still a valid Pabulib file");
         assert!(parsed.project_columns.iter().any(|c| c == "latitude"));
     }
