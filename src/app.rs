@@ -72,7 +72,13 @@ impl Application {
         if let Some(why) = &key_mismatch {
             tracing::error!("refusing to serve: {why}");
         }
-        let csp = middleware::content_security_policy(settings.map.origin().as_deref());
+        let leaving_to: Vec<String> = settings
+            .identity_providers
+            .iter()
+            .filter_map(|p| p.origin())
+            .collect();
+        let csp =
+            middleware::content_security_policy(settings.map.origin().as_deref(), &leaving_to);
         let state = web::Data::new(AppState::new(pool, clock, settings, key_mismatch));
         let server = HttpServer::new(move || {
             App::new()

@@ -1,6 +1,7 @@
 //! Identity: passwords, session tokens, CSRF tokens, roles and the extractors that guard routes.
 
 pub mod csrf;
+pub mod oidc;
 pub mod password;
 pub mod token;
 

@@ -36,6 +36,11 @@ pub fn new_session_id() -> String {
     hex::encode(bytes)
 }
 
+/// The identity provider a session began at, if it began at one.
+pub fn provider_of(claims: &Claims) -> Option<&str> {
+    claims.sid.split_once(':').map(|(provider, _)| provider)
+}
+
 /// How long after logging out a session's record must be kept: its last token may have been
 /// renewed just before.
 pub fn revoked_until(claims: &Claims) -> i64 {
@@ -93,6 +98,21 @@ impl TokenKeys {
         now: DateTime<Utc>,
     ) -> Result<(String, Claims), crate::error::AppError> {
         self.issue(user_id, role, token_version, &new_session_id(), now)
+    }
+
+    /// The first token of a session begun at an identity provider: the session id names the
+    /// provider (and keeps naming it through renewals), so logging out can end the session
+    /// there too.
+    pub fn start_session_via(
+        &self,
+        provider: &str,
+        user_id: i64,
+        role: Role,
+        token_version: i32,
+        now: DateTime<Utc>,
+    ) -> Result<(String, Claims), crate::error::AppError> {
+        let sid = format!("{provider}:{}", new_session_id());
+        self.issue(user_id, role, token_version, &sid, now)
     }
 
     /// Checks signature, algorithm, expiry, issuer and audience. Expiry is checked against

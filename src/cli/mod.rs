@@ -239,6 +239,38 @@ struct ServeArgs {
     /// Who the tiles are by, shown on every map (needed with --tile-url)
     #[arg(long, env = "BUDGETBOX_TILE_ATTRIBUTION")]
     tile_attribution: Option<String>,
+    /// Identity providers residents may sign in with, as `[[provider]]` tables in a TOML file
+    /// (see the README)
+    #[arg(long, env = "BUDGETBOX_OIDC_CONFIG")]
+    oidc_config: Option<PathBuf>,
+    /// One identity provider from the command line: its issuer (discovery reads
+    /// ISSUER/.well-known/openid-configuration); needs --oidc-client-id and
+    /// --oidc-client-secret
+    #[arg(long, env = "BUDGETBOX_OIDC_ISSUER", requires_all = ["oidc_client_id", "oidc_client_secret"])]
+    oidc_issuer: Option<String>,
+    /// The client id the provider gave budgetbox
+    #[arg(long, env = "BUDGETBOX_OIDC_CLIENT_ID", requires = "oidc_issuer")]
+    oidc_client_id: Option<String>,
+    /// The client secret the provider gave budgetbox
+    #[arg(
+        long,
+        env = "BUDGETBOX_OIDC_CLIENT_SECRET",
+        hide_env_values = true,
+        requires = "oidc_issuer"
+    )]
+    oidc_client_secret: Option<String>,
+    /// The provider's id in addresses: /auth/oidc/ID/callback
+    #[arg(long, env = "BUDGETBOX_OIDC_ID", default_value = "city")]
+    oidc_id: String,
+    /// The provider's name on the "Sign in with …" button
+    #[arg(long, env = "BUDGETBOX_OIDC_NAME", default_value = "City ID")]
+    oidc_name: String,
+    /// Scopes asked for besides openid, separated by spaces
+    #[arg(long, env = "BUDGETBOX_OIDC_SCOPES", default_value = "email profile")]
+    oidc_scopes: String,
+    /// The claim naming the person's district (the council maps its values to districts)
+    #[arg(long, env = "BUDGETBOX_OIDC_DISTRICT_CLAIM")]
+    oidc_district_claim: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -442,6 +474,34 @@ fn settings(
     .map_err(Failure::setup)
 }
 
+/// The providers of `--oidc-config`, then the one of `--oidc-issuer`.
+fn identity_providers(
+    args: &ServeArgs,
+) -> Result<Vec<crate::config::IdentityProviderSettings>, Failure> {
+    use crate::config::identity_providers::{check_unique, ProviderFlags};
+    use crate::config::IdentityProviderSettings;
+    let mut providers = match &args.oidc_config {
+        Some(path) => IdentityProviderSettings::from_file(path).map_err(Failure::setup)?,
+        None => Vec::new(),
+    };
+    if let Some(issuer) = &args.oidc_issuer {
+        providers.push(
+            IdentityProviderSettings::from_flags(&ProviderFlags {
+                id: &args.oidc_id,
+                name: &args.oidc_name,
+                issuer,
+                client_id: args.oidc_client_id.as_deref().unwrap_or(""),
+                client_secret: args.oidc_client_secret.as_deref().unwrap_or(""),
+                scopes: &args.oidc_scopes,
+                district_claim: args.oidc_district_claim.as_deref(),
+            })
+            .map_err(Failure::setup)?,
+        );
+    }
+    check_unique(&providers).map_err(Failure::setup)?;
+    Ok(providers)
+}
+
 fn serve(
     data_dir: &std::path::Path,
     database_url: Option<&str>,
@@ -461,6 +521,7 @@ fn serve(
         args.tile_attribution.as_deref(),
     )
     .map_err(Failure::setup)?;
+    settings.identity_providers = identity_providers(&args)?;
     settings.metrics_token = match args.metrics_token {
         Some(token) if token.chars().count() < 16 => {
             return Err(Failure::setup(

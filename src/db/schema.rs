@@ -322,6 +322,41 @@ diesel::table! {
 }
 
 diesel::table! {
+    account_identities (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        provider -> Text,
+        issuer -> Text,
+        subject -> Text,
+        linked_at -> Timestamp,
+        birth_year -> Nullable<Integer>,
+        district_id -> Nullable<BigInt>,
+        assured -> Integer,
+        verified_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    oidc_logins (state_hash) {
+        state_hash -> Text,
+        provider -> Text,
+        browser_hash -> Text,
+        nonce -> Text,
+        pkce_verifier -> Text,
+        link_user_id -> Nullable<BigInt>,
+        next_path -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    round_voter_rules (round_id) {
+        round_id -> BigInt,
+        requires_identity_provider -> Integer,
+    }
+}
+
+diesel::table! {
     named_places (id) {
         id -> BigInt,
         district_id -> Nullable<BigInt>,
@@ -488,6 +523,7 @@ diesel::joinable!(voting_codes -> rounds (round_id));
 diesel::joinable!(voter_checks -> rounds (round_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    account_identities,
     districts,
     users,
     rounds,

@@ -32,6 +32,12 @@ use super::addresses::valid_email;
 
 pub use super::people::{all, find, with_email, Account};
 
+/// True when the account can sign in with a password (accounts created at an identity
+/// provider have none until their owner sets one).
+pub fn has_password(conn: &mut DbConnection, user_id: i64) -> AppResult<bool> {
+    Ok(!password_hash_of(conn, user_id)?.is_empty())
+}
+
 fn password_hash_of(conn: &mut DbConnection, id: i64) -> AppResult<String> {
     user::find(conn, id)?
         .map(|u| u.password_hash)
@@ -613,15 +619,28 @@ pub fn personal_data(conn: &mut DbConnection, user_id: i64) -> AppResult<Persona
 
 /// Deletes the account and its personal data. Ballots stay (they were never linked to the
 /// person); proposals stay public, credited to "deleted user".
+/// The owner confirms with the password, or, for an account without one (created at an
+/// identity provider), by ticking the confirmation.
 pub fn delete_account(
     conn: &mut DbConnection,
     user: &Account,
     pass: &str,
+    confirmed: bool,
     now: NaiveDateTime,
 ) -> AppResult<()> {
-    if !password::verify(pass, &password_hash_of(conn, user.id)?) {
+    let stored = password_hash_of(conn, user.id)?;
+    let (ok, field, key) = if stored.is_empty() {
+        (confirmed, "confirm", "identity-delete-confirm-needed")
+    } else {
+        (
+            password::verify(pass, &stored),
+            "password",
+            "messages-account-not-password",
+        )
+    };
+    if !ok {
         let mut errors = FieldErrors::default();
-        errors.add("password", Message::new("messages-account-not-password"));
+        errors.add(field, Message::new(key));
         return Err(errors.into());
     }
     crate::db::write_transaction(conn, |conn| {

@@ -13,6 +13,7 @@ use crate::db::models::ballot;
 use crate::db::models::district;
 use crate::db::models::eligibility::{self as evidence, NewCheck, VoterCheckRow};
 use crate::db::models::round::RoundRow;
+use crate::db::models::voter_rules;
 use crate::db::DbConnection;
 use crate::domain::ids::RoundId;
 use crate::domain::status::{Residence, RevotePolicy};
@@ -81,6 +82,8 @@ pub fn of_round(
 pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &Account) -> AppResult<Eligibility> {
     let checks = evidence::checks_of(conn, round.id, user.id)?;
     let kind = |k: &str| checks.iter().find(|c| c.kind == k);
+    let requires_provider = voter_rules::requires_identity_provider(conn, round.id)?;
+    let proven = super::identities::proof_of(conn, user.id)?;
     let round_districts: Vec<i64> = district::of_round(conn, round.id)?
         .iter()
         .map(|d| d.district_id)
@@ -108,10 +111,37 @@ pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &Account) -> AppRe
             Some("messages-eligibility-email-verify-step"),
         ));
     }
+    if requires_provider {
+        reqs.push(match &proven {
+            Some(p) if p.assured => requirement(
+                "identity provider",
+                true,
+                Message::new("identity-eligibility-met"),
+                None,
+            ),
+            Some(_) => requirement(
+                "identity provider",
+                false,
+                Message::new("identity-eligibility-low-assurance"),
+                Some("identity-eligibility-low-assurance-step"),
+            ),
+            None => requirement(
+                "identity provider",
+                false,
+                Message::new("identity-eligibility-not-linked"),
+                Some("identity-eligibility-not-linked-step"),
+            ),
+        });
+    }
+    // A birth year the provider vouched for outweighs the one the person typed.
+    let birth_year = proven
+        .as_ref()
+        .and_then(|p| p.birth_year)
+        .or(user.birth_year);
     if let Some(min_age) = round.min_age {
         let year = reference_year(round);
         let age = |key| Message::new(key).with("age", min_age).with("year", year);
-        reqs.push(match user.birth_year {
+        reqs.push(match birth_year {
             None => requirement(
                 "age",
                 false,
@@ -165,7 +195,8 @@ pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &Account) -> AppRe
     let confirmed = kind("census")
         .or_else(|| kind("manual"))
         .or_else(|| kind("residence"))
-        .and_then(|c: &VoterCheckRow| c.district_id);
+        .and_then(|c: &VoterCheckRow| c.district_id)
+        .or_else(|| proven.as_ref().and_then(|p| p.district_id));
     let district_id = match round.residence.as_str() {
         "verified" => confirmed,
         "self-declared" => confirmed.or(user.district_id),
@@ -207,7 +238,8 @@ pub fn check(conn: &mut DbConnection, round: &RoundRow, user: &Account) -> AppRe
 }
 
 /// The token an account's ballot spends in a round: the person behind it, as strongly as the
-/// round identifies people. The census entry where the census is required; the identity
+/// round identifies people. The census entry where the census is required; the person at the
+/// identity provider (issuer and subject) where the provider's verification is; the identity
 /// document a reviewer saw where an in-person check is; otherwise the account's address, so
 /// deleting an account and registering again with the same address changes nothing (a new
 /// address is a new account: accounts alone cannot stop that, see docs/security.md).
@@ -226,6 +258,16 @@ pub fn account_token(
                 AppError::Forbidden(Message::new("messages-eligibility-census-not-met"))
             })?;
         return Ok(census::token(entry));
+    }
+    if voter_rules::requires_identity_provider(conn, round.id)? {
+        return match super::identities::proof_of(conn, user.id)? {
+            Some(p) if p.assured => Ok(super::identities::person_token(
+                secret, round.id, &p.issuer, &p.subject,
+            )),
+            _ => Err(AppError::Forbidden(Message::new(
+                "identity-eligibility-not-linked",
+            ))),
+        };
     }
     if round.requires_manual_check != 0 {
         if let Some(document) = evidence_of("manual").and_then(|c| c.document_hash.as_deref()) {

@@ -21,6 +21,7 @@ pub mod feedback;
 pub mod follow_up;
 pub mod following;
 pub mod hidden;
+pub mod identities;
 pub mod ids;
 pub mod import;
 pub mod installation;

@@ -3,6 +3,7 @@
 use maud::{html, Markup};
 
 use super::components::{button, csrf_field, error_summary, flash, input, select, Field};
+use super::identity::{sign_in_buttons, ProviderButton};
 use super::layout::{layout_for, Page, Viewer};
 use crate::domain::accounts::GENDERS;
 use crate::domain::districts::District;
@@ -39,6 +40,7 @@ pub struct RegisterValues {
 pub fn register(
     viewer: &Viewer,
     districts: &[District],
+    providers: &[ProviderButton],
     values: &RegisterValues,
     errors: &FieldErrors,
 ) -> Markup {
@@ -87,6 +89,7 @@ pub fn register(
                 }
                 (button(&t(lang, "accounts-create-account")))
             }
+            (sign_in_buttons(lang, providers, "/account"))
             p { (t(lang, "accounts-already-registered")) " " a href="/login" { (t(lang, "accounts-log-in")) } "." }
         },
     )
@@ -110,6 +113,7 @@ pub fn registered(viewer: &Viewer) -> Markup {
 
 pub fn login(
     viewer: &Viewer,
+    providers: &[ProviderButton],
     email: &str,
     next: &str,
     error: Option<&str>,
@@ -146,6 +150,7 @@ pub fn login(
                 (button(&t(lang, "accounts-log-in-button")))
             }
             p { a href="/password/forgot" { (t(lang, "mail-page-forgot-link")) } }
+            (sign_in_buttons(lang, providers, next))
             p { (t(lang, "accounts-no-account")) " " a href="/register" { (t(lang, "accounts-register-link")) } "." }
         },
     )
@@ -156,6 +161,8 @@ pub fn account(
     user: &Account,
     districts: &[District],
     mail: &Markup,
+    identity: &Markup,
+    has_password: bool,
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> Markup {
@@ -191,12 +198,15 @@ pub fn account(
                 (button(&t(lang, "accounts-save")))
             }
             (mail)
-            h2 { (t(lang, "accounts-password-heading")) }
-            form method="post" action="/account/password" novalidate {
-                (csrf_field(&viewer.csrf))
-                (input(lang, Field::new("current_password", &current_password_label).kind("password").autocomplete("current-password").required(), errors))
-                (input(lang, Field::new("new_password", &new_password_label).kind("password").autocomplete("new-password").hint(&new_password_hint).required(), errors))
-                (button(&t(lang, "accounts-change-password")))
+            (identity)
+            @if has_password {
+                h2 { (t(lang, "accounts-password-heading")) }
+                form method="post" action="/account/password" novalidate {
+                    (csrf_field(&viewer.csrf))
+                    (input(lang, Field::new("current_password", &current_password_label).kind("password").autocomplete("current-password").required(), errors))
+                    (input(lang, Field::new("new_password", &new_password_label).kind("password").autocomplete("new-password").hint(&new_password_hint).required(), errors))
+                    (button(&t(lang, "accounts-change-password")))
+                }
             }
             h2 { (t(lang, "accounts-sessions")) }
             p { (t(lang, "accounts-sessions-text")) }
@@ -210,7 +220,11 @@ pub fn account(
             p { (t(lang, "accounts-delete-text")) }
             form method="post" action="/account/delete" novalidate {
                 (csrf_field(&viewer.csrf))
-                (input(lang, Field::new("password", &confirm_password_label).kind("password").autocomplete("current-password").required(), errors))
+                @if has_password {
+                    (input(lang, Field::new("password", &confirm_password_label).kind("password").autocomplete("current-password").required(), errors))
+                } @else {
+                    (checkbox_with_error(lang, "confirm", &t(lang, "identity-delete-confirm"), errors))
+                }
                 button.button.danger type="submit" { (t(lang, "accounts-delete-button")) }
             }
         },
@@ -228,4 +242,18 @@ pub fn deleted(lang: Lang) -> Markup {
             p { a href="/" { (t(lang, "accounts-back-to-rounds")) } }
         },
     )
+}
+
+/// A required checkbox (value `yes`) with its error beside it.
+fn checkbox_with_error(lang: Lang, name: &str, label: &str, errors: &FieldErrors) -> Markup {
+    let error = errors.get(name).map(|m| m.text(lang));
+    let error_id = format!("{name}-error");
+    html! {
+        div.field.checkbox {
+            input type="checkbox" id=(name) name=(name) value="yes" required
+                aria-invalid=[error.as_ref().map(|_| "true")] aria-describedby=[error.as_ref().map(|_| error_id.as_str())];
+            label for=(name) { (label) }
+            @if let Some(e) = &error { p.error id=(error_id) { (e) } }
+        }
+    }
 }

@@ -203,6 +203,7 @@ pub fn form(
                 (checkbox("requires_census", &l("council-field-requires-census"), values.requires_census.is_some()))
                 (checkbox("requires_manual_check", &l("council-field-requires-manual-check"), values.requires_manual_check.is_some()))
                 (checkbox("requires_verified_email", &l("council-field-requires-verified-email"), values.requires_verified_email.is_some()))
+                (checkbox("requires_identity_provider", &l("council-field-requires-identity-provider"), values.requires_identity_provider.is_some()))
                 (radios(lang, "voting_channels", &l("council-field-voting-channels"), &as_options(&voting_channels), if values.voting_channels.is_empty() { "accounts" } else { &values.voting_channels }, errors))
                 p.hint { (l("council-eligibility-what-it-stops")) }
             }

@@ -8,6 +8,7 @@ pub mod components;
 pub mod council;
 pub mod errors;
 pub mod home;
+pub mod identity;
 pub mod layout;
 pub mod mail;
 pub mod map;

@@ -87,6 +87,7 @@ pub fn show(
                         @if viewer.user.as_ref().is_some_and(|(_, role)| *role == Role::Council) {
                             li { a href={"/council/rounds/" (s.id)} { (t(lang, "rounds-staff-manage")) } }
                             li { a href="/council/places" { (t(lang, "places-title")) } }
+                            li { a href="/council/identity" { (t(lang, "identity-rules-title")) } }
                             @if s.phase >= Phase::Voting {
                                 li { a href={"/rounds/" (s.id) "/feedback"} { (t(lang, "rounds-staff-feedback")) } }
                                 li { a href={"/rounds/" (s.id) "/statistics"} { (t(lang, "rounds-staff-statistics")) } }

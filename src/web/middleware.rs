@@ -87,10 +87,13 @@ fn loggable_path(req: &ServiceRequest) -> String {
 
 /// The Content-Security-Policy: everything from this site, except map tiles, which may come
 /// from the one tile host the installation configured.
-pub fn content_security_policy(tile_origin: Option<&str>) -> String {
+/// `form_targets`: the identity providers a form may lead to (logging out ends the session
+/// at the provider too, through a redirect the browser checks against `form-action`).
+pub fn content_security_policy(tile_origin: Option<&str>, form_targets: &[String]) -> String {
     let tiles = tile_origin.map(|o| format!(" {o}")).unwrap_or_default();
+    let targets: String = form_targets.iter().map(|o| format!(" {o}")).collect();
     format!(
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{tiles}; object-src 'none'; base-uri 'none'; form-action 'self'{targets}; frame-ancestors 'none'"
     )
 }
 
@@ -142,7 +145,10 @@ pub async fn same_origin_writes(
     use actix_web::http::Method;
     // One-click unsubscribe (RFC 8058) is posted by mail programs from anywhere; its signed
     // link is its authority, and all it can do is stop messages.
-    let exempt = req.path() == "/unsubscribe";
+    // A provider's back-channel logout is posted by its server; the signed logout token is
+    // its authority.
+    let exempt = req.path() == "/unsubscribe"
+        || (req.path().starts_with("/auth/oidc/") && req.path().ends_with("/backchannel-logout"));
     if !exempt && !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         let headers = req.headers();
         let cross_site = headers

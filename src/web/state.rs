@@ -52,6 +52,8 @@ pub struct AppState {
     pub ballot_box: super::ballot_box::BallotBox,
     /// Why this instance refuses to serve: its secret key is not the installation's.
     pub key_mismatch: Option<Arc<String>>,
+    /// The city's identity providers residents may sign in with.
+    pub identity_providers: Arc<crate::auth::oidc::IdentityProviders>,
 }
 
 /// How long a login waits for a free hashing slot before being told to retry.
@@ -69,7 +71,16 @@ impl AppState {
             public_url: settings.mail.public_url.clone().unwrap_or_default(),
             secret: settings.secret_key.expose().to_vec(),
         };
+        let identity_providers = Arc::new(crate::auth::oidc::IdentityProviders::new(
+            &settings.identity_providers,
+        ));
+        if !settings.identity_providers.is_empty() {
+            if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+                runtime.spawn(identity_providers.clone().discover_until_known());
+            }
+        }
         AppState {
+            identity_providers,
             tokens: TokenKeys::new(settings.secret_key.expose()),
             ballot_box: super::ballot_box::BallotBox::start(pool.clone()),
             pool,

@@ -301,6 +301,19 @@ pub async fn spawn_app_with(
     mail: MailSettings,
     trusted_proxy: Option<std::net::IpAddr>,
 ) -> Option<TestApp> {
+    spawn_app_configured(backend, clock, |settings| {
+        settings.mail = mail;
+        settings.trusted_proxy = trusted_proxy;
+    })
+    .await
+}
+
+/// An app whose settings `configure` changes before it starts (identity providers…).
+pub async fn spawn_app_configured(
+    backend: Backend,
+    clock: Clock,
+    configure: impl FnOnce(&mut Settings),
+) -> Option<TestApp> {
     let db = TestDatabase::create(backend)?;
     let secret = SecretKey::generate();
     let settings = Settings {
@@ -310,12 +323,15 @@ pub async fn spawn_app_with(
         bind: "127.0.0.1:0".into(),
         secret_key: secret.clone(),
         pool_size: 4,
-        trusted_proxy,
+        trusted_proxy: None,
         tls: None,
-        mail,
+        mail: MailSettings::local(),
         metrics_token: None,
         map: budgetbox::config::MapSettings::default(),
+        identity_providers: Vec::new(),
     };
+    let mut settings = settings;
+    configure(&mut settings);
     let pool = prepare_database(&settings).expect("test database opens and migrates");
     let app = Application::build(settings, pool.clone(), clock.clone()).expect("test server binds");
     let address = format!("http://127.0.0.1:{}", app.port());
@@ -365,6 +381,7 @@ pub fn spawn_instance(
         mail,
         metrics_token: None,
         map: budgetbox::config::MapSettings::default(),
+        identity_providers: Vec::new(),
     };
     let pool = prepare_database(&settings).expect("second instance opens the database");
     let second =

@@ -16,6 +16,7 @@ mod deliberation;
 mod docs;
 mod follow_up;
 mod health;
+mod identity;
 mod integrity;
 mod layers;
 mod linkage;

@@ -105,6 +105,7 @@ async fn a_database_outage_gives_503_never_a_receipt_and_the_app_recovers() {
         mail: budgetbox::config::MailSettings::local(),
         metrics_token: None,
         map: budgetbox::config::MapSettings::default(),
+        identity_providers: Vec::new(),
     };
     let pool = prepare_database(&settings).unwrap();
     let app = Application::build(settings, pool.clone(), Clock::System).unwrap();

@@ -81,6 +81,9 @@ fn declared_columns() -> Vec<(String, String)> {
         comments,
         comment_flags,
         named_places,
+        account_identities,
+        oidc_logins,
+        round_voter_rules,
     )
 }
 

@@ -161,3 +161,4 @@ council-comments-never = Never
 council-field-comment-days = Days an account must exist before it comments
 council-field-comment-days-hint = Leave empty or 0 for none. Staff answer regardless.
 council-field-comment-verified = Only accounts with a verified email address comment
+council-field-requires-identity-provider = Voters must be verified by the city's identity service (an assurance level the council accepts)

@@ -161,3 +161,4 @@ council-comments-never = Nunca
 council-field-comment-days = Días que debe tener una cuenta para comentar
 council-field-comment-days-hint = Déjalo vacío o en 0 para no exigirlo. El personal municipal responde en cualquier caso.
 council-field-comment-verified = Solo comentan las cuentas con el correo verificado
+council-field-requires-identity-provider = Los votantes deben estar verificados por el servicio de identidad de la ciudad (con un nivel de garantía que el ayuntamiento acepte)

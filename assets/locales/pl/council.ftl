@@ -165,3 +165,4 @@ council-comments-never = Nigdy
 council-field-comment-days = Ile dni musi istnieć konto, aby komentować
 council-field-comment-days-hint = Zostaw puste lub 0, aby nie wymagać. Pracownicy urzędu odpowiadają zawsze.
 council-field-comment-verified = Komentują tylko konta z potwierdzonym adresem e-mail
+council-field-requires-identity-provider = Głosujący muszą mieć tożsamość potwierdzoną przez miejską usługę tożsamości (na poziomie uznanym przez radę)

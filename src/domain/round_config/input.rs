@@ -98,6 +98,10 @@ pub struct RoundInput {
     /// "on": only accounts with a verified address may comment.
     #[serde(default)]
     pub comment_requires_verified_email: Option<String>,
+    /// "on": voters must be verified by the city's identity provider (an accepted assurance
+    /// level at sign-in).
+    #[serde(default)]
+    pub requires_identity_provider: Option<String>,
     /// Why the change is made; required once voting has opened.
     #[serde(default)]
     pub reason: String,
@@ -242,6 +246,7 @@ impl RoundInput {
             slug_hint: slugify(&title),
             districts: money.districts,
             proposal_rules,
+            requires_identity_provider: checked(&self.requires_identity_provider) == 1,
             settings: RoundSettings {
                 title,
                 description: self.description.trim().to_string(),
@@ -657,6 +662,7 @@ pub(super) fn input_of(
     row: &RoundRow,
     districts: &[RoundDistrictRow],
     rules: &ProposalRules,
+    requires_identity_provider: bool,
 ) -> RoundInput {
     let amount = |cents: i64| {
         if cents % 100 == 0 {
@@ -728,6 +734,7 @@ pub(super) fn input_of(
         comment_requires_verified_email: rules
             .comment_requires_verified_email
             .then(|| "on".to_string()),
+        requires_identity_provider: requires_identity_provider.then(|| "on".to_string()),
         reason: String::new(),
     }
 }

@@ -15,7 +15,7 @@ pub use input::RoundInput;
 use super::rounds::Phase;
 use crate::db::models::district;
 use crate::db::models::round::{self, NewRound, RoundRow, RoundSettings, TimeColumn};
-use crate::db::models::{proposal_rules, round_change};
+use crate::db::models::{proposal_rules, round_change, voter_rules};
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::ids::RoundId;
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -85,6 +85,8 @@ pub struct RoundConfig {
     /// (slug, budget) of each participating district.
     pub districts: Vec<(String, i64)>,
     pub proposal_rules: ProposalRules,
+    /// Voters must be verified by the city's identity provider.
+    pub requires_identity_provider: bool,
 }
 
 /// How a round takes proposals and comments on them.
@@ -268,7 +270,8 @@ pub fn current_input(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Ro
     let row = super::rounds::find(conn, RoundId(round_id))?;
     let districts = district::of_round(conn, round_id)?;
     let rules = proposal_rules(conn, RoundId(round_id))?;
-    Ok(input_of(&row, &districts, &rules))
+    let provider = voter_rules::requires_identity_provider(conn, round_id)?;
+    Ok(input_of(&row, &districts, &rules, provider))
 }
 
 fn settings_of(row: &RoundRow) -> RoundSettings {
@@ -413,6 +416,7 @@ pub fn create(
         round::update_settings(conn, id, s)?;
         set_districts(conn, id, &config.districts)?;
         store_proposal_rules(conn, id, &config.proposal_rules)?;
+        voter_rules::set_requires_identity_provider(conn, id, config.requires_identity_provider)?;
         round_change::append(conn, id, now, Some(actor_id), "round created", "")?;
         Ok(id)
     })
@@ -443,6 +447,15 @@ pub fn update(
         let mut changes =
             describe_changes(&old, &config.settings, &old_districts, &config.districts);
         changes.extend(describe_rule_changes(&old_rules, &config.proposal_rules));
+        let old_provider = voter_rules::requires_identity_provider(conn, round_id)?;
+        if old_provider != config.requires_identity_provider {
+            let show = |on: bool| if on { "on" } else { "off" };
+            changes.push(format!(
+                "verified by the city's identity provider: {} → {}",
+                show(old_provider),
+                show(config.requires_identity_provider)
+            ));
+        }
         if changes.is_empty() {
             return Ok(changes);
         }
@@ -483,6 +496,13 @@ pub fn update(
         }
         if old_rules != config.proposal_rules {
             store_proposal_rules(conn, round_id, &config.proposal_rules)?;
+        }
+        if old_provider != config.requires_identity_provider {
+            voter_rules::set_requires_identity_provider(
+                conn,
+                round_id,
+                config.requires_identity_provider,
+            )?;
         }
         for line in &changes {
             round_change::append(conn, round_id, now, Some(actor_id), line, reason.trim())?;

@@ -22,6 +22,15 @@ fn safe_next(next: Option<&str>) -> &str {
     next.and_then(super::local_path).unwrap_or("/account")
 }
 
+/// The identity providers' buttons: (id, name).
+pub fn provider_buttons(state: &AppState) -> Vec<views::identity::ProviderButton> {
+    state
+        .identity_providers
+        .settings()
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .collect()
+}
+
 pub async fn register_form(
     state: web::Data<AppState>,
     PageViewer(viewer): PageViewer,
@@ -30,6 +39,7 @@ pub async fn register_form(
     Ok(html(views::accounts::register(
         &viewer,
         &districts,
+        &provider_buttons(&state),
         &RegisterValues::default(),
         &FieldErrors::default(),
     )))
@@ -67,7 +77,8 @@ pub async fn register(
         Ok(_) => Ok(html(views::accounts::registered(&viewer))),
         Err(AppError::Invalid(errors)) => {
             let districts = state.db(crate::domain::districts::all).await?;
-            let page = views::accounts::register(&viewer, &districts, &values, &errors);
+            let providers = provider_buttons(&state);
+            let page = views::accounts::register(&viewer, &districts, &providers, &values, &errors);
             Ok(HttpResponse::UnprocessableEntity()
                 .content_type("text/html; charset=utf-8")
                 .body(page.into_string()))
@@ -91,6 +102,7 @@ pub struct NextQuery {
 }
 
 pub async fn login_form(
+    state: web::Data<AppState>,
     PageViewer(viewer): PageViewer,
     query: web::Query<NextQuery>,
 ) -> HttpResponse {
@@ -98,6 +110,7 @@ pub async fn login_form(
         (query.reset.as_deref() == Some("done")).then(|| t(viewer.lang, "mail-page-reset-done"));
     html(views::accounts::login(
         &viewer,
+        &provider_buttons(&state),
         "",
         safe_next(query.next.as_deref()),
         None,
@@ -147,6 +160,7 @@ pub async fn login(
         }
         LoginResult::Refused => Ok(html(views::accounts::login(
             &viewer,
+            &provider_buttons(&state),
             &form.email,
             &next,
             Some(&t(viewer.lang, "accounts-login-refused")),
@@ -183,13 +197,30 @@ pub async fn logout(
     user: MaybeUser,
     _form: CsrfForm<Empty>,
 ) -> AppResult<HttpResponse> {
+    let mut leave_to = "/".to_string();
     if let Some(user) = user.0 {
         let now = state.clock.now();
+        // A session begun at an identity provider ends there too, where it offers that.
+        if let Some(provider) = crate::auth::token::provider_of(&user.claims) {
+            let home = format!(
+                "{}/",
+                state
+                    .settings
+                    .mail
+                    .public_url
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim_end_matches('/')
+            );
+            if let Some(url) = state.identity_providers.logout_url(provider, &home).await {
+                leave_to = url;
+            }
+        }
         state
             .db(move |conn| accounts::end_session(conn, &user.claims, now))
             .await?;
     }
-    let mut response = see_other("/");
+    let mut response = see_other(leave_to);
     response
         .add_cookie(&expired_session_cookie(is_https(&req)))
         .map_err(AppError::internal)?;
@@ -204,20 +235,31 @@ pub async fn account_page(
     errors: &FieldErrors,
 ) -> AppResult<Markup> {
     let account = user.user.clone();
-    let (districts, mail, followed) = state
+    let (districts, mail, followed, linked, has_password) = state
         .db(move |conn| {
             Ok((
                 crate::domain::districts::all(conn)?,
                 crate::domain::notifications::account_mail(conn, &account)?,
                 crate::domain::following::of_account(conn, account.id)?,
+                crate::domain::identities::linked(conn, account.id)?,
+                accounts::has_password(conn, account.id)?,
             ))
         })
         .await?;
+    let identity = views::identity::account_section(
+        viewer,
+        &provider_buttons(state),
+        &linked,
+        has_password,
+        errors,
+    );
     Ok(views::accounts::account(
         viewer,
         &user.user,
         &districts,
         &views::mail::account_section(viewer, &mail, &followed),
+        &identity,
+        has_password,
         notice,
         errors,
     ))
@@ -251,6 +293,9 @@ pub async fn account(
         Some("password") => Some(t(viewer.lang, "accounts-password-changed")),
         Some("notifications") => Some(t(viewer.lang, "mail-account-saved")),
         Some("resent") => Some(t(viewer.lang, "mail-account-resent")),
+        Some("linked") => Some(t(viewer.lang, "identity-done-linked")),
+        Some("unlinked") => Some(t(viewer.lang, "identity-done-unlinked")),
+        Some("password-set") => Some(t(viewer.lang, "identity-done-password-set")),
         _ => None,
     };
     Ok(html(
@@ -340,7 +385,10 @@ pub async fn personal_data(state: web::Data<AppState>, user: AuthUser) -> AppRes
 
 #[derive(Deserialize)]
 pub struct DeleteForm {
+    #[serde(default)]
     password: String,
+    /// Ticked by the owner of an account without a password.
+    confirm: Option<String>,
 }
 impl FormFields for DeleteForm {}
 
@@ -354,7 +402,10 @@ pub async fn delete_account(
     let now = state.clock.now();
     let row = user.user.clone();
     let result = state
-        .db_hashing(move |conn| accounts::delete_account(conn, &row, &form.password, now))
+        .db_hashing(move |conn| {
+            let confirmed = form.confirm.as_deref() == Some("yes");
+            accounts::delete_account(conn, &row, &form.password, confirmed, now)
+        })
         .await;
     match result {
         Ok(()) => {

@@ -8,6 +8,7 @@ pub mod council;
 pub mod health;
 pub mod home;
 pub mod mail;
+pub mod oidc;
 pub mod places;
 pub mod proposals;
 pub mod review;
@@ -116,7 +117,25 @@ fn accounts_routes(cfg: &mut web::ServiceConfig) {
         .route("/password/reset", web::post().to(mail::reset))
         .route("/unsubscribe", web::get().to(mail::unsubscribe_form))
         .route("/unsubscribe", web::post().to(mail::unsubscribe))
-        .route("/account/delete", web::post().to(accounts::delete_account));
+        .route("/account/delete", web::post().to(accounts::delete_account))
+        .route("/account/password/set", web::post().to(oidc::set_password))
+        .route(
+            "/account/providers/{provider}/link",
+            web::post().to(oidc::link),
+        )
+        .route(
+            "/account/providers/{provider}/unlink",
+            web::post().to(oidc::unlink),
+        )
+        .route("/auth/oidc/{provider}/login", web::get().to(oidc::login))
+        .route(
+            "/auth/oidc/{provider}/callback",
+            web::get().to(oidc::callback),
+        )
+        .route(
+            "/auth/oidc/{provider}/backchannel-logout",
+            web::post().to(oidc::backchannel_logout),
+        );
 }
 
 /// The round page, voting, receipts, the bulletin board and the questionnaire.
@@ -289,6 +308,11 @@ fn results_routes(cfg: &mut web::ServiceConfig) {
 /// The council's pages: rounds, census, codes, counting, simulation, people, mail, audit log.
 fn council_routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/council/mail", web::get().to(mail::outbox))
+        .route("/council/identity", web::get().to(oidc::claim_rules))
+        .route(
+            "/council/identity/{provider}",
+            web::post().to(oidc::save_claim_rules),
+        )
         .route("/council/places", web::get().to(places::page))
         .route("/council/places", web::post().to(places::save))
         .route("/council/users", web::get().to(staff::users))

@@ -204,7 +204,12 @@ pub async fn logout_everywhere(
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteRequest {
+    /// The account's password (accounts without one send `confirm: true` instead).
+    #[serde(default)]
     pub password: String,
+    /// For an account created at an identity provider, without a password.
+    #[serde(default)]
+    pub confirm: bool,
 }
 
 /// Delete the account (personal data removed; ballots and proposals stay, unlinked).
@@ -217,9 +222,9 @@ pub async fn delete_me(
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let row = user.user.clone();
-    let password = body.into_inner().password;
+    let DeleteRequest { password, confirm } = body.into_inner();
     state
-        .db_hashing(move |conn| accounts::delete_account(conn, &row, &password, now))
+        .db_hashing(move |conn| accounts::delete_account(conn, &row, &password, confirm, now))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -306,4 +311,43 @@ pub async fn update_profile(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// An identity provider residents may sign in with.
+#[derive(Serialize, ToSchema)]
+pub struct IdentityProvider {
+    pub id: String,
+    /// For the button: "Sign in with {name}".
+    pub name: String,
+    /// Where a browser starts the sign-in (add `?next=/a/local/path` to come back there).
+    pub login_url: String,
+    /// Where the provider sends the browser back (register it at the provider).
+    pub callback_url: String,
+}
+
+/// The city's identity providers (OpenID Connect). Signing in with one is a browser flow:
+/// `GET /auth/oidc/{provider}/login`, the provider's own page, then
+/// `GET /auth/oidc/{provider}/callback`, which starts a session cookie.
+#[utoipa::path(get, path = "/api/v1/auth/providers", tag = "accounts",
+    responses((status = 200, body = [IdentityProvider])))]
+pub async fn providers(state: web::Data<AppState>) -> HttpResponse {
+    let base = state
+        .settings
+        .mail
+        .public_url
+        .clone()
+        .unwrap_or_default()
+        .trim_end_matches('/')
+        .to_string();
+    let list: Vec<IdentityProvider> = state
+        .identity_providers
+        .settings()
+        .map(|p| IdentityProvider {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            login_url: format!("{base}/auth/oidc/{}/login", p.id),
+            callback_url: format!("{base}/auth/oidc/{}/callback", p.id),
+        })
+        .collect();
+    HttpResponse::Ok().json(list)
 }

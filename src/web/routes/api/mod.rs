@@ -22,7 +22,8 @@ use utoipa::OpenApi;
     paths(
         rounds::list, rounds::show,
         auth::register, auth::login, auth::me, auth::my_data, auth::change_password,
-        auth::logout, auth::logout_everywhere, auth::delete_me, auth::update_profile, auth::users, auth::set_role, auth::audit_log,
+        auth::logout, auth::logout_everywhere, auth::delete_me, auth::update_profile, auth::users, auth::set_role, auth::audit_log, auth::providers,
+        crate::web::routes::oidc::login, crate::web::routes::oidc::callback, crate::web::routes::oidc::backchannel_logout,
         proposals::submit, proposals::list, proposals::show, proposals::edit, proposals::withdraw, proposals::review,
         results::count, results::pb, results::csv, results::geojson, results::json, results::audit, results::audit_key, results::statistics, results::implementation, results::record_progress, results::feedback,
         ballots::cast, ballots::bulletin_board, ballots::receipt, ballots::paper,
@@ -181,6 +182,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/auth/register", web::post().to(auth::register))
         .route("/auth/login", web::post().to(auth::login))
+        .route("/auth/providers", web::get().to(auth::providers))
         .route("/auth/logout", web::post().to(auth::logout))
         .route("/auth/verify-email", web::post().to(mail::verify_email))
         .route(

@@ -165,6 +165,10 @@ fn write_private_file(path: &Path, contents: &str) -> std::io::Result<()> {
     file.sync_all()
 }
 
+pub mod identity_providers;
+
+pub use identity_providers::IdentityProviderSettings;
+
 /// Everything the server needs, decided once at start-up.
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -184,6 +188,8 @@ pub struct Settings {
     /// A Bearer token (16+ characters) that opens `/metrics` to a scraper on another machine.
     pub metrics_token: Option<String>,
     pub map: MapSettings,
+    /// Where residents may sign in besides their password (OpenID Connect).
+    pub identity_providers: Vec<IdentityProviderSettings>,
 }
 
 /// Where the maps' background tiles come from. Pages load nothing else from another host.
@@ -465,6 +471,7 @@ impl Settings {
             mail: MailSettings::local(),
             metrics_token: None,
             map: MapSettings::default(),
+            identity_providers: Vec::new(),
             bind,
         })
     }

@@ -1,0 +1,3 @@
+DROP TABLE round_voter_rules;
+DROP TABLE oidc_logins;
+DROP TABLE account_identities;
