@@ -32,6 +32,7 @@ pub fn settings(url: DatabaseUrl, pool_size: u32) -> Settings {
         mail: budgetbox::config::MailSettings::local(),
         metrics_token: None,
         map: budgetbox::config::MapSettings::default(),
+        identity_providers: Vec::new(),
     }
 }
 

@@ -295,7 +295,7 @@ impl IdentityProviders {
             let verifier = client
                 .id_token_verifier()
                 .set_allowed_algs(vec![algorithm.clone()]);
-            id_token.claims(&verifier, &nonce).map(|c| c.clone())
+            id_token.claims(&verifier, &nonce).cloned()
         };
         let claims = match verify(&client) {
             Err(openidconnect::ClaimsVerificationError::SignatureVerification(

@@ -46,6 +46,8 @@ pub struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
+// Parsed once at start-up: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Command {
     /// Serve the web application and the JSON API (the default)
     Serve(ServeArgs),

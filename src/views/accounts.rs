@@ -156,16 +156,28 @@ pub fn login(
     )
 }
 
+/// The parts of the account page other modules render, and whether the account has a
+/// password (accounts made at an identity provider may not).
+#[derive(Clone, Copy)]
+pub struct AccountSections<'a> {
+    pub mail: &'a Markup,
+    pub identity: &'a Markup,
+    pub has_password: bool,
+}
+
 pub fn account(
     viewer: &Viewer,
     user: &Account,
     districts: &[District],
-    mail: &Markup,
-    identity: &Markup,
-    has_password: bool,
+    sections: &AccountSections<'_>,
     notice: Option<&str>,
     errors: &FieldErrors,
 ) -> Markup {
+    let AccountSections {
+        mail,
+        identity,
+        has_password,
+    } = *sections;
     let lang = viewer.lang;
     let title = t(lang, "accounts-account-title");
     let gender_label = t(lang, "accounts-gender");

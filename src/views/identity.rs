@@ -22,7 +22,7 @@ pub fn sign_in_buttons(lang: Lang, providers: &[ProviderButton], next: &str) -> 
             section.identity-providers aria-labelledby="sign-in-elsewhere" {
                 h2 #sign-in-elsewhere { (t(lang, "identity-or-sign-in-with")) }
                 p.hint { (t(lang, "identity-sign-in-hint")) }
-                ul.plain {
+                ul {
                     @for (id, name) in providers {
                         li {
                             a.button.secondary href=(format!("/auth/oidc/{id}/login?{query}")) {

@@ -17,6 +17,7 @@ mod docs;
 mod follow_up;
 mod health;
 mod identity;
+mod identity_journey;
 mod integrity;
 mod layers;
 mod linkage;

@@ -257,9 +257,11 @@ pub async fn account_page(
         viewer,
         &user.user,
         &districts,
-        &views::mail::account_section(viewer, &mail, &followed),
-        &identity,
-        has_password,
+        &views::accounts::AccountSections {
+            mail: &views::mail::account_section(viewer, &mail, &followed),
+            identity: &identity,
+            has_password,
+        },
         notice,
         errors,
     ))
