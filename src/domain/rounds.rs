@@ -227,6 +227,8 @@ pub struct EligibilityRules {
     /// Residents vote with the codes mailed to them only, not with an account.
     pub codes_only: bool,
     pub requires_verified_email: bool,
+    /// Voters must be verified by the city's identity provider.
+    pub requires_identity_provider: bool,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
@@ -252,8 +254,11 @@ fn summary(row: &round::RoundRow, now: NaiveDateTime) -> AppResult<RoundSummary>
     })
 }
 
-fn eligibility_rules(row: &round::RoundRow) -> EligibilityRules {
-    EligibilityRules {
+fn eligibility_rules(
+    conn: &mut DbConnection,
+    row: &round::RoundRow,
+) -> AppResult<EligibilityRules> {
+    Ok(EligibilityRules {
         min_age: row.min_age,
         age_reference_date: row.age_reference_date.clone(),
         residence: row.residence.clone(),
@@ -262,7 +267,10 @@ fn eligibility_rules(row: &round::RoundRow) -> EligibilityRules {
         voting_codes: row.voting_codes != 0,
         codes_only: row.account_voting == 0,
         requires_verified_email: row.requires_verified_email != 0,
-    }
+        requires_identity_provider: crate::db::models::voter_rules::requires_identity_provider(
+            conn, row.id,
+        )?,
+    })
 }
 
 /// The public change log of a round, oldest first.
@@ -295,7 +303,7 @@ pub fn council_view(
     let row = find(conn, RoundId(id))?;
     Ok(CouncilView {
         summary: summary(&row, now)?,
-        eligibility: eligibility_rules(&row),
+        eligibility: eligibility_rules(conn, &row)?,
         changes: changes_of(conn, id)?,
         codes: crate::db::models::eligibility::code_counts(conn, id)?,
     })
@@ -309,7 +317,7 @@ pub fn summary_and_rules(
 ) -> AppResult<(RoundSummary, EligibilityRules)> {
     let id = id.0;
     let row = find(conn, RoundId(id))?;
-    Ok((summary(&row, now)?, eligibility_rules(&row)))
+    Ok((summary(&row, now)?, eligibility_rules(conn, &row)?))
 }
 
 /// The summary of one round.
@@ -390,7 +398,7 @@ pub fn detail(
             }
         })
         .collect();
-    let eligibility = eligibility_rules(&row);
+    let eligibility = eligibility_rules(conn, &row)?;
     Ok(RoundDetail {
         summary: summary(&row, now)?,
         description: row.description,

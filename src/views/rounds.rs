@@ -201,6 +201,9 @@ fn who_can_vote(lang: Lang, round: &RoundDetail) -> Vec<String> {
     if e.requires_manual_check {
         rules.push(t(lang, "rounds-rule-manual-check"));
     }
+    if e.requires_identity_provider {
+        rules.push(t(lang, "rounds-rule-identity-provider"));
+    }
     if e.requires_verified_email && !e.codes_only {
         rules.push(t(lang, "rounds-rule-verified-email"));
     }

@@ -21,11 +21,19 @@ fn issuer() -> Option<String> {
 /// An app whose provider `city` is the test provider, as the client `client` (the
 /// misbehaving clients of `tests/oidc` rewrite their ID tokens).
 pub async fn app_with_client(backend: Backend, client: &str) -> Option<TestApp> {
-    let issuer = issuer()?;
-    let provider = IdentityProviderSettings {
+    let provider = test_provider(&issuer()?, client);
+    let clock = budgetbox::web::Clock::manual(at("2026-03-01T12:00"));
+    crate::helpers::spawn_app_configured(backend, clock, |s| {
+        s.identity_providers = vec![provider];
+    })
+    .await
+}
+
+fn test_provider(issuer: &str, client: &str) -> IdentityProviderSettings {
+    IdentityProviderSettings {
         id: "city".into(),
         name: "City ID".into(),
-        issuer,
+        issuer: issuer.into(),
         client_id: client.into(),
         client_secret: ClientSecret::new(format!("{client}-secret-0123456789abcdef0123456789")),
         client_secret_env: None,
@@ -34,12 +42,7 @@ pub async fn app_with_client(backend: Backend, client: &str) -> Option<TestApp> 
         district_claim: Some("district".into()),
         assurance_claim: "acr".into(),
         signing_algorithm: "RS256".into(),
-    };
-    let clock = budgetbox::web::Clock::manual(at("2026-03-01T12:00"));
-    crate::helpers::spawn_app_configured(backend, clock, |s| {
-        s.identity_providers = vec![provider];
-    })
-    .await
+    }
 }
 
 fn location(res: &reqwest::Response) -> String {
@@ -341,6 +344,8 @@ with_provider! {
     async fn the_eligible_resident_votes_once_and_the_ineligible_one_is_told_why(app) {
         let (bearer, council) = council(&app).await;
         let (round, project) = provider_round(&app, &bearer).await;
+        let round_page = app.get_html(&format!("/rounds/{round}")).await.text().await.unwrap();
+        assert!(round_page.contains("Verified by the city's identity service"), "who can vote: {round_page}");
         map_claims(&app, &council).await;
         app.clock.set(at("2026-06-05T12:00"));
 
@@ -534,5 +539,77 @@ async fn forged_id_tokens_are_refused_sqlite() {
 async fn forged_id_tokens_are_refused_postgres() {
     if issuer().is_some() {
         forged_tokens_are_refused(Backend::Postgres).await;
+    }
+}
+
+/// A provider that cannot be reached at start-up stops nothing: the site serves, a sign-in
+/// is told the provider cannot be reached (503, no session), and once the provider answers
+/// sign-in works without a restart.
+async fn unreachable_at_start_then_back(backend: Backend) {
+    let Some(real) = issuer() else { return };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let provider = IdentityProviderSettings {
+        issuer: format!("http://127.0.0.1:{port}"),
+        ..test_provider(&real, "budgetbox")
+    };
+    let clock = budgetbox::web::Clock::manual(at("2026-03-01T12:00"));
+    let Some(app) = crate::helpers::spawn_app_configured(backend, clock, |s| {
+        s.identity_providers = vec![provider]
+    })
+    .await
+    else {
+        return;
+    };
+    assert_eq!(app.get("/healthz").await.status(), 200);
+    assert_eq!(app.get_html("/login").await.status(), 200);
+    let browser = app.new_browser();
+    let res = browser
+        .get(app.url("/auth/oidc/city/login"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 503);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("cannot be reached right now"));
+    assert!(!signed_in(&app, &browser).await);
+    // The provider comes up (a second test provider, on the address configured).
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oidc/provider.mjs");
+    let mut child = std::process::Command::new("node")
+        .args([script, "--port", &port.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("node runs the test provider");
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    assert!(line.starts_with("issuer "), "{line}");
+    let res = sign_in(&app, &browser, &unique("patient"), "pass").await;
+    let status = res.status();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(status, 303, "signed in once the provider answers");
+    assert!(signed_in(&app, &browser).await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_provider_stops_nothing_and_is_used_once_it_answers_sqlite() {
+    unreachable_at_start_then_back(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_provider_stops_nothing_and_is_used_once_it_answers_postgres() {
+    if issuer().is_some() {
+        unreachable_at_start_then_back(Backend::Postgres).await;
     }
 }

@@ -143,3 +143,4 @@ rounds-rule-verified-email = Your account’s email address must be verified: fo
 rounds-rule-codes-only = You vote with the one-time code in the letter the city sent you; no account is needed.
 rounds-rule-voting-codes-census = You can also vote with the one-time code in the letter the city sent you, instead of an account: one ballot per person, whichever you use first.
 rounds-ranked-per-pot = Your ranking is counted in each budget separately: among the city-wide projects, the one you ranked highest gets first-place points, the next one second-place points, and so on; the same among your district's projects.
+rounds-rule-identity-provider = Verified by the city's identity service: sign in with it to vote.

@@ -143,3 +143,4 @@ rounds-rule-verified-email = La dirección de correo de tu cuenta debe estar ver
 rounds-rule-codes-only = Se vota con el código de un solo uso de la carta que te envió el ayuntamiento; no hace falta cuenta.
 rounds-rule-voting-codes-census = También puedes votar con el código de un solo uso de la carta que te envió el ayuntamiento, en lugar de con una cuenta: una papeleta por persona, uses lo que uses primero.
 rounds-ranked-per-pot = Tu clasificación se cuenta en cada presupuesto por separado: entre los proyectos de toda la ciudad, el que pusiste más arriba recibe los puntos del primer puesto, el siguiente los del segundo, y así sucesivamente; lo mismo entre los proyectos de tu distrito.
+rounds-rule-identity-provider = Verificado por el servicio de identidad de la ciudad: inicia sesión con él para votar.

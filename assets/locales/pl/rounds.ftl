@@ -149,3 +149,4 @@ rounds-rule-verified-email = Adres e-mail twojego konta musi być potwierdzony: 
 rounds-rule-codes-only = Głosujesz jednorazowym kodem z listu, który wysłało miasto; konto nie jest potrzebne.
 rounds-rule-voting-codes-census = Możesz też zagłosować jednorazowym kodem z listu od miasta zamiast kontem: jedna karta na osobę, czymkolwiek zagłosujesz najpierw.
 rounds-ranked-per-pot = Twój ranking liczy się osobno w każdej puli: wśród projektów ogólnomiejskich projekt, który umieściłeś najwyżej, dostaje punkty za pierwsze miejsce, następny za drugie i tak dalej; tak samo wśród projektów twojej dzielnicy.
+rounds-rule-identity-provider = Potwierdzona tożsamość w miejskiej usłudze tożsamości: zaloguj się przez nią, aby głosować.
