@@ -31,7 +31,7 @@ fn census_csv() -> String {
 
 fn run(label: &str, url: DatabaseUrl, csv: &str) {
     let pool = connect_pool(&url, 2).expect("database opens");
-    let mut conn = pool.get().expect("connection");
+    let mut conn = budgetbox::db::connection::get(&pool).expect("connection");
     migrations::run_pending(&mut conn).expect("migrations");
     let input = RoundInput {
         title: "Census benchmark".into(),

@@ -24,7 +24,7 @@ fn run(label: &str, url: DatabaseUrl, count: usize) {
     let secret = settings.secret_key.expose().to_vec();
     let pool = support::pool(&settings);
     let (staff, round) = support::create_round(&pool, true);
-    let mut conn = pool.get().expect("connection");
+    let mut conn = budgetbox::db::connection::get(&pool).expect("connection");
     let projects: Vec<i64> = (0..10)
         .map(|i| {
             let now = chrono::Utc::now().naive_utc();

@@ -23,8 +23,7 @@ pub struct Application {
 /// Opens the database and applies pending migrations.
 pub fn prepare_database(settings: &Settings) -> Result<DbPool, String> {
     let pool = db::connect_pool(&settings.database_url, settings.pool_size)?;
-    let mut conn = pool
-        .get()
+    let mut conn = db::connection::get(&pool)
         .map_err(|e| format!("cannot open the database {}: {e}", settings.database_url))?;
     db::migrations::run_pending(&mut conn)
         .map_err(|e| format!("cannot migrate the database {}: {e}", settings.database_url))?;
@@ -63,9 +62,8 @@ impl Application {
             None => None,
         };
         let key_mismatch = {
-            let mut conn = pool
-                .get()
-                .map_err(|e| format!("cannot open the database: {e}"))?;
+            let mut conn =
+                db::connection::get(&pool).map_err(|e| format!("cannot open the database: {e}"))?;
             crate::domain::installation::key_mismatch(&mut conn, settings.secret_key.expose())
                 .map_err(|e| format!("cannot read the database: {e}"))?
         };
@@ -80,6 +78,7 @@ impl Application {
         let csp =
             middleware::content_security_policy(settings.map.origin().as_deref(), &leaving_to);
         let state = web::Data::new(AppState::new(pool, clock, settings, key_mismatch));
+        spawn_checkpointer(std::sync::Arc::downgrade(&state.clone().into_inner()));
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -131,6 +130,37 @@ const AUTO_COUNT_GRACE: chrono::Duration = chrono::Duration::seconds(60);
 /// A round that could not be counted is tried again after this long (the council sees why).
 const AUTO_COUNT_RETRY: std::time::Duration = std::time::Duration::from_secs(600);
 
+/// How often the board's tree is brought up to date and a new head signed.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Extends every round's Merkle tree with the entries written since its last signed head, on
+/// a thread of its own (ballots never wait for it), until the app stops.
+fn spawn_checkpointer(state: std::sync::Weak<AppState>) {
+    let spawned = std::thread::Builder::new()
+        .name("board-checkpoint".into())
+        .spawn(move || loop {
+            std::thread::sleep(CHECKPOINT_EVERY);
+            let Some(state) = state.upgrade() else { return };
+            if state.key_mismatch.is_some() || state.database_health.is_down() {
+                continue;
+            }
+            let key = crate::auth::audit_signing_key(state.settings.secret_key.expose());
+            let now = state.clock.now();
+            let done = db::connection::get(&state.pool)
+                .map_err(|e| e.to_string())
+                .and_then(|mut conn| {
+                    crate::domain::board_tree::checkpoint_all(&mut conn, &key, now)
+                        .map_err(|e| e.to_string())
+                });
+            if let Err(e) = done {
+                tracing::warn!(error = %e, "the board's tree head could not be signed; will retry");
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "cannot start the board checkpointer; receipts have no tree proof");
+    }
+}
+
 /// Counts each round automatically once its voting closes, on a background thread of its own
 /// so the web workers never wait for a tally. Every instance runs one; they do not collide.
 pub fn spawn_auto_count(pool: DbPool, settings: Settings, clock: Clock) {
@@ -148,8 +178,7 @@ pub fn spawn_auto_count(pool: DbPool, settings: Settings, clock: Clock) {
                 failed.retain(|_, at| at.elapsed() < AUTO_COUNT_RETRY);
                 let skip = failed.keys().copied().collect();
                 let now = clock.now() - AUTO_COUNT_GRACE;
-                let outcomes = pool
-                    .get()
+                let outcomes = db::connection::get(&pool)
                     .map_err(|e| e.to_string())
                     .and_then(|mut conn| {
                         crate::domain::closing::count_closed_rounds(
@@ -160,7 +189,7 @@ pub fn spawn_auto_count(pool: DbPool, settings: Settings, clock: Clock) {
                         )
                             .map_err(|e| e.to_string())
                     });
-                if let Ok(mut conn) = pool.get() {
+                if let Ok(mut conn) = crate::db::connection::get(&pool) {
                     let now = clock.now();
                     if let Err(e) =
                         crate::domain::notifications::round_news_due(&mut conn, &mailing, now)

@@ -14,6 +14,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod mail;
+pub mod merkle;
 pub mod metrics;
 pub mod pabulib;
 pub mod tally;

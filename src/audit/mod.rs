@@ -38,8 +38,7 @@ const MAX_PACKAGE_BYTES: u64 = 4 << 30;
 /// The audit signing key is derived from the installation's secret, so every app instance
 /// sharing that secret signs with the same key and there is no second secret to keep.
 pub fn signing_key(secret: &SecretKey) -> SigningKey {
-    let seed = crate::auth::derived_mac(secret.expose(), "budgetbox/audit-signing/v1", b"");
-    SigningKey::from_bytes(&seed)
+    crate::auth::audit_signing_key(secret.expose())
 }
 
 /// The public half, as shown on the site and written into every package.

@@ -58,3 +58,10 @@ pub fn derived_mac(secret: &[u8], purpose: &str, message: &[u8]) -> [u8; 32] {
     mac.update(message);
     mac.finalize().into_bytes().into()
 }
+
+/// The installation's Ed25519 key for what it signs (audit packages, the board's tree heads),
+/// derived from the installation secret, so every app instance sharing that secret signs
+/// with the same key and there is no second secret to keep.
+pub fn audit_signing_key(secret: &[u8]) -> ed25519_dalek::SigningKey {
+    ed25519_dalek::SigningKey::from_bytes(&derived_mac(secret, "budgetbox/audit-signing/v1", b""))
+}

@@ -276,16 +276,67 @@ pub(super) fn admin(
 
 /// Exit 0 when the package is intact and the recount agrees, 1 when anything does not
 /// match, 2 when the file cannot be read as a package at all.
-pub(super) fn verify(args: VerifyArgs) -> Result<(), Failure> {
-    let name = args.package.display().to_string();
-    let key = args
-        .public_key
-        .as_deref()
-        .map(crate::audit::parse_public_key)
-        .transpose()
-        .map_err(|e| Failure::input(format!("--public-key: {e}")))?;
-    let bytes = std::fs::read(&args.package)
+/// A JSON file the API wrote.
+fn read_json<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, Failure> {
+    let name = path.display();
+    let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::input(format!("cannot read {name}: {e}")))?;
+    serde_json::from_str(&text).map_err(|e| Failure::input(format!("{name}: {e}")))
+}
+
+pub(super) fn verify(args: VerifyArgs) -> Result<(), Failure> {
+    let public_key = || {
+        args.public_key
+            .as_deref()
+            .map(crate::audit::parse_public_key)
+            .transpose()
+            .map_err(|e| Failure::input(format!("--public-key: {e}")))
+    };
+    if let Some(path) = &args.receipt {
+        let key = public_key()?.ok_or_else(|| Failure::input("--receipt needs --public-key"))?;
+        let proof: crate::domain::bulletin::InclusionProof = read_json(path)?;
+        return match crate::domain::bulletin::check_receipt(&proof, &key) {
+            Ok(head) => {
+                println!("OK");
+                println!(
+                    "entry {} of round {} is in the board of {} entries signed on {} (root {})",
+                    proof.entry.seq, proof.round_id, head.tree_size, head.signed_on, head.root_hash
+                );
+                Ok(())
+            }
+            Err(why) => {
+                println!("FAILED: {why}");
+                Err(Failure::mismatch())
+            }
+        };
+    }
+    if let (Some(path), Some(kept)) = (&args.consistency, &args.kept) {
+        let key =
+            public_key()?.ok_or_else(|| Failure::input("--consistency needs --public-key"))?;
+        let proof: crate::domain::board_tree::Consistency = read_json(path)?;
+        let kept: crate::domain::board_tree::TreeHead = read_json(kept)?;
+        return match crate::domain::board_tree::check_consistency(&kept, &proof, &key) {
+            Ok(()) => {
+                println!("OK");
+                println!(
+                    "the board of {} entries begins with the {} entries of the head you kept",
+                    proof.second.tree_size, kept.tree_size
+                );
+                Ok(())
+            }
+            Err(why) => {
+                println!("FAILED: {why}");
+                Err(Failure::mismatch())
+            }
+        };
+    }
+    let Some(package) = &args.package else {
+        return Err(Failure::input("name a package, --receipt or --consistency"));
+    };
+    let name = package.display().to_string();
+    let key = public_key()?;
+    let bytes =
+        std::fs::read(package).map_err(|e| Failure::input(format!("cannot read {name}: {e}")))?;
     let report = crate::audit::verify(&bytes, key.as_ref())
         .map_err(|e| Failure::input(format!("{name}: {e}")))?;
     if report.ok() {

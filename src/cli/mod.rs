@@ -104,9 +104,21 @@ enum Command {
 }
 
 #[derive(Args, Debug)]
+#[command(group = clap::ArgGroup::new("what").required(true).args(["package", "receipt", "consistency"]))]
 struct VerifyArgs {
     /// The package written by `export --format audit`
-    package: PathBuf,
+    package: Option<PathBuf>,
+    /// A receipt's proof as `GET /api/v1/receipts/{code}` answers it (JSON): the entry hashes
+    /// to its entry hash and is in the board's signed tree head; needs --public-key
+    #[arg(long, requires = "public_key")]
+    receipt: Option<PathBuf>,
+    /// A consistency proof as `GET /api/v1/rounds/{id}/board/consistency?first=N` answers it
+    /// (JSON), checked against the head you kept (--kept); needs --public-key
+    #[arg(long, requires_all = ["kept", "public_key"])]
+    consistency: Option<PathBuf>,
+    /// The tree head you kept earlier (`GET /api/v1/rounds/{id}/board/head`, JSON)
+    #[arg(long)]
+    kept: Option<PathBuf>,
     /// The public key shown on the site (64 hex digits) [default: the key inside the package,
     /// which only shows the package is consistent, not who made it]
     #[arg(long)]
@@ -377,7 +389,7 @@ impl Target<'_> {
     fn open_any_key(&self) -> Result<(Settings, PooledDb), Failure> {
         let settings = self.settings()?;
         let pool = prepare_database(&settings).map_err(Failure::setup)?;
-        let conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+        let conn = crate::db::connection::get(&pool).map_err(|e| Failure::setup(e.to_string()))?;
         Ok((settings, conn))
     }
 
@@ -539,7 +551,8 @@ fn serve(
     };
     let pool = prepare_database(&settings).map_err(Failure::setup)?;
     if settings.database_is_default && !args.no_demo {
-        let mut conn = pool.get().map_err(|e| Failure::setup(e.to_string()))?;
+        let mut conn =
+            crate::db::connection::get(&pool).map_err(|e| Failure::setup(e.to_string()))?;
         if crate::demo::is_empty(&mut conn).map_err(|e| Failure::setup(e.to_string()))? {
             let credentials = crate::demo::load(
                 &mut conn,

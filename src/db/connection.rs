@@ -31,11 +31,139 @@ PRAGMA secure_delete = FAST;";
 #[derive(Clone, Debug)]
 pub struct ConnectionManager {
     url: DatabaseUrl,
+    /// Kept alive by the pool that owns this manager; the prober stops when it goes.
+    _health: std::sync::Arc<Health>,
 }
 
 impl ConnectionManager {
     pub fn new(url: DatabaseUrl) -> Self {
-        ConnectionManager { url }
+        let health = health_of(&url);
+        ConnectionManager {
+            url,
+            _health: health,
+        }
+    }
+}
+
+/// Whether the database answers, as one prober per database sees it every `PROBE_EVERY`.
+/// While it does not, taking a connection fails at once instead of waiting out the pool's
+/// timeout, so a request during an outage gets its 503 in a fraction of a second; once the
+/// database answers again, the pool reconnects within `RECONNECT_AT_MOST`.
+#[derive(Debug, Default)]
+pub struct Health {
+    down: std::sync::atomic::AtomicBool,
+}
+
+impl Health {
+    pub fn is_down(&self) -> bool {
+        self.down.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn set_down(&self, down: bool) {
+        let was = self.down.swap(down, std::sync::atomic::Ordering::Relaxed);
+        if was != down {
+            if down {
+                tracing::error!(
+                    "the database does not answer; requests are refused at once until it does"
+                );
+            } else {
+                tracing::warn!("the database answers again");
+            }
+        }
+    }
+}
+
+const PROBE_EVERY: Duration = Duration::from_millis(200);
+/// How long a request waits for a connection while the database answers (a busy pool).
+const CHECKOUT_WAIT: Duration = Duration::from_secs(5);
+/// The pool's own timeout, which also caps the pause between its reconnection attempts at half
+/// of it (r2d2 doubles the pause after each failure up to that).
+const RECONNECT_AT_MOST: Duration = Duration::from_millis(800);
+/// Requests wait for a connection in slices of this, looking at the database's health between.
+const CHECKOUT_SLICE: Duration = Duration::from_millis(150);
+
+/// One `Health` per database URL in this process, shared by its pools (a second app instance
+/// in tests), probed by one thread while any pool on it lives.
+static HEALTH: std::sync::Mutex<Vec<(String, std::sync::Weak<Health>)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// The health of the database at `url` (its prober starts with the first pool on it).
+pub fn health_of(url: &DatabaseUrl) -> std::sync::Arc<Health> {
+    let mut all = HEALTH.lock().unwrap_or_else(|p| p.into_inner());
+    all.retain(|(_, weak)| weak.strong_count() > 0);
+    if let Some(health) = all
+        .iter()
+        .find(|(u, _)| u == url.expose())
+        .and_then(|(_, weak)| weak.upgrade())
+    {
+        return health;
+    }
+    let health = std::sync::Arc::new(Health::default());
+    all.push((url.expose().to_string(), std::sync::Arc::downgrade(&health)));
+    if url.backend() == Backend::Postgres {
+        start_prober(url.clone(), std::sync::Arc::downgrade(&health));
+    }
+    health
+}
+
+/// Pings the database on a connection of its own every `PROBE_EVERY` (reconnecting as
+/// needed), until no pool uses this database any more.
+fn start_prober(url: DatabaseUrl, health: std::sync::Weak<Health>) {
+    let spawned = std::thread::Builder::new()
+        .name("database-prober".into())
+        .spawn(move || {
+            let mut conn: Option<diesel::PgConnection> = None;
+            loop {
+                std::thread::sleep(PROBE_EVERY);
+                let Some(health) = health.upgrade() else {
+                    return;
+                };
+                if conn.is_none() {
+                    conn = diesel::PgConnection::establish(url.expose()).ok();
+                }
+                let answered = conn
+                    .as_mut()
+                    .is_some_and(|c| c.batch_execute("SELECT 1").is_ok());
+                if !answered {
+                    conn = None;
+                }
+                health.set_down(!answered);
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::error!(error = %e, "cannot start the database prober; outages wait out the pool's timeout");
+    }
+}
+
+/// A connection, waiting up to `CHECKOUT_WAIT` for a free one (for work that may wait out
+/// an outage: start-up, background jobs, tools).
+pub fn get(pool: &DbPool) -> Result<PooledDb, diesel::r2d2::PoolError> {
+    pool.get_timeout(CHECKOUT_WAIT)
+}
+
+/// Why no connection was handed out.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckoutError {
+    #[error("the database does not answer")]
+    Down,
+    #[error("no database connection became free in time: {0}")]
+    Busy(#[from] diesel::r2d2::PoolError),
+}
+
+/// A connection from the pool: at once, or a refusal at once while the database is down;
+/// otherwise waiting up to `CHECKOUT_WAIT` for a free one (looking again at the database's
+/// health every slice, so a request caught by an outage does not wait it out).
+pub fn checkout(pool: &DbPool, health: &Health) -> Result<PooledDb, CheckoutError> {
+    let deadline = std::time::Instant::now() + CHECKOUT_WAIT;
+    loop {
+        if health.is_down() {
+            return pool.try_get().ok_or(CheckoutError::Down);
+        }
+        match pool.get_timeout(CHECKOUT_SLICE) {
+            Ok(conn) => return Ok(conn),
+            Err(e) if std::time::Instant::now() >= deadline => return Err(e.into()),
+            Err(_) => continue,
+        }
     }
 }
 
@@ -86,14 +214,14 @@ pub fn connect_pool(url: &DatabaseUrl, max_size: u32) -> Result<DbPool, String> 
         Pool::builder()
             .max_size(max_size)
             .min_idle(Some(max_size))
-            .connection_timeout(Duration::from_secs(5))
+            .connection_timeout(RECONNECT_AT_MOST)
     };
     match builder().build(manager) {
         Ok(pool) => Ok(pool),
         // A server short of connection slots, or slow to start backends, still serves with
         // fewer; the pool keeps opening the rest in the background.
         Err(e) => {
-            tracing::warn!(error = %e, "not every database connection opened in 5 s; starting with fewer");
+            tracing::warn!(error = %e, "not every database connection opened at once; starting with fewer");
             Ok(builder().build_unchecked(ConnectionManager::new(url.clone())))
         }
     }
@@ -269,7 +397,7 @@ mod tests {
     fn write_transactions_nest() {
         let dir = tempfile::tempdir().unwrap();
         let pool = sqlite_pool(dir.path(), "nest.sqlite3");
-        let mut conn = pool.get().unwrap();
+        let mut conn = crate::db::connection::get(&pool).unwrap();
         conn.batch_execute("CREATE TABLE t (n INTEGER)").unwrap();
         let result: Result<(), diesel::result::Error> = write_transaction(&mut conn, |conn| {
             conn.batch_execute("INSERT INTO t VALUES (1)")?;

@@ -357,6 +357,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    board_nodes (round_id, level, idx) {
+        round_id -> BigInt,
+        level -> Integer,
+        idx -> BigInt,
+        hash -> Text,
+    }
+}
+
+diesel::table! {
+    board_heads (round_id, tree_size) {
+        round_id -> BigInt,
+        tree_size -> BigInt,
+        root_hash -> Text,
+        signed_at -> Timestamp,
+        signature -> Text,
+    }
+}
+
+diesel::table! {
     named_places (id) {
         id -> BigInt,
         district_id -> Nullable<BigInt>,
@@ -524,6 +543,8 @@ diesel::joinable!(voter_checks -> rounds (round_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     account_identities,
+    board_heads,
+    board_nodes,
     districts,
     users,
     rounds,

@@ -15,3 +15,9 @@ pub fn valid_email(email: &str) -> bool {
         && !email.chars().any(|c| c.is_whitespace() || c.is_control())
         && email.len() <= 254
 }
+
+/// False for an address under the reserved `.invalid` top-level domain (RFC 6761), which an
+/// account made at an identity provider without an address gets: no message goes there.
+pub fn deliverable(email: &str) -> bool {
+    !email.to_ascii_lowercase().ends_with(".invalid")
+}

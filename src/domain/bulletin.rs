@@ -282,6 +282,37 @@ impl<'a> From<&'a BoardEntry> for StoredEntry<'a> {
     }
 }
 
+/// True when the entry's stored hash is the hash of its fields (and an opened ballot matches
+/// its commitment): the entry is as it was written, whatever its neighbours.
+pub fn recomputes(round_id: RoundId, e: &StoredEntry<'_>) -> bool {
+    let round_id = round_id.0;
+    let committed = match (e.commitment, e.content) {
+        (Some(commitment), _) => Some(Committed::Commitment(commitment)),
+        (None, Some(content)) => Some(Committed::LegacyContent(content)),
+        (None, None) => None,
+    };
+    let opened_matches = match (e.commitment, e.salt, e.content) {
+        (Some(commitment), Some(salt), Some(content)) => {
+            sealing::commit(salt, content) == commitment
+        }
+        // Sealed (no content yet), or a legacy entry hashed over its content.
+        (Some(_), None, None) | (None, _, Some(_)) => true,
+        _ => false,
+    };
+    let recomputed = committed.map(|committed| {
+        entry_hash(&EntryFields {
+            prev_hash: e.prev_hash,
+            round_id,
+            seq: e.seq,
+            district_id: e.district_id,
+            tracking_hash: e.tracking_hash,
+            supersedes: e.supersedes,
+            committed,
+        })
+    });
+    recomputed.as_deref() == Some(e.entry_hash) && opened_matches
+}
+
 /// Every fault of a chain, not only the first: an auditor wants to know each ballot that
 /// does not match. Also returns the head recomputed from the stored hashes.
 pub fn chain_faults<'a>(
@@ -302,31 +333,7 @@ pub fn chain_faults<'a>(
         if e.prev_hash != prev {
             faults.push(ChainError::BrokenLink { seq: e.seq });
         }
-        let committed = match (e.commitment, e.content) {
-            (Some(commitment), _) => Some(Committed::Commitment(commitment)),
-            (None, Some(content)) => Some(Committed::LegacyContent(content)),
-            (None, None) => None,
-        };
-        let opened_matches = match (e.commitment, e.salt, e.content) {
-            (Some(commitment), Some(salt), Some(content)) => {
-                sealing::commit(salt, content) == commitment
-            }
-            // Sealed (no content yet), or a legacy entry hashed over its content.
-            (Some(_), None, None) | (None, _, Some(_)) => true,
-            _ => false,
-        };
-        let recomputed = committed.map(|committed| {
-            entry_hash(&EntryFields {
-                prev_hash: e.prev_hash,
-                round_id,
-                seq: e.seq,
-                district_id: e.district_id,
-                tracking_hash: e.tracking_hash,
-                supersedes: e.supersedes,
-                committed,
-            })
-        });
-        if recomputed.as_deref() != Some(e.entry_hash) || !opened_matches {
+        if !recomputes(RoundId(round_id), &e) {
             faults.push(ChainError::Altered { seq: e.seq });
         }
         // Continue from the stored hash so one altered entry is reported once, not again as a
@@ -386,6 +393,22 @@ pub fn entry(b: BallotRow) -> BoardEntry {
     }
 }
 
+/// One page of a round's board: the entries after `after`, at most `limit`.
+pub fn page(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+    after: i64,
+    limit: i64,
+) -> AppResult<Vec<BoardEntry>> {
+    crate::domain::rounds::find(conn, round_id)?;
+    Ok(
+        crate::db::models::board_tree::page(conn, round_id.0, after, limit)?
+            .into_iter()
+            .map(entry)
+            .collect(),
+    )
+}
+
 /// A round's public board: the head of its verified chain and every entry, in order.
 pub struct PublicBoard {
     pub chain_head: String,
@@ -404,19 +427,25 @@ pub fn board(conn: &mut DbConnection, round_id: RoundId) -> AppResult<PublicBoar
     })
 }
 
-#[derive(Serialize, utoipa::ToSchema)]
+#[derive(Serialize, Deserialize, utoipa::ToSchema)]
 pub struct InclusionProof {
     pub round_id: i64,
     /// The voter's entry on the board.
     pub entry: BoardEntry,
-    /// The board's current head; the entry is included if the chain from it leads here.
+    /// The newest entry's hash: the head of the hash chain.
     pub chain_head: String,
+    /// The entry hashes to its stored hash, and, once in a signed tree head, its path leads
+    /// to that head's root. (The whole chain is the auditor's to check: `budgetbox verify`.)
     pub chain_valid: bool,
     /// The later entry that replaced this ballot, if the voter voted again.
     pub superseded_by: Option<i64>,
+    /// The entry's inclusion in the board's latest signed tree head; null for a few seconds
+    /// after voting, until the next checkpoint signs a head that includes it.
+    pub tree: Option<super::board_tree::Inclusion>,
 }
 
-/// Finds a ballot by its tracking code, with the chain head it leads to.
+/// Finds a ballot by its tracking code, with its inclusion in the latest signed tree head.
+/// Reads O(log n) rows: the entry, the chain's newest entry, and the tree's nodes on its path.
 pub fn inclusion(conn: &mut DbConnection, code: &str) -> AppResult<InclusionProof> {
     let normalized: String = code
         .chars()
@@ -428,22 +457,57 @@ pub fn inclusion(conn: &mut DbConnection, code: &str) -> AppResult<InclusionProo
             AppError::NotFound(Message::new("messages-bulletin-ballot-tracking-code-check"))
         })?;
     let round_id = found.round_id;
-    let board = ballot::of_round(conn, round_id)?;
-    let verified = verify_chain(round_id, &board);
-    let chain_head = board
-        .last()
-        .map_or(GENESIS.to_string(), |b| b.entry_hash.clone());
-    let superseded_by = board
-        .iter()
-        .find(|b| b.supersedes == Some(found.seq))
-        .map(|b| b.seq);
+    let chain_head =
+        ballot::chain_tail(conn, round_id)?.map_or(GENESIS.to_string(), |(_, hash)| hash);
+    let superseded_by = crate::db::models::board_tree::superseded_by(conn, round_id, found.seq)?;
+    let tree = super::board_tree::inclusion(conn, RoundId(round_id), found.seq)?;
+    let intact = recomputes(RoundId(round_id), &StoredEntry::from(&found));
+    let on_path = tree.as_ref().is_none_or(|t| {
+        super::board_tree::leaf_of(&found.entry_hash)
+            .is_some_and(|leaf| super::board_tree::path_leads_to_root(&leaf, t))
+    });
     Ok(InclusionProof {
         round_id,
-        chain_valid: verified.is_ok(),
+        chain_valid: intact && on_path,
         chain_head,
         superseded_by,
+        tree,
         entry: entry(found),
     })
+}
+
+/// What a person (or `budgetbox verify --receipt`) checks offline about a receipt: the entry
+/// hashes to its entry hash, the tree head is signed with the installation's key, and the
+/// path leads from the entry to that head's root.
+pub fn check_receipt(
+    proof: &InclusionProof,
+    key: &ed25519_dalek::VerifyingKey,
+) -> Result<super::board_tree::TreeHead, String> {
+    let entry = &proof.entry;
+    if !recomputes(RoundId(proof.round_id), &StoredEntry::from(entry)) {
+        return Err(format!(
+            "entry {} does not hash to its entry hash: it was altered",
+            entry.seq
+        ));
+    }
+    let inclusion = proof.tree.as_ref().ok_or(
+        "the receipt has no tree proof yet: fetch it again in a few seconds, once a signed head includes the ballot",
+    )?;
+    if inclusion.head.round_id != proof.round_id || inclusion.leaf_index != entry.seq - 1 {
+        return Err("the proof is for another entry".into());
+    }
+    if !inclusion.head.signed_by(key) {
+        return Err("the tree head is not signed by this key".into());
+    }
+    let leaf = super::board_tree::leaf_of(&entry.entry_hash)
+        .ok_or("the entry hash is not a SHA-256 hash")?;
+    if !super::board_tree::path_leads_to_root(&leaf, inclusion) {
+        return Err(format!(
+            "entry {} is not in the signed board of {} entries",
+            entry.seq, inclusion.head.tree_size
+        ));
+    }
+    Ok(inclusion.head.clone())
 }
 
 /// Verifies every round's chain (after a restore, say); a broken one is an error naming it.

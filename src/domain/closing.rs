@@ -24,6 +24,9 @@ pub fn count_round(
     let round_id = round_id.0;
     let counted = crate::db::write_transaction(conn, |conn| {
         let round = counting::lock_for_count(conn, RoundId(round_id), now)?;
+        // The last entries go into a signed tree head before the board is opened.
+        let key = crate::auth::audit_signing_key(secret);
+        while super::board_tree::checkpoint(conn, &key, RoundId(round_id), now)?.is_some() {}
         publication::open_board(conn, secret, RoundId(round_id))?;
         publication::forget_order_of_voting(conn, RoundId(round_id), now)?;
         let result = counting::tally_and_store(conn, &round, now)?;

@@ -230,11 +230,6 @@ fn placeholder_email(secret: &[u8], provider: &str, person: &VerifiedPerson) -> 
     format!("{}@{provider}.invalid", &key[..24])
 }
 
-/// True for an address made up by `placeholder_email`.
-pub fn is_placeholder_email(email: &str) -> bool {
-    email.ends_with(".invalid")
-}
-
 /// How a sign-in at a provider ended.
 pub enum SignedIn {
     Existing(Account),
@@ -285,7 +280,7 @@ pub fn sign_in(
             },
         )?;
         user::set_language(conn, id, lang.code())?;
-        if !is_placeholder_email(&email) {
+        if super::addresses::deliverable(&email) {
             user::mark_email_verified(conn, id)?;
         }
         identity::link(

@@ -7,6 +7,7 @@ pub mod addresses;
 pub mod ballot_rules;
 pub mod ballot_words;
 pub mod ballots;
+pub mod board_tree;
 pub mod bulletin;
 pub mod census;
 pub mod closing;

@@ -127,6 +127,9 @@ pub fn enqueue(
     body: &Body,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    if !super::addresses::deliverable(to) {
+        return Ok(());
+    }
     // A line break in a subject (from a proposal title, say) would be a header of its own.
     let subject: String = subject
         .chars()

@@ -49,6 +49,9 @@ pub fn open_board(conn: &mut DbConnection, secret: &[u8], round_id: RoundId) -> 
         });
     }
     ballot::rewrite_board(conn, round_id, &opened)?;
+    // The entries' hashes are unchanged, and so is the tree; its nodes are written again for
+    // the same reason as the board.
+    super::board_tree::rewrite_nodes(conn, RoundId(round_id))?;
     Ok(opened.len())
 }
 

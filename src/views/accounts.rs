@@ -197,7 +197,9 @@ pub fn account(
             (error_summary(lang, errors))
             dl.facts {
                 div { dt { (t(lang, "accounts-fact-name")) } dd { (user.display_name) } }
-                div { dt { (t(lang, "accounts-fact-email")) } dd { (user.email) } }
+                div { dt { (t(lang, "accounts-fact-email")) } dd {
+                    @if crate::domain::addresses::deliverable(&user.email) { (user.email) } @else { (t(lang, "identity-no-address")) }
+                } }
                 div { dt { (t(lang, "accounts-fact-role")) } dd { (role_label(lang, &user.role)) } }
             }
             h2 { (t(lang, "accounts-about-you")) }

@@ -533,6 +533,18 @@ pub fn inclusion(
                     }
                     // One sentence: "Entry hash <hash>; chain intact." (or broken)
                     p { (t(lang, "ballots-inclusion-hash")) " " code.hash { (p.entry.entry_hash) } "; " (t(lang, if p.chain_valid { "ballots-chain-intact" } else { "ballots-chain-broken" })) "." }
+                    @match &p.tree {
+                        Some(tree) => {
+                            p { (t_with(lang, "ballots-tree-included", &[("size", &tree.head.tree_size.to_string()), ("date", &tree.head.signed_on)])) " " code.hash { (tree.head.root_hash) } "." }
+                            div #tree-check data-leaf-index=(tree.leaf_index) data-tree-size=(tree.head.tree_size) data-root=(tree.head.root_hash) data-entry-hash=(p.entry.entry_hash) data-path=(tree.path.join(",")) data-ok=(t(lang, "ballots-tree-check-ok")) data-failed=(t(lang, "ballots-tree-check-failed")) {
+                                button.button.secondary #tree-check-run type="button" hidden { (t(lang, "ballots-tree-check")) }
+                                p #tree-check-result role="status" {}
+                            }
+                            p.hint { (t(lang, "ballots-tree-offline")) }
+                            script src="/assets/receipt.js" defer {}
+                        }
+                        None => { p { (t(lang, "ballots-tree-pending")) } }
+                    }
                 }
                 None => { p { (t(lang, "ballots-not-found")) } }
             }

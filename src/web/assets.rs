@@ -34,6 +34,16 @@ pub async fn ballot_script() -> HttpResponse {
         .body(BALLOT_JS)
 }
 
+const RECEIPT_JS: &str = include_str!("../../assets/receipt.js");
+
+/// Checks a receipt's Merkle path in the browser (the page says it all without it).
+pub async fn receipt_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/javascript; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(RECEIPT_JS)
+}
+
 const MAP_JS: &str = include_str!("../../assets/map.js");
 
 /// Draws maps over the map page's list and the proposal form's coordinates (both work without

@@ -13,9 +13,11 @@ use std::panic::AssertUnwindSafe;
 use chrono::NaiveDateTime;
 use tokio::sync::{mpsc, oneshot};
 
+use crate::db::connection::Health;
 use crate::db::{write_transaction, DbConnection, DbPool};
 use crate::domain::ballots::{self, Prepared, Receipt};
 use crate::error::{AppError, AppResult};
+use std::sync::Arc;
 
 /// Most ballots written in one transaction; bounds the time a batch holds the round's lock.
 const MAX_BATCH: usize = 64;
@@ -39,11 +41,11 @@ fn not_stored(why: &str) -> AppError {
 
 impl BallotBox {
     /// Starts the writer thread; it stops when the last `BallotBox` clone is dropped.
-    pub fn start(pool: DbPool) -> Self {
+    pub fn start(pool: DbPool, health: Arc<Health>) -> Self {
         let (jobs, queue) = mpsc::channel(QUEUE);
         let spawned = std::thread::Builder::new()
             .name("ballot-box".into())
-            .spawn(move || writer(pool, queue));
+            .spawn(move || writer(pool, health, queue));
         if let Err(e) = spawned {
             // Every cast will then answer 503 rather than the server failing to start.
             tracing::error!(error = %e, "cannot start the ballot writer");
@@ -64,7 +66,7 @@ impl BallotBox {
     }
 }
 
-fn writer(pool: DbPool, mut queue: mpsc::Receiver<Job>) {
+fn writer(pool: DbPool, health: Arc<Health>, mut queue: mpsc::Receiver<Job>) {
     while let Some(first) = queue.blocking_recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -73,14 +75,15 @@ fn writer(pool: DbPool, mut queue: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        let outcomes = std::panic::catch_unwind(AssertUnwindSafe(|| commit_batch(&pool, &batch)))
-            .unwrap_or_else(|_| {
-                tracing::error!("the ballot writer panicked; the batch was not stored");
-                batch
-                    .iter()
-                    .map(|_| Err(not_stored("an internal error occurred")))
-                    .collect()
-            });
+        let outcomes =
+            std::panic::catch_unwind(AssertUnwindSafe(|| commit_batch(&pool, &health, &batch)))
+                .unwrap_or_else(|_| {
+                    tracing::error!("the ballot writer panicked; the batch was not stored");
+                    batch
+                        .iter()
+                        .map(|_| Err(not_stored("an internal error occurred")))
+                        .collect()
+                });
         for (job, outcome) in batch.into_iter().zip(outcomes) {
             // The voter may have gone away; their ballot is stored all the same.
             let _ = job.reply.send(outcome);
@@ -88,8 +91,8 @@ fn writer(pool: DbPool, mut queue: mpsc::Receiver<Job>) {
     }
 }
 
-fn commit_batch(pool: &DbPool, batch: &[Job]) -> Vec<AppResult<Receipt>> {
-    let mut conn = match pool.get() {
+fn commit_batch(pool: &DbPool, health: &Health, batch: &[Job]) -> Vec<AppResult<Receipt>> {
+    let mut conn = match crate::db::connection::checkout(pool, health) {
         Ok(conn) => conn,
         Err(e) => {
             tracing::warn!(error = %e, "ballot writer: no database connection");

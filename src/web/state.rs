@@ -52,6 +52,8 @@ pub struct AppState {
     pub ballot_box: super::ballot_box::BallotBox,
     /// Why this instance refuses to serve: its secret key is not the installation's.
     pub key_mismatch: Option<Arc<String>>,
+    /// Whether the database answers (requests are refused at once while it does not).
+    pub database_health: Arc<crate::db::connection::Health>,
     /// The city's identity providers residents may sign in with.
     pub identity_providers: Arc<crate::auth::oidc::IdentityProviders>,
 }
@@ -79,10 +81,12 @@ impl AppState {
                 runtime.spawn(identity_providers.clone().discover_until_known());
             }
         }
+        let database_health = crate::db::connection::health_of(&settings.database_url);
         AppState {
+            ballot_box: super::ballot_box::BallotBox::start(pool.clone(), database_health.clone()),
+            database_health,
             identity_providers,
             tokens: TokenKeys::new(settings.secret_key.expose()),
-            ballot_box: super::ballot_box::BallotBox::start(pool.clone()),
             pool,
             clock,
             settings: Arc::new(settings),
@@ -113,12 +117,12 @@ impl AppState {
         F: FnOnce(&mut DbConnection) -> AppResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let pool = self.pool.clone();
+        let (pool, health) = (self.pool.clone(), self.database_health.clone());
         actix_web::web::block(move || {
             crate::metrics::waiting_for_connection(1);
-            let conn = pool.get();
+            let conn = crate::db::connection::checkout(&pool, &health);
             crate::metrics::waiting_for_connection(-1);
-            let mut conn = conn.map_err(AppError::from)?;
+            let mut conn = conn.map_err(|e| AppError::Unavailable(Box::new(e)))?;
             f(&mut conn)
         })
         .await?

@@ -514,7 +514,7 @@ fn backup_and_restore(source: &str, target: &str, snapshot: &std::path::Path, fo
     let count = |url: &str| {
         let url = budgetbox::config::DatabaseUrl::parse(url).unwrap();
         let pool = budgetbox::db::connect_pool(&url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
+        let mut conn = budgetbox::db::connection::get(&pool).unwrap();
         (1..=2)
             .map(|r| {
                 budgetbox::db::models::ballot::of_round(&mut conn, r)

@@ -181,7 +181,7 @@ async fn set_up(
         .unwrap();
     let round = round["id"].as_i64().unwrap_or_else(|| panic!("{round}"));
     let pool = budgetbox::db::connect_pool(&database.url, 2).unwrap();
-    let mut conn = pool.get().unwrap();
+    let mut conn = budgetbox::db::connection::get(&pool).unwrap();
     let projects = (0..3)
         .map(|i| {
             crate::helpers::feasible_project(
@@ -365,7 +365,7 @@ async fn nothing_lost(
         acknowledged.len()
     );
     let pool = budgetbox::db::connect_pool(&database.url, 1).unwrap();
-    let mut conn = pool.get().unwrap();
+    let mut conn = budgetbox::db::connection::get(&pool).unwrap();
     let board = budgetbox::db::models::ballot::of_round(&mut conn, round).unwrap();
     budgetbox::domain::bulletin::verify_chain(round, &board)
         .expect("the chain survived every fault");

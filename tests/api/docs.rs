@@ -151,7 +151,7 @@ fn rounds_for_codes_and_census(data_dir: &Path, council_email: &str) -> (i64, i6
     )
     .expect("settings of the scratch directory");
     let pool = budgetbox::app::prepare_database(&settings).expect("the scratch database opens");
-    let mut conn = pool.get().expect("a connection");
+    let mut conn = budgetbox::db::connection::get(&pool).expect("a connection");
     let now = chrono::Utc::now().naive_utc();
     let council = budgetbox::domain::accounts::find_by_email(&mut conn, council_email)
         .expect("the account made by `admin create`")
@@ -443,4 +443,64 @@ fn benches_and_scripts_the_documents_name_exist() {
         .status()
         .unwrap();
     assert!(status.success(), "scripts/bench-tally.sh parses");
+}
+
+/// The README's identity provider file, as a city would copy it: the server starts with it
+/// and serves while the provider cannot be reached (this machine reaches no other host); a
+/// wrong file stops it with one line.
+#[test]
+fn the_readme_identity_provider_file_starts_the_server() {
+    let readme = std::fs::read_to_string(manifest().join("README.md")).unwrap();
+    let toml = readme
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README shows a providers file");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("providers.toml");
+    std::fs::write(&file, toml).unwrap();
+    let var = toml
+        .split("client_secret_env = \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the example names its secret's variable");
+    std::env::set_var(var, "a-secret-from-the-environment");
+    serves(dir.path(), &["--oidc-config", file.to_str().unwrap()]);
+    std::env::remove_var(var);
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "serve",
+            "--no-demo",
+            "--bind",
+            "127.0.0.1:0",
+            "--oidc-config",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(
+        lines.len() == 1 && err.contains(var),
+        "the missing secret is named in one line: {err}"
+    );
+    let inline = toml.replace(
+        &format!("client_secret_env = \"{var}\""),
+        "client_secret = \"inline\"",
+    );
+    std::fs::write(&file, inline.replace("https://", "http://")).unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "serve",
+            "--no-demo",
+            "--bind",
+            "127.0.0.1:0",
+            "--oidc-config",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(lines.len() == 1 && err.contains("https"), "{err}");
 }

@@ -186,7 +186,7 @@ impl TestApp {
     }
 
     pub fn conn(&self) -> budgetbox::db::connection::PooledDb {
-        self.pool.get().expect("test pool has a connection")
+        budgetbox::db::connection::get(&self.pool).expect("test pool has a connection")
     }
 }
 

@@ -424,7 +424,7 @@ async fn killed_while_sending(backend: Backend) {
     // Three hundred messages waiting, written as the events that cause them would write them.
     {
         let pool = budgetbox::db::connect_pool(&database.url, 1).unwrap();
-        let mut conn = pool.get().unwrap();
+        let mut conn = budgetbox::db::connection::get(&pool).unwrap();
         budgetbox::db::migrations::run_pending(&mut conn).unwrap();
         let now = chrono::Utc::now().naive_utc();
         for i in 0..300 {

@@ -7,6 +7,7 @@ mod helpers;
 mod accounts;
 mod audit;
 mod ballots;
+mod board;
 mod browser;
 mod cli;
 mod comments;

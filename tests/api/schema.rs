@@ -84,6 +84,8 @@ fn declared_columns() -> Vec<(String, String)> {
         account_identities,
         oidc_logins,
         round_voter_rules,
+        board_nodes,
+        board_heads,
     )
 }
 

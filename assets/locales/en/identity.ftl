@@ -50,3 +50,4 @@ identity-rules-assurance = Assurance levels that verify a voter
 identity-rules-assurance-hint = Separated by commas, e.g. substantial, high. Rounds that require the city's identity service accept only these.
 identity-rules-save = Save
 identity-rules-saved = Saved. The next sign-in of each person uses these rules.
+identity-no-address = None: the city's identity service gave no verified address, so no messages are sent.

@@ -50,3 +50,4 @@ identity-rules-assurance = Niveles de garantía que verifican a un votante
 identity-rules-assurance-hint = Separados por comas, p. ej. sustancial, alto. Las votaciones que exigen el servicio de identidad de la ciudad solo aceptan estos.
 identity-rules-save = Guardar
 identity-rules-saved = Guardado. El próximo inicio de sesión de cada persona usa estas reglas.
+identity-no-address = Ninguna: el servicio de identidad de la ciudad no dio una dirección verificada, así que no se envían mensajes.

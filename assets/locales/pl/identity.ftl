@@ -50,3 +50,4 @@ identity-rules-assurance = Poziomy pewności potwierdzające głosującego
 identity-rules-assurance-hint = Oddzielone przecinkami, np. znaczny, wysoki. Głosowania wymagające miejskiej usługi tożsamości uznają tylko te.
 identity-rules-save = Zapisz
 identity-rules-saved = Zapisano. Przy następnym logowaniu każdej osoby obowiązują te zasady.
+identity-no-address = Brak: miejska usługa tożsamości nie podała potwierdzonego adresu, więc nie wysyłamy wiadomości.

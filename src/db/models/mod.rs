@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod ballot;
+pub mod board_tree;
 pub mod change_request;
 pub mod comment;
 pub mod district;

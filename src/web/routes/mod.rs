@@ -77,6 +77,10 @@ fn site_routes(cfg: &mut web::ServiceConfig) {
         .route("/favicon.ico", web::get().to(super::assets::icon))
         .route("/assets/map.js", web::get().to(super::assets::map_script))
         .route(
+            "/assets/receipt.js",
+            web::get().to(super::assets::receipt_script),
+        )
+        .route(
             "/assets/vendor/leaflet/{file:.*}",
             web::get().to(super::assets::leaflet),
         )

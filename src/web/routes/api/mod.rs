@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod ballots;
+pub mod board;
 pub mod comments;
 pub mod mail;
 pub mod proposals;
@@ -26,7 +27,7 @@ use utoipa::OpenApi;
         crate::web::routes::oidc::login, crate::web::routes::oidc::callback, crate::web::routes::oidc::backchannel_logout,
         proposals::submit, proposals::list, proposals::show, proposals::edit, proposals::withdraw, proposals::review,
         results::count, results::pb, results::csv, results::geojson, results::json, results::audit, results::audit_key, results::statistics, results::implementation, results::record_progress, results::feedback,
-        ballots::cast, ballots::bulletin_board, ballots::receipt, ballots::paper,
+        ballots::cast, ballots::bulletin_board, ballots::receipt, ballots::paper, board::page, board::head, board::consistency,
         round_admin::create, round_admin::update, round_admin::advance, round_admin::census,
         round_admin::voting_codes, round_admin::voting_codes_from_census, round_admin::my_eligibility, round_admin::voter_check,
         translations::round, translations::proposal,
@@ -142,6 +143,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/rounds/{round_id}/bulletin",
             web::get().to(ballots::bulletin_board),
+        )
+        .route("/rounds/{round_id}/board", web::get().to(board::page))
+        .route("/rounds/{round_id}/board/head", web::get().to(board::head))
+        .route(
+            "/rounds/{round_id}/board/consistency",
+            web::get().to(board::consistency),
         )
         .route("/receipts/{tracking_code}", web::get().to(ballots::receipt))
         .route("/rounds/{round_id}", web::get().to(rounds::show))

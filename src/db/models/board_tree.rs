@@ -1,0 +1,158 @@
+//! The board's Merkle tree: its stored complete nodes and its signed heads (see `merkle`).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::schema::{ballots, board_heads, board_nodes};
+use crate::db::DbConnection;
+
+#[derive(Queryable, Selectable, Clone, Debug)]
+#[diesel(table_name = board_heads)]
+pub struct HeadRow {
+    pub round_id: i64,
+    pub tree_size: i64,
+    pub root_hash: String,
+    pub signed_at: NaiveDateTime,
+    pub signature: String,
+}
+
+pub fn latest_head(conn: &mut DbConnection, round_id: i64) -> QueryResult<Option<HeadRow>> {
+    board_heads::table
+        .filter(board_heads::round_id.eq(round_id))
+        .order(board_heads::tree_size.desc())
+        .select(HeadRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Stores a head and forgets the smaller ones: only the latest is kept (the sizes of earlier
+/// heads, day after day, would tell how the board grew). Another instance may have stored the
+/// same head (it is the same) or a larger one (which stays).
+pub fn insert_head(conn: &mut DbConnection, head: &HeadRow) -> QueryResult<()> {
+    diesel::delete(
+        board_heads::table
+            .filter(board_heads::round_id.eq(head.round_id))
+            .filter(board_heads::tree_size.lt(head.tree_size)),
+    )
+    .execute(conn)?;
+    if latest_head(conn, head.round_id)?.is_some_and(|h| h.tree_size > head.tree_size) {
+        return Ok(());
+    }
+    crate::on_each_backend!(conn, |c| diesel::insert_into(board_heads::table)
+        .values((
+            board_heads::round_id.eq(head.round_id),
+            board_heads::tree_size.eq(head.tree_size),
+            board_heads::root_hash.eq(&head.root_hash),
+            board_heads::signed_at.eq(head.signed_at),
+            board_heads::signature.eq(&head.signature),
+        ))
+        .on_conflict_do_nothing()
+        .execute(c))
+    .map(|_| ())
+}
+
+/// Rows per multi-row insert of nodes.
+const NODE_CHUNK: usize = 400;
+
+/// Stores complete nodes (level, index, hex hash); one already stored is the same node.
+pub fn insert_nodes(
+    conn: &mut DbConnection,
+    round_id: i64,
+    nodes: &[(i32, i64, String)],
+) -> QueryResult<()> {
+    for chunk in nodes.chunks(NODE_CHUNK) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|(level, idx, hash)| {
+                (
+                    board_nodes::round_id.eq(round_id),
+                    board_nodes::level.eq(*level),
+                    board_nodes::idx.eq(*idx),
+                    board_nodes::hash.eq(hash),
+                )
+            })
+            .collect();
+        crate::on_each_backend!(conn, |c| diesel::insert_into(board_nodes::table)
+            .values(&rows)
+            .on_conflict_do_nothing()
+            .execute(c))?;
+    }
+    Ok(())
+}
+
+/// Deletes and inserts again every node of a round, in one statement per chunk.
+pub fn rewrite_nodes(conn: &mut DbConnection, round_id: i64) -> QueryResult<()> {
+    let all: Vec<(i32, i64, String)> = board_nodes::table
+        .filter(board_nodes::round_id.eq(round_id))
+        .order((board_nodes::level, board_nodes::idx))
+        .select((board_nodes::level, board_nodes::idx, board_nodes::hash))
+        .load(conn)?;
+    diesel::delete(board_nodes::table.filter(board_nodes::round_id.eq(round_id))).execute(conn)?;
+    insert_nodes(conn, round_id, &all)
+}
+
+/// The stored nodes among `ids` (level, index), read in one statement (which may bring a
+/// few more, dropped here).
+pub fn nodes(
+    conn: &mut DbConnection,
+    round_id: i64,
+    ids: &[(i32, i64)],
+) -> QueryResult<Vec<(i32, i64, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let levels: Vec<i32> = ids.iter().map(|(l, _)| *l).collect();
+    let indexes: Vec<i64> = ids.iter().map(|(_, i)| *i).collect();
+    let rows: Vec<(i32, i64, String)> = board_nodes::table
+        .filter(board_nodes::round_id.eq(round_id))
+        .filter(board_nodes::level.eq_any(&levels))
+        .filter(board_nodes::idx.eq_any(&indexes))
+        .select((board_nodes::level, board_nodes::idx, board_nodes::hash))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(l, i, _)| ids.contains(&(*l, *i)))
+        .collect())
+}
+
+/// (seq, entry hash) of a round's entries after `after_seq`, in order, at most `limit`.
+pub fn entry_hashes_after(
+    conn: &mut DbConnection,
+    round_id: i64,
+    after_seq: i64,
+    limit: i64,
+) -> QueryResult<Vec<(i64, String)>> {
+    ballots::table
+        .filter(ballots::round_id.eq(round_id))
+        .filter(ballots::seq.gt(after_seq))
+        .order(ballots::seq)
+        .limit(limit)
+        .select((ballots::seq, ballots::entry_hash))
+        .load(conn)
+}
+
+/// The entry that replaced entry `seq`, if the voter voted again.
+pub fn superseded_by(conn: &mut DbConnection, round_id: i64, seq: i64) -> QueryResult<Option<i64>> {
+    ballots::table
+        .filter(ballots::round_id.eq(round_id))
+        .filter(ballots::supersedes.eq(seq))
+        .select(ballots::seq)
+        .first(conn)
+        .optional()
+}
+
+/// One page of a round's board: the entries after `after_seq`, at most `limit`.
+pub fn page(
+    conn: &mut DbConnection,
+    round_id: i64,
+    after_seq: i64,
+    limit: i64,
+) -> QueryResult<Vec<super::ballot::BallotRow>> {
+    ballots::table
+        .filter(ballots::round_id.eq(round_id))
+        .filter(ballots::seq.gt(after_seq))
+        .order(ballots::seq)
+        .limit(limit)
+        .select(super::ballot::BallotRow::as_select())
+        .load(conn)
+}
