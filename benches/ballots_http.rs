@@ -36,7 +36,7 @@ use support::{env_usize, percentile};
 fn prepare_round(pool: &DbPool, count: usize) -> (i64, Vec<i64>, Vec<String>) {
     use budgetbox::db::models::proposal;
     let (staff, round) = support::create_round(pool, true);
-    let mut conn = budgetbox::db::connection::get(&pool).expect("connection");
+    let mut conn = budgetbox::db::connection::get(pool).expect("connection");
     let now = chrono::Utc::now().naive_utc();
     let projects = (0..10)
         .map(|i| {
@@ -75,7 +75,7 @@ fn prepare_round(pool: &DbPool, count: usize) -> (i64, Vec<i64>, Vec<String>) {
 
 /// One row per transaction from one connection, for `seconds`, with ids from `first_id`.
 fn raw_commit_rate(pool: &DbPool, seconds: f64, first_id: i64) -> f64 {
-    let mut conn = budgetbox::db::connection::get(&pool).expect("connection");
+    let mut conn = budgetbox::db::connection::get(pool).expect("connection");
     conn.batch_execute(
         "CREATE TABLE IF NOT EXISTS bench_commits (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)",
     )

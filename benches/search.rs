@@ -51,7 +51,7 @@ const WORDS: [&str; 24] = [
 fn fill(pool: &budgetbox::db::DbPool, round: i64, count: usize) {
     let mut rng = rand::rngs::StdRng::seed_from_u64(7);
     let now = chrono::Utc::now().naive_utc();
-    let mut conn = budgetbox::db::connection::get(&pool).expect("connection");
+    let mut conn = budgetbox::db::connection::get(pool).expect("connection");
     write_transaction(&mut conn, |conn| {
         for i in 0..count {
             let pick = |rng: &mut rand::rngs::StdRng| WORDS[rng.random_range(0..WORDS.len())];
@@ -92,7 +92,7 @@ fn fill(pool: &budgetbox::db::DbPool, round: i64, count: usize) {
 /// proposal ids.
 fn fill_comments(pool: &budgetbox::db::DbPool, round: i64, count: usize) -> Vec<i64> {
     use budgetbox::db::models::comment;
-    let mut conn = budgetbox::db::connection::get(&pool).expect("connection");
+    let mut conn = budgetbox::db::connection::get(pool).expect("connection");
     let ids: Vec<i64> = proposal::of_round(&mut conn, round)
         .expect("proposals")
         .iter()

@@ -29,6 +29,9 @@ pub fn node_hash(left: &Hash, right: &Hash) -> Hash {
     h.finalize().into()
 }
 
+/// Complete nodes with their hashes, left to right.
+pub type Frontier = Vec<(NodeId, Hash)>;
+
 /// A complete subtree: leaves `[index·2^level, (index+1)·2^level)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NodeId {
@@ -243,7 +246,7 @@ pub fn append(
     frontier: &[(NodeId, Hash)],
     first_index: u64,
     leaves: &[Hash],
-) -> (Vec<(NodeId, Hash)>, Vec<(NodeId, Hash)>) {
+) -> (Vec<(NodeId, Hash)>, Frontier) {
     let mut stack: Vec<(NodeId, Hash)> = frontier.to_vec();
     let mut made = Vec::with_capacity(leaves.len() * 2);
     for (i, leaf) in leaves.iter().enumerate() {

@@ -63,7 +63,7 @@ pub fn staff_account(conn: &mut budgetbox::db::DbConnection) -> i64 {
 
 pub fn create_round(pool: &DbPool, voting: bool) -> (i64, i64) {
     use budgetbox::domain::round_config::{self, RoundInput};
-    let mut conn = budgetbox::db::connection::get(&pool).expect("connection");
+    let mut conn = budgetbox::db::connection::get(pool).expect("connection");
     let now = chrono::Utc::now().naive_utc();
     let staff = staff_account(&mut conn);
     let t = |hours: i64| {

@@ -126,7 +126,7 @@ fn send_due(
     from: &lettre::message::Mailbox,
     now: NaiveDateTime,
 ) -> Result<usize, String> {
-    let mut conn = crate::db::connection::get(&pool).map_err(|e| e.to_string())?;
+    let mut conn = crate::db::connection::get(pool).map_err(|e| e.to_string())?;
     let until = now + chrono::Duration::seconds(LEASE_SECONDS);
     let batch = write_transaction(&mut conn, |conn| outbox::claim_due(conn, now, until, BATCH))
         .map_err(|e: diesel::result::Error| e.to_string())?;
