@@ -120,7 +120,11 @@ pub fn on_each_backend(mut bench: impl FnMut(&str, DatabaseUrl)) {
         println!("PostgreSQL: skipped (set BUDGETBOX_TEST_POSTGRES_URL)");
         return;
     };
-    let name = format!("budgetbox_bench_{}", std::process::id());
+    // A new name each time: an app from an earlier run of the same process keeps its
+    // background threads, which must not find (and work on) this run's database.
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("budgetbox_bench_{}_{run}", std::process::id());
     let mut admin_conn = diesel::PgConnection::establish(&admin).expect("postgres reachable");
     admin_conn
         .batch_execute(&format!("CREATE DATABASE {name}"))

@@ -29,6 +29,7 @@ pub const ROUND: &str = "round.json";
 pub const CHANGES: &str = "changes.json";
 pub const BALLOTS: &str = "ballots.json";
 pub const RESULT: &str = "result.json";
+pub const TREE_HEAD: &str = "tree-head.json";
 pub const README: &str = "README.txt";
 
 /// Packages larger than this are refused before reading further (a national vote with
@@ -94,6 +95,8 @@ pub struct Contents {
     pub changes: Vec<ChangeRecord>,
     pub ballots: Vec<BoardEntry>,
     pub result: ResultRecord,
+    /// The board's last signed tree head (none for a round without ballots).
+    pub tree_head: Option<crate::domain::board_tree::TreeHead>,
     /// Extra files for other tools (e.g. one Pabulib file per pot), covered by the manifest.
     pub extra: Vec<(String, Vec<u8>)>,
 }
@@ -120,6 +123,8 @@ fn readme(round: &RoundRecord, public_key: &str) -> String {
          \x20              covers the previous hash, so the last one (the chain head) commits to all\n\
          result.json    the stored result, the rule it was counted with and the chain head it\n\
          \x20              was counted over\n\
+         tree-head.json the board's signed Merkle tree head (RFC 9162); its root is the tree of\n\
+         \x20              the entries' hashes, the one receipts' inclusion proofs lead to\n\
          pots/*.pb      the same ballots as Pabulib files, one per budget pot, for other tools\n\
          MANIFEST       SHA-256 of every file above (check with: sha256sum -c MANIFEST)\n\
          MANIFEST.sig   Ed25519 signature of MANIFEST, hex\n\
@@ -143,6 +148,9 @@ pub fn write(contents: &Contents, key: &SigningKey) -> std::io::Result<Vec<u8>> 
     files.insert(CHANGES.into(), pretty_json(&contents.changes)?);
     files.insert(BALLOTS.into(), pretty_json(&contents.ballots)?);
     files.insert(RESULT.into(), pretty_json(&contents.result)?);
+    if let Some(head) = &contents.tree_head {
+        files.insert(TREE_HEAD.into(), pretty_json(head)?);
+    }
     for (name, bytes) in &contents.extra {
         files.insert(name.clone(), bytes.clone());
     }

@@ -46,6 +46,7 @@ pub fn verify(bytes: &[u8], expected_key: Option<&VerifyingKey>) -> Result<Repor
         return Ok(report);
     };
     check_chain(&round, &ballots, &result, &mut report);
+    check_tree_head(&files, expected_key, &ballots, &mut report);
     recount(&round, &ballots, &result, &mut report);
     if report.ok() {
         report.summary.insert(
@@ -178,6 +179,56 @@ fn check_chain(
             "{RESULT}: the result was counted over chain head {}, but the ballots lead to {head} \
              (ballots were added, removed or changed)",
             result.chain_head
+        ));
+    }
+}
+
+/// The signed tree head, when the package has one: signed by the installation, for as many
+/// entries as the board has, and its root the tree of the entries' hashes.
+fn check_tree_head(
+    files: &BTreeMap<String, Vec<u8>>,
+    expected_key: Option<&VerifyingKey>,
+    ballots: &[BoardEntry],
+    report: &mut Report,
+) {
+    if !files.contains_key(super::TREE_HEAD) {
+        return;
+    }
+    let Some(head): Option<crate::domain::board_tree::TreeHead> =
+        parse_part(files, super::TREE_HEAD, report)
+    else {
+        return;
+    };
+    let key = expected_key.copied().or_else(|| {
+        files
+            .get(super::PUBLIC_KEY)
+            .and_then(|k| super::parse_public_key(&String::from_utf8_lossy(k)).ok())
+    });
+    if !key.is_some_and(|k| head.signed_by(&k)) {
+        report.faults.push(format!(
+            "{}: not signed by the installation's key",
+            super::TREE_HEAD
+        ));
+    }
+    let leaves: Option<Vec<crate::merkle::Hash>> = ballots
+        .iter()
+        .map(|b| crate::domain::board_tree::leaf_of(&b.entry_hash))
+        .collect();
+    let (_, frontier) = crate::merkle::append(&[], 0, &leaves.unwrap_or_default());
+    let root = crate::merkle::root_of(&frontier).map(hex::encode);
+    if head.tree_size != ballots.len() as i64 || root.as_deref() != Some(head.root_hash.as_str()) {
+        report.faults.push(format!(
+            "{}: the signed head is of {} entries with root {}, but the ballots make a tree of {} entries with root {}",
+            super::TREE_HEAD,
+            head.tree_size,
+            head.root_hash,
+            ballots.len(),
+            root.unwrap_or_default()
+        ));
+    } else {
+        report.summary.push(format!(
+            "the signed tree head ({} entries, signed on {}) matches the ballots",
+            head.tree_size, head.signed_on
         ));
     }
 }

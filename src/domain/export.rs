@@ -393,12 +393,14 @@ pub fn audit_package(
             pabulib_text(conn, RoundId(round_id), pot_arg)?.into_bytes(),
         ));
     }
+    let tree_head = super::board_tree::latest(conn, RoundId(round_id))?;
     crate::audit::write(
         &Contents {
             round,
             changes,
             ballots,
             result,
+            tree_head,
             extra,
         },
         key,

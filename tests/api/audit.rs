@@ -45,10 +45,11 @@ both_backends! {
         let report = verify(&bytes, Some(&public)).unwrap();
         assert!(report.ok(), "{:?}", report.faults);
         assert!(report.summary[0].starts_with("round 1 "), "{:?}", report.summary);
-        assert_eq!(report.summary.len(), 1 + 3, "one line per pot: {:?}", report.summary);
+        assert!(report.summary[1].starts_with("the signed tree head ("), "{:?}", report.summary);
+        assert_eq!(report.summary.len(), 2 + 3, "one line per pot: {:?}", report.summary);
 
         let files = read_files(&bytes).unwrap();
-        for name in ["README.txt", "round.json", "changes.json", "ballots.json", "result.json", "MANIFEST", "MANIFEST.sig", "public-key.txt", "pots/old-town.pb"] {
+        for name in ["README.txt", "round.json", "changes.json", "ballots.json", "result.json", "MANIFEST", "MANIFEST.sig", "public-key.txt", "pots/old-town.pb", "tree-head.json"] {
             assert!(files.contains_key(name), "{name} in the package");
         }
         let ballots = ballots_of(&files);
@@ -86,6 +87,7 @@ both_backends! {
         assert!(!has(&found, "ballots.json: ballot"), "the chain itself is sound: {found:?}");
         assert!(has(&found, "ballots were added, removed or changed"), "{found:?}");
         assert!(has(&found, "ballots were counted, but the board holds"), "{found:?}");
+        assert!(has(&found, "tree-head.json: the signed head is of"), "the signed tree does not have it: {found:?}");
 
         // The result edited: a funded project swapped for one that was not funded.
         let mut result: Value = serde_json::from_slice(&files["result.json"]).unwrap();
