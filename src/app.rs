@@ -52,11 +52,7 @@ impl Application {
             settings.mail.public_url = Some(format!("{scheme}://{host}:{port}"));
         }
         let public_url = settings.mail.public_url.clone().unwrap_or_default();
-        crate::mail::start(
-            pool.clone(),
-            settings.mail.clone(),
-            settings.data_dir.clone(),
-        )?;
+
         let tls = match &settings.tls {
             Some(files) => Some(crate::web::tls::server_config(files)?),
             None => None,
@@ -77,7 +73,10 @@ impl Application {
             .collect();
         let csp =
             middleware::content_security_policy(settings.map.origin().as_deref(), &leaving_to);
-        let state = web::Data::new(AppState::new(pool, clock, settings, key_mismatch));
+        let (mail, data_dir) = (settings.mail.clone(), settings.data_dir.clone());
+        let state = web::Data::new(AppState::new(pool.clone(), clock, settings, key_mismatch));
+        let alive = std::sync::Arc::downgrade(&state.clone().into_inner());
+        crate::mail::start(pool, mail, data_dir, move || alive.strong_count() > 0)?;
         spawn_checkpointer(std::sync::Arc::downgrade(&state.clone().into_inner()));
         let server = HttpServer::new(move || {
             App::new()

@@ -93,6 +93,8 @@ pub struct VerifiedPerson {
     pub name: Option<String>,
     /// The birth date claim as sent (`YYYY-MM-DD`, or `YYYY` alone).
     pub birth_date: Option<String>,
+    /// The age claim, when the provider sends an age rather than a birth date.
+    pub age: Option<i32>,
     /// The district claim as sent.
     pub district: Option<String>,
     /// The assurance level (`acr` unless configured otherwise).
@@ -322,6 +324,25 @@ impl IdentityProviders {
         } else {
             text(&settings.birthdate_claim)
         };
+        let age = settings
+            .age_claim
+            .as_deref()
+            .and_then(text)
+            .and_then(|a| a.trim().parse::<i32>().ok())
+            .filter(|a| (0..150).contains(a));
+        let district = match settings.district_claim.as_deref() {
+            Some(field) if field.starts_with("address.") => {
+                claims
+                    .address()
+                    .and_then(|a| match &field["address.".len()..] {
+                        "locality" => a.locality.as_ref().map(|l| l.as_str().to_string()),
+                        "postal_code" => a.postal_code.as_ref().map(|p| p.as_str().to_string()),
+                        "region" => a.region.as_ref().map(|r| r.as_str().to_string()),
+                        _ => None,
+                    })
+            }
+            other => other.and_then(text),
+        };
         let assurance = if settings.assurance_claim == "acr" {
             claims.auth_context_ref().map(|a| a.to_string())
         } else {
@@ -337,7 +358,8 @@ impl IdentityProviders {
                 .and_then(|n| n.get(None))
                 .map(|n| n.to_string()),
             birth_date,
-            district: settings.district_claim.as_deref().and_then(text),
+            age,
+            district,
             assurance,
         })
     }

@@ -46,7 +46,12 @@ pub struct IdentityProviderSettings {
     /// The claim with the birth date (`YYYY-MM-DD` or a year) for the rounds' minimum age.
     #[serde(default = "default_birthdate_claim")]
     pub birthdate_claim: String,
+    /// A claim with the age in years, used when the provider sends no birth date.
+    #[serde(default)]
+    pub age_claim: Option<String>,
     /// The claim naming where the person lives; the council maps its values to districts.
+    /// `address.locality`, `address.postal_code` or `address.region` read the standard
+    /// `address` claim.
     #[serde(default)]
     pub district_claim: Option<String>,
     /// The claim with the assurance level; the council says which levels verify a voter.
@@ -108,6 +113,7 @@ impl IdentityProviderSettings {
                 .map(str::to_string)
                 .collect(),
             birthdate_claim: default_birthdate_claim(),
+            age_claim: None,
             district_claim: flags
                 .district_claim
                 .map(str::trim)

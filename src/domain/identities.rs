@@ -115,7 +115,10 @@ pub fn evidence_of(
         .as_deref()
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse::<i32>().ok())
-        .filter(|y| (1900..=now.year()).contains(y));
+        .filter(|y| (1900..=now.year()).contains(y))
+        // An age alone: the later of the two possible birth years, so that the age rule admits
+        // the person a year late at worst, never early.
+        .or_else(|| person.age.map(|age| now.year() - age));
     let district_id = match person.district.as_deref() {
         None => None,
         Some(value) => match rules.districts.iter().find(|(v, _)| v == value) {

@@ -88,12 +88,15 @@ pub fn destination(settings: &MailSettings, data_dir: &std::path::Path) -> Strin
     }
 }
 
-/// Starts this instance's sender thread. It keeps real time (not the app's clock, which
-/// tests set by hand): a message is due once its time has passed.
+/// Starts this instance's sender thread, which runs while `running` says so (as long as the
+/// app: a sender outliving it would keep its database pool, reconnecting, forever). It keeps
+/// real time (not the app's clock, which tests set by hand): a message is due once its time
+/// has passed.
 pub fn start(
     pool: DbPool,
     settings: MailSettings,
     data_dir: std::path::PathBuf,
+    running: impl Fn() -> bool + Send + 'static,
 ) -> Result<(), String> {
     let transport = Transport::new(&settings, &data_dir)?;
     let from: lettre::message::Mailbox = settings
@@ -103,6 +106,9 @@ pub fn start(
     std::thread::Builder::new()
         .name("mail-sender".into())
         .spawn(move || loop {
+            if !running() {
+                return;
+            }
             let now = chrono::Utc::now().naive_utc();
             let sent = match send_due(&pool, &transport, &from, now) {
                 Ok(n) => n,

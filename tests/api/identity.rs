@@ -39,6 +39,7 @@ fn test_provider(issuer: &str, client: &str) -> IdentityProviderSettings {
         client_secret_env: None,
         scopes: vec!["email".into(), "profile".into(), "residence".into()],
         birthdate_claim: "birthdate".into(),
+        age_claim: None,
         district_claim: Some("district".into()),
         assurance_claim: "acr".into(),
         signing_algorithm: "RS256".into(),
@@ -489,6 +490,63 @@ with_provider! {
         assert!(!signed_in(&app, &browser).await, "the session ended");
         let forged = reqwest::Client::new().post(app.url("/auth/oidc/city/backchannel-logout")).form(&[("logout_token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")]).send().await.unwrap();
         assert_eq!(forged.status(), 400);
+    }
+}
+
+/// A provider that sends an age and a postal address (no birth date, no district claim): the
+/// council's mapping reads `address.locality`, and the age decides the minimum age.
+async fn age_and_address(backend: Backend) {
+    let Some(real) = issuer() else { return };
+    let provider = IdentityProviderSettings {
+        age_claim: Some("age".into()),
+        district_claim: Some("address.locality".into()),
+        ..test_provider(&real, "budgetbox")
+    };
+    let clock = budgetbox::web::Clock::manual(at("2026-03-01T12:00"));
+    let Some(app) = crate::helpers::spawn_app_configured(backend, clock, |s| {
+        s.identity_providers = vec![provider]
+    })
+    .await
+    else {
+        return;
+    };
+    let (bearer, council) = council(&app).await;
+    let (round, project) = provider_round(&app, &bearer).await;
+    map_claims(&app, &council).await;
+    app.clock.set(at("2026-06-05T12:00"));
+    let browser = app.new_browser();
+    assert_eq!(
+        sign_in(&app, &browser, &unique("aged"), "pass")
+            .await
+            .status(),
+        303
+    );
+    let page = browser
+        .get(app.url("/account"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Your age is known")
+            && page.contains("District from the city's identity service: North"),
+        "{page}"
+    );
+    let (status, body) = cast(&app, &browser, round, project).await;
+    assert_eq!(status, 201, "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_age_and_an_address_claim_decide_eligibility_sqlite() {
+    age_and_address(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_age_and_an_address_claim_decide_eligibility_postgres() {
+    if issuer().is_some() {
+        age_and_address(Backend::Postgres).await;
     }
 }
 
