@@ -158,14 +158,27 @@ pub struct Departing<'a> {
     /// Linking the provider to this account, rather than signing in.
     pub link_user_id: Option<i64>,
     pub next: &'a str,
+    /// The address the request came from.
+    pub ip: &'a str,
 }
+
+/// Sign-ins one address may start before each further one waits (each keeps a row for ten
+/// minutes: without a limit, anyone could fill the table).
+const FREE_STARTS: i32 = 100;
 
 pub fn depart(
     conn: &mut DbConnection,
     secret: &[u8],
     d: &Departing<'_>,
+    lang: Lang,
     now: NaiveDateTime,
 ) -> AppResult<()> {
+    use super::accounts;
+    let key = accounts::throttle_key(secret, "oidc-start", d.ip);
+    if let Some(wait) = accounts::throttled_key(conn, &key, FREE_STARTS, now)? {
+        return Err(accounts::too_many_attempts(lang, wait));
+    }
+    accounts::record_failed_attempt(conn, &key, now)?;
     identity::start_login(
         conn,
         &PendingLoginRow {

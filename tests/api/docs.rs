@@ -467,40 +467,31 @@ fn the_readme_identity_provider_file_starts_the_server() {
     std::env::set_var(var, "a-secret-from-the-environment");
     serves(dir.path(), &["--oidc-config", file.to_str().unwrap()]);
     std::env::remove_var(var);
-    let (code, _, err) = run(
-        dir.path(),
-        &[
-            "serve",
-            "--no-demo",
-            "--bind",
-            "127.0.0.1:0",
-            "--oidc-config",
-            file.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(code, 1, "{err}");
-    let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
-    assert!(
-        lines.len() == 1 && err.contains(var),
-        "the missing secret is named in one line: {err}"
-    );
+    // `serve` with the file stops with one line that names `expected`.
+    let refused = |expected: &str| {
+        let (code, _, err) = run(
+            dir.path(),
+            &[
+                "serve",
+                "--no-demo",
+                "--bind",
+                "127.0.0.1:0",
+                "--oidc-config",
+                file.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(code, 1, "{err}");
+        let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert!(
+            lines.len() == 1 && err.contains(expected),
+            "one line naming {expected}: {err}"
+        );
+    };
+    refused(var);
     let inline = toml.replace(
         &format!("client_secret_env = \"{var}\""),
         "client_secret = \"inline\"",
     );
     std::fs::write(&file, inline.replace("https://", "http://")).unwrap();
-    let (code, _, err) = run(
-        dir.path(),
-        &[
-            "serve",
-            "--no-demo",
-            "--bind",
-            "127.0.0.1:0",
-            "--oidc-config",
-            file.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(code, 1, "{err}");
-    let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
-    assert!(lines.len() == 1 && err.contains("https"), "{err}");
+    refused("https");
 }

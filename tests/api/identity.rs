@@ -265,6 +265,25 @@ fn ballots(app: &TestApp, round: i64) -> i64 {
         .unwrap()
 }
 
+/// `NAME::sqlite` and `NAME::postgres` running `run(backend)` (each makes its own apps).
+macro_rules! on_both_backends {
+    ($name:ident, $run:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$run(super::Backend::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if super::issuer().is_some() {
+                    super::$run(super::Backend::Postgres).await;
+                }
+            }
+        }
+    };
+}
+
 macro_rules! with_provider {
     ($(async fn $name:ident($app:ident) $body:block)*) => {$(
         mod $name {
@@ -490,6 +509,19 @@ with_provider! {
         assert!(!signed_in(&app, &browser).await, "the session ended");
         let forged = reqwest::Client::new().post(app.url("/auth/oidc/city/backchannel-logout")).form(&[("logout_token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")]).send().await.unwrap();
         assert_eq!(forged.status(), 400);
+
+        // Each start keeps a row for ten minutes: one address cannot start sign-ins forever.
+        let mut throttled = None;
+        for _ in 0..110 {
+            let res = app.new_browser().get(app.url("/auth/oidc/city/login")).send().await.unwrap();
+            if res.status() == 429 {
+                throttled = Some(res);
+                break;
+            }
+            assert_eq!(res.status(), 303);
+        }
+        let res = throttled.expect("starts from one address are limited");
+        assert!(res.headers().contains_key("retry-after"));
     }
 }
 
@@ -538,17 +570,10 @@ async fn age_and_address(backend: Backend) {
     assert_eq!(status, 201, "{body}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_age_and_an_address_claim_decide_eligibility_sqlite() {
-    age_and_address(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_age_and_an_address_claim_decide_eligibility_postgres() {
-    if issuer().is_some() {
-        age_and_address(Backend::Postgres).await;
-    }
-}
+on_both_backends!(
+    an_age_and_an_address_claim_decide_eligibility,
+    age_and_address
+);
 
 /// Each forged ID token (the provider's misbehaving clients) is refused with a sentence,
 /// and nobody is signed in and no account is made.
@@ -588,17 +613,7 @@ async fn forged_tokens_are_refused(backend: Backend) {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn forged_id_tokens_are_refused_sqlite() {
-    forged_tokens_are_refused(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn forged_id_tokens_are_refused_postgres() {
-    if issuer().is_some() {
-        forged_tokens_are_refused(Backend::Postgres).await;
-    }
-}
+on_both_backends!(forged_id_tokens_are_refused, forged_tokens_are_refused);
 
 /// A provider that cannot be reached at start-up stops nothing: the site serves, a sign-in
 /// is told the provider cannot be reached (503, no session), and once the provider answers
@@ -660,14 +675,7 @@ async fn unreachable_at_start_then_back(backend: Backend) {
     assert!(signed_in(&app, &browser).await);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_unreachable_provider_stops_nothing_and_is_used_once_it_answers_sqlite() {
-    unreachable_at_start_then_back(Backend::Sqlite).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_unreachable_provider_stops_nothing_and_is_used_once_it_answers_postgres() {
-    if issuer().is_some() {
-        unreachable_at_start_then_back(Backend::Postgres).await;
-    }
-}
+on_both_backends!(
+    an_unreachable_provider_stops_nothing_and_is_used_once_it_answers,
+    unreachable_at_start_then_back
+);

@@ -68,6 +68,18 @@ fn refusal(
     response
 }
 
+/// A sign-in that cannot go on as asked (the address has an account, the person is linked to
+/// another one): 409 with the reason.
+fn conflict(viewer: &views::layout::Viewer, message: &Message) -> HttpResponse {
+    let page = views::errors::error_page(
+        viewer.lang,
+        409,
+        &t(viewer.lang, "identity-refused-title"),
+        &message.text(viewer.lang),
+    );
+    html_status(StatusCode::CONFLICT, page)
+}
+
 fn sign_in_refusal(
     viewer: &views::layout::Viewer,
     provider: &str,
@@ -114,7 +126,7 @@ async fn depart(
     let browser = crate::auth::token::new_session_id();
     let secret = state.settings.secret_key.clone();
     let (provider, next) = (provider.to_string(), next.to_string());
-    let now = state.clock.now();
+    let (now, ip, lang) = (state.clock.now(), client_ip(req), viewer.lang);
     let stored = (
         browser.clone(),
         departure.state.clone(),
@@ -135,7 +147,9 @@ async fn depart(
                     pkce_verifier: &verifier,
                     link_user_id,
                     next: &next,
+                    ip: &ip,
                 },
+                lang,
                 now,
             )
         })
@@ -154,6 +168,7 @@ async fn depart(
            ("next" = Option<String>, Query, description = "A local path to come back to")),
     responses((status = 303, description = "To the provider's sign-in page"),
               (status = 404, description = "No such provider"),
+              (status = 429, description = "Too many sign-ins started from this address"),
               (status = 503, description = "The provider cannot be reached")))]
 pub async fn login(
     req: HttpRequest,
@@ -276,15 +291,7 @@ pub async fn callback(
             .await
         {
             Ok(()) => {}
-            Err(AppError::Conflict(message)) => {
-                let page = views::errors::error_page(
-                    viewer.lang,
-                    409,
-                    &t(viewer.lang, "identity-refused-title"),
-                    &message.text(viewer.lang),
-                );
-                return Ok(html_status(StatusCode::CONFLICT, page));
-            }
+            Err(AppError::Conflict(message)) => return Ok(conflict(&viewer, &message)),
             Err(e) => return Err(e),
         }
         let mut response = see_other("/account?done=linked");
@@ -301,15 +308,7 @@ pub async fn callback(
         .await;
     let account = match signed_in {
         Ok(SignedIn::Existing(a) | SignedIn::Created(a)) => a,
-        Err(AppError::Conflict(message)) => {
-            let page = views::errors::error_page(
-                viewer.lang,
-                409,
-                &t(viewer.lang, "identity-refused-title"),
-                &message.text(viewer.lang),
-            );
-            return Ok(html_status(StatusCode::CONFLICT, page));
-        }
+        Err(AppError::Conflict(message)) => return Ok(conflict(&viewer, &message)),
         Err(e) => return Err(e),
     };
     let role = crate::auth::Role::parse(&account.role).unwrap_or(crate::auth::Role::Citizen);
