@@ -111,6 +111,17 @@ impl AppState {
         result
     }
 
+    /// The address residents reach the site at, without a trailing slash (`--public-url`, or
+    /// the address served: `Application::build` always sets it).
+    pub fn public_url(&self) -> &str {
+        self.settings
+            .mail
+            .public_url
+            .as_deref()
+            .unwrap_or_default()
+            .trim_end_matches('/')
+    }
+
     /// Runs blocking database work off the async workers.
     pub async fn db<T, F>(&self, f: F) -> AppResult<T>
     where

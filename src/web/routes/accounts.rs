@@ -202,16 +202,7 @@ pub async fn logout(
         let now = state.clock.now();
         // A session begun at an identity provider ends there too, where it offers that.
         if let Some(provider) = crate::auth::token::provider_of(&user.claims) {
-            let home = format!(
-                "{}/",
-                state
-                    .settings
-                    .mail
-                    .public_url
-                    .as_deref()
-                    .unwrap_or_default()
-                    .trim_end_matches('/')
-            );
+            let home = format!("{}/", state.public_url());
             if let Some(url) = state.identity_providers.logout_url(provider, &home).await {
                 leave_to = url;
             }

@@ -38,16 +38,7 @@ fn browser_cookie(value: &str, secure: bool) -> Cookie<'static> {
 }
 
 fn callback_url(state: &AppState, provider: &str) -> String {
-    format!(
-        "{}/auth/oidc/{provider}/callback",
-        state
-            .settings
-            .mail
-            .public_url
-            .as_deref()
-            .unwrap_or_default()
-            .trim_end_matches('/')
-    )
+    format!("{}/auth/oidc/{provider}/callback", state.public_url())
 }
 
 /// A page that says why a sign-in at the provider did not sign anyone in.

@@ -331,14 +331,7 @@ pub struct IdentityProvider {
 #[utoipa::path(get, path = "/api/v1/auth/providers", tag = "accounts",
     responses((status = 200, body = [IdentityProvider])))]
 pub async fn providers(state: web::Data<AppState>) -> HttpResponse {
-    let base = state
-        .settings
-        .mail
-        .public_url
-        .clone()
-        .unwrap_or_default()
-        .trim_end_matches('/')
-        .to_string();
+    let base = state.public_url();
     let list: Vec<IdentityProvider> = state
         .identity_providers
         .settings()
