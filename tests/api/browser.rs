@@ -62,19 +62,35 @@ pub(crate) fn tools() -> Option<(PathBuf, String)> {
 }
 
 pub(crate) async fn start_browser(js: bool, width: u32) -> (Driver, Client) {
-    let port = crate::cli::free_port();
-    let child = std::process::Command::new("chromedriver")
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
+    // Port 0: chromedriver takes a port the system gives it and says which. A port picked here
+    // and handed over could be taken by another test's server in between (it was, once in CI).
+    let mut child = std::process::Command::new("chromedriver")
+        .arg("--port=0")
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    let stdout = child.stdout.take().unwrap();
     let driver = Driver(child);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "chromedriver did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let (found, port) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if let Some(port) = line
+                .split("started successfully on port ")
+                .nth(1)
+                .and_then(|rest| rest.trim_end_matches('.').parse::<u16>().ok())
+            {
+                let _ = found.send(port);
+            }
+        }
+    });
+    let port = port
+        .recv_timeout(Duration::from_secs(20))
+        .expect("chromedriver did not start");
     let mut options = json!({
         "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  format!("--window-size={width},900"), "--lang=en-GB"],
@@ -172,6 +188,43 @@ impl Journey<'_> {
         element.send_keys("\u{E007}").await.unwrap();
     }
 
+    /// Fails the journey with a message short enough to be read in a CI log: where it was and
+    /// the page's words; the whole page goes to a file beside the screenshots.
+    fn give_up(&self, why: &str, page: &str) -> ! {
+        let saved = self
+            .shots
+            .join(format!("{}-{}-failed.html", self.label, self.lang.code()));
+        let _ = std::fs::create_dir_all(&self.shots);
+        let _ = std::fs::write(&saved, page);
+        let mut words = String::new();
+        let mut in_tag = false;
+        for c in page.split("<body").last().unwrap_or(page).chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => {
+                    in_tag = false;
+                    words.push(' ');
+                }
+                c if !in_tag => words.push(c),
+                _ => {}
+            }
+        }
+        let words: String = words
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(1500)
+            .collect();
+        panic!(
+            "{why} ({}, {}, after step {}); the page ({}) reads: {words}",
+            self.label,
+            self.lang.code(),
+            self.step,
+            saved.display()
+        )
+    }
+
     pub(crate) async fn text(&mut self) -> String {
         self.client.source().await.unwrap()
     }
@@ -185,10 +238,9 @@ impl Journey<'_> {
             if page.contains(expected) {
                 return page;
             }
-            assert!(
-                Instant::now() < deadline,
-                "never showed {expected:?}: {page}"
-            );
+            if Instant::now() >= deadline {
+                self.give_up(&format!("never showed {expected:?}"), &page);
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
