@@ -52,6 +52,9 @@ impl ConnectionManager {
 #[derive(Debug, Default)]
 pub struct Health {
     down: std::sync::atomic::AtomicBool,
+    /// How many times the database came back after not answering: a connection checked
+    /// before the last return may have been cut, so it is asked again before use.
+    returns: std::sync::atomic::AtomicU64,
 }
 
 impl Health {
@@ -59,8 +62,16 @@ impl Health {
         self.down.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    fn returns(&self) -> u64 {
+        self.returns.load(std::sync::atomic::Ordering::Acquire)
+    }
+
     fn set_down(&self, down: bool) {
         let was = self.down.swap(down, std::sync::atomic::Ordering::Relaxed);
+        if was && !down {
+            self.returns
+                .fetch_add(1, std::sync::atomic::Ordering::Release);
+        }
         if was != down {
             if down {
                 tracing::error!(
@@ -136,9 +147,16 @@ fn start_prober(url: DatabaseUrl, health: std::sync::Weak<Health>) {
 }
 
 /// A connection, waiting up to `CHECKOUT_WAIT` for a free one (for work that may wait out
-/// an outage: start-up, background jobs, tools).
+/// an outage: start-up, background jobs, tools). It is asked whether it is alive first.
 pub fn get(pool: &DbPool) -> Result<PooledDb, diesel::r2d2::PoolError> {
-    pool.get_timeout(CHECKOUT_WAIT)
+    let deadline = std::time::Instant::now() + CHECKOUT_WAIT;
+    loop {
+        let wait = deadline.saturating_duration_since(std::time::Instant::now());
+        let mut conn = pool.get_timeout(wait)?;
+        if still_alive(&mut conn, None) {
+            return Ok(conn);
+        }
+    }
 }
 
 /// Why no connection was handed out.
@@ -153,16 +171,61 @@ pub enum CheckoutError {
 /// A connection from the pool: at once, or a refusal at once while the database is down;
 /// otherwise waiting up to `CHECKOUT_WAIT` for a free one (looking again at the database's
 /// health every slice, so a request caught by an outage does not wait it out).
+///
+/// A connection is asked whether it is alive (a round trip) only when it is new, when the
+/// database has come back since it was last asked, or after its last use failed (`distrust`):
+/// the pool's own test on every checkout would cost each request a round trip to the database.
 pub fn checkout(pool: &DbPool, health: &Health) -> Result<PooledDb, CheckoutError> {
     let deadline = std::time::Instant::now() + CHECKOUT_WAIT;
     loop {
-        if health.is_down() {
-            return pool.try_get().ok_or(CheckoutError::Down);
+        let mut conn = if health.is_down() {
+            pool.try_get().ok_or(CheckoutError::Down)?
+        } else {
+            match pool.get_timeout(CHECKOUT_SLICE) {
+                Ok(conn) => conn,
+                Err(e) if std::time::Instant::now() >= deadline => return Err(e.into()),
+                Err(_) => continue,
+            }
+        };
+        if still_alive(&mut conn, Some(health.returns())) {
+            return Ok(conn);
         }
-        match pool.get_timeout(CHECKOUT_SLICE) {
-            Ok(conn) => return Ok(conn),
-            Err(e) if std::time::Instant::now() >= deadline => return Err(e.into()),
-            Err(_) => continue,
+    }
+}
+
+/// The database's count of returns when this connection last answered.
+struct Answered(u64);
+
+/// Whether `conn` answers: asked unless it answered since the database last came back
+/// (`returns`; `None` asks always). One that does not is marked broken, so the pool drops it
+/// when it comes back and opens another.
+fn still_alive(conn: &mut PooledDb, returns: Option<u64>) -> bool {
+    let answered = PooledConnection::extensions(conn).get::<Answered>();
+    if returns.is_some() && answered.map(|a| a.0) == returns {
+        return true;
+    }
+    if conn.ping().is_ok() {
+        let now = returns.unwrap_or(0);
+        PooledConnection::extensions_mut(conn).insert(Answered(now));
+        return true;
+    }
+    mark_broken(conn);
+    false
+}
+
+/// After a failed use: the connection is asked whether it is alive before its next one.
+pub fn distrust(conn: &mut PooledDb) {
+    PooledConnection::extensions_mut(conn).remove::<Answered>();
+}
+
+fn mark_broken(conn: &mut DbConnection) {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    match conn {
+        DbConnection::Postgres(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).set_in_error()
+        }
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::transaction_manager_status_mut(c).set_in_error()
         }
     }
 }
@@ -215,6 +278,8 @@ pub fn connect_pool(url: &DatabaseUrl, max_size: u32) -> Result<DbPool, String> 
             .max_size(max_size)
             .min_idle(Some(max_size))
             .connection_timeout(RECONNECT_AT_MOST)
+            // `checkout` and `get` ask a connection whether it is alive when that is in doubt.
+            .test_on_check_out(false)
     };
     match builder().build(manager) {
         Ok(pool) => Ok(pool),

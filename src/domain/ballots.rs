@@ -25,6 +25,7 @@ use crate::domain::status::{Residence, RevotePolicy};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Message;
 
+pub use super::ballot_papers::BallotPapers;
 pub use super::ballot_rules::{paper, validate, BallotPaper, BallotProject, Choice};
 
 /// Who is voting: an eligible account, or the holder of a one-time voting code.
@@ -63,13 +64,10 @@ fn voter_district(
     conn: &mut DbConnection,
     secret: &[u8],
     round: &round::RoundRow,
+    round_districts: &[i64],
     voter: &Voter<'_>,
     requested: Option<i64>,
 ) -> AppResult<(Option<i64>, String)> {
-    let round_districts: Vec<i64> = district::of_round(conn, round.id)?
-        .iter()
-        .map(|d| d.district_id)
-        .collect();
     // Whether the voter may say which district they vote in (their record does not).
     let (district, token, may_choose) = match voter {
         Voter::Account(user) => {
@@ -122,6 +120,13 @@ fn voter_district(
     Ok((district, token))
 }
 
+fn district_ids(conn: &mut DbConnection, round_id: i64) -> AppResult<Vec<i64>> {
+    Ok(district::of_round(conn, round_id)?
+        .iter()
+        .map(|d| d.district_id)
+        .collect())
+}
+
 /// The ballot paper for a voter who has not voted yet (no code is spent here).
 pub fn paper_for_account(
     conn: &mut DbConnection,
@@ -138,10 +143,12 @@ pub fn paper_for_account(
             "messages-ballots-voting-open-round",
         )));
     }
+    let districts = district_ids(conn, round_id)?;
     let (district, _) = voter_district(
         conn,
         secret,
         &round,
+        &districts,
         &Voter::Account(user),
         requested_district,
     )?;
@@ -160,8 +167,15 @@ pub fn paper_for_code(
     let round_id = round_id.0;
     let round = crate::domain::rounds::find(conn, RoundId(round_id))?;
     check_voting_open(&round, now)?;
-    let (district, token) =
-        voter_district(conn, secret, &round, &Voter::Code(code), requested_district)?;
+    let districts = district_ids(conn, round_id)?;
+    let (district, token) = voter_district(
+        conn,
+        secret,
+        &round,
+        &districts,
+        &Voter::Code(code),
+        requested_district,
+    )?;
     if ballot::token_spent(conn, round_id, &token)? {
         return Err(AppError::Conflict(Message::new(voting_codes::USED)));
     }
@@ -245,6 +259,17 @@ pub fn prepare(
     request: Cast<'_>,
     now: NaiveDateTime,
 ) -> AppResult<Prepared> {
+    prepare_with(conn, &BallotPapers::default(), secret, request, now)
+}
+
+/// `prepare`, checking the ballot against the papers kept in `papers` (see `ballot_papers`).
+pub fn prepare_with(
+    conn: &mut DbConnection,
+    papers: &BallotPapers,
+    secret: &[u8],
+    request: Cast<'_>,
+    now: NaiveDateTime,
+) -> AppResult<Prepared> {
     let Cast {
         round_id,
         voter,
@@ -252,10 +277,18 @@ pub fn prepare(
         choice,
         channel,
     } = request;
-    let round = crate::domain::rounds::find(conn, RoundId(round_id))?;
-    check_voting_open(&round, now)?;
-    let (district, token) = voter_district(conn, secret, &round, &voter, requested_district)?;
-    let content = validate(&paper(conn, &round, district)?, choice)?.to_json()?;
+    let snapshot = papers.round(conn, RoundId(round_id), now)?;
+    let round = &snapshot.row;
+    check_voting_open(round, now)?;
+    let (district, token) = voter_district(
+        conn,
+        secret,
+        round,
+        &snapshot.districts,
+        &voter,
+        requested_district,
+    )?;
+    let content = validate(&*snapshot.paper(conn, district)?, choice)?.to_json()?;
     let keys = RoundKeys::new(secret, round_id);
     let salt = sealing::new_salt();
     let commitment = sealing::commit(&salt, &content);
@@ -264,7 +297,7 @@ pub fn prepare(
         Voter::Account(user) => (Some(user.id), channel),
         Voter::Code(_) => (None, Channel::Code),
     };
-    let revoting = RevotePolicy::of(&round) == RevotePolicy::LastCounts;
+    let revoting = RevotePolicy::of(round) == RevotePolicy::LastCounts;
     Ok(Prepared {
         round_id,
         user_id,

@@ -4,6 +4,7 @@
 pub mod account_mail;
 pub mod accounts;
 pub mod addresses;
+pub mod ballot_papers;
 pub mod ballot_rules;
 pub mod ballot_words;
 pub mod ballots;

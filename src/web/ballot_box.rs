@@ -75,6 +75,8 @@ fn writer(pool: DbPool, health: Arc<Health>, mut queue: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
+        // Spans at debug level time each stage (see docs/benchmarks.md); off, they cost nothing.
+        let _span = tracing::debug_span!("ballot.batch", size = batch.len()).entered();
         let outcomes =
             std::panic::catch_unwind(AssertUnwindSafe(|| commit_batch(&pool, &health, &batch)))
                 .unwrap_or_else(|_| {
@@ -92,7 +94,10 @@ fn writer(pool: DbPool, health: Arc<Health>, mut queue: mpsc::Receiver<Job>) {
 }
 
 fn commit_batch(pool: &DbPool, health: &Health, batch: &[Job]) -> Vec<AppResult<Receipt>> {
-    let mut conn = match crate::db::connection::checkout(pool, health) {
+    let checkout = tracing::debug_span!("ballot.batch.connection").entered();
+    let conn = crate::db::connection::checkout(pool, health);
+    drop(checkout);
+    let mut conn = match conn {
         Ok(conn) => conn,
         Err(e) => {
             tracing::warn!(error = %e, "ballot writer: no database connection");
@@ -102,7 +107,12 @@ fn commit_batch(pool: &DbPool, health: &Health, batch: &[Job]) -> Vec<AppResult<
                 .collect();
         }
     };
-    let written = write_transaction(&mut conn, |conn| write_batch(conn, batch));
+    let transaction = tracing::debug_span!("ballot.batch.transaction").entered();
+    let written = write_transaction(&mut conn, |conn| {
+        let _statements = tracing::debug_span!("ballot.batch.statements").entered();
+        write_batch(conn, batch)
+    });
+    drop(transaction);
     match written {
         Ok(outcomes) => {
             crate::metrics::observe_batch(
@@ -112,6 +122,7 @@ fn commit_batch(pool: &DbPool, health: &Health, batch: &[Job]) -> Vec<AppResult<
             outcomes
         }
         Err(e) => {
+            crate::db::connection::distrust(&mut conn);
             tracing::warn!(error = %e, ballots = batch.len(), "a batch of ballots was not committed");
             batch
                 .iter()
@@ -133,7 +144,10 @@ fn write_batch(conn: &mut DbConnection, batch: &[Job]) -> AppResult<Vec<AppResul
     }
     let mut outcomes: Vec<Option<AppResult<Receipt>>> = batch.iter().map(|_| None).collect();
     for (id, jobs) in rounds {
-        match ballots::open_board(conn, RoundId(id)) {
+        let lock = tracing::debug_span!("ballot.batch.lock").entered();
+        let board = ballots::open_board(conn, RoundId(id));
+        drop(lock);
+        match board {
             Ok(mut board) => {
                 let group: Vec<_> = jobs
                     .iter()
@@ -191,8 +205,10 @@ pub async fn cast(
 ) -> AppResult<Receipt> {
     let secret = state.settings.secret_key.clone();
     let mailing = state.mailing.clone();
+    let papers = state.ballot_papers.clone();
     let prepared = state
         .db(move |conn| {
+            let _span = tracing::debug_span!("ballot.prepare").entered();
             let voter = match (&request.code, &request.account) {
                 (Some(code), _) => ballots::Voter::Code(code),
                 (None, Some(user)) => ballots::Voter::Account(user),
@@ -202,8 +218,9 @@ pub async fn cast(
                     )))
                 }
             };
-            let prepared = ballots::prepare(
+            let prepared = ballots::prepare_with(
                 conn,
+                &papers,
                 secret.expose(),
                 ballots::Cast {
                     round_id: request.round_id,
@@ -220,5 +237,10 @@ pub async fn cast(
             }
         })
         .await?;
-    state.ballot_box.cast(prepared, now).await
+    use tracing::Instrument;
+    state
+        .ballot_box
+        .cast(prepared, now)
+        .instrument(tracing::debug_span!("ballot.write"))
+        .await
 }

@@ -50,6 +50,8 @@ pub struct AppState {
     pub mailing: crate::domain::notifications::Mailing,
     /// Writes ballots in group commits (see `ballot_box`).
     pub ballot_box: super::ballot_box::BallotBox,
+    /// What ballots are checked against, kept while a round is voting.
+    pub ballot_papers: std::sync::Arc<crate::domain::ballots::BallotPapers>,
     /// Why this instance refuses to serve: its secret key is not the installation's.
     pub key_mismatch: Option<Arc<String>>,
     /// Whether the database answers (requests are refused at once while it does not).
@@ -84,6 +86,7 @@ impl AppState {
         let database_health = crate::db::connection::health_of(&settings.database_url);
         AppState {
             ballot_box: super::ballot_box::BallotBox::start(pool.clone(), database_health.clone()),
+            ballot_papers: Default::default(),
             database_health,
             identity_providers,
             tokens: TokenKeys::new(settings.secret_key.expose()),
@@ -128,14 +131,22 @@ impl AppState {
         F: FnOnce(&mut DbConnection) -> AppResult<T> + Send + 'static,
         T: Send + 'static,
     {
+        use tracing::Instrument;
         let (pool, health) = (self.pool.clone(), self.database_health.clone());
         actix_web::web::block(move || {
             crate::metrics::waiting_for_connection(1);
+            let checkout = tracing::debug_span!("db.checkout").entered();
             let conn = crate::db::connection::checkout(&pool, &health);
+            drop(checkout);
             crate::metrics::waiting_for_connection(-1);
             let mut conn = conn.map_err(|e| AppError::Unavailable(Box::new(e)))?;
-            f(&mut conn)
+            let done = f(&mut conn);
+            if done.is_err() {
+                crate::db::connection::distrust(&mut conn);
+            }
+            done
         })
+        .instrument(tracing::debug_span!("db.request"))
         .await?
     }
 }

@@ -216,25 +216,43 @@ both_backends_with_clock! {
     async fn knapsack_at_the_budget_passes_and_one_cent_over_fails(app) {
         let f = fixture(&app, "knapsack", json!({"districts": "north=700\nsouth=1000"})).await;
         let [a, b, c] = [f.north_projects[0], f.north_projects[1], f.north_projects[2]];
+        // A project a cent dearer than b, on the ballot from the start (a round's ballot is
+        // frozen once voting opens).
+        let dearer = {
+            use budgetbox::db::models::proposal;
+            let now = chrono::Utc::now().naive_utc();
+            proposal::insert(&mut app.conn(), &proposal::NewProposal {
+                round_id: f.round, district_id: Some(f.north), author_id: None, title: "N4",
+                description: "d", category: None, location: None, estimated_cost: 40_001,
+                validated_cost: Some(40_001), status: "feasible", created_at: now, updated_at: now,
+            }).unwrap()
+        };
         refused(&app, &f, json!({"projects": [a, b, c]}), 422, "cost 1,000\u{a0}EUR in total, more than the budget of 700\u{a0}EUR").await;
-        {
-            let mut conn = app.conn();
-            use diesel::prelude::*;
-            use budgetbox::db::schema::round_districts;
-            diesel::update(round_districts::table.filter(round_districts::round_id.eq(f.round)).filter(round_districts::district_id.eq(f.north)))
-                .set(round_districts::budget.eq(69_999))
-                .execute(&mut conn).unwrap();
-        }
-        refused(&app, &f, json!({"projects": [a, b]}), 422, "more than the budget of 699.99\u{a0}EUR").await;
-        {
-            let mut conn = app.conn();
-            use diesel::prelude::*;
-            use budgetbox::db::schema::round_districts;
-            diesel::update(round_districts::table.filter(round_districts::round_id.eq(f.round)).filter(round_districts::district_id.eq(f.north)))
-                .set(round_districts::budget.eq(70_000))
-                .execute(&mut conn).unwrap();
-        }
+        refused(&app, &f, json!({"projects": [a, dearer]}), 422, "cost 700.01\u{a0}EUR in total, more than the budget of 700\u{a0}EUR").await;
         assert_eq!(cast(&app, &f, json!({"projects": [a, b]})).await.0, 201, "exactly at the budget");
+    }
+
+    // Ballots are checked against the round as kept in memory while it votes; a closing date
+    // moved later is the one change a voting round allows, and it counts at once.
+    async fn a_closing_date_moved_later_lets_ballots_in_at_once(app) {
+        let f = fixture(&app, "approval", json!({})).await;
+        let [a, b, c] = [f.north_projects[0], f.north_projects[1], f.north_projects[2]];
+        refused(&app, &f, json!({"projects": [a, b, c]}), 422, "at most 2").await;
+        let council = app.api_login("council@example.org", PASSWORD).await;
+        let round: Value = app.get(&format!("/api/v1/rounds/{}", f.round)).await.json().await.unwrap();
+        let res = app.send_bearer(Method::PUT, &format!("/api/v1/rounds/{}", f.round), &council, &json!({
+            "title": round["title"], "total_budget": "5000", "districts": "north=1000\nsouth=1000",
+            "ballot_type": "approval", "min_choices": "1", "max_choices": "2", "rule": "greedy", "residence": "self-declared",
+            "proposals_open_at": "2026-04-01T09:00", "review_at": "2026-05-01T09:00",
+            "voting_open_at": "2026-06-01T09:00", "voting_close_at": "2026-06-20T18:00",
+            "reason": "More time for paper ballots."
+        })).await;
+        assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+        app.clock.set(at("2026-06-17T12:00"));
+        assert_eq!(cast(&app, &f, json!({"projects": [a, b]})).await.0, 201, "after the old closing time, before the new one");
+        app.clock.set(at("2026-06-21T12:00"));
+        let (status, _) = cast(&app, &f, json!({"projects": [a]})).await;
+        assert_eq!(status.as_u16(), 403, "after the new closing time");
     }
 
     async fn ranked_and_cumulative_ballots(app) {
