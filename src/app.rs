@@ -130,7 +130,7 @@ const AUTO_COUNT_GRACE: chrono::Duration = chrono::Duration::seconds(60);
 const AUTO_COUNT_RETRY: std::time::Duration = std::time::Duration::from_secs(600);
 
 /// How often the board's tree is brought up to date and a new head signed.
-const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Extends every round's Merkle tree with the entries written since its last signed head, on
 /// a thread of its own (ballots never wait for it), until the app stops.

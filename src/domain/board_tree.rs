@@ -79,8 +79,12 @@ pub fn leaf_of(entry_hash: &str) -> Option<Hash> {
 const CHECKPOINT_BATCH: i64 = 50_000;
 
 /// Extends the round's tree with the entries written since its last head and signs a new
-/// head. None when there was nothing new. Safe to run from several instances at once: nodes
-/// and heads are the same whoever computes them, and a second copy is ignored.
+/// head. None when there was nothing new. Safe to run from several instances at once, and
+/// beside ballots being written: entries, once committed, never change and always form an
+/// unbroken prefix of the board (ballots commit one batch after another under the round's
+/// lock), and nodes and heads are the same whoever computes them (a second copy is ignored).
+/// So this takes no lock: it reads and hashes outside any transaction and writes the new
+/// nodes and head in one short one, and voters never wait for it.
 pub fn checkpoint(
     conn: &mut DbConnection,
     key: &SigningKey,
@@ -88,62 +92,58 @@ pub fn checkpoint(
     now: NaiveDateTime,
 ) -> AppResult<Option<TreeHead>> {
     let round_id = round_id.0;
-    write_transaction(conn, |conn| {
-        // One writer of the tree at a time, and none while the round is counted.
-        round::find_for_update(conn, round_id)?;
-        let size = store::latest_head(conn, round_id)?.map_or(0, |h| h.tree_size);
-        let new = store::entry_hashes_after(conn, round_id, size, CHECKPOINT_BATCH)?;
-        if new.is_empty() {
-            return Ok(None);
+    let size = store::latest_head(conn, round_id)?.map_or(0, |h| h.tree_size);
+    let new = store::entry_hashes_after(conn, round_id, size, CHECKPOINT_BATCH)?;
+    if new.is_empty() {
+        return Ok(None);
+    }
+    let mut leaves = Vec::with_capacity(new.len());
+    for (i, (seq, entry_hash)) in new.iter().enumerate() {
+        if *seq != size + i as i64 + 1 {
+            return Err(AppError::internal(format!(
+                "round {round_id}: the board has no entry {} before entry {seq}",
+                size + i as i64 + 1
+            )));
         }
-        let mut leaves = Vec::with_capacity(new.len());
-        for (i, (seq, entry_hash)) in new.iter().enumerate() {
-            if *seq != size + i as i64 + 1 {
-                return Err(AppError::internal(format!(
-                    "round {round_id}: the board has no entry {} before entry {seq}",
-                    size + i as i64 + 1
-                )));
-            }
-            leaves.push(leaf_of(entry_hash).ok_or_else(|| {
-                AppError::internal(format!("round {round_id}: entry {seq} has no hash"))
-            })?);
-        }
-        let frontier = read_nodes(conn, round_id, &merkle::cover(0, size as u64))?;
-        let frontier: Vec<(NodeId, Hash)> = merkle::cover(0, size as u64)
-            .into_iter()
-            .map(|id| {
-                frontier.get(&id).map(|h| (id, *h)).ok_or_else(|| {
-                    AppError::internal(format!("round {round_id}: node {id:?} is missing"))
-                })
+        leaves.push(leaf_of(entry_hash).ok_or_else(|| {
+            AppError::internal(format!("round {round_id}: entry {seq} has no hash"))
+        })?);
+    }
+    let frontier = read_nodes(conn, round_id, &merkle::cover(0, size as u64))?;
+    let frontier: Vec<(NodeId, Hash)> = merkle::cover(0, size as u64)
+        .into_iter()
+        .map(|id| {
+            frontier.get(&id).map(|h| (id, *h)).ok_or_else(|| {
+                AppError::internal(format!("round {round_id}: node {id:?} is missing"))
             })
-            .collect::<AppResult<_>>()?;
-        let (made, frontier) = merkle::append(&frontier, size as u64, &leaves);
-        let rows: Vec<(i32, i64, String)> = made
-            .iter()
-            .map(|(id, h)| (id.level as i32, id.index as i64, hex::encode(h)))
-            .collect();
+        })
+        .collect::<AppResult<_>>()?;
+    let (made, frontier) = merkle::append(&frontier, size as u64, &leaves);
+    let rows: Vec<(i32, i64, String)> = made
+        .iter()
+        .map(|(id, h)| (id.level as i32, id.index as i64, hex::encode(h)))
+        .collect();
+    let root = merkle::root_of(&frontier).ok_or_else(|| AppError::internal("an empty tree"))?;
+    let mut head = TreeHead {
+        round_id,
+        tree_size: size + new.len() as i64,
+        root_hash: hex::encode(root),
+        signed_on: now.format("%Y-%m-%d").to_string(),
+        signature: String::new(),
+    };
+    head.signature = hex::encode(key.sign(head.message().as_bytes()).to_bytes());
+    let row = HeadRow {
+        round_id,
+        tree_size: head.tree_size,
+        root_hash: head.root_hash.clone(),
+        signed_at: super::utc::start_of_day(now),
+        signature: head.signature.clone(),
+    };
+    write_transaction(conn, |conn| {
         store::insert_nodes(conn, round_id, &rows)?;
-        let root = merkle::root_of(&frontier).ok_or_else(|| AppError::internal("an empty tree"))?;
-        let mut head = TreeHead {
-            round_id,
-            tree_size: size + new.len() as i64,
-            root_hash: hex::encode(root),
-            signed_on: now.format("%Y-%m-%d").to_string(),
-            signature: String::new(),
-        };
-        head.signature = hex::encode(key.sign(head.message().as_bytes()).to_bytes());
-        store::insert_head(
-            conn,
-            &HeadRow {
-                round_id,
-                tree_size: head.tree_size,
-                root_hash: head.root_hash.clone(),
-                signed_at: super::utc::start_of_day(now),
-                signature: head.signature.clone(),
-            },
-        )?;
-        Ok(Some(head))
-    })
+        store::insert_head(conn, &row)
+    })?;
+    Ok(Some(head))
 }
 
 /// Brings every round's tree up to its board (the checkpointer runs this every second).
