@@ -14,7 +14,6 @@
 //! Every ballot is durably committed before its receipt too, and the ballots of one round are
 //! serialised (they extend one hash chain), so that is the rate to compare with.
 
-use budgetbox::domain::RoundId;
 use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -30,48 +29,6 @@ use diesel::connection::SimpleConnection;
 mod support;
 
 use support::{env_usize, percentile};
-
-/// A round in its voting phase accepting codes, with ten feasible projects; returns the round
-/// id, the project ids and `count` voting codes.
-fn prepare_round(pool: &DbPool, count: usize) -> (i64, Vec<i64>, Vec<String>) {
-    use budgetbox::db::models::proposal;
-    let (staff, round) = support::create_round(pool, true);
-    let mut conn = budgetbox::db::connection::get(pool).expect("connection");
-    let now = chrono::Utc::now().naive_utc();
-    let projects = (0..10)
-        .map(|i| {
-            let title = format!("Project {i}");
-            proposal::insert(
-                &mut conn,
-                &proposal::NewProposal {
-                    round_id: round,
-                    district_id: None,
-                    author_id: None,
-                    title: &title,
-                    description: "load test",
-                    category: None,
-                    location: None,
-                    estimated_cost: 10_000 + i,
-                    validated_cost: Some(10_000 + i),
-                    status: "feasible",
-                    created_at: now,
-                    updated_at: now,
-                },
-            )
-            .expect("project")
-        })
-        .collect();
-    let codes = budgetbox::domain::voting_codes::generate_codes(
-        &mut conn,
-        Some(staff),
-        RoundId(round),
-        count,
-        None,
-        now,
-    )
-    .expect("codes");
-    (round, projects, codes)
-}
 
 /// One row per transaction from one connection, for `seconds`, with ids from `first_id`.
 fn raw_commit_rate(pool: &DbPool, seconds: f64, first_id: i64) -> f64 {
@@ -183,7 +140,7 @@ async fn run(label: &str, url: DatabaseUrl, ballots: usize, warmup: usize, concu
     // POOL: connections per app instance (production default 10).
     let settings = support::settings(url, env_usize("POOL", 10) as u32);
     let pool = support::pool(&settings);
-    let (round, projects, codes) = prepare_round(&pool, warmup + ballots);
+    let (round, projects, codes) = support::voting_round(&pool, warmup + ballots);
     let app = Application::build(settings, pool.clone(), Clock::System).expect("server");
     let endpoint = format!(
         "http://127.0.0.1:{}/api/v1/rounds/{round}/ballots",

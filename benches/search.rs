@@ -21,73 +21,6 @@ use budgetbox::domain::proposals::{list, ListQuery};
 use rand::{Rng, SeedableRng};
 use support::{env_usize, percentile};
 
-const WORDS: [&str; 24] = [
-    "playground",
-    "bicycle",
-    "library",
-    "trees",
-    "bench",
-    "lighting",
-    "garden",
-    "school",
-    "crossing",
-    "fountain",
-    "skatepark",
-    "market",
-    "shelter",
-    "mural",
-    "pathway",
-    "sports",
-    "concert",
-    "elderly",
-    "youth",
-    "river",
-    "square",
-    "bus",
-    "water",
-    "repair",
-];
-
-fn fill(pool: &budgetbox::db::DbPool, round: i64, count: usize) {
-    let mut rng = rand::rngs::StdRng::seed_from_u64(7);
-    let now = chrono::Utc::now().naive_utc();
-    let mut conn = budgetbox::db::connection::get(pool).expect("connection");
-    write_transaction(&mut conn, |conn| {
-        for i in 0..count {
-            let pick = |rng: &mut rand::rngs::StdRng| WORDS[rng.random_range(0..WORDS.len())];
-            let title = format!(
-                "{} {} near {} {i}",
-                pick(&mut rng),
-                pick(&mut rng),
-                pick(&mut rng)
-            );
-            let description = (0..40)
-                .map(|_| pick(&mut rng))
-                .collect::<Vec<_>>()
-                .join(" ");
-            proposal::insert(
-                conn,
-                &proposal::NewProposal {
-                    round_id: round,
-                    district_id: None,
-                    author_id: None,
-                    title: &title,
-                    description: &description,
-                    category: None,
-                    location: None,
-                    estimated_cost: rng.random_range(1_000..10_000_000),
-                    validated_cost: None,
-                    status: ["submitted", "feasible", "infeasible", "withdrawn"][i % 4],
-                    created_at: now + chrono::Duration::seconds(i as i64),
-                    updated_at: now,
-                },
-            )?;
-        }
-        Ok::<_, diesel::result::Error>(())
-    })
-    .expect("proposals");
-}
-
 /// `count` comments spread over the round's proposals, a fifth of them replies; returns the
 /// proposal ids.
 fn fill_comments(pool: &budgetbox::db::DbPool, round: i64, count: usize) -> Vec<i64> {
@@ -106,7 +39,7 @@ fn fill_comments(pool: &budgetbox::db::DbPool, round: i64, count: usize) -> Vec<
             let at = rng.random_range(0..ids.len());
             let parent = if i % 5 == 4 { last_top[at] } else { None };
             let body = (0..20)
-                .map(|_| WORDS[rng.random_range(0..WORDS.len())])
+                .map(|_| support::WORDS[rng.random_range(0..support::WORDS.len())])
                 .collect::<Vec<_>>()
                 .join(" ");
             let id = comment::insert(
@@ -134,7 +67,9 @@ fn queries(n: usize) -> Vec<ListQuery> {
     let mut rng = rand::rngs::StdRng::seed_from_u64(11);
     (0..n)
         .map(|i| {
-            let word = |rng: &mut rand::rngs::StdRng| WORDS[rng.random_range(0..WORDS.len())];
+            let word = |rng: &mut rand::rngs::StdRng| {
+                support::WORDS[rng.random_range(0..support::WORDS.len())]
+            };
             let text = |s: &str| Some(s.to_string());
             match i % 5 {
                 0 => ListQuery {
@@ -180,7 +115,7 @@ fn main() {
     support::on_each_backend(|label, url| {
         let pool = support::pool(&support::settings(url, 4));
         let (_, round) = support::create_round(&pool, false);
-        fill(&pool, round, count);
+        support::fill_proposals(&pool, round, count, &support::EVERY_STATUS);
         let proposals = fill_comments(&pool, round, comments);
         let mut conn = budgetbox::db::connection::get(&pool).expect("connection");
         let now = chrono::Utc::now().naive_utc();

@@ -4,6 +4,8 @@
 // Each bench includes this file and uses only a part of it.
 #![allow(dead_code)]
 
+pub mod load;
+
 use std::time::Duration;
 
 use budgetbox::app::prepare_database;
@@ -98,6 +100,128 @@ pub fn create_round(pool: &DbPool, voting: bool) -> (i64, i64) {
     )
     .expect("round");
     (staff, round)
+}
+
+/// A round in its voting phase accepting codes, with ten feasible projects; returns the round
+/// id, the project ids and `count` voting codes.
+pub fn voting_round(pool: &DbPool, count: usize) -> (i64, Vec<i64>, Vec<String>) {
+    use budgetbox::db::models::proposal;
+    let (staff, round) = create_round(pool, true);
+    let mut conn = budgetbox::db::connection::get(pool).expect("connection");
+    let now = chrono::Utc::now().naive_utc();
+    let projects = (0..10)
+        .map(|i| {
+            let title = format!("Project {i}");
+            proposal::insert(
+                &mut conn,
+                &proposal::NewProposal {
+                    round_id: round,
+                    district_id: None,
+                    author_id: None,
+                    title: &title,
+                    description: "load test",
+                    category: None,
+                    location: None,
+                    estimated_cost: 10_000 + i,
+                    validated_cost: Some(10_000 + i),
+                    status: "feasible",
+                    created_at: now,
+                    updated_at: now,
+                },
+            )
+            .expect("project")
+        })
+        .collect();
+    let mut codes = Vec::with_capacity(count);
+    while codes.len() < count {
+        let batch = (count - codes.len()).min(budgetbox::domain::voting_codes::MAX_CODES_PER_BATCH);
+        codes.extend(
+            budgetbox::domain::voting_codes::generate_codes(
+                &mut conn,
+                Some(staff),
+                budgetbox::domain::RoundId(round),
+                batch,
+                None,
+                now,
+            )
+            .expect("codes"),
+        );
+    }
+    (round, projects, codes)
+}
+
+pub const WORDS: [&str; 24] = [
+    "playground",
+    "bicycle",
+    "library",
+    "trees",
+    "bench",
+    "lighting",
+    "garden",
+    "school",
+    "crossing",
+    "fountain",
+    "skatepark",
+    "market",
+    "shelter",
+    "mural",
+    "pathway",
+    "sports",
+    "concert",
+    "elderly",
+    "youth",
+    "river",
+    "square",
+    "bus",
+    "water",
+    "repair",
+];
+
+/// Every status in turn.
+pub const EVERY_STATUS: [&str; 4] = ["submitted", "feasible", "infeasible", "withdrawn"];
+
+/// `count` proposals in the round with titles and descriptions made of `WORDS`, their statuses
+/// taken from `statuses` in turn.
+pub fn fill_proposals(pool: &DbPool, round: i64, count: usize, statuses: &[&'static str]) {
+    use budgetbox::db::models::proposal;
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+    let now = chrono::Utc::now().naive_utc();
+    let mut conn = budgetbox::db::connection::get(pool).expect("connection");
+    budgetbox::db::write_transaction(&mut conn, |conn| {
+        for i in 0..count {
+            let pick = |rng: &mut rand::rngs::StdRng| WORDS[rng.random_range(0..WORDS.len())];
+            let title = format!(
+                "{} {} near {} {i}",
+                pick(&mut rng),
+                pick(&mut rng),
+                pick(&mut rng)
+            );
+            let description = (0..40)
+                .map(|_| pick(&mut rng))
+                .collect::<Vec<_>>()
+                .join(" ");
+            proposal::insert(
+                conn,
+                &proposal::NewProposal {
+                    round_id: round,
+                    district_id: None,
+                    author_id: None,
+                    title: &title,
+                    description: &description,
+                    category: None,
+                    location: None,
+                    estimated_cost: rng.random_range(1_000..10_000_000),
+                    validated_cost: None,
+                    status: statuses[i % statuses.len()],
+                    created_at: now + chrono::Duration::seconds(i as i64),
+                    updated_at: now,
+                },
+            )?;
+        }
+        Ok::<_, diesel::result::Error>(())
+    })
+    .expect("proposals");
 }
 
 pub fn percentile(sorted: &[Duration], p: f64) -> f64 {
