@@ -188,6 +188,22 @@ impl Journey<'_> {
         element.send_keys("\u{E007}").await.unwrap();
     }
 
+    /// Waits for `script` to return true (a script's effect, an animation's end).
+    pub(crate) async fn wait_until(&mut self, script: &str, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let done = self.client.execute(script, vec![]).await.unwrap();
+            if done.as_bool() == Some(true) {
+                return;
+            }
+            if Instant::now() >= deadline {
+                let page = self.text().await;
+                self.give_up(&format!("never saw {what}"), &page);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Fails the journey with a message short enough to be read in a CI log: where it was and
     /// the page's words; the whole page goes to a file beside the screenshots.
     fn give_up(&self, why: &str, page: &str) -> ! {

@@ -190,6 +190,14 @@ async fn deliberation(
             j.look("map").await;
             j.press_enter_on(&format!("#pin-marker-{id}")).await;
             j.wait_for("leaflet-popup-content").await;
+            // Leaflet fades the card in; axe, run during the fade, measures faded text (it did
+            // in CI, under load).
+            j.wait_until(
+                "const p = document.querySelector('.leaflet-popup');
+                 return !!p && getComputedStyle(p).opacity === '1';",
+                "the map's card finished fading in",
+            )
+            .await;
             j.look("map-card").await;
             j.click(&format!(".leaflet-popup-content a[href='/proposals/{id}']"))
                 .await;
