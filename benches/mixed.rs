@@ -19,7 +19,7 @@ mod support;
 use budgetbox::config::DatabaseUrl;
 use support::env_usize;
 use support::load::{
-    ballot_script, load_average, page_script, start_server, start_wrk, wrk_result,
+    ballot_script, check_board, load_average, page_script, start_server, start_wrk, wrk_result,
 };
 
 fn run(label: &str, url: DatabaseUrl) {
@@ -80,15 +80,7 @@ fn run(label: &str, url: DatabaseUrl) {
     let read: Vec<_> = reading.into_iter().map(wrk_result).collect();
     let load_after = load_average();
 
-    let mut conn = budgetbox::db::connection::get(&pool).expect("connection");
-    let stored = budgetbox::db::models::ballot::of_round(&mut conn, round).expect("board");
-    budgetbox::domain::bulletin::verify_chain(round, &stored).expect("chain intact");
-    let acknowledged = cast.acknowledged() as usize;
-    assert!(
-        stored.len() >= acknowledged && stored.len() <= acknowledged + voters,
-        "every acknowledged ballot is on the board: {} stored, {acknowledged} acknowledged",
-        stored.len()
-    );
+    let stored = check_board(&pool, round, cast.acknowledged() as usize, voters);
     let all: u64 = cast.requests + read.iter().map(|l| l.requests).sum::<u64>();
     println!(
         "{label}: {clients} clients for {seconds} s ({voters} voting, {per_page} on each page), load average {load_before} before, {load_after} after"
@@ -110,10 +102,7 @@ fn run(label: &str, url: DatabaseUrl) {
         row(kind, l);
     }
     row("ballots", &cast);
-    println!(
-        "  {} ballots on the board, every acknowledged one among them, chain intact",
-        stored.len()
-    );
+    println!("  {stored} ballots on the board, every acknowledged one among them, chain intact");
 }
 
 fn main() {

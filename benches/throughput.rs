@@ -28,7 +28,7 @@ use diesel::connection::SimpleConnection;
 mod support;
 
 use support::env_usize;
-use support::load::{ballot_script, load_average, start_server, wrk};
+use support::load::{ballot_script, check_board, load_average, start_server, wrk};
 
 /// `pgbench -cN -j2 -T seconds`, one single-row INSERT per transaction; its tps.
 fn pgbench(url: &str, clients: usize, seconds: u64, dir: &Path) -> f64 {
@@ -133,18 +133,10 @@ fn run(label: &str, url: DatabaseUrl) {
     let load = wrk(&endpoint, &script, connections, seconds, profile.as_deref());
     let raw_after = baseline(&url, connections, seconds, dir.path());
     let raw = (raw_before + raw_after) / 2.0;
-    let mut conn = budgetbox::db::connection::get(&pool).expect("connection");
-    let stored = budgetbox::db::models::ballot::of_round(&mut conn, round).expect("board");
-    budgetbox::domain::bulletin::verify_chain(round, &stored).expect("chain intact");
-    // Requests still in flight when wrk stops are stored without wrk counting the answer.
     let acknowledged = load.acknowledged() as usize;
-    assert!(
-        stored.len() >= acknowledged && stored.len() <= acknowledged + connections,
-        "every acknowledged ballot is on the board: {} stored, {acknowledged} acknowledged",
-        stored.len()
-    );
+    let stored = check_board(&pool, round, acknowledged, connections);
     println!(
-        "{label}: wrk -c{connections} {seconds} s: {acknowledged} ballots acknowledged, {:.0}/s, p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms, {} errors; {} on the board, chain intact. \
+        "{label}: wrk -c{connections} {seconds} s: {acknowledged} ballots acknowledged, {:.0}/s, p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms, {} errors; {stored} on the board, chain intact. \
          Baseline ({}, {connections} clients, one row per transaction): {raw_before:.0}/s before, {raw_after:.0}/s after; ratio {:.2}. Load average {load_before} before, {} after.",
         load.rate(),
         load.p50,
@@ -152,7 +144,6 @@ fn run(label: &str, url: DatabaseUrl) {
         load.p99,
         load.max,
         load.errors(),
-        stored.len(),
         if url.backend() == budgetbox::config::Backend::Postgres { "pgbench" } else { "threads" },
         load.rate() / raw,
         load_average(),

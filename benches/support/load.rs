@@ -158,6 +158,21 @@ pub fn page_script() -> String {
     format!("wrk.headers[\"Accept\"] = \"text/html\"\n{WRK_DONE}")
 }
 
+/// Checks that every acknowledged ballot is on the round's board and its chain intact; returns
+/// how many it holds. Up to `in_flight` more may be stored: requests still open when wrk
+/// stopped, whose answers it did not count.
+pub fn check_board(pool: &DbPool, round: i64, acknowledged: usize, in_flight: usize) -> usize {
+    let mut conn = budgetbox::db::connection::get(pool).expect("connection");
+    let stored = budgetbox::db::models::ballot::of_round(&mut conn, round).expect("board");
+    budgetbox::domain::bulletin::verify_chain(round, &stored).expect("chain intact");
+    assert!(
+        stored.len() >= acknowledged && stored.len() <= acknowledged + in_flight,
+        "every acknowledged ballot is on the board: {} stored, {acknowledged} acknowledged",
+        stored.len()
+    );
+    stored.len()
+}
+
 /// Serves `pool` as `serve` would, on a thread of its own; returns the port.
 pub fn start_server(settings: Settings, pool: DbPool) -> u16 {
     let (port, started) = std::sync::mpsc::channel();
