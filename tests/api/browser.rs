@@ -61,7 +61,21 @@ pub(crate) fn tools() -> Option<(PathBuf, String)> {
     }
 }
 
+/// A Chromium session. Chromium once exited while starting on the loaded CI machine
+/// ("session not created: Chrome instance exited"); a failed start is tried again, twice.
 pub(crate) async fn start_browser(js: bool, width: u32) -> (Driver, Client) {
+    let mut failures = Vec::new();
+    for _ in 0..3 {
+        match try_start_browser(js, width).await {
+            Ok(started) => return started,
+            Err(e) => failures.push(e),
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    panic!("chromium did not start: {failures:?}")
+}
+
+async fn try_start_browser(js: bool, width: u32) -> Result<(Driver, Client), String> {
     // Port 0: chromedriver takes a port the system gives it and says which. A port picked here
     // and handed over could be taken by another test's server in between (it was, once in CI).
     let mut child = std::process::Command::new("chromedriver")
@@ -111,8 +125,8 @@ pub(crate) async fn start_browser(js: bool, width: u32) -> (Driver, Client) {
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
-        .expect("chromium starts");
-    (driver, client)
+        .map_err(|e| e.to_string())?;
+    Ok((driver, client))
 }
 
 pub(crate) struct Journey<'a> {
