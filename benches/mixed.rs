@@ -5,13 +5,14 @@
 //!
 //! scripts/bench-load.sh mixed                # installs wrk when missing, then this
 //! cargo bench --bench mixed                  # SQLite; PostgreSQL too with BUDGETBOX_TEST_POSTGRES_URL
-//! CLIENTS=200 VOTERS=10 SECONDS=20 PROPOSALS=10000 cargo bench --bench mixed
+//! CLIENTS=200 VOTERS=10 SECONDS=20 PROPOSALS=10000 THINK_MS=1000 cargo bench --bench mixed
 //!
 //! Each kind of request has a wrk of its own (one thread), all running at once against one
 //! server: VOTERS connections cast ballots (each with a voting code never used before) and the
-//! others are shared equally among the four pages. wrk keeps every connection busy, so the
-//! share of ballots follows from how fast each kind is answered; it is printed with the figures
-//! (10 of 200 connections gave about 5 %).
+//! others are shared equally among the four pages. Each connection is a person: after each
+//! answer they pause THINK_MS on average (half to one and a half times it) before the next
+//! request; THINK_MS=0 asks back to back, the server at saturation. The share of ballots is
+//! printed with the figures (10 of 200 connections give about 5 %).
 
 #[path = "support/mod.rs"]
 mod support;
@@ -19,13 +20,15 @@ mod support;
 use budgetbox::config::DatabaseUrl;
 use support::env_usize;
 use support::load::{
-    ballot_script, check_board, load_average, page_script, start_server, start_wrk, wrk_result,
+    ballot_script, check_board, load_average, page_script, start_server, start_wrk, think_time,
+    wrk_result,
 };
 
 fn run(label: &str, url: DatabaseUrl) {
     let clients = env_usize("CLIENTS", 200);
     let voters = env_usize("VOTERS", 10);
     let seconds = env_usize("SECONDS", 20) as u64;
+    let think_ms = env_usize("THINK_MS", 1000) as u64;
     let settings = support::settings(url, env_usize("POOL", 10) as u32);
     let pool = support::pool(&settings);
     let now = chrono::Utc::now().naive_utc();
@@ -51,9 +54,10 @@ fn run(label: &str, url: DatabaseUrl) {
     let codes_file = dir.path().join("codes");
     std::fs::write(&codes_file, codes.join("\n")).expect("codes file");
     let ballots = dir.path().join("ballots.lua");
-    std::fs::write(&ballots, ballot_script(&codes_file, &projects)).expect("script");
+    let think = think_time(think_ms);
+    std::fs::write(&ballots, ballot_script(&codes_file, &projects) + &think).expect("script");
     let page = dir.path().join("page.lua");
-    std::fs::write(&page, page_script()).expect("script");
+    std::fs::write(&page, page_script() + &think).expect("script");
 
     let port = start_server(settings, pool.clone());
     let base = format!("http://127.0.0.1:{port}");
@@ -83,7 +87,7 @@ fn run(label: &str, url: DatabaseUrl) {
     let stored = check_board(&pool, round, cast.acknowledged() as usize, voters);
     let all: u64 = cast.requests + read.iter().map(|l| l.requests).sum::<u64>();
     println!(
-        "{label}: {clients} clients for {seconds} s ({voters} voting, {per_page} on each page), load average {load_before} before, {load_after} after"
+        "{label}: {clients} clients for {seconds} s ({voters} voting, {per_page} on each page), pausing {think_ms} ms on average between requests, load average {load_before} before, {load_after} after"
     );
     let row = |kind: &str, l: &support::load::Load| {
         println!(

@@ -82,6 +82,20 @@ end
     )
 }
 
+/// Lua that makes each connection pause between its requests, like a person reading a page:
+/// uniformly between half and one and a half times `mean_ms` (none for 0). wrk times each
+/// request from its sending, so the pause is not counted in the latency.
+pub fn think_time(mean_ms: u64) -> String {
+    match mean_ms {
+        0 => String::new(),
+        ms => format!(
+            "\nfunction delay()\n  return math.random({}, {})\nend\n",
+            ms / 2,
+            ms + ms / 2
+        ),
+    }
+}
+
 /// Starts wrk: `threads` threads holding `connections` connections for `seconds`.
 pub fn start_wrk(
     url: &str,

@@ -221,7 +221,13 @@ pub fn geojson_text(
     round_id: RoundId,
     now: chrono::NaiveDateTime,
 ) -> AppResult<String> {
-    let round = crate::domain::rounds::detail(conn, round_id, now, crate::i18n::Lang::En)?;
+    let round = crate::domain::rounds::detail(
+        conn,
+        round_id,
+        now,
+        crate::i18n::Lang::En,
+        crate::domain::rounds::Projects::All,
+    )?;
     Ok(crate::domain::map::geojson(&round))
 }
 

@@ -167,7 +167,10 @@ pub struct RoundDetail {
     pub ballot_rules: BallotRules,
     pub citywide_budget: Option<i64>,
     pub districts: Vec<DistrictBudget>,
+    /// The proposals the caller asked for (see `Projects`).
     pub projects: Vec<ProjectView>,
+    /// Every proposal of the round, whatever its status.
+    pub proposal_count: i64,
     /// The bulletin-board chain head the stored result was counted over.
     pub result_chain_head: Option<String>,
     pub categories: Vec<String>,
@@ -345,13 +348,27 @@ pub fn list(conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Vec<RoundS
     round::all(conn)?.iter().map(|r| summary(r, now)).collect()
 }
 
-/// A round with everything its public page shows; result explanations in `lang` (the API's
+/// Which of a round's proposals a caller wants with it. A city's round can gather thousands:
+/// pages that need only the round's name and settings should not read them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Projects {
+    /// Every proposal, whatever its status (the API, the map, exports).
+    All,
+    /// The projects on the ballot, or found feasible so far (the round's page), and the
+    /// published result.
+    OnBallot,
+    /// None, and no result (pages about one proposal, or listing them a page at a time).
+    Omitted,
+}
+
+/// A round with what its public page shows; result explanations in `lang` (the API's
 /// are English).
 pub fn detail(
     conn: &mut DbConnection,
     id: RoundId,
     now: NaiveDateTime,
     lang: Lang,
+    wanted: Projects,
 ) -> AppResult<RoundDetail> {
     let row = find(conn, RoundId(id.0))?;
     let currency = row.currency.clone();
@@ -372,8 +389,18 @@ pub fn detail(
             budget: d.budget,
         })
         .collect();
-    let hidden = super::hidden::hidden_in_round(conn, id)?;
-    let projects = proposal::of_round(conn, id.0)?
+    let rows = match wanted {
+        Projects::All => proposal::of_round(conn, id.0)?,
+        Projects::OnBallot => {
+            proposal::of_round_with_status(conn, id.0, ProposalStatus::Feasible.as_str())?
+        }
+        Projects::Omitted => Vec::new(),
+    };
+    let hidden = match rows.is_empty() {
+        true => Default::default(),
+        false => super::hidden::hidden_in_round(conn, id)?,
+    };
+    let projects = rows
         .into_iter()
         .map(|p| {
             let point = match hidden.contains(&p.id) {
@@ -416,12 +443,14 @@ pub fn detail(
         citywide_budget: row.citywide_budget,
         districts,
         projects,
+        proposal_count: proposal::count_in_round(conn, id.0)?,
         result_chain_head: result.as_ref().map(|r| r.chain_head.clone()),
         categories: serde_json::from_str(&row.categories).unwrap_or_default(),
         eligibility,
         changes: changes_of(conn, id.0)?,
-        results: match (&result, funded.is_some()) {
-            (Some(stored), true) => Some(results_view(conn, id.0, stored, &currency, lang)?),
+        results: match (&result, funded.is_some(), wanted) {
+            (_, _, Projects::Omitted) => None,
+            (Some(stored), true, _) => Some(results_view(conn, id.0, stored, &currency, lang)?),
             _ => None,
         },
     })
@@ -469,10 +498,17 @@ fn results_view(
 ) -> AppResult<ResultsView> {
     let outcome: super::outcome::StoredOutcome =
         serde_json::from_str(&stored.outcome).map_err(AppError::internal)?;
-    let titles: std::collections::HashMap<String, String> = proposal::of_round(conn, round_id)?
-        .into_iter()
-        .map(|p| (p.id.to_string(), p.title))
+    let counted: Vec<i64> = outcome
+        .pots
+        .iter()
+        .flat_map(|pot| pot.outcome.explanations.iter())
+        .filter_map(|e| e.project.parse().ok())
         .collect();
+    let titles: std::collections::HashMap<String, String> =
+        proposal::titles(conn, round_id, &counted)?
+            .into_iter()
+            .map(|(id, title)| (id.to_string(), title))
+            .collect();
     let (online, paper, codes) = crate::db::models::ballot::turnout(conn, round_id)?;
     let pots = outcome
         .pots

@@ -252,8 +252,9 @@ pub fn round_detail(
     id: crate::domain::RoundId,
     now: NaiveDateTime,
     lang: Lang,
+    wanted: crate::domain::rounds::Projects,
 ) -> AppResult<(RoundDetail, bool)> {
-    let mut detail = crate::domain::rounds::detail(conn, id, now, lang)?;
+    let mut detail = crate::domain::rounds::detail(conn, id, now, lang, wanted)?;
     let translated = of_round(conn, RoundId(id.0), lang)?.apply_to_round(&mut detail);
     Ok((detail, translated))
 }

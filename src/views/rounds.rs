@@ -60,6 +60,11 @@ pub fn show(
     let fact_voting_opens = t(lang, "rounds-fact-voting-opens");
     let fact_voting_closes = t(lang, "rounds-fact-voting-closes");
     let fact_rule = t(lang, "rounds-fact-rule");
+    // The page lists the ballot's projects (the whole list, with every status, is paged).
+    let caption = match s.phase >= Phase::Voting {
+        true => "rounds-projects-caption",
+        false => "rounds-projects-feasible-caption",
+    };
     layout_for(
         viewer,
         Page { title: &s.title },
@@ -124,10 +129,16 @@ pub fn show(
                     }))
             }
             h2 { (t(lang, "rounds-projects")) }
-            @if round.projects.is_empty() {
+            @if round.proposal_count == 0 {
                 p { (t(lang, "rounds-projects-none")) }
             } @else {
-                (table(html! { (t_count(lang, "rounds-projects-caption", round.projects.len() as i64, &[("number", &lang.number(round.projects.len() as i64))])) }, html! { th scope="col" { (t(lang, "rounds-col-project")) }
+                p {
+                    (t_count(lang, "rounds-projects-count", round.proposal_count, &[("number", &lang.number(round.proposal_count))])) " "
+                    a href={"/rounds/" (s.id) "/proposals"} { (t(lang, "rounds-projects-list-link")) }
+                }
+            }
+            @if !round.projects.is_empty() {
+                (table(html! { (t_count(lang, caption, round.projects.len() as i64, &[("number", &lang.number(round.projects.len() as i64))])) }, html! { th scope="col" { (t(lang, "rounds-col-project")) }
                             th scope="col" { (t(lang, "rounds-col-district")) }
                             th scope="col" { (t(lang, "rounds-col-cost")) }
                             th scope="col" { (t(lang, "rounds-col-status")) } }, html! {

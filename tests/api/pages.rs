@@ -20,6 +20,64 @@ both_backends! {
         assert!(body.contains("chain head"));
     }
 
+    async fn a_round_page_lists_its_ballot_and_sends_to_the_list_for_the_rest(app) {
+        crate::helpers::load_demo(&app);
+        // The voting round gathers proposals that did not make the ballot.
+        let mut conn = app.conn();
+        let now = chrono::Utc::now().naive_utc();
+        for (title, status) in [("Left out: infeasible skatepark", "infeasible"), ("Left out: withdrawn mural", "withdrawn")] {
+            budgetbox::db::models::proposal::insert(&mut conn, &budgetbox::db::models::proposal::NewProposal {
+                round_id: 2, district_id: None, author_id: None, title, description: "d", category: None,
+                location: None, estimated_cost: 100, validated_cost: None, status, created_at: now, updated_at: now,
+            }).unwrap();
+        }
+        drop(conn);
+        let api: serde_json::Value = app.get("/api/v1/rounds/2").await.json().await.unwrap();
+        let all = api["projects"].as_array().unwrap();
+        assert_eq!(api["proposal_count"].as_u64().unwrap() as usize, all.len(), "the API keeps every proposal");
+        let on_ballot: Vec<&str> = all.iter().filter(|p| p["status"] == "feasible").map(|p| p["title"].as_str().unwrap()).collect();
+        assert!(on_ballot.len() >= 2 && on_ballot.len() < all.len());
+
+        let page = app.get_html("/rounds/2").await.text().await.unwrap();
+        for title in &on_ballot {
+            assert!(page.contains(&maud::html! { (title) }.into_string()), "{title} is on the round's page");
+        }
+        assert!(!page.contains("Left out:"), "proposals off the ballot are in the list, not on the round's page");
+        assert!(page.contains(&format!("{} projects on the ballot", on_ballot.len())));
+        assert!(page.contains(&format!("{} proposals in all.", all.len())));
+        assert!(page.contains("href=\"/rounds/2/proposals\">Every proposal and where it stands"));
+        let list = app.get_html("/rounds/2/proposals?status=infeasible").await.text().await.unwrap();
+        assert!(list.contains("Left out: infeasible skatepark"), "the list has the rest");
+
+        // Before the vote, the page says what has been found feasible so far.
+        use budgetbox::domain::round_config::{self, RoundInput};
+        let mut conn = app.conn();
+        let staff = crate::helpers::staff_account(&mut conn);
+        let at = |h: i64| (now + chrono::Duration::hours(h)).format("%Y-%m-%dT%H:%M").to_string();
+        let input = RoundInput {
+            title: "Gathering ideas".into(), currency: "EUR".into(), time_zone: "UTC".into(),
+            total_budget: "1000".into(), ballot_type: "approval".into(), min_choices: "1".into(),
+            rule: "greedy".into(), proposals_open_at: at(-1), review_at: at(48), voting_open_at: at(72),
+            voting_close_at: at(96), residence: "none".into(), revote_policy: "final".into(),
+            voting_channels: "accounts".into(), ..RoundInput::default()
+        };
+        let round = round_config::create(&mut conn, staff, &input.parse().unwrap(), now).unwrap();
+        drop(conn);
+        let page = app.get_html(&format!("/rounds/{round}")).await.text().await.unwrap();
+        assert!(page.contains("No projects have been proposed yet."));
+        let mut conn = app.conn();
+        crate::helpers::feasible_project(&mut conn, round, None, "Early and feasible", 100);
+        budgetbox::db::models::proposal::insert(&mut conn, &budgetbox::db::models::proposal::NewProposal {
+            round_id: round, district_id: None, author_id: None, title: "Waiting for review", description: "d",
+            category: None, location: None, estimated_cost: 100, validated_cost: None, status: "submitted",
+            created_at: now, updated_at: now,
+        }).unwrap();
+        drop(conn);
+        let page = app.get_html(&format!("/rounds/{round}")).await.text().await.unwrap();
+        assert!(page.contains("1 project found feasible so far") && page.contains("Early and feasible"), "{page}");
+        assert!(page.contains("2 proposals in all.") && !page.contains("Waiting for review"));
+    }
+
     async fn unknown_pages_get_a_helpful_404_page_or_json(app) {
         let html = app.get_html("/no/such/page").await;
         assert_eq!(html.status(), 404);

@@ -37,9 +37,18 @@ rounds-col-budget = Budget
 rounds-projects = Projects
 rounds-projects-none = No projects have been proposed yet.
 rounds-projects-caption = { $count ->
-        [one] { $number } project
-       *[other] { $number } projects
+        [one] { $number } project on the ballot
+       *[other] { $number } projects on the ballot
     }
+rounds-projects-feasible-caption = { $count ->
+        [one] { $number } project found feasible so far
+       *[other] { $number } projects found feasible so far
+    }
+rounds-projects-count = { $count ->
+        [one] One proposal in all.
+       *[other] { $number } proposals in all.
+    }
+rounds-projects-list-link = Every proposal and where it stands
 rounds-col-project = Project
 rounds-col-cost = Cost
 rounds-col-status = Status

@@ -37,9 +37,18 @@ rounds-col-budget = Presupuesto
 rounds-projects = Proyectos
 rounds-projects-none = Todavía no se ha propuesto ningún proyecto.
 rounds-projects-caption = { $count ->
-        [one] { $number } proyecto
-       *[other] { $number } proyectos
+        [one] { $number } proyecto en la papeleta
+       *[other] { $number } proyectos en la papeleta
     }
+rounds-projects-feasible-caption = { $count ->
+        [one] { $number } proyecto viable hasta ahora
+       *[other] { $number } proyectos viables hasta ahora
+    }
+rounds-projects-count = { $count ->
+        [one] Una propuesta en total.
+       *[other] { $number } propuestas en total.
+    }
+rounds-projects-list-link = Todas las propuestas y en qué punto están
 rounds-col-project = Proyecto
 rounds-col-cost = Coste
 rounds-col-status = Estado

@@ -37,11 +37,24 @@ rounds-col-budget = Budżet
 rounds-projects = Projekty
 rounds-projects-none = Nie zgłoszono jeszcze żadnego projektu.
 rounds-projects-caption = { $count ->
-        [one] { $number } projekt
-        [few] { $number } projekty
-        [many] { $number } projektów
-       *[other] { $number } projektu
+        [one] { $number } projekt na karcie do głosowania
+        [few] { $number } projekty na karcie do głosowania
+        [many] { $number } projektów na karcie do głosowania
+       *[other] { $number } projektu na karcie do głosowania
     }
+rounds-projects-feasible-caption = { $count ->
+        [one] { $number } projekt uznany dotąd za wykonalny
+        [few] { $number } projekty uznane dotąd za wykonalne
+        [many] { $number } projektów uznanych dotąd za wykonalne
+       *[other] { $number } projektu uznanego dotąd za wykonalny
+    }
+rounds-projects-count = { $count ->
+        [one] Jedna propozycja łącznie.
+        [few] { $number } propozycje łącznie.
+        [many] { $number } propozycji łącznie.
+       *[other] { $number } propozycji łącznie.
+    }
+rounds-projects-list-link = Wszystkie propozycje i ich stan
 rounds-col-project = Projekt
 rounds-col-cost = Koszt
 rounds-col-status = Status

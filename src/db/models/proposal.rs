@@ -67,6 +67,47 @@ pub fn of_round(conn: &mut DbConnection, round_id: i64) -> QueryResult<Vec<Propo
         .load(conn)
 }
 
+/// A round's proposals in one status (the index on round and status serves it).
+pub fn of_round_with_status(
+    conn: &mut DbConnection,
+    round_id: i64,
+    status: &str,
+) -> QueryResult<Vec<ProposalRow>> {
+    proposals::table
+        .filter(proposals::round_id.eq(round_id))
+        .filter(proposals::status.eq(status))
+        .order(proposals::id)
+        .select(ProposalRow::as_select())
+        .load(conn)
+}
+
+pub fn count_in_round(conn: &mut DbConnection, round_id: i64) -> QueryResult<i64> {
+    proposals::table
+        .filter(proposals::round_id.eq(round_id))
+        .count()
+        .get_result(conn)
+}
+
+/// The titles of some of a round's proposals, by id.
+pub fn titles(
+    conn: &mut DbConnection,
+    round_id: i64,
+    ids: &[i64],
+) -> QueryResult<Vec<(i64, String)>> {
+    let mut titles = Vec::with_capacity(ids.len());
+    // Bounded so that neither backend meets its limit of bound parameters.
+    for chunk in ids.chunks(10_000) {
+        titles.extend(
+            proposals::table
+                .filter(proposals::round_id.eq(round_id))
+                .filter(proposals::id.eq_any(chunk))
+                .select((proposals::id, proposals::title))
+                .load::<(i64, String)>(conn)?,
+        );
+    }
+    Ok(titles)
+}
+
 pub fn by_author(conn: &mut DbConnection, author_id: i64) -> QueryResult<Vec<ProposalRow>> {
     proposals::table
         .filter(proposals::author_id.eq(author_id))

@@ -6,6 +6,7 @@ use maud::Markup;
 use serde::Deserialize;
 
 use crate::domain::eligibility;
+use crate::domain::rounds::Projects;
 use crate::domain::{translations, RoundId};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::{t, Message};
@@ -31,7 +32,7 @@ pub async fn show(
     let account = user.0.map(|u| u.user);
     let ((round, translated), eligibility) = state
         .db(move |conn| {
-            let detail = translations::round_detail(conn, id, now, lang)?;
+            let detail = translations::round_detail(conn, id, now, lang, Projects::OnBallot)?;
             let eligibility = match account {
                 Some(user) => Some(eligibility::of_round(conn, RoundId(id.0), &user)?),
                 None => None,
@@ -103,7 +104,7 @@ pub async fn census_match(
             .finish()),
         Err((errors, eligibility)) => {
             let (round, translated) = state
-                .db(move |conn| translations::round_detail(conn, id, now, lang))
+                .db(move |conn| translations::round_detail(conn, id, now, lang, Projects::OnBallot))
                 .await?;
             let page = views::rounds::show(
                 &viewer,

@@ -30,7 +30,7 @@ pub async fn show(
     let now = state.clock.now();
     Ok(Json(
         state
-            .db(move |conn| rounds::detail(conn, id, now, Lang::En))
+            .db(move |conn| rounds::detail(conn, id, now, Lang::En, rounds::Projects::All))
             .await?,
     ))
 }

@@ -10,7 +10,7 @@ pub async fn map_page(
     query: web::Query<MapQuery>,
 ) -> AppResult<HttpResponse> {
     let id = parse_round_id(&path)?.0;
-    let round = round_detail(&state, id, viewer.lang).await?;
+    let round = round_with(&state, id, viewer.lang, Projects::All).await?;
     let query = query.into_inner();
     let (detail, q) = (round.clone(), query.clone());
     let map = state

@@ -28,7 +28,7 @@ use serde::Deserialize;
 
 use crate::auth::Role;
 use crate::domain::proposals::{self, ListQuery, ProposalInput, ReviewInput};
-use crate::domain::rounds::{Phase, RoundDetail};
+use crate::domain::rounds::{Phase, Projects, RoundDetail};
 use crate::domain::status::ProposalStatus;
 use crate::domain::{translations, RoundId};
 use crate::error::{AppError, AppResult, FieldErrors};
@@ -46,12 +46,22 @@ pub fn parse_proposal_id(raw: &str) -> AppResult<i64> {
         .ok_or_else(|| AppError::NotFound(Message::new("messages-no-proposal").with("id", raw)))
 }
 
-/// The round, its title and projects in the reader's language where the council translated
-/// them.
+/// The round and its title in the reader's language where the council translated it, without
+/// its proposals (pages that list them read one page at a time).
 async fn round_detail(state: &AppState, id: i64, lang: Lang) -> AppResult<RoundDetail> {
+    round_with(state, id, lang, Projects::Omitted).await
+}
+
+/// The round with the proposals `wanted`, translated where the council translated them.
+async fn round_with(
+    state: &AppState,
+    id: i64,
+    lang: Lang,
+    wanted: Projects,
+) -> AppResult<RoundDetail> {
     let now = state.clock.now();
     state
-        .db(move |conn| translations::round_detail(conn, RoundId(id), now, lang))
+        .db(move |conn| translations::round_detail(conn, RoundId(id), now, lang, wanted))
         .await
         .map(|(detail, _)| detail)
 }
