@@ -249,6 +249,18 @@ both_backends_with_clock! {
         let ids = |p: &serde_json::Value| p["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect::<Vec<_>>();
         let second: serde_json::Value = list("page=2").await.json().await.unwrap();
         assert!(ids(&first).iter().all(|id| !ids(&second).contains(id)), "pages do not overlap");
+        // Each filter alone agrees with the whole list filtered here; the oldest comes first
+        // in the oldest-first order and last in the default one.
+        let everything: Vec<serde_json::Value> = [&first, &second, &third].iter().flat_map(|p| p["items"].as_array().unwrap().clone()).collect();
+        assert_eq!(everything.len(), 50);
+        let count = |keep: &dyn Fn(&serde_json::Value) -> bool| everything.iter().filter(|p| keep(p)).count() as i64;
+        let total = |q: &'static str| async move { list(q).await.json::<serde_json::Value>().await.unwrap()["total"].as_i64().unwrap() };
+        assert_eq!(total("min_cost=140.00").await, count(&|p| p["cost"].as_i64().unwrap() >= 14_000));
+        assert_eq!(total("max_cost=100.50").await, count(&|p| p["cost"].as_i64().unwrap() <= 10_050));
+        assert_eq!(total("district=citywide").await, count(&|p| p["district_id"].is_null()));
+        assert_eq!(total("status=submitted&district=south").await, count(&|p| p["status"] == "submitted" && p["district_id"].as_i64() == Some(f.south)));
+        let oldest: serde_json::Value = list("sort=oldest").await.json().await.unwrap();
+        assert_eq!(oldest["items"][0]["id"], third["items"][9]["id"]);
         // Words that are not words, and odd filters: a clear 422 or simply nothing found.
         let page: serde_json::Value = list("q=%22%2A%29%28+OR+1%3D1+--").await.json().await.unwrap();
         assert_eq!(page["total"], 0);

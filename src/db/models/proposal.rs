@@ -308,6 +308,10 @@ pub enum SearchSort {
 struct Hit {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     id: i64,
+}
+
+#[derive(QueryableByName)]
+struct Total {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     total: i64,
 }
@@ -316,20 +320,17 @@ struct Hit {
 /// hidden by moderators are left out (their text must not be found by searching), and so are
 /// duplicates merged into another. Full-text
 /// search is FTS5 on SQLite and a GIN expression index on PostgreSQL; the words come from
-/// `search_words`, letters and digits only, and are passed as bound parameters.
+/// `search_words`, letters and digits only, and are passed as bound parameters. The queries
+/// name only the filters in use (every value is bound whether used or not), so the page in the
+/// default order is read from the index on (round, created_at) and the count from the one on
+/// (round, status), instead of sorting every proposal of the round.
 pub fn search(conn: &mut DbConnection, search: &Search) -> QueryResult<(Vec<ProposalRow>, i64)> {
-    use diesel::sql_types::{BigInt, Integer, Text};
     let order = match search.sort {
-        SearchSort::Newest => "p.created_at DESC",
-        SearchSort::Oldest => "p.created_at ASC",
-        SearchSort::CostLow => "coalesce(p.validated_cost, p.estimated_cost) ASC",
-        SearchSort::CostHigh => "coalesce(p.validated_cost, p.estimated_cost) DESC",
-        SearchSort::Title => "lower(p.title) ASC",
-    };
-    let (mode, district) = match search.district {
-        DistrictFilter::Any => (0, 0),
-        DistrictFilter::CityWide => (1, 0),
-        DistrictFilter::District(id) => (2, id),
+        SearchSort::Newest => "p.created_at DESC, p.id DESC",
+        SearchSort::Oldest => "p.created_at ASC, p.id ASC",
+        SearchSort::CostLow => "coalesce(p.validated_cost, p.estimated_cost) ASC, p.id DESC",
+        SearchSort::CostHigh => "coalesce(p.validated_cost, p.estimated_cost) DESC, p.id DESC",
+        SearchSort::Title => "lower(p.title) ASC, p.id DESC",
     };
     let sqlite = matches!(conn, DbConnection::Sqlite(_));
     let text_match = if sqlite {
@@ -347,39 +348,61 @@ pub fn search(conn: &mut DbConnection, search: &Search) -> QueryResult<(Vec<Prop
             .collect::<Vec<_>>()
             .join(" & ")
     };
-    let fts = if sqlite {
-        "p.id IN (SELECT rowid FROM proposals_fts WHERE proposals_fts MATCH $8)"
-    } else {
-        "to_tsvector('simple', p.title || ' ' || p.description || ' ' || coalesce(p.location, '')) \
-         @@ to_tsquery('simple', $8)"
-    };
-    let sql = format!(
-        "SELECT p.id AS id, COUNT(*) OVER () AS total FROM proposals p \
-         WHERE p.round_id = $1 \
-           AND ($2 = 0 OR ($2 = 1 AND p.district_id IS NULL) OR ($2 = 2 AND p.district_id = $3)) \
-           AND ($4 = '' OR p.status = $4) \
-           AND ($5 = '' OR p.category = $5) \
-           AND coalesce(p.validated_cost, p.estimated_cost) BETWEEN $6 AND $7 \
-           AND ($8 = '' OR {fts}) \
-           AND p.id NOT IN (SELECT proposal_id FROM proposal_moderation WHERE hidden = 1) \
-           AND p.id NOT IN (SELECT from_id FROM proposal_merges) \
-         ORDER BY {order}, p.id DESC LIMIT $9 OFFSET $10"
-    );
+    let mut filters = vec!["p.round_id = $1"];
+    match search.district {
+        DistrictFilter::Any => {}
+        DistrictFilter::CityWide => filters.push("p.district_id IS NULL"),
+        DistrictFilter::District(_) => filters.push("p.district_id = $2"),
+    }
+    if search.status.is_some() {
+        filters.push("p.status = $3");
+    }
+    if search.category.is_some() {
+        filters.push("p.category = $4");
+    }
+    if search.min_cost.is_some() || search.max_cost.is_some() {
+        filters.push("coalesce(p.validated_cost, p.estimated_cost) BETWEEN $5 AND $6");
+    }
+    if !search.words.is_empty() {
+        filters.push(match sqlite {
+            true => "p.id IN (SELECT rowid FROM proposals_fts WHERE proposals_fts MATCH $7)",
+            false => {
+                "to_tsvector('simple', p.title || ' ' || p.description || ' ' || \
+                 coalesce(p.location, '')) @@ to_tsquery('simple', $7)"
+            }
+        });
+    }
+    filters.push("p.id NOT IN (SELECT proposal_id FROM proposal_moderation WHERE hidden = 1)");
+    filters.push("p.id NOT IN (SELECT from_id FROM proposal_merges)");
+    let matching = filters.join(" AND ");
     // SQLite spells numbered parameters ?N; PostgreSQL $N.
-    let sql = if sqlite { sql.replace('$', "?") } else { sql };
-    let query = diesel::sql_query(sql)
-        .bind::<BigInt, _>(search.round_id)
-        .bind::<Integer, _>(mode)
-        .bind::<BigInt, _>(district)
-        .bind::<Text, _>(search.status.clone().unwrap_or_default())
-        .bind::<Text, _>(search.category.clone().unwrap_or_default())
-        .bind::<BigInt, _>(search.min_cost.unwrap_or(0))
-        .bind::<BigInt, _>(search.max_cost.unwrap_or(i64::MAX))
-        .bind::<Text, _>(text_match)
-        .bind::<BigInt, _>(search.limit)
-        .bind::<BigInt, _>(search.offset);
-    let hits: Vec<Hit> = crate::on_each_backend!(conn, |c| query.load(c))?;
-    let total = hits.first().map_or(0, |h| h.total);
+    let spelled = |sql: String| if sqlite { sql.replace('$', "?") } else { sql };
+    let bound = |sql: String| {
+        use diesel::sql_types::{BigInt, Text};
+        let district = match search.district {
+            DistrictFilter::District(id) => id,
+            _ => 0,
+        };
+        diesel::sql_query(sql)
+            .bind::<BigInt, _>(search.round_id)
+            .bind::<BigInt, _>(district)
+            .bind::<Text, _>(search.status.clone().unwrap_or_default())
+            .bind::<Text, _>(search.category.clone().unwrap_or_default())
+            .bind::<BigInt, _>(search.min_cost.unwrap_or(0))
+            .bind::<BigInt, _>(search.max_cost.unwrap_or(i64::MAX))
+            .bind::<Text, _>(text_match.clone())
+    };
+    // SQLite refuses a bound value past the last one a query names, hence `$7` named here.
+    let count = bound(spelled(format!(
+        "SELECT COUNT(*) AS total FROM proposals p WHERE {matching} AND $7 IS NOT NULL"
+    )));
+    let total = crate::on_each_backend!(conn, |c| count.get_result::<Total>(c))?.total;
+    let page = bound(spelled(format!(
+        "SELECT p.id AS id FROM proposals p WHERE {matching} ORDER BY {order} LIMIT $8 OFFSET $9"
+    )))
+    .bind::<diesel::sql_types::BigInt, _>(search.limit)
+    .bind::<diesel::sql_types::BigInt, _>(search.offset);
+    let hits: Vec<Hit> = crate::on_each_backend!(conn, |c| page.load(c))?;
     let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
     let mut rows: Vec<ProposalRow> = proposals::table
         .filter(proposals::id.eq_any(&ids))
