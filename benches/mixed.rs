@@ -12,7 +12,8 @@
 //! others are shared equally among the four pages. Each connection is a person: after each
 //! answer they pause THINK_MS on average (half to one and a half times it) before the next
 //! request; THINK_MS=0 asks back to back, the server at saturation. The share of ballots is
-//! printed with the figures (10 of 200 connections give about 5 %).
+//! printed with the figures (10 of 200 connections give about 5 %). The same load runs WARM_UP
+//! seconds (3) first, not measured.
 
 #[path = "support/mod.rs"]
 mod support;
@@ -51,13 +52,28 @@ fn run(label: &str, url: DatabaseUrl) {
         &["infeasible", "submitted", "withdrawn"],
     );
     let dir = tempfile::tempdir().expect("temp dir");
-    let codes_file = dir.path().join("codes");
-    std::fs::write(&codes_file, codes.join("\n")).expect("codes file");
-    let ballots = dir.path().join("ballots.lua");
+    // The warm-up votes with codes of its own, so that the measured run never meets a used one.
+    let (measured_codes, warm_up_codes) = codes.split_at(codes.len() / 2);
     let think = think_time(think_ms);
-    std::fs::write(&ballots, ballot_script(&codes_file, &projects) + &think).expect("script");
-    let page = dir.path().join("page.lua");
-    std::fs::write(&page, page_script() + &think).expect("script");
+    let script = |name: &str, body: String| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, body + &think).expect("script");
+        path
+    };
+    let code_file = |name: &str, codes: &[String]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, codes.join("\n")).expect("codes file");
+        path
+    };
+    let ballots = script(
+        "ballots.lua",
+        ballot_script(&code_file("codes", measured_codes), &projects),
+    );
+    let warm_up_ballots = script(
+        "warm-up.lua",
+        ballot_script(&code_file("warm-up-codes", warm_up_codes), &projects),
+    );
+    let page = script("page.lua", page_script());
 
     let port = start_server(settings, pool.clone());
     let base = format!("http://127.0.0.1:{port}");
@@ -68,23 +84,39 @@ fn run(label: &str, url: DatabaseUrl) {
         ("results", format!("/rounds/{results_round}")),
     ];
     let per_page = (clients - voters) / pages.len();
+    // The same load for a few seconds first, not measured: caches filled, SQLite's log of the
+    // set-up written back, connections open, as on a server that has been up for a while.
+    let start_all = |ballots: &std::path::Path, seconds: u64| {
+        let voting = start_wrk(
+            &format!("{base}/api/v1/rounds/{round}/ballots"),
+            ballots,
+            1,
+            voters,
+            seconds,
+        );
+        let reading: Vec<_> = pages
+            .iter()
+            .map(|(_, path)| start_wrk(&format!("{base}{path}"), &page, 1, per_page, seconds))
+            .collect();
+        (voting, reading)
+    };
+    let (voting, reading) = start_all(&warm_up_ballots, env_usize("WARM_UP", 3) as u64);
+    let warmed = wrk_result(voting).acknowledged() as usize;
+    for wrk in reading {
+        wrk_result(wrk);
+    }
     let load_before = load_average();
-    let voting = start_wrk(
-        &format!("{base}/api/v1/rounds/{round}/ballots"),
-        &ballots,
-        1,
-        voters,
-        seconds,
-    );
-    let reading: Vec<_> = pages
-        .iter()
-        .map(|(_, path)| start_wrk(&format!("{base}{path}"), &page, 1, per_page, seconds))
-        .collect();
+    let (voting, reading) = start_all(&ballots, seconds);
     let cast = wrk_result(voting);
     let read: Vec<_> = reading.into_iter().map(wrk_result).collect();
     let load_after = load_average();
 
-    let stored = check_board(&pool, round, cast.acknowledged() as usize, voters);
+    let stored = check_board(
+        &pool,
+        round,
+        warmed + cast.acknowledged() as usize,
+        2 * voters,
+    );
     let all: u64 = cast.requests + read.iter().map(|l| l.requests).sum::<u64>();
     println!(
         "{label}: {clients} clients for {seconds} s ({voters} voting, {per_page} on each page), pausing {think_ms} ms on average between requests, load average {load_before} before, {load_after} after"

@@ -75,23 +75,23 @@ pub fn paper(
         (None, None) => round.total_budget,
     };
     let hidden = super::hidden::hidden_in_round(conn, super::RoundId(round.id))?;
-    let projects = proposal::of_round(conn, round.id)?
-        .into_iter()
-        .filter(|p| ProposalStatus::of(&p.status) == ProposalStatus::Feasible)
-        .filter(|p| p.district_id.is_none() || p.district_id == district_id)
-        .map(|p| {
-            let (title, description) =
-                super::hidden::public_text(&hidden, p.id, p.title, p.description);
-            BallotProject {
-                id: p.id,
-                cost: p.validated_cost.unwrap_or(p.estimated_cost),
-                title,
-                description,
-                district_id: p.district_id,
-                has_image: false,
-            }
-        })
-        .collect::<Vec<_>>();
+    let projects =
+        proposal::of_round_with_status(conn, round.id, ProposalStatus::Feasible.as_str())?
+            .into_iter()
+            .filter(|p| p.district_id.is_none() || p.district_id == district_id)
+            .map(|p| {
+                let (title, description) =
+                    super::hidden::public_text(&hidden, p.id, p.title, p.description);
+                BallotProject {
+                    id: p.id,
+                    cost: p.validated_cost.unwrap_or(p.estimated_cost),
+                    title,
+                    description,
+                    district_id: p.district_id,
+                    has_image: false,
+                }
+            })
+            .collect::<Vec<_>>();
     let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
     let pictured = crate::db::models::proposal_image::with_picture(conn, &ids)?;
     let projects = projects
