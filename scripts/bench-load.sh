@@ -6,7 +6,8 @@
 # usage: scripts/bench-load.sh throughput|mixed [VAR=VALUE ...]
 #   throughput  ballots per second against pgbench (PostgreSQL) or one-row transactions from
 #               as many threads (SQLite); CONNECTIONS, SECONDS, CODES, PROFILE, SPANS
-#   mixed       200 clients: pages and ballots at once; CLIENTS, VOTERS, SECONDS, PROPOSALS
+#   mixed       200 clients: pages and ballots at once; CLIENTS, VOTERS, SECONDS, PROPOSALS,
+#               THINK_MS (mean pause between a client's requests), WARM_UP
 # PostgreSQL runs too when BUDGETBOX_TEST_POSTGRES_URL names a server (a scratch database is
 # created there and dropped afterwards).
 set -euo pipefail
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/.."
 bench=${1:-}
 case "$bench" in
   throughput|mixed) shift ;;
-  *) sed -n '2,11p' "$0"; exit 2 ;;
+  *) sed -n '2,12p' "$0"; exit 2 ;;
 esac
 
 need=()
