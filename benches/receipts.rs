@@ -7,6 +7,11 @@
 //!
 //! cargo bench --bench receipts                        # 10,000 and 100,000 entries
 //! SIZES=10000,100000,1000000 cargo bench --bench receipts
+//! scripts/bench-load.sh receipts SIZES=1000000        # installs wrk when missing, then this
+//!
+//! Then RECEIPT_CONNECTIONS (32) wrk connections ask for random receipts of the same sample
+//! for RECEIPT_SECONDS (10): the rate and latency of lookups when many residents check at once
+//! (when wrk is installed; the line says so otherwise).
 
 use std::time::{Duration, Instant};
 
@@ -14,6 +19,7 @@ use std::time::{Duration, Instant};
 mod support;
 
 use budgetbox::config::DatabaseUrl;
+use support::load;
 use budgetbox::db::models::ballot::{self, NewBallot};
 use budgetbox::domain::bulletin::{self, Committed, EntryFields, GENESIS};
 use rand::Rng;
@@ -125,6 +131,7 @@ async fn run(label: &str, url: DatabaseUrl, n: usize) {
     }
     let per_second = codes.len() as f64 / all.elapsed().as_secs_f64();
     took.sort();
+    let at_once = concurrent_lookups(&base, &codes).await;
     let started = Instant::now();
     let mut next = Some(format!("/api/v1/rounds/{round}/board"));
     let mut entries = 0;
@@ -151,6 +158,43 @@ async fn run(label: &str, url: DatabaseUrl, n: usize) {
         support::percentile(&took, 0.99),
         paged.as_secs_f64()
     );
+    println!("{label} {n:>9} entries: {at_once}");
+}
+
+/// Residents checking their receipts at once: wrk's connections ask for random receipts of
+/// the sample for `RECEIPT_SECONDS` (10); a line of figures, or why there are none.
+async fn concurrent_lookups(base: &str, codes: &[String]) -> String {
+    let connections = support::env_usize("RECEIPT_CONNECTIONS", 32);
+    let seconds = support::env_usize("RECEIPT_SECONDS", 10) as u64;
+    let wrk_installed = std::process::Command::new("wrk")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !wrk_installed {
+        return "lookups from many clients at once not measured: wrk is not installed \
+                (scripts/bench-load.sh receipts installs it)"
+            .into();
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let codes_file = dir.path().join("codes");
+    std::fs::write(&codes_file, codes.join("\n")).expect("codes file");
+    let script = dir.path().join("receipts.lua");
+    std::fs::write(&script, load::receipt_script(&codes_file)).expect("script");
+    let url = format!("{base}/");
+    let load_before = load::load_average();
+    let measured = tokio::task::spawn_blocking(move || {
+        load::wrk(&url, &script, connections, seconds, None)
+    })
+    .await
+    .expect("wrk ran");
+    assert_eq!(measured.errors(), 0, "every lookup answered: {measured:?}");
+    format!(
+        "{connections} clients at once for {seconds} s (load average {load_before} before): {:.0} lookups/s, p50 {:.2} / p95 {:.2} / p99 {:.2} ms",
+        measured.rate(),
+        measured.p50,
+        measured.p95,
+        measured.p99
+    )
 }
 
 fn main() {

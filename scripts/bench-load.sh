@@ -3,11 +3,13 @@
 # after installing what they need by package name when it is missing: wrk (Debian), and
 # pgbench (Debian's postgresql-client) for the PostgreSQL baseline.
 #
-# usage: scripts/bench-load.sh throughput|mixed [VAR=VALUE ...]
+# usage: scripts/bench-load.sh throughput|mixed|receipts [VAR=VALUE ...]
 #   throughput  ballots per second against pgbench (PostgreSQL) or one-row transactions from
 #               as many threads (SQLite); CONNECTIONS, SECONDS, CODES, PROFILE, SPANS
 #   mixed       200 clients: pages and ballots at once; CLIENTS, VOTERS, SECONDS, PROPOSALS,
 #               THINK_MS (mean pause between a client's requests), WARM_UP
+#   receipts    receipt lookups, one client then many at once; SIZES, RECEIPT_CONNECTIONS,
+#               RECEIPT_SECONDS
 # PostgreSQL runs too when BUDGETBOX_TEST_POSTGRES_URL names a server (a scratch database is
 # created there and dropped afterwards).
 set -euo pipefail
@@ -15,8 +17,8 @@ cd "$(dirname "$0")/.."
 
 bench=${1:-}
 case "$bench" in
-  throughput|mixed) shift ;;
-  *) sed -n '2,12p' "$0"; exit 2 ;;
+  throughput|mixed|receipts) shift ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
 esac
 
 need=()

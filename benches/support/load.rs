@@ -82,6 +82,22 @@ end
     )
 }
 
+/// Each request asks for the receipt of a code picked at random from the file, one per line.
+pub fn receipt_script(codes: &Path) -> String {
+    format!(
+        r#"
+local codes = {{}}
+function init(args)
+  for line in io.lines("{codes}") do codes[#codes + 1] = line end
+end
+function request()
+  return wrk.format("GET", "/api/v1/receipts/" .. codes[math.random(#codes)])
+end
+{WRK_DONE}"#,
+        codes = codes.display()
+    )
+}
+
 /// Lua that makes each connection pause between its requests, like a person reading a page:
 /// uniformly between half and one and a half times `mean_ms` (none for 0). wrk times each
 /// request from its sending, so the pause is not counted in the latency.
