@@ -19,10 +19,10 @@ use std::time::{Duration, Instant};
 mod support;
 
 use budgetbox::config::DatabaseUrl;
-use support::load;
 use budgetbox::db::models::ballot::{self, NewBallot};
 use budgetbox::domain::bulletin::{self, Committed, EntryFields, GENESIS};
 use rand::Rng;
+use support::load;
 
 /// Entries per insert transaction while filling.
 const FILL_GROUP: usize = 2_000;
@@ -182,11 +182,10 @@ async fn concurrent_lookups(base: &str, codes: &[String]) -> String {
     std::fs::write(&script, load::receipt_script(&codes_file)).expect("script");
     let url = format!("{base}/");
     let load_before = load::load_average();
-    let measured = tokio::task::spawn_blocking(move || {
-        load::wrk(&url, &script, connections, seconds, None)
-    })
-    .await
-    .expect("wrk ran");
+    let measured =
+        tokio::task::spawn_blocking(move || load::wrk(&url, &script, connections, seconds, None))
+            .await
+            .expect("wrk ran");
     assert_eq!(measured.errors(), 0, "every lookup answered: {measured:?}");
     format!(
         "{connections} clients at once for {seconds} s (load average {load_before} before): {:.0} lookups/s, p50 {:.2} / p95 {:.2} / p99 {:.2} ms",
