@@ -322,8 +322,14 @@ pub struct Board {
 /// Locks the round's board for this transaction (refused once the round is counted).
 pub fn open_board(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Board> {
     let round_id = round_id.0;
-    let round = lock_board(conn, round_id)?;
-    let tail = bulletin::tail(conn, RoundId(round_id))?;
+    let round = round::find_for_update(conn, round_id)?;
+    let (counted, tail) = ballot::counted_and_tail(conn, round_id)?;
+    if counted {
+        return Err(forbidden(Message::new(
+            "messages-ballots-voting-closed-round",
+        )));
+    }
+    let tail = bulletin::tail_from(tail);
     Ok(Board { round, tail })
 }
 
@@ -489,16 +495,6 @@ pub fn cast(
 
 /// Takes the round's lock for appending to its board. A count that committed first closes
 /// the board, even if this request's clock still said "open".
-fn lock_board(conn: &mut DbConnection, round_id: i64) -> AppResult<round::RoundRow> {
-    let row = round::find_for_update(conn, round_id)?;
-    if crate::db::models::round_result::find(conn, round_id)?.is_some() {
-        return Err(forbidden(Message::new(
-            "messages-ballots-voting-closed-round",
-        )));
-    }
-    Ok(row)
-}
-
 pub(super) fn check_voting_open(round: &round::RoundRow, now: NaiveDateTime) -> AppResult<()> {
     match Phase::of(round, now) {
         Phase::Voting => Ok(()),

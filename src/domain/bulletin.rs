@@ -76,14 +76,18 @@ pub struct Tail {
 }
 
 pub fn tail(conn: &mut DbConnection, round_id: RoundId) -> AppResult<Tail> {
-    let round_id = round_id.0;
-    Ok(match ballot::chain_tail(conn, round_id)? {
+    Ok(tail_from(ballot::chain_tail(conn, round_id.0)?))
+}
+
+/// The tail of a chain whose newest entry is this (sequence number, entry hash), if any.
+pub fn tail_from(newest: Option<(i64, String)>) -> Tail {
+    match newest {
         Some((seq, head)) => Tail { seq, head },
         None => Tail {
             seq: 0,
             head: GENESIS.to_string(),
         },
-    })
+    }
 }
 
 /// One ballot to put on a board.
