@@ -169,7 +169,8 @@ pub struct RoundDetail {
     pub districts: Vec<DistrictBudget>,
     /// The proposals the caller asked for (see `Projects`).
     pub projects: Vec<ProjectView>,
-    /// Every proposal of the round, whatever its status.
+    /// The proposals the round's public list shows, whatever their status: all but those
+    /// moderators hid and duplicates merged into another.
     pub proposal_count: i64,
     /// The bulletin-board chain head the stored result was counted over.
     pub result_chain_head: Option<String>,
@@ -443,7 +444,7 @@ pub fn detail(
         citywide_budget: row.citywide_budget,
         districts,
         projects,
-        proposal_count: proposal::count_in_round(conn, id.0)?,
+        proposal_count: proposal::count_listed(conn, id.0)?,
         result_chain_head: result.as_ref().map(|r| r.chain_head.clone()),
         categories: serde_json::from_str(&row.categories).unwrap_or_default(),
         eligibility,

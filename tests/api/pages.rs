@@ -34,7 +34,7 @@ both_backends! {
         drop(conn);
         let api: serde_json::Value = app.get("/api/v1/rounds/2").await.json().await.unwrap();
         let all = api["projects"].as_array().unwrap();
-        assert_eq!(api["proposal_count"].as_u64().unwrap() as usize, all.len(), "the API keeps every proposal");
+        assert_eq!(api["proposal_count"].as_u64().unwrap() as usize, all.len(), "nothing hidden or merged here");
         let on_ballot: Vec<&str> = all.iter().filter(|p| p["status"] == "feasible").map(|p| p["title"].as_str().unwrap()).collect();
         assert!(on_ballot.len() >= 2 && on_ballot.len() < all.len());
 
@@ -66,7 +66,7 @@ both_backends! {
         let page = app.get_html(&format!("/rounds/{round}")).await.text().await.unwrap();
         assert!(page.contains("No projects have been proposed yet."));
         let mut conn = app.conn();
-        crate::helpers::feasible_project(&mut conn, round, None, "Early and feasible", 100);
+        let early = crate::helpers::feasible_project(&mut conn, round, None, "Early and feasible", 100);
         budgetbox::db::models::proposal::insert(&mut conn, &budgetbox::db::models::proposal::NewProposal {
             round_id: round, district_id: None, author_id: None, title: "Waiting for review", description: "d",
             category: None, location: None, estimated_cost: 100, validated_cost: None, status: "submitted",
@@ -76,6 +76,21 @@ both_backends! {
         let page = app.get_html(&format!("/rounds/{round}")).await.text().await.unwrap();
         assert!(page.contains("1 project found feasible so far") && page.contains("Early and feasible"), "{page}");
         assert!(page.contains("2 proposals in all.") && !page.contains("Waiting for review"));
+
+        // The count is the list's: a proposal moderators hid and a duplicate merged into another
+        // are in neither.
+        let mut conn = app.conn();
+        let hidden = crate::helpers::feasible_project(&mut conn, round, None, "Abusive text", 100);
+        let duplicate = crate::helpers::feasible_project(&mut conn, round, None, "Early and feasible again", 100);
+        budgetbox::db::models::moderation::set(&mut conn, hidden, true, "Personal attack", now, staff).unwrap();
+        budgetbox::db::models::proposal_merge::insert(&mut conn, duplicate, early, now, staff, "The same").unwrap();
+        drop(conn);
+        let list = app.get_html(&format!("/rounds/{round}/proposals")).await.text().await.unwrap();
+        assert!(list.contains("2 proposals") && !list.contains("Abusive text") && !list.contains("feasible again"), "{list}");
+        let page = app.get_html(&format!("/rounds/{round}")).await.text().await.unwrap();
+        assert!(page.contains("2 proposals in all."), "the round's page counts what its list shows: {page}");
+        let api: serde_json::Value = app.get(&format!("/api/v1/rounds/{round}")).await.json().await.unwrap();
+        assert_eq!(api["proposal_count"], 2);
     }
 
     async fn unknown_pages_get_a_helpful_404_page_or_json(app) {

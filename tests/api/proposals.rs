@@ -452,6 +452,9 @@ both_backends_with_clock! {
         assert!(view["change_requests"][0]["answered_at"].is_string(), "{view}");
 
         // Merge a duplicate: it leaves the list and the review; the other credits both authors.
+        // One already found feasible leaves the ballot too, or residents would split their votes.
+        let res = app.submit_with(&council, &format!("/proposals/{p3}"), &format!("/proposals/{p3}/review"), &[("decision", "feasible"), ("validated_cost", ""), ("reason", "Fits the plan")]).await;
+        assert_eq!(res.status(), 303);
         let res = app.submit_with(&council, &format!("/proposals/{p3}"), &format!("/proposals/{p3}/merge"), &[("into", &p3.to_string()), ("merge_reason", "The same trees")]).await;
         assert_eq!(res.status(), 422, "not into itself");
         let res = app.submit_with(&council, &format!("/proposals/{p3}"), &format!("/proposals/{p3}/merge"), &[("into", &p1.to_string()), ("merge_reason", "The same trees on the same canal")]).await;
@@ -465,6 +468,12 @@ both_backends_with_clock! {
         let listed: Value = app.get(&format!("/api/v1/rounds/{round}/proposals?q=trees")).await.json().await.unwrap();
         assert_eq!(listed["total"], 2, "{listed}");
         assert!(listed["items"].as_array().unwrap().iter().all(|i| i["id"] != p3), "the duplicate leaves the list: {listed}");
+        let detail: Value = app.get(&format!("/api/v1/rounds/{round}")).await.json().await.unwrap();
+        assert_eq!(detail["proposal_count"], 2, "the round counts what its list shows: {detail}");
+        let duplicate = detail["projects"].as_array().unwrap().iter().find(|p| p["id"] == p3).unwrap();
+        assert_ne!(duplicate["status"], "feasible", "the duplicate is off the ballot: {duplicate}");
+        let page = app.get_html(&format!("/rounds/{round}")).await.text().await.unwrap();
+        assert!(!page.contains("Plant trees along the canal"), "nor on the round's page");
         let res = app.submit_with(&council, &format!("/proposals/{p1}"), &format!("/proposals/{p3}/review"), &[("decision", "feasible"), ("validated_cost", ""), ("reason", "Fits the plan")]).await;
         assert_eq!(res.status(), 409, "a merged duplicate is not reviewed");
         let res = app.submit_with(&app.new_browser(), "/login", &format!("/proposals/{p2}/merge"), &[("into", &p1.to_string()), ("merge_reason", "Residents cannot merge")]).await;

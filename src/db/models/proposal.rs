@@ -81,9 +81,18 @@ pub fn of_round_with_status(
         .load(conn)
 }
 
-pub fn count_in_round(conn: &mut DbConnection, round_id: i64) -> QueryResult<i64> {
+/// How many proposals of a round its public list shows: all but those moderators hid and
+/// duplicates merged into another (the same exclusions as `search`).
+pub fn count_listed(conn: &mut DbConnection, round_id: i64) -> QueryResult<i64> {
+    use crate::db::schema::{proposal_merges, proposal_moderation};
+    let hidden = proposal_moderation::table
+        .filter(proposal_moderation::hidden.eq(1))
+        .select(proposal_moderation::proposal_id);
+    let merged = proposal_merges::table.select(proposal_merges::from_id);
     proposals::table
         .filter(proposals::round_id.eq(round_id))
+        .filter(proposals::id.ne_all(hidden))
+        .filter(proposals::id.ne_all(merged))
         .count()
         .get_result(conn)
 }

@@ -147,7 +147,7 @@ fn review_phase_proposal(
 }
 
 /// A reviewer merges a duplicate into another proposal of the same round: the duplicate
-/// leaves the list and the review, and the other credits both authors.
+/// leaves the list, the review and the ballot, and the other credits both authors.
 pub fn merge(
     conn: &mut DbConnection,
     mailing: &crate::domain::notifications::Mailing,
@@ -183,6 +183,12 @@ pub fn merge(
         };
         review_phase_proposal(conn, target.id, now)?;
         proposal_merge::insert(conn, from, into, now, reviewer_id, &reason)?;
+        // A duplicate already found feasible leaves the ballot as well as the list: it lives on
+        // in the proposal it joined, and two entries for one project would split its votes.
+        if ProposalStatus::of(&duplicate.status) == ProposalStatus::Feasible {
+            let undecided = ProposalStatus::Submitted.as_str();
+            proposal::set_status(conn, from, undecided, None, now)?;
+        }
         audit::insert(
             conn,
             now,
