@@ -186,14 +186,17 @@ pub fn set_census_salt(conn: &mut DbConnection, id: i64, salt: &str) -> QueryRes
 }
 
 /// Reads the round and takes its row lock for the rest of the transaction, so ballots of one
-/// round are appended to its chain one at a time and a phase change waits for ballots in
-/// flight. SQLite's BEGIN IMMEDIATE already serialises writers.
+/// round are appended to its chain one at a time and a phase change (an update of the row)
+/// waits for ballots in flight. The lock is PostgreSQL's `FOR NO KEY UPDATE`, not `FOR
+/// UPDATE`: rows that refer to the round (the board's tree nodes, voting codes) check their
+/// foreign key with a key-share lock, which `FOR UPDATE` would make wait for every ballot
+/// batch, and the batch in turn for them. SQLite's BEGIN IMMEDIATE already serialises writers.
 pub fn find_for_update(conn: &mut DbConnection, id: i64) -> QueryResult<RoundRow> {
     match conn {
         DbConnection::Postgres(pg) => rounds::table
             .find(id)
             .select(RoundRow::as_select())
-            .for_update()
+            .for_no_key_update()
             .first(pg),
         DbConnection::Sqlite(_) => find(conn, id),
     }
