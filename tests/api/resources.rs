@@ -5,14 +5,17 @@ use std::time::{Duration, Instant};
 
 use tokio::io::AsyncWriteExt;
 
-/// Every probe of `/healthz` answers within a second while `busy` runs.
+/// Every probe of `/healthz` answers within two seconds while the hostile clients run. A
+/// server they starved would answer only once they gave up (after three seconds); the margin
+/// below that is for the 2-core CI machine running the rest of the suite at the same time (one
+/// probe in 20 once took 1.02 s there).
 async fn stays_responsive(app: &crate::helpers::TestApp, probes: usize) {
     for _ in 0..probes {
         let started = Instant::now();
         let res = app.get("/healthz").await;
         assert_eq!(res.status(), 200);
         assert!(
-            started.elapsed() < Duration::from_secs(1),
+            started.elapsed() < Duration::from_secs(2),
             "healthz took {:?}",
             started.elapsed()
         );
