@@ -276,6 +276,20 @@ pub fn append(
     (made, stack)
 }
 
+/// The leaf indexes under a complete node.
+pub fn leaves_of(id: NodeId) -> std::ops::Range<u64> {
+    let width = 1u64 << id.level;
+    id.index * width..(id.index + 1) * width
+}
+
+/// The hash of a complete subtree from its leaves (a power of two of them, left to right).
+pub fn subtree_root(leaves: &[Hash]) -> Option<Hash> {
+    if !leaves.len().is_power_of_two() {
+        return None;
+    }
+    root_of(&append(&[], 0, leaves).1)
+}
+
 /// The head of a tree from its frontier.
 pub fn root_of(frontier: &[(NodeId, Hash)]) -> Option<Hash> {
     let mut nodes = frontier.iter().rev();
@@ -342,6 +356,16 @@ mod tests {
             let forged_root = reference_root(&rewritten[..first_size as usize]);
             prop_assert!(!verify_consistency(first_size, n, &forged_root, &root, &proof));
         }
+    }
+
+    #[test]
+    fn a_complete_node_is_the_root_of_the_leaves_under_it() {
+        let (leaves, nodes) = tree(100);
+        for (id, hash) in &nodes {
+            let under: Vec<Hash> = leaves_of(*id).map(|i| leaves[i as usize]).collect();
+            assert_eq!(subtree_root(&under), Some(*hash), "{id:?}");
+        }
+        assert_eq!(subtree_root(&leaves[..3]), None);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! a proof that the later one only added entries. Each reads O(log n) stored nodes, so a
 //! receipt costs the same with a thousand ballots on the board or a million.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDateTime;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use serde::{Deserialize, Serialize};
@@ -121,6 +123,7 @@ pub fn checkpoint(
     let (made, frontier) = merkle::append(&frontier, size as u64, &leaves);
     let rows: Vec<(i32, i64, String)> = made
         .iter()
+        .filter(|(id, _)| id.level >= LOWEST_STORED_LEVEL)
         .map(|(id, h)| (id.level as i32, id.index as i64, hex::encode(h)))
         .collect();
     let root = merkle::root_of(&frontier).ok_or_else(|| AppError::internal("an empty tree"))?;
@@ -165,16 +168,26 @@ pub fn checkpoint_all(
     Ok(heads)
 }
 
+/// Nodes below this level are not stored but computed from the entries' own hashes when a
+/// proof needs them: a stored node for every 8 entries instead of 2 for each entry. Writing
+/// those rows was the largest part of PostgreSQL's work per ballot (docs/benchmarks.md), and
+/// a proof now reads at most 16 entries' hashes for each of the few blocks it touches.
+const LOWEST_STORED_LEVEL: u32 = 4;
+
+/// The nodes `ids` of a round's tree: those from the lowest stored level up as stored, those
+/// below computed from the leaves under them. A node missing from the answer was not found.
 fn read_nodes(
     conn: &mut DbConnection,
     round_id: i64,
     ids: &[NodeId],
-) -> AppResult<std::collections::BTreeMap<NodeId, Hash>> {
-    let keys: Vec<(i32, i64)> = ids
+) -> AppResult<BTreeMap<NodeId, Hash>> {
+    let (stored, computed): (Vec<NodeId>, Vec<NodeId>) =
+        ids.iter().partition(|id| id.level >= LOWEST_STORED_LEVEL);
+    let keys: Vec<(i32, i64)> = stored
         .iter()
         .map(|id| (id.level as i32, id.index as i64))
         .collect();
-    Ok(store::nodes(conn, round_id, &keys)?
+    let mut nodes: BTreeMap<NodeId, Hash> = store::nodes(conn, round_id, &keys)?
         .into_iter()
         .filter_map(|(level, index, hash)| {
             Some((
@@ -185,6 +198,35 @@ fn read_nodes(
                 decode(&hash)?,
             ))
         })
+        .collect();
+    let leaves = leaves_under(conn, round_id, &computed)?;
+    for id in computed {
+        let under: Option<Vec<Hash>> = merkle::leaves_of(id)
+            .map(|leaf| leaves.get(&leaf).copied())
+            .collect();
+        if let Some(root) = under.and_then(|under| merkle::subtree_root(&under)) {
+            nodes.insert(id, root);
+        }
+    }
+    Ok(nodes)
+}
+
+/// The leaf hashes under `ids`, by leaf index, read from the board in one statement.
+fn leaves_under(
+    conn: &mut DbConnection,
+    round_id: i64,
+    ids: &[NodeId],
+) -> AppResult<BTreeMap<u64, Hash>> {
+    let mut seqs: Vec<i64> = ids
+        .iter()
+        .flat_map(|id| merkle::leaves_of(*id))
+        .map(|leaf| leaf as i64 + 1)
+        .collect();
+    seqs.sort_unstable();
+    seqs.dedup();
+    Ok(store::entry_hashes_at(conn, round_id, &seqs)?
+        .into_iter()
+        .filter_map(|(seq, entry_hash)| Some(((seq - 1) as u64, leaf_of(&entry_hash)?)))
         .collect())
 }
 

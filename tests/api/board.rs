@@ -94,26 +94,39 @@ fn verify(args: &[&str]) -> (i32, String) {
 
 both_backends_with_clock! {
     async fn receipts_prove_inclusion_and_heads_prove_the_board_only_grew(app) {
-        let (round, project, codes) = round_with_codes(&app, 12).await;
+        // 40 entries: the proofs cross the 16-entry blocks whose nodes are stored and the
+        // nodes below them, computed from the entries.
+        let (round, project, codes) = round_with_codes(&app, 40).await;
         let key: Value = app.get("/api/v1/audit-key").await.json().await.unwrap();
         let key = key["public_key"].as_str().unwrap().to_string();
         let mut tracking = Vec::new();
-        for code in &codes[..5] {
+        for code in &codes[..21] {
             tracking.push(cast(&app, round, project, code).await);
         }
-        let kept = head_of(&app, round, 5).await;
-        for code in &codes[5..] {
+        let kept = head_of(&app, round, 21).await;
+        for code in &codes[21..] {
             tracking.push(cast(&app, round, project, code).await);
         }
-        head_of(&app, round, 12).await;
+        head_of(&app, round, 40).await;
+        // Only the nodes over 16 entries or more are stored: 3 for 40 entries, not 79.
+        {
+            use budgetbox::db::schema::board_nodes;
+            use diesel::prelude::*;
+            let stored: i64 = board_nodes::table
+                .filter(board_nodes::round_id.eq(round))
+                .count()
+                .get_result(&mut *app.conn())
+                .unwrap();
+            assert_eq!(stored, 3);
+        }
 
         let dir = tempfile::tempdir().unwrap();
         let file = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
         // Every receipt proves its entry is in the signed head, offline.
-        for code in [&tracking[0], &tracking[6], &tracking[11]] {
+        for code in [&tracking[0], &tracking[6], &tracking[16], &tracking[20], &tracking[39]] {
             let proof: Value = app.get(&format!("/api/v1/receipts/{code}")).await.json().await.unwrap();
             assert_eq!(proof["chain_valid"], true);
-            assert_eq!(proof["tree"]["head"]["tree_size"], 12, "{proof}");
+            assert_eq!(proof["tree"]["head"]["tree_size"], 40, "{proof}");
             std::fs::write(file("receipt.json"), proof.to_string()).unwrap();
             let (status, out) = verify(&["--receipt", &file("receipt.json"), "--public-key", &key]);
             assert_eq!(status, 0, "{out}");
@@ -136,13 +149,13 @@ both_backends_with_clock! {
             assert_ne!(status, 0, "{out}");
         }
 
-        // The kept head of 5 entries, and the board of 12 now: it only grew.
+        // The kept head of 21 entries, and the board of 40 now: it only grew.
         std::fs::write(file("kept.json"), kept.to_string()).unwrap();
-        let proof: Value = app.get(&format!("/api/v1/rounds/{round}/board/consistency?first=5")).await.json().await.unwrap();
+        let proof: Value = app.get(&format!("/api/v1/rounds/{round}/board/consistency?first=21")).await.json().await.unwrap();
         std::fs::write(file("consistency.json"), proof.to_string()).unwrap();
         let (status, out) = verify(&["--consistency", &file("consistency.json"), "--kept", &file("kept.json"), "--public-key", &key]);
         assert_eq!(status, 0, "{out}");
-        assert_eq!(app.get(&format!("/api/v1/rounds/{round}/board/consistency?first=13")).await.status(), 400);
+        assert_eq!(app.get(&format!("/api/v1/rounds/{round}/board/consistency?first=41")).await.status(), 400);
 
         // Someone with the database and the key rewrites entry 3 and signs the tree again: the
         // kept head shows it.
@@ -159,7 +172,7 @@ both_backends_with_clock! {
             let key = budgetbox::auth::audit_signing_key(app.secret.expose());
             budgetbox::domain::board_tree::checkpoint(&mut conn, &key, budgetbox::domain::RoundId(round), at("2026-06-05T12:00")).unwrap();
         }
-        let rewritten: Value = app.get(&format!("/api/v1/rounds/{round}/board/consistency?first=5")).await.json().await.unwrap();
+        let rewritten: Value = app.get(&format!("/api/v1/rounds/{round}/board/consistency?first=21")).await.json().await.unwrap();
         std::fs::write(file("rewritten.json"), rewritten.to_string()).unwrap();
         let (status, out) = verify(&["--consistency", &file("rewritten.json"), "--kept", &file("kept.json"), "--public-key", &key]);
         assert_ne!(status, 0, "{out}");

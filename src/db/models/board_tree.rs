@@ -177,6 +177,22 @@ pub fn entry_hashes_after(
         .load(conn)
 }
 
+/// (seq, entry hash) of a round's entries with these sequence numbers.
+pub fn entry_hashes_at(
+    conn: &mut DbConnection,
+    round_id: i64,
+    seqs: &[i64],
+) -> QueryResult<Vec<(i64, String)>> {
+    if seqs.is_empty() {
+        return Ok(Vec::new());
+    }
+    ballots::table
+        .filter(ballots::round_id.eq(round_id))
+        .filter(ballots::seq.eq_any(seqs))
+        .select((ballots::seq, ballots::entry_hash))
+        .load(conn)
+}
+
 /// The entry that replaced entry `seq`, if the voter voted again.
 pub fn superseded_by(conn: &mut DbConnection, round_id: i64, seq: i64) -> QueryResult<Option<i64>> {
     ballots::table
