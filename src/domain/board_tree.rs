@@ -1,8 +1,9 @@
 //! The board's Merkle tree (RFC 9162) in the database. A checkpoint extends the tree with the
 //! entries written since the last signed head and signs a new head with the installation's
 //! audit key; a receipt carries the path from its entry to the latest head, and any two heads
-//! a proof that the later one only added entries. Each reads O(log n) stored nodes, so a
-//! receipt costs the same with a thousand ballots on the board or a million.
+//! a proof that the later one only added entries. Each reads O(log n) stored nodes (and the
+//! hashes of at most 32 entries, for the subtrees too small to be stored), so a receipt costs
+//! the same with a thousand ballots on the board or a million.
 
 use std::collections::BTreeMap;
 

@@ -449,7 +449,8 @@ pub struct InclusionProof {
 }
 
 /// Finds a ballot by its tracking code, with its inclusion in the latest signed tree head.
-/// Reads O(log n) rows: the entry, the chain's newest entry, and the tree's nodes on its path.
+/// Reads O(log n) rows: the entry, the chain's newest entry, and the tree's nodes on its path
+/// (with at most 32 entries' hashes for the subtrees too small to be stored).
 pub fn inclusion(conn: &mut DbConnection, code: &str) -> AppResult<InclusionProof> {
     let normalized: String = code
         .chars()
