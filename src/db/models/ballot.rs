@@ -88,17 +88,9 @@ pub fn chain_tail(conn: &mut DbConnection, round_id: i64) -> QueryResult<Option<
         .optional()
 }
 
-#[derive(QueryableByName)]
-struct CountedAndTail {
-    #[diesel(sql_type = diesel::sql_types::Integer)]
-    counted: i32,
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
-    seq: Option<i64>,
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
-    entry_hash: Option<String>,
-}
-
-/// Whether the round has a stored result, and its chain's newest entry, in one round trip.
+/// Whether the round is counted, and the newest entry of its chain: (seq, entry_hash), in
+/// one statement the connection keeps prepared (the group commit asks it once per batch, and
+/// planning it each time cost more than running it).
 /// Meant for right after the round's row is locked, in a statement of its own: a statement's
 /// snapshot is taken before it waits for a lock, so reading the tail in the locking statement
 /// could miss entries another instance committed meanwhile.
@@ -106,17 +98,17 @@ pub fn counted_and_tail(
     conn: &mut DbConnection,
     round_id: i64,
 ) -> QueryResult<(bool, Option<(i64, String)>)> {
-    let sql = "SELECT CASE WHEN EXISTS (SELECT 1 FROM round_results WHERE round_id = $1) \
-               THEN 1 ELSE 0 END AS counted, t.seq AS seq, t.entry_hash AS entry_hash \
-               FROM (SELECT 1 AS one) AS one LEFT JOIN (SELECT seq, entry_hash FROM ballots \
-               WHERE round_id = $1 ORDER BY seq DESC LIMIT 1) AS t ON 1 = 1";
-    let sql = match conn {
-        DbConnection::Sqlite(_) => sql.replace('$', "?"),
-        DbConnection::Postgres(_) => sql.to_string(),
-    };
-    let query = diesel::sql_query(sql).bind::<diesel::sql_types::BigInt, _>(round_id);
-    let row: CountedAndTail = crate::on_each_backend!(conn, |c| query.get_result(c))?;
-    Ok((row.counted == 1, row.seq.zip(row.entry_hash)))
+    use crate::db::schema::round_results;
+    let newest = ballots::table
+        .filter(ballots::round_id.eq(round_id))
+        .order(ballots::seq.desc());
+    let (counted, seq, entry_hash): (bool, Option<i64>, Option<String>) = diesel::select((
+        diesel::dsl::exists(round_results::table.filter(round_results::round_id.eq(round_id))),
+        newest.select(ballots::seq).single_value(),
+        newest.select(ballots::entry_hash).single_value(),
+    ))
+    .get_result(conn)?;
+    Ok((counted, seq.zip(entry_hash)))
 }
 
 /// A participation to record: who (an account, or nobody for a code) spent which token.
