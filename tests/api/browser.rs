@@ -29,10 +29,18 @@ fn at(s: &str) -> chrono::NaiveDateTime {
     chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
 }
 
+/// chromedriver and the Chromium it starts, in a process group of their own: dropping this
+/// kills them all, also when a journey ends without closing its session (a panic), which would
+/// otherwise leave a Chromium running through the rest of the suite.
 pub(crate) struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // The group's id is chromedriver's pid.
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.0.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -78,8 +86,10 @@ pub(crate) async fn start_browser(js: bool, width: u32) -> (Driver, Client) {
 async fn try_start_browser(js: bool, width: u32) -> Result<(Driver, Client), String> {
     // Port 0: chromedriver takes a port the system gives it and says which. A port picked here
     // and handed over could be taken by another test's server in between (it was, once in CI).
+    use std::os::unix::process::CommandExt;
     let mut child = std::process::Command::new("chromedriver")
         .arg("--port=0")
+        .process_group(0)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -509,6 +509,7 @@ async fn walk_matrix(app: &TestApp, langs: &[(Lang, Vec<usize>)]) -> (usize, Vec
         refused.len(),
         looked.len()
     );
+    j.client.close().await.unwrap();
     (walked, j.findings)
 }
 
