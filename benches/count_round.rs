@@ -76,9 +76,8 @@ fn run(label: &str, url: DatabaseUrl, count: usize) {
             })
             .collect();
         budgetbox::db::write_transaction(&mut conn, |conn| {
-            let mut board = ballots::open_board(conn, RoundId(round))?;
             let group: Vec<_> = prepared.iter().map(|b| (b, now)).collect();
-            ballots::commit_all_to(conn, &mut board, &group)
+            ballots::commit_all(conn, RoundId(round), &group)
         })
         .expect("group committed")
         .into_iter()

@@ -64,6 +64,11 @@ impl RoundSnapshot {
         Ok(fresh)
     }
 
+    /// The paper of a district if it was read already.
+    pub fn kept_paper(&self, district_id: Option<i64>) -> Option<Arc<BallotPaper>> {
+        lock(&self.papers).get(&district_id).cloned()
+    }
+
     fn usable(&self, now: NaiveDateTime) -> bool {
         self.read_at.elapsed() < KEEP && Phase::of(&self.row, now) == Phase::Voting
     }
@@ -76,6 +81,14 @@ pub struct BallotPapers {
 }
 
 impl BallotPapers {
+    /// The round as kept in memory, if it is kept and still usable (see `round`).
+    pub fn kept(&self, round_id: RoundId, now: NaiveDateTime) -> Option<Arc<RoundSnapshot>> {
+        lock(&self.rounds)
+            .get(&round_id.0)
+            .filter(|known| known.usable(now))
+            .cloned()
+    }
+
     /// The round as ballots are checked against it: kept while it is voting, read afresh
     /// otherwise (a round before or after voting refuses the ballot anyway, with the reason
     /// read from the database as it stands).
@@ -85,10 +98,8 @@ impl BallotPapers {
         round_id: RoundId,
         now: NaiveDateTime,
     ) -> AppResult<Arc<RoundSnapshot>> {
-        if let Some(known) = lock(&self.rounds).get(&round_id.0) {
-            if known.usable(now) {
-                return Ok(known.clone());
-            }
+        if let Some(known) = self.kept(round_id, now) {
+            return Ok(known);
         }
         let fresh = Arc::new(RoundSnapshot::read(conn, round_id)?);
         let mut rounds = lock(&self.rounds);

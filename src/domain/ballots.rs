@@ -8,7 +8,7 @@
 //! account, or holding both an account and a code bound to the same census entry, never
 //! yields a second counted ballot.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 
@@ -32,6 +32,9 @@ pub use super::ballot_rules::{paper, validate, BallotPaper, BallotProject, Choic
 pub enum Voter<'a> {
     Account(&'a Account),
     Code(&'a str),
+    /// The holder of a voting code already looked up in the round's list (`None`: not on
+    /// it), as the web app does for several ballots at once (see `voting_codes::look_up`).
+    LookedUp(Option<&'a voting_codes::CodeRecord>),
 }
 
 /// How a ballot reached the board.
@@ -58,18 +61,22 @@ fn forbidden(message: impl Into<Message>) -> AppError {
 
 const ALREADY_VOTED: &str = "messages-ballots-already-voted-round-each";
 
-/// The district a voter votes in, or why they cannot vote at all, and the token their ballot
-/// spends. Reads only.
-fn voter_district(
+/// What the voter's record says: the district it names, the token their ballot spends, and
+/// whether they may say their district themselves (their record names none).
+struct OnRecord {
+    district: Option<i64>,
+    token: String,
+    may_choose: bool,
+}
+
+/// The voter's record, or why they cannot vote at all. Reads only.
+fn on_record(
     conn: &mut DbConnection,
     secret: &[u8],
     round: &round::RoundRow,
-    round_districts: &[i64],
     voter: &Voter<'_>,
-    requested: Option<i64>,
-) -> AppResult<(Option<i64>, String)> {
-    // Whether the voter may say which district they vote in (their record does not).
-    let (district, token, may_choose) = match voter {
+) -> AppResult<OnRecord> {
+    match voter {
         Voter::Account(user) => {
             let eligibility = eligibility::check(conn, round, user)?;
             if let Some(unmet) = eligibility.requirements.iter().find(|r| !r.met) {
@@ -81,22 +88,36 @@ fn voter_district(
             let token = eligibility::account_token(conn, secret, round, user)?;
             // Where residence is declared (or not asked), a voter whose account names no
             // district declares it on the ballot; a verified residence comes from the record.
-            let may_choose =
-                eligibility.district_id.is_none() && Residence::of(round) != Residence::Verified;
-            let district = eligibility
-                .district_id
-                .or_else(|| requested.filter(|d| may_choose && round_districts.contains(d)));
-            (district, token, may_choose)
+            Ok(OnRecord {
+                may_choose: eligibility.district_id.is_none()
+                    && Residence::of(round) != Residence::Verified,
+                district: eligibility.district_id,
+                token,
+            })
         }
-        Voter::Code(code) => {
-            let found = voting_codes::find(conn, round, code)?;
-            let may_choose = found.district_id.is_none();
-            let district = found
-                .district_id
-                .or_else(|| requested.filter(|d| round_districts.contains(d)));
-            (district, found.token, may_choose)
-        }
-    };
+        Voter::Code(code) => code_on_record(voting_codes::find(conn, round, code)?),
+        Voter::LookedUp(record) => code_on_record(voting_codes::found(round, *record)?),
+    }
+}
+
+fn code_on_record(found: voting_codes::FoundCode) -> AppResult<OnRecord> {
+    Ok(OnRecord {
+        may_choose: found.district_id.is_none(),
+        district: found.district_id,
+        token: found.token,
+    })
+}
+
+/// The district a voter votes in: their record's, or the one they say where they may.
+fn ballot_district(
+    round: &round::RoundRow,
+    round_districts: &[i64],
+    record: &OnRecord,
+    requested: Option<i64>,
+) -> AppResult<Option<i64>> {
+    let district = record
+        .district
+        .or_else(|| requested.filter(|d| record.may_choose && round_districts.contains(d)));
     if let (Some(asked), Some(actual)) = (requested, district) {
         if asked != actual {
             return Err(forbidden(Message::new(
@@ -108,7 +129,7 @@ fn voter_district(
     // their district's projects (or leave the ballot empty).
     if !round_districts.is_empty()
         && district.is_none()
-        && (may_choose || round.citywide_budget.is_none())
+        && (record.may_choose || round.citywide_budget.is_none())
     {
         let mut errors = FieldErrors::default();
         errors.add(
@@ -117,7 +138,22 @@ fn voter_district(
         );
         return Err(AppError::Invalid(errors));
     }
-    Ok((district, token))
+    Ok(district)
+}
+
+/// The district a voter votes in, or why they cannot vote at all, and the token their ballot
+/// spends. Reads only.
+fn voter_district(
+    conn: &mut DbConnection,
+    secret: &[u8],
+    round: &round::RoundRow,
+    round_districts: &[i64],
+    voter: &Voter<'_>,
+    requested: Option<i64>,
+) -> AppResult<(Option<i64>, String)> {
+    let record = on_record(conn, secret, round, voter)?;
+    let district = ballot_district(round, round_districts, &record, requested)?;
+    Ok((district, record.token))
 }
 
 fn district_ids(conn: &mut DbConnection, round_id: i64) -> AppResult<Vec<i64>> {
@@ -270,32 +306,69 @@ pub fn prepare_with(
     request: Cast<'_>,
     now: NaiveDateTime,
 ) -> AppResult<Prepared> {
-    let Cast {
-        round_id,
-        voter,
-        requested_district,
-        choice,
-        channel,
-    } = request;
-    let snapshot = papers.round(conn, RoundId(round_id), now)?;
+    let snapshot = papers.round(conn, RoundId(request.round_id), now)?;
     let round = &snapshot.row;
     check_voting_open(round, now)?;
-    let (district, token) = voter_district(
-        conn,
-        secret,
+    let record = on_record(conn, secret, round, &request.voter)?;
+    let district = ballot_district(
         round,
         &snapshot.districts,
-        &voter,
-        requested_district,
+        &record,
+        request.requested_district,
     )?;
-    let content = validate(&*snapshot.paper(conn, district)?, choice)?.to_json()?;
+    let paper = snapshot.paper(conn, district)?;
+    seal(secret, round, &request, district, record.token, &paper)
+}
+
+/// `prepare_with` without the database, for a voting code already looked up while the round
+/// and its paper are in memory: what a code's ballot needs most of the time. `None` when
+/// something has to be read first (then `prepare_with` does it all).
+pub fn prepare_in_memory(
+    papers: &BallotPapers,
+    secret: &[u8],
+    request: Cast<'_>,
+    now: NaiveDateTime,
+) -> Option<AppResult<Prepared>> {
+    let Voter::LookedUp(code) = request.voter else {
+        return None;
+    };
+    let snapshot = papers.kept(RoundId(request.round_id), now)?;
+    let round = &snapshot.row;
+    let prepare = || -> AppResult<Option<Prepared>> {
+        check_voting_open(round, now)?;
+        let record = code_on_record(voting_codes::found(round, code)?)?;
+        let district = ballot_district(
+            round,
+            &snapshot.districts,
+            &record,
+            request.requested_district,
+        )?;
+        let Some(paper) = snapshot.kept_paper(district) else {
+            return Ok(None);
+        };
+        seal(secret, round, &request, district, record.token, &paper).map(Some)
+    };
+    prepare().transpose()
+}
+
+/// Validates the choice on the voter's paper and seals it for the board.
+fn seal(
+    secret: &[u8],
+    round: &round::RoundRow,
+    request: &Cast<'_>,
+    district: Option<i64>,
+    token: String,
+    paper: &BallotPaper,
+) -> AppResult<Prepared> {
+    let round_id = request.round_id;
+    let content = validate(paper, request.choice)?.to_json()?;
     let keys = RoundKeys::new(secret, round_id);
     let salt = sealing::new_salt();
     let commitment = sealing::commit(&salt, &content);
     let sealed = keys.seal(&commitment, &salt, &content)?;
-    let (user_id, channel) = match voter {
-        Voter::Account(user) => (Some(user.id), channel),
-        Voter::Code(_) => (None, Channel::Code),
+    let (user_id, channel) = match request.voter {
+        Voter::Account(user) => (Some(user.id), request.channel),
+        Voter::Code(_) | Voter::LookedUp(_) => (None, Channel::Code),
     };
     let revoting = RevotePolicy::of(round) == RevotePolicy::LastCounts;
     Ok(Prepared {
@@ -365,45 +438,133 @@ fn already_voted(ballot: &Prepared) -> AppError {
     }))
 }
 
-/// Writes prepared ballots of the board's round, in this order, on a board opened in this
-/// transaction; returns each one's receipt or refusal. Everything that can change since
-/// `prepare` is decided here: the phase, the token (exactly once per person), the chain.
-/// Every refusal comes before that ballot's first write, so a refused ballot leaves nothing
-/// behind; any other error is returned for the whole group and must abort the transaction.
-/// Participations and entries are written with one statement each for the whole group: on
-/// PostgreSQL each statement is a round trip, and two per ballot were most of a group
-/// commit's time.
+/// The same refusal again, for another ballot it applies to.
+pub fn refusal_again(e: &AppError) -> AppError {
+    match e {
+        AppError::Forbidden(m) => AppError::Forbidden(m.clone()),
+        AppError::NotFound(m) => AppError::NotFound(m.clone()),
+        AppError::Conflict(m) => AppError::Conflict(m.clone()),
+        AppError::Unprocessable(m) => AppError::Unprocessable(m.clone()),
+        other => AppError::internal(format!("a ballot could not be written: {other}")),
+    }
+}
+
+/// Writes prepared ballots of one round, in this order, in this transaction; returns each
+/// one's receipt or refusal. Everything that can change since `prepare` is decided here: the
+/// phase, the token (exactly once per person), the chain. A refused ballot leaves nothing
+/// behind once the transaction commits; any other error is returned for the whole group and
+/// must abort the transaction.
+///
+/// The participations are recorded before the round's board is locked, so that on
+/// PostgreSQL the next group's can be written while the group before it holds the lock (see
+/// `web::ballot_box`). That order is the same for every writer — participations of a round,
+/// in token order, then its lock, rounds in id order — so no two transactions wait on each
+/// other crosswise: one holding a board's lock never waits for a participation.
+pub fn commit_all(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+    ballots: &[(&Prepared, NaiveDateTime)],
+) -> AppResult<Vec<AppResult<Receipt>>> {
+    let firsts = first_of_each_person(ballots);
+    let recorded = {
+        let _span = tracing::debug_span!("ballot.batch.participations").entered();
+        record_participations(conn, round_id, ballots, &firsts)?
+    };
+    let board = {
+        let _span = tracing::debug_span!("ballot.batch.lock").entered();
+        open_board(conn, round_id)
+    };
+    let mut board = match board {
+        Ok(board) => board,
+        // The whole board refuses (the round was counted meanwhile, say): nothing stays.
+        Err(e) if is_refusal(&e) => {
+            let recorded: Vec<&str> = recorded.iter().map(String::as_str).collect();
+            ballot::forget_participations(conn, round_id.0, &recorded)?;
+            return Ok(ballots.iter().map(|_| Err(refusal_again(&e))).collect());
+        }
+        Err(e) => return Err(e),
+    };
+    append(conn, &mut board, ballots, &firsts, recorded)
+}
+
+/// `commit_all` on a board this transaction has locked already (paper ballots lock it first
+/// to check the officers' two entries).
 pub fn commit_all_to(
     conn: &mut DbConnection,
     board: &mut Board,
     ballots: &[(&Prepared, NaiveDateTime)],
 ) -> AppResult<Vec<AppResult<Receipt>>> {
-    let mut refused: Vec<Option<AppError>> = ballots
+    let firsts = first_of_each_person(ballots);
+    let recorded = record_participations(conn, RoundId(board.round.id), ballots, &firsts)?;
+    append(conn, board, ballots, &firsts, recorded)
+}
+
+/// Whether each ballot is the first of its person (token) in the group: that one asks for a
+/// participation; a later one of the same person is a revote of it, or refused.
+fn first_of_each_person(ballots: &[(&Prepared, NaiveDateTime)]) -> Vec<bool> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    ballots
         .iter()
-        .map(|(_, now)| check_voting_open(&board.round, *now).err())
-        .collect();
-    // The first ballot of each token in the group asks for a participation; a later one of
-    // the same person in the group is a revote of it, or refused.
-    let mut first_of_token: HashSet<&str> = HashSet::new();
-    let firsts: Vec<bool> = ballots
+        .map(|(ballot, _)| seen.insert(ballot.token.as_str()))
+        .collect()
+}
+
+/// Records the participation of each person's first ballot unless the person already took
+/// part; returns the tokens recorded. In token order: see `commit_all`.
+fn record_participations(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+    ballots: &[(&Prepared, NaiveDateTime)],
+    firsts: &[bool],
+) -> AppResult<HashSet<String>> {
+    let mut wanted: Vec<ballot::NewParticipation<'_>> = ballots
         .iter()
-        .zip(&refused)
-        .map(|((ballot, _), refusal)| {
-            refusal.is_none() && first_of_token.insert(ballot.token.as_str())
-        })
-        .collect();
-    let wanted: Vec<ballot::NewParticipation<'_>> = ballots
-        .iter()
-        .zip(&firsts)
+        .zip(firsts)
         .filter(|(_, first)| **first)
         .map(|((ballot, _), _)| ballot::NewParticipation {
-            round_id: board.round.id,
+            round_id: round_id.0,
             user_id: ballot.user_id,
             channel: ballot.channel.as_str(),
             token: &ballot.token,
         })
         .collect();
-    let recorded: HashSet<String> = ballot::record_participations(conn, &wanted)?;
+    wanted.sort_by(|a, b| a.token.cmp(b.token));
+    Ok(ballot::record_participations(conn, &wanted)?)
+}
+
+/// The ballots' entries on the locked board, after their participations were recorded.
+fn append(
+    conn: &mut DbConnection,
+    board: &mut Board,
+    ballots: &[(&Prepared, NaiveDateTime)],
+    firsts: &[bool],
+    mut recorded: HashSet<String>,
+) -> AppResult<Vec<AppResult<Receipt>>> {
+    let mut refused: Vec<Option<AppError>> = ballots
+        .iter()
+        .map(|(_, now)| check_voting_open(&board.round, *now).err())
+        .collect();
+    // A person whose first ballot here came too late is refused for the whole group, and the
+    // participation recorded for that ballot goes: it was never cast.
+    let late: HashMap<&str, usize> = ballots
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| firsts[*i] && refused[*i].is_some())
+        .map(|(i, (ballot, _))| (ballot.token.as_str(), i))
+        .collect();
+    for (i, (ballot, _)) in ballots.iter().enumerate() {
+        if let Some(&first) = late.get(ballot.token.as_str()) {
+            if i != first {
+                refused[i] = refused[first].as_ref().map(refusal_again);
+            }
+        }
+    }
+    let forgotten: Vec<&str> = late
+        .keys()
+        .copied()
+        .filter(|token| recorded.remove(*token))
+        .collect();
+    ballot::forget_participations(conn, board.round.id, &forgotten)?;
     // Entries of this group by revote tag, which a later ballot of the same person replaces.
     let mut tagged: BTreeMap<&str, i64> = BTreeMap::new();
     let mut receipts = Vec::with_capacity(ballots.len());
@@ -413,7 +574,7 @@ pub fn commit_all_to(
             receipts.push(Err(e));
             continue;
         }
-        let fresh = first && recorded.contains(&ballot.token);
+        let fresh = *first && recorded.contains(&ballot.token);
         // A voting code works once, even where the last ballot counts; a person who voted
         // may vote again with their account there.
         let may_replace = ballot.revoting && ballot.channel != Channel::Code;
@@ -476,8 +637,9 @@ pub fn commit(
     ballot: &Prepared,
     now: NaiveDateTime,
 ) -> AppResult<Receipt> {
-    let mut board = open_board(conn, RoundId(ballot.round_id))?;
-    commit_to(conn, &mut board, ballot, now)
+    commit_all(conn, RoundId(ballot.round_id), &[(ballot, now)])?
+        .pop()
+        .unwrap_or_else(|| Err(AppError::internal("a written ballot had no outcome")))
 }
 
 /// Casts one ballot in its own transaction (the web app groups ballots instead; see

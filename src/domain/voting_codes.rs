@@ -64,20 +64,71 @@ pub struct FoundCode {
     pub token: String,
 }
 
-/// Looks a code up (a wrong code is refused; whether it was used is the ballot's business).
-pub fn find(conn: &mut DbConnection, round: &RoundRow, code: &str) -> AppResult<FoundCode> {
+/// What the round's list says of a code: its district and the census entry it is bound to.
+/// Looked up ahead of the ballot, several codes at once (see `look_up`); `found` decides.
+#[derive(Clone, Debug)]
+pub struct CodeRecord {
+    hash: String,
+    district_id: Option<i64>,
+    census_hash: Option<String>,
+}
+
+/// The records of these codes (as residents typed them) in a round's list, in the same order;
+/// `None` for a code that is not on it.
+pub fn look_up(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+    codes: &[&str],
+) -> AppResult<Vec<Option<CodeRecord>>> {
+    let hashes: Vec<String> = codes.iter().map(|code| code_hash(code)).collect();
+    let mut records: std::collections::HashMap<String, CodeRecord> =
+        evidence::find_codes(conn, round_id.0, &hashes)?
+            .into_iter()
+            .map(|(hash, district_id, census_hash)| {
+                let record = CodeRecord {
+                    hash: hash.clone(),
+                    district_id,
+                    census_hash,
+                };
+                (hash, record)
+            })
+            .collect();
+    Ok(hashes
+        .iter()
+        .enumerate()
+        .map(|(i, hash)| {
+            // The same code twice (however spelt) gets its record twice.
+            if hashes[i + 1..].contains(hash) {
+                records.get(hash).cloned()
+            } else {
+                records.remove(hash)
+            }
+        })
+        .collect())
+}
+
+/// The code a ballot spends, from its record: a code not on the round's list is refused
+/// (whether it was used is the ballot's business).
+pub fn found(round: &RoundRow, record: Option<&CodeRecord>) -> AppResult<FoundCode> {
     if round.voting_codes == 0 {
         return Err(AppError::Forbidden(Message::new(
             "messages-eligibility-round-does-accept-voting",
         )));
     }
-    let hash = code_hash(code);
-    let (district_id, census_hash) = evidence::find_code(conn, round.id, &hash)?
-        .ok_or_else(|| AppError::Forbidden(Message::new(UNKNOWN)))?;
+    let record = record.ok_or_else(|| AppError::Forbidden(Message::new(UNKNOWN)))?;
     Ok(FoundCode {
-        district_id,
-        token: token(&hash, census_hash.as_deref()),
+        district_id: record.district_id,
+        token: token(&record.hash, record.census_hash.as_deref()),
     })
+}
+
+/// Looks a code up and decides as `found` does.
+pub fn find(conn: &mut DbConnection, round: &RoundRow, code: &str) -> AppResult<FoundCode> {
+    if round.voting_codes == 0 {
+        return found(round, None);
+    }
+    let record = look_up(conn, RoundId(round.id), &[code])?.pop().flatten();
+    found(round, record.as_ref())
 }
 
 fn accepts_codes(round: &RoundRow) -> AppResult<()> {

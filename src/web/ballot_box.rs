@@ -8,31 +8,34 @@
 
 use crate::domain::RoundId;
 use std::collections::BTreeMap;
-use std::panic::AssertUnwindSafe;
 
 use chrono::NaiveDateTime;
-use tokio::sync::{mpsc, oneshot};
 
+use super::grouped::Grouped;
+use crate::config::Backend;
 use crate::db::connection::Health;
 use crate::db::{write_transaction, DbConnection, DbPool};
 use crate::domain::ballots::{self, Prepared, Receipt};
+use crate::domain::voting_codes::{self, CodeRecord};
 use crate::error::{AppError, AppResult};
 use std::sync::Arc;
 
 /// Most ballots written in one transaction; bounds the time a batch holds the round's lock.
 const MAX_BATCH: usize = 64;
-/// Ballots waiting for the writer before new ones wait for room.
-const QUEUE: usize = 1024;
+/// Most voting codes looked up in one statement.
+const MAX_LOOKUPS: usize = 64;
 
 struct Job {
     ballot: Prepared,
     now: NaiveDateTime,
-    reply: oneshot::Sender<AppResult<Receipt>>,
 }
 
+/// The group-commit writer, and the desk that looks voting codes up for the ballots about to
+/// be written, several at once too.
 #[derive(Clone)]
 pub struct BallotBox {
-    jobs: mpsc::Sender<Job>,
+    writer: Grouped<Job, Receipt>,
+    codes: Grouped<(i64, String), Option<CodeRecord>>,
 }
 
 fn not_stored(why: &str) -> AppError {
@@ -40,57 +43,81 @@ fn not_stored(why: &str) -> AppError {
 }
 
 impl BallotBox {
-    /// Starts the writer thread; it stops when the last `BallotBox` clone is dropped.
-    pub fn start(pool: DbPool, health: Arc<Health>) -> Self {
-        let (jobs, queue) = mpsc::channel(QUEUE);
-        let spawned = std::thread::Builder::new()
-            .name("ballot-box".into())
-            .spawn(move || writer(pool, health, queue));
-        if let Err(e) = spawned {
-            // Every cast will then answer 503 rather than the server failing to start.
-            tracing::error!(error = %e, "cannot start the ballot writer");
+    /// Starts the writer's and the code desk's threads; they stop when the last `BallotBox`
+    /// clone is dropped.
+    pub fn start(pool: DbPool, health: Arc<Health>, backend: Backend) -> Self {
+        let (lookup_pool, lookup_health) = (pool.clone(), health.clone());
+        // PostgreSQL: a second writer writes the next batch's participations while the first
+        // holds the round's lock (see `ballots::commit_all`). SQLite has one writer at a time.
+        let writers = match backend {
+            Backend::Postgres => 2,
+            Backend::Sqlite => 1,
+        };
+        BallotBox {
+            writer: Grouped::start("ballot-box", writers, MAX_BATCH, not_stored, move |batch| {
+                // Spans at debug level time each stage (see docs/benchmarks.md); off, they
+                // cost nothing.
+                let _span = tracing::debug_span!("ballot.batch", size = batch.len()).entered();
+                commit_batch(&pool, &health, batch)
+            }),
+            codes: Grouped::start("code-desk", 1, MAX_LOOKUPS, not_stored, move |lookups| {
+                let _span = tracing::debug_span!("ballot.codes", size = lookups.len()).entered();
+                look_up_codes(&lookup_pool, &lookup_health, lookups)
+            }),
         }
-        BallotBox { jobs }
     }
 
     /// Writes a prepared ballot; returns once it is committed (or refused).
     pub async fn cast(&self, ballot: Prepared, now: NaiveDateTime) -> AppResult<Receipt> {
-        let (reply, answer) = oneshot::channel();
-        self.jobs
-            .send(Job { ballot, now, reply })
-            .await
-            .map_err(|_| not_stored("the ballot box is closed"))?;
-        answer
-            .await
-            .map_err(|_| not_stored("the ballot box stopped"))?
+        self.writer.ask(Job { ballot, now }).await
+    }
+
+    /// The record of a voting code in a round's list (`None`: not on it).
+    async fn code_record(&self, round_id: i64, code: String) -> AppResult<Option<CodeRecord>> {
+        self.codes.ask((round_id, code)).await
     }
 }
 
-fn writer(pool: DbPool, health: Arc<Health>, mut queue: mpsc::Receiver<Job>) {
-    while let Some(first) = queue.blocking_recv() {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match queue.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
+/// Looks up every waiting code, one statement per round.
+fn look_up_codes(
+    pool: &DbPool,
+    health: &Health,
+    lookups: &[(i64, String)],
+) -> Vec<AppResult<Option<CodeRecord>>> {
+    let mut conn = match crate::db::connection::checkout(pool, health) {
+        Ok(conn) => conn,
+        Err(e) => {
+            tracing::warn!(error = %e, "code desk: no database connection");
+            return lookups
+                .iter()
+                .map(|_| Err(not_stored("the database is not reachable")))
+                .collect();
+        }
+    };
+    let mut rounds: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    for (i, (round_id, _)) in lookups.iter().enumerate() {
+        rounds.entry(*round_id).or_default().push(i);
+    }
+    let mut answers: Vec<AppResult<Option<CodeRecord>>> =
+        lookups.iter().map(|_| Ok(None)).collect();
+    for (round_id, indexes) in rounds {
+        let codes: Vec<&str> = indexes.iter().map(|&i| lookups[i].1.as_str()).collect();
+        match voting_codes::look_up(&mut conn, RoundId(round_id), &codes) {
+            Ok(records) => {
+                for (i, record) in indexes.into_iter().zip(records) {
+                    answers[i] = Ok(record);
+                }
+            }
+            Err(e) => {
+                crate::db::connection::distrust(&mut conn);
+                tracing::warn!(error = %e, "code desk: the lookup failed");
+                for i in indexes {
+                    answers[i] = Err(not_stored("the database did not answer"));
+                }
             }
         }
-        // Spans at debug level time each stage (see docs/benchmarks.md); off, they cost nothing.
-        let _span = tracing::debug_span!("ballot.batch", size = batch.len()).entered();
-        let outcomes =
-            std::panic::catch_unwind(AssertUnwindSafe(|| commit_batch(&pool, &health, &batch)))
-                .unwrap_or_else(|_| {
-                    tracing::error!("the ballot writer panicked; the batch was not stored");
-                    batch
-                        .iter()
-                        .map(|_| Err(not_stored("an internal error occurred")))
-                        .collect()
-                });
-        for (job, outcome) in batch.into_iter().zip(outcomes) {
-            // The voter may have gone away; their ballot is stored all the same.
-            let _ = job.reply.send(outcome);
-        }
     }
+    answers
 }
 
 fn commit_batch(pool: &DbPool, health: &Health, batch: &[Job]) -> Vec<AppResult<Receipt>> {
@@ -132,9 +159,8 @@ fn commit_batch(pool: &DbPool, health: &Health, batch: &[Job]) -> Vec<AppResult<
     }
 }
 
-/// Inside the batch's transaction: each round's board is locked once (in id order, so two
-/// instances never wait on each other crosswise), then each round's ballots are written
-/// together, in arrival order (see `ballots::commit_all_to`). A refused ballot leaves nothing
+/// Inside the batch's transaction: each round's ballots are written together, in arrival
+/// order, rounds in id order (see `ballots::commit_all`). A refused ballot leaves nothing
 /// behind; any other error abandons the whole batch, and then no voter gets a receipt.
 fn write_batch(conn: &mut DbConnection, batch: &[Job]) -> AppResult<Vec<AppResult<Receipt>>> {
     // Each round's jobs, by their place in the batch, in arrival order.
@@ -144,27 +170,13 @@ fn write_batch(conn: &mut DbConnection, batch: &[Job]) -> AppResult<Vec<AppResul
     }
     let mut outcomes: Vec<Option<AppResult<Receipt>>> = batch.iter().map(|_| None).collect();
     for (id, jobs) in rounds {
-        let lock = tracing::debug_span!("ballot.batch.lock").entered();
-        let board = ballots::open_board(conn, RoundId(id));
-        drop(lock);
-        match board {
-            Ok(mut board) => {
-                let group: Vec<_> = jobs
-                    .iter()
-                    .map(|&i| (&batch[i].ballot, batch[i].now))
-                    .collect();
-                let written = ballots::commit_all_to(conn, &mut board, &group)?;
-                for (i, outcome) in jobs.into_iter().zip(written) {
-                    outcomes[i] = Some(outcome);
-                }
-            }
-            // The same refusal for every ballot of a round whose board could not be opened.
-            Err(e) if ballots::is_refusal(&e) => {
-                for i in jobs {
-                    outcomes[i] = Some(Err(refusal_for(&e)));
-                }
-            }
-            Err(e) => return Err(e),
+        let group: Vec<_> = jobs
+            .iter()
+            .map(|&i| (&batch[i].ballot, batch[i].now))
+            .collect();
+        let written = ballots::commit_all(conn, RoundId(id), &group)?;
+        for (i, outcome) in jobs.into_iter().zip(written) {
+            outcomes[i] = Some(outcome);
         }
     }
     Ok(outcomes
@@ -173,16 +185,6 @@ fn write_batch(conn: &mut DbConnection, batch: &[Job]) -> AppResult<Vec<AppResul
             outcome.unwrap_or_else(|| Err(AppError::internal("a ballot was left out of its batch")))
         })
         .collect())
-}
-
-fn refusal_for(e: &AppError) -> AppError {
-    match e {
-        AppError::Forbidden(m) => AppError::Forbidden(m.clone()),
-        AppError::NotFound(m) => AppError::NotFound(m.clone()),
-        AppError::Conflict(m) => AppError::Conflict(m.clone()),
-        AppError::Unprocessable(m) => AppError::Unprocessable(m.clone()),
-        _ => not_stored("the round could not be opened for writing"),
-    }
 }
 
 /// A ballot as a page or the API receives it.
@@ -196,47 +198,79 @@ pub struct CastRequest {
     pub anonymous: &'static str,
 }
 
+impl CastRequest {
+    fn cast<'a>(&'a self, voter: ballots::Voter<'a>) -> ballots::Cast<'a> {
+        ballots::Cast {
+            round_id: self.round_id,
+            voter,
+            requested_district: self.district,
+            choice: &self.choice,
+            channel: ballots::Channel::Online,
+        }
+    }
+}
+
 /// The one path from a request to a committed ballot, for pages and the API alike: prepared
-/// (checked and sealed) on a blocking thread, then written by the group-commit writer.
+/// (checked and sealed), then written by the group-commit writer. A voting code is looked up
+/// with the codes of other ballots arriving at the same moment, and its ballot then prepared
+/// right here while the round's paper is in memory; anything else is prepared on a blocking
+/// thread, where it may read the database.
 pub async fn cast(
     state: &crate::web::AppState,
     request: CastRequest,
     now: NaiveDateTime,
 ) -> AppResult<Receipt> {
     let secret = state.settings.secret_key.clone();
-    let mailing = state.mailing.clone();
-    let papers = state.ballot_papers.clone();
-    let prepared = state
-        .db(move |conn| {
-            let _span = tracing::debug_span!("ballot.prepare").entered();
-            let voter = match (&request.code, &request.account) {
-                (Some(code), _) => ballots::Voter::Code(code),
-                (None, Some(user)) => ballots::Voter::Account(user),
-                (None, None) => {
-                    return Err(AppError::Unauthorized(crate::i18n::Message::new(
-                        request.anonymous,
-                    )))
-                }
-            };
-            let prepared = ballots::prepare_with(
-                conn,
-                &papers,
-                secret.expose(),
-                ballots::Cast {
-                    round_id: request.round_id,
-                    voter,
-                    requested_district: request.district,
-                    choice: &request.choice,
-                    channel: ballots::Channel::Online,
-                },
-                now,
-            )?;
-            match (&request.code, &request.account) {
-                (None, Some(user)) => prepared.with_receipt_copy(conn, &mailing, user),
-                _ => Ok(prepared),
-            }
-        })
-        .await?;
+    let code_record = match &request.code {
+        Some(code) => Some(
+            state
+                .ballot_box
+                .code_record(request.round_id, code.clone())
+                .await?,
+        ),
+        None => None,
+    };
+    let in_memory = code_record.as_ref().and_then(|record| {
+        let _span = tracing::debug_span!("ballot.prepare").entered();
+        ballots::prepare_in_memory(
+            &state.ballot_papers,
+            secret.expose(),
+            request.cast(ballots::Voter::LookedUp(record.as_ref())),
+            now,
+        )
+    });
+    let prepared = match in_memory {
+        Some(prepared) => prepared?,
+        None => {
+            let mailing = state.mailing.clone();
+            let papers = state.ballot_papers.clone();
+            state
+                .db(move |conn| {
+                    let _span = tracing::debug_span!("ballot.prepare").entered();
+                    let voter = match (&code_record, &request.account) {
+                        (Some(record), _) => ballots::Voter::LookedUp(record.as_ref()),
+                        (None, Some(user)) => ballots::Voter::Account(user),
+                        (None, None) => {
+                            return Err(AppError::Unauthorized(crate::i18n::Message::new(
+                                request.anonymous,
+                            )))
+                        }
+                    };
+                    let prepared = ballots::prepare_with(
+                        conn,
+                        &papers,
+                        secret.expose(),
+                        request.cast(voter),
+                        now,
+                    )?;
+                    match (&code_record, &request.account) {
+                        (None, Some(user)) => prepared.with_receipt_copy(conn, &mailing, user),
+                        _ => Ok(prepared),
+                    }
+                })
+                .await?
+        }
+    };
     use tracing::Instrument;
     state
         .ballot_box

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod ballot_box;
 pub mod extractors;
+mod grouped;
 pub mod metrics;
 pub mod middleware;
 pub mod routes;

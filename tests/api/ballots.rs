@@ -144,7 +144,7 @@ pub(crate) async fn count_now(app: &TestApp, f: &Fixture) {
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
 }
 
-fn stored(app: &TestApp, round: i64) -> (usize, i64) {
+pub(crate) fn stored(app: &TestApp, round: i64) -> (usize, i64) {
     let mut conn = app.conn();
     (
         budgetbox::db::models::ballot::of_round(&mut conn, round)
@@ -537,9 +537,8 @@ both_backends_with_clock! {
         ];
         // Written as the ballot writer writes a batch: one board, one transaction.
         let outcomes = budgetbox::db::write_transaction(&mut conn, |conn| {
-            let mut board = ballots::open_board(conn, RoundId(f.round))?;
             let group: Vec<_> = group.iter().map(|ballot| (ballot, now)).collect();
-            ballots::commit_all_to(conn, &mut board, &group)
+            ballots::commit_all(conn, RoundId(f.round), &group)
         })
         .unwrap();
         let receipts: Vec<_> = outcomes[..3].iter().map(|o| o.as_ref().expect("stored")).collect();
@@ -557,5 +556,39 @@ both_backends_with_clock! {
         assert_eq!(stored(&app, f.round), (3, 2), "one participation for each person");
         let (_, used) = budgetbox::db::models::eligibility::code_counts(&mut app.conn(), f.round).unwrap();
         assert_eq!(used, 1);
+    }
+
+    async fn a_person_whose_first_ballot_in_a_group_came_too_late_leaves_nothing(app) {
+        // Participations are recorded before the board is locked; a ballot the lock then
+        // finds too late must take its participation with it, and so must every other ballot
+        // of that person in the group.
+        use budgetbox::domain::ballots::{self, Cast, Choice, Voter};
+        let f = fixture(&app, "approval", json!({"voting_channels": "codes", "residence": "none"})).await;
+        let council = app.api_login("council@example.org", PASSWORD).await;
+        let codes: Value = app.send_bearer(Method::POST, &format!("/api/v1/rounds/{}/voting-codes", f.round), &council, &json!({"count": 2, "district": "north"})).await.json().await.unwrap();
+        let (late_code, other_code) = (codes["codes"][0].as_str().unwrap(), codes["codes"][1].as_str().unwrap());
+        let now = app.clock.now();
+        let after_close = at("2026-06-15T18:00");
+        let secret = app.secret.expose();
+        let choice = Choice::Projects(vec![f.north_projects[0]]);
+        let mut conn = app.conn();
+        let mut prepare = |code: &str| {
+            let cast = Cast { round_id: f.round, voter: Voter::Code(code), requested_district: None, choice: &choice, channel: ballots::Channel::Code };
+            ballots::prepare(&mut conn, secret, cast, now).unwrap()
+        };
+        let (late, again, other) = (prepare(late_code), prepare(&late_code.to_lowercase()), prepare(other_code));
+        let outcomes = budgetbox::db::write_transaction(&mut conn, |conn| {
+            ballots::commit_all(conn, RoundId(f.round), &[(&late, after_close), (&again, now), (&other, now)])
+        })
+        .unwrap();
+        for refused in &outcomes[..2] {
+            assert!(matches!(refused, Err(budgetbox::error::AppError::Forbidden(m)) if m.to_string().contains("Voting has closed")), "{:?}", refused.as_ref().err());
+        }
+        assert!(outcomes[2].is_ok());
+        drop(conn);
+        assert_eq!(stored(&app, f.round), (1, 1), "the late person left no participation");
+        let res = app.new_browser().post(app.url(&format!("/api/v1/rounds/{}/ballots", f.round))).json(&json!({"projects": [f.north_projects[1]], "voting_code": late_code})).send().await.unwrap();
+        assert_eq!(res.status(), 201, "the code was not spent");
+        assert_eq!(stored(&app, f.round), (2, 2));
     }
 }

@@ -1,5 +1,6 @@
 //! Races between requests: thousands of duplicate ballots over two app instances on one
-//! database, and a round counted while ballots are still in flight.
+//! database, a round counted while ballots are still in flight, and voting codes looked up
+//! together with other residents' codes.
 
 use budgetbox::domain::RoundId;
 use std::collections::HashMap;
@@ -8,19 +9,24 @@ use std::sync::Arc;
 use reqwest::Method;
 use serde_json::{json, Value};
 
+use crate::ballots::stored;
 use crate::ballots::{at, fixture};
 use crate::helpers::TestApp;
 
 const PASSWORD: &str = "violet tram umbrella";
 
 fn codes(app: &TestApp, round: i64, count: usize) -> Vec<String> {
+    district_codes(app, round, count, None)
+}
+
+fn district_codes(app: &TestApp, round: i64, count: usize, district: Option<&str>) -> Vec<String> {
     let mut conn = app.conn();
     budgetbox::domain::voting_codes::generate_codes(
         &mut conn,
         None,
         RoundId(round),
         count,
-        None,
+        district,
         app.clock.now(),
     )
     .unwrap()
@@ -138,6 +144,85 @@ both_backends_with_clock! {
             }
         }
         assert_eq!(accepted, board.len(), "every ballot in the count was acknowledged");
+        assert_eq!(budgetbox::db::models::ballot::participation_count(&mut conn, f.round).unwrap() as usize, board.len(), "a refused ballot left no participation");
         assert!(accepted > 0 && refused > 0, "the count really raced the load: {accepted} in, {refused} refused");
+    }
+
+    async fn codes_looked_up_together_each_get_their_own_answer(app) {
+        // Ballots arriving at the same moment have their codes looked up in one statement:
+        // each must still get its own code's district, its own refusal, its own single vote.
+        let f = fixture(&app, "approval", json!({"voting_channels": "codes", "residence": "none"})).await;
+        let council = app.api_login("council@example.org", PASSWORD).await;
+        let other: Value = app.send_bearer(Method::POST, "/api/v1/rounds", &council, &json!({
+            "title": "Another round", "total_budget": "5000", "ballot_type": "approval", "min_choices": "1",
+            "max_choices": "2", "rule": "greedy", "proposals_open_at": "2026-04-01T09:00", "review_at": "2026-05-01T09:00",
+            "voting_open_at": "2026-06-01T09:00", "voting_close_at": "2026-06-15T18:00", "residence": "none",
+            "voting_channels": "codes"
+        })).await.json().await.unwrap();
+        let other_round = other["id"].as_i64().unwrap();
+        let north = district_codes(&app, f.round, 30, Some("north"));
+        let south = district_codes(&app, f.round, 30, Some("south"));
+        let unbound = codes(&app, f.round, 20);
+        let elsewhere = codes(&app, other_round, 10);
+        let (n1, s1) = (f.north_projects[0], f.south_project);
+        // (label, body, the one status it must get)
+        let mut requests: Vec<(String, Value, u16)> = Vec::new();
+        for (i, code) in north.iter().enumerate() {
+            if i < 20 {
+                requests.push((format!("north {i}"), json!({"projects": [n1], "voting_code": code}), 201));
+            } else {
+                // A north code on the south's paper: refused, and not spent.
+                requests.push((format!("north {i} on south"), json!({"projects": [s1], "voting_code": code}), 422));
+            }
+        }
+        for (i, code) in south.iter().enumerate() {
+            if i < 20 {
+                requests.push((format!("south {i}"), json!({"projects": [s1], "voting_code": code}), 201));
+            } else {
+                requests.push((format!("south {i} claims north"), json!({"district": f.north, "projects": [n1], "voting_code": code}), 403));
+            }
+        }
+        for (i, code) in unbound.iter().enumerate() {
+            let (district, project) = if i % 2 == 0 { (f.north, n1) } else { (f.south, s1) };
+            requests.push((format!("unbound {i}"), json!({"district": district, "projects": [project], "voting_code": code}), 201));
+        }
+        for (i, code) in elsewhere.iter().enumerate() {
+            requests.push((format!("other round's {i}"), json!({"projects": [n1], "voting_code": code}), 403));
+        }
+        for i in 0..10 {
+            requests.push((format!("made up {i}"), json!({"projects": [n1], "voting_code": format!("2345-6789-ABCD-EF{i:02}")}), 403));
+        }
+        let path = format!("/api/v1/rounds/{}/ballots", f.round);
+        let urls = [app.url(&path), app.url(&path)];
+        let expected: HashMap<String, u16> = requests.iter().map(|(label, _, status)| (label.clone(), *status)).collect();
+        let mut sent: Vec<(String, usize, Value)> = requests.into_iter().map(|(label, body, _)| (label, 0, body)).collect();
+        // The same code twice at once, spelt two ways: one ballot.
+        for (i, code) in north.iter().take(10).enumerate() {
+            let respelt = code.to_lowercase().replace('-', "");
+            sent.push((format!("north {i} again"), 0, json!({"projects": [n1], "voting_code": respelt})));
+        }
+        let by_label = cast_all(&urls, sent, 64).await;
+        for (label, want) in &expected {
+            let got = &by_label[label];
+            if label.starts_with("north ") && !label.contains("on south") && label[6..].parse::<usize>().is_ok_and(|i| i < 10) {
+                let again = &by_label[&format!("{label} again")];
+                let mut statuses = [got[0].0, again[0].0];
+                statuses.sort();
+                assert_eq!(statuses, [201, 409], "{label}: {got:?} {again:?}");
+            } else {
+                assert_eq!(got[0].0, *want, "{label}: {got:?}");
+            }
+        }
+        let (board, participations) = stored(&app, f.round);
+        assert_eq!((board, participations), (60, 60), "one ballot for each good code, none for the rest");
+        assert_eq!(stored(&app, other_round), (0, 0));
+        // The refused codes were not spent: each votes once now, on its own paper.
+        let client = app.new_browser();
+        for code in north[20..].iter().chain(&south[20..]) {
+            let project = if north.contains(code) { n1 } else { s1 };
+            let res = client.post(app.url(&path)).json(&json!({"projects": [project], "voting_code": code})).send().await.unwrap();
+            assert_eq!(res.status(), 201);
+        }
+        assert_eq!(stored(&app, f.round), (80, 80));
     }
 }

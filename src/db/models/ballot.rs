@@ -171,6 +171,24 @@ pub fn record_participations(
     }
 }
 
+/// Removes participations this transaction recorded for ballots it then refused.
+pub fn forget_participations(
+    conn: &mut DbConnection,
+    round_id: i64,
+    tokens: &[&str],
+) -> QueryResult<()> {
+    if tokens.is_empty() {
+        return Ok(());
+    }
+    diesel::delete(
+        participations::table
+            .filter(participations::round_id.eq(round_id))
+            .filter(participations::token.eq_any(tokens)),
+    )
+    .execute(conn)
+    .map(|_| ())
+}
+
 /// Whether a person (by their token) has taken part in a round.
 pub fn token_spent(conn: &mut DbConnection, round_id: i64, token: &str) -> QueryResult<bool> {
     use diesel::dsl::exists;

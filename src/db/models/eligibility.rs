@@ -93,18 +93,52 @@ pub fn insert_codes(
     Ok(())
 }
 
-/// (district, bound census entry) of a code.
-pub fn find_code(
+/// A voting code's row as a ballot needs it: (code hash, district, bound census entry).
+pub type CodeRow = (String, Option<i64>, Option<String>);
+
+/// The row of each of these codes of a round that exists.
+/// On PostgreSQL in one statement (`= ANY`, kept prepared): the ballots of residents voting at
+/// the same moment look their codes up together instead of a round trip each. The statement
+/// names only the hashes, so that its plan is always the unique index on them (a kept plan
+/// that also weighed the round's index once scanned every code of the round); the round is
+/// compared here. SQLite runs in-process, where one cached statement per code costs less than
+/// preparing a list of them.
+pub fn find_codes(
     conn: &mut DbConnection,
     round_id: i64,
-    hash: &str,
-) -> QueryResult<Option<(Option<i64>, Option<String>)>> {
-    voting_codes::table
-        .filter(voting_codes::round_id.eq(round_id))
-        .filter(voting_codes::code_hash.eq(hash))
-        .select((voting_codes::district_id, voting_codes::census_hash))
-        .first(conn)
-        .optional()
+    hashes: &[String],
+) -> QueryResult<Vec<CodeRow>> {
+    let columns = (
+        voting_codes::round_id,
+        voting_codes::code_hash,
+        voting_codes::district_id,
+        voting_codes::census_hash,
+    );
+    type Found = (i64, String, Option<i64>, Option<String>);
+    let found: Vec<Found> = match conn {
+        DbConnection::Postgres(c) => voting_codes::table
+            .filter(voting_codes::code_hash.eq_any(hashes))
+            .select(columns)
+            .load(c)?,
+        DbConnection::Sqlite(c) => {
+            let mut found = Vec::with_capacity(hashes.len());
+            for hash in hashes {
+                found.extend(
+                    voting_codes::table
+                        .filter(voting_codes::code_hash.eq(hash))
+                        .select(columns)
+                        .first::<Found>(c)
+                        .optional()?,
+                );
+            }
+            found
+        }
+    };
+    Ok(found
+        .into_iter()
+        .filter(|(round, ..)| *round == round_id)
+        .map(|(_, hash, district, census)| (hash, district, census))
+        .collect())
 }
 
 /// (issued, ballots cast with a code)
