@@ -456,8 +456,8 @@ pub fn refusal_again(e: &AppError) -> AppError {
 /// must abort the transaction.
 ///
 /// The participations are recorded before the round's board is locked, so that on
-/// PostgreSQL the next group's can be written while the group before it holds the lock (see
-/// `web::ballot_box`). That order is the same for every writer — participations of a round,
+/// PostgreSQL another app instance's writer records its group's while one group holds the lock.
+/// That order is the same for every writer — participations of a round,
 /// in token order, then its lock, rounds in id order — so no two transactions wait on each
 /// other crosswise: one holding a board's lock never waits for a participation.
 pub fn commit_all(

@@ -12,7 +12,6 @@ use std::collections::BTreeMap;
 use chrono::NaiveDateTime;
 
 use super::grouped::Grouped;
-use crate::config::Backend;
 use crate::db::connection::Health;
 use crate::db::{write_transaction, DbConnection, DbPool};
 use crate::domain::ballots::{self, Prepared, Receipt};
@@ -45,22 +44,16 @@ fn not_stored(why: &str) -> AppError {
 impl BallotBox {
     /// Starts the writer's and the code desk's threads; they stop when the last `BallotBox`
     /// clone is dropped.
-    pub fn start(pool: DbPool, health: Arc<Health>, backend: Backend) -> Self {
+    pub fn start(pool: DbPool, health: Arc<Health>) -> Self {
         let (lookup_pool, lookup_health) = (pool.clone(), health.clone());
-        // PostgreSQL: a second writer writes the next batch's participations while the first
-        // holds the round's lock (see `ballots::commit_all`). SQLite has one writer at a time.
-        let writers = match backend {
-            Backend::Postgres => 2,
-            Backend::Sqlite => 1,
-        };
         BallotBox {
-            writer: Grouped::start("ballot-box", writers, MAX_BATCH, not_stored, move |batch| {
+            writer: Grouped::start("ballot-box", MAX_BATCH, not_stored, move |batch| {
                 // Spans at debug level time each stage (see docs/benchmarks.md); off, they
                 // cost nothing.
                 let _span = tracing::debug_span!("ballot.batch", size = batch.len()).entered();
                 commit_batch(&pool, &health, batch)
             }),
-            codes: Grouped::start("code-desk", 1, MAX_LOOKUPS, not_stored, move |lookups| {
+            codes: Grouped::start("code-desk", MAX_LOOKUPS, not_stored, move |lookups| {
                 let _span = tracing::debug_span!("ballot.codes", size = lookups.len()).entered();
                 look_up_codes(&lookup_pool, &lookup_health, lookups)
             }),

@@ -4,7 +4,6 @@
 //! request is served at once, in a group of one.
 
 use std::panic::AssertUnwindSafe;
-use std::sync::{Arc, Mutex};
 
 use tokio::sync::{mpsc, oneshot};
 
@@ -35,33 +34,25 @@ impl<Q, A> Clone for Grouped<Q, A> {
 }
 
 impl<Q: Send + 'static, A: Send + 'static> Grouped<Q, A> {
-    /// Starts `threads` threads named `name`; each takes the requests waiting (at most `max`)
-    /// and calls `serve` with them, which answers each, in order. With more than one thread,
-    /// one group is served while the next is taken and started.
+    /// Starts the thread `name`; it takes the requests waiting (at most `max`) and calls
+    /// `serve` with them, which answers each, in order.
     pub fn start(
         name: &str,
-        threads: usize,
         max: usize,
         failed: fn(&str) -> AppError,
-        serve: impl Fn(&[Q]) -> Vec<AppResult<A>> + Send + Sync + 'static,
+        serve: impl Fn(&[Q]) -> Vec<AppResult<A>> + Send + 'static,
     ) -> Self {
-        let (jobs, queue) = mpsc::channel::<Job<Q, A>>(QUEUE);
-        let queue = Arc::new(Mutex::new(queue));
-        let serve = Arc::new(serve);
-        for _ in 0..threads.max(1) {
-            let (queue, serve) = (queue.clone(), serve.clone());
-            let spawned = std::thread::Builder::new()
-                .name(name.into())
-                .spawn(move || {
-                    while let Some(group) = next_group(&queue, max) {
-                        answer(group, |requests| serve(requests), failed);
-                    }
-                });
-            if let Err(e) = spawned {
-                // Requests are then refused (or served by the others) rather than the server
-                // failing to start.
-                tracing::error!(error = %e, name, "cannot start a thread");
-            }
+        let (jobs, mut queue) = mpsc::channel::<Job<Q, A>>(QUEUE);
+        let spawned = std::thread::Builder::new()
+            .name(name.into())
+            .spawn(move || {
+                while let Some(group) = next_group(&mut queue, max) {
+                    answer(group, &serve, failed);
+                }
+            });
+        if let Err(e) = spawned {
+            // Every request will then be refused rather than the server failing to start.
+            tracing::error!(error = %e, name, "cannot start a thread");
         }
         Grouped { jobs, failed }
     }
@@ -80,13 +71,7 @@ impl<Q: Send + 'static, A: Send + 'static> Grouped<Q, A> {
 }
 
 /// The requests waiting now, at least one; `None` once every sender is gone.
-fn next_group<Q, A>(
-    queue: &Mutex<mpsc::Receiver<Job<Q, A>>>,
-    max: usize,
-) -> Option<Vec<Job<Q, A>>> {
-    let mut queue = queue
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
+fn next_group<Q, A>(queue: &mut mpsc::Receiver<Job<Q, A>>, max: usize) -> Option<Vec<Job<Q, A>>> {
     let mut group = vec![queue.blocking_recv()?];
     while group.len() < max {
         match queue.try_recv() {

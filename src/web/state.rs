@@ -85,11 +85,7 @@ impl AppState {
         }
         let database_health = crate::db::connection::health_of(&settings.database_url);
         AppState {
-            ballot_box: super::ballot_box::BallotBox::start(
-                pool.clone(),
-                database_health.clone(),
-                settings.database_url.backend(),
-            ),
+            ballot_box: super::ballot_box::BallotBox::start(pool.clone(), database_health.clone()),
             ballot_papers: Default::default(),
             database_health,
             identity_providers,
