@@ -439,7 +439,7 @@ fn already_voted(ballot: &Prepared) -> AppError {
 }
 
 /// The same refusal again, for another ballot it applies to.
-pub fn refusal_again(e: &AppError) -> AppError {
+fn refusal_again(e: &AppError) -> AppError {
     match e {
         AppError::Forbidden(m) => AppError::Forbidden(m.clone()),
         AppError::NotFound(m) => AppError::NotFound(m.clone()),

@@ -81,7 +81,7 @@ pub fn look_up(
     codes: &[&str],
 ) -> AppResult<Vec<Option<CodeRecord>>> {
     let hashes: Vec<String> = codes.iter().map(|code| code_hash(code)).collect();
-    let mut records: std::collections::HashMap<String, CodeRecord> =
+    let records: std::collections::HashMap<String, CodeRecord> =
         evidence::find_codes(conn, round_id.0, &hashes)?
             .into_iter()
             .map(|(hash, district_id, census_hash)| {
@@ -93,17 +93,10 @@ pub fn look_up(
                 (hash, record)
             })
             .collect();
+    // The same code twice (however spelt) gets its record twice.
     Ok(hashes
         .iter()
-        .enumerate()
-        .map(|(i, hash)| {
-            // The same code twice (however spelt) gets its record twice.
-            if hashes[i + 1..].contains(hash) {
-                records.get(hash).cloned()
-            } else {
-                records.remove(hash)
-            }
-        })
+        .map(|hash| records.get(hash).cloned())
         .collect())
 }
 

@@ -71,26 +71,41 @@ impl BallotBox {
     }
 }
 
+/// A pooled connection, or the same "not stored" answer for each of `count` requests.
+fn checkout<T>(
+    pool: &DbPool,
+    health: &Health,
+    who: &str,
+    count: usize,
+) -> Result<crate::db::connection::PooledDb, Vec<AppResult<T>>> {
+    crate::db::connection::checkout(pool, health).map_err(|e| {
+        tracing::warn!(error = %e, "{who}: no database connection");
+        (0..count)
+            .map(|_| Err(not_stored("the database is not reachable")))
+            .collect()
+    })
+}
+
+/// Each round's requests, by their place in the group, in arrival order; rounds in id order.
+fn by_round(round_ids: impl Iterator<Item = i64>) -> BTreeMap<i64, Vec<usize>> {
+    let mut rounds: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    for (i, round_id) in round_ids.enumerate() {
+        rounds.entry(round_id).or_default().push(i);
+    }
+    rounds
+}
+
 /// Looks up every waiting code, one statement per round.
 fn look_up_codes(
     pool: &DbPool,
     health: &Health,
     lookups: &[(i64, String)],
 ) -> Vec<AppResult<Option<CodeRecord>>> {
-    let mut conn = match crate::db::connection::checkout(pool, health) {
+    let mut conn = match checkout(pool, health, "code desk", lookups.len()) {
         Ok(conn) => conn,
-        Err(e) => {
-            tracing::warn!(error = %e, "code desk: no database connection");
-            return lookups
-                .iter()
-                .map(|_| Err(not_stored("the database is not reachable")))
-                .collect();
-        }
+        Err(refused) => return refused,
     };
-    let mut rounds: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
-    for (i, (round_id, _)) in lookups.iter().enumerate() {
-        rounds.entry(*round_id).or_default().push(i);
-    }
+    let rounds = by_round(lookups.iter().map(|(round_id, _)| *round_id));
     let mut answers: Vec<AppResult<Option<CodeRecord>>> =
         lookups.iter().map(|_| Ok(None)).collect();
     for (round_id, indexes) in rounds {
@@ -114,18 +129,12 @@ fn look_up_codes(
 }
 
 fn commit_batch(pool: &DbPool, health: &Health, batch: &[Job]) -> Vec<AppResult<Receipt>> {
-    let checkout = tracing::debug_span!("ballot.batch.connection").entered();
-    let conn = crate::db::connection::checkout(pool, health);
-    drop(checkout);
+    let span = tracing::debug_span!("ballot.batch.connection").entered();
+    let conn = checkout(pool, health, "ballot writer", batch.len());
+    drop(span);
     let mut conn = match conn {
         Ok(conn) => conn,
-        Err(e) => {
-            tracing::warn!(error = %e, "ballot writer: no database connection");
-            return batch
-                .iter()
-                .map(|_| Err(not_stored("the database is not reachable")))
-                .collect();
-        }
+        Err(refused) => return refused,
     };
     let transaction = tracing::debug_span!("ballot.batch.transaction").entered();
     let written = write_transaction(&mut conn, |conn| {
@@ -156,11 +165,7 @@ fn commit_batch(pool: &DbPool, health: &Health, batch: &[Job]) -> Vec<AppResult<
 /// order, rounds in id order (see `ballots::commit_all`). A refused ballot leaves nothing
 /// behind; any other error abandons the whole batch, and then no voter gets a receipt.
 fn write_batch(conn: &mut DbConnection, batch: &[Job]) -> AppResult<Vec<AppResult<Receipt>>> {
-    // Each round's jobs, by their place in the batch, in arrival order.
-    let mut rounds: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
-    for (i, job) in batch.iter().enumerate() {
-        rounds.entry(job.ballot.round_id).or_default().push(i);
-    }
+    let rounds = by_round(batch.iter().map(|job| job.ballot.round_id));
     let mut outcomes: Vec<Option<AppResult<Receipt>>> = batch.iter().map(|_| None).collect();
     for (id, jobs) in rounds {
         let group: Vec<_> = jobs
