@@ -80,6 +80,7 @@ fn run(label: &str, url: DatabaseUrl, count: usize) {
             ballots::commit_all(conn, RoundId(round), &group)
         })
         .expect("group committed")
+        .outcomes
         .into_iter()
         .for_each(|receipt| {
             receipt.expect("ballot stored");

@@ -123,6 +123,12 @@ diesel::table! {
 }
 
 diesel::table! {
+    open_boards (round_id) {
+        round_id -> BigInt,
+    }
+}
+
+diesel::table! {
     round_results (round_id) {
         round_id -> BigInt,
         rule -> Text,
@@ -535,6 +541,7 @@ diesel::joinable!(proposals -> districts (district_id));
 diesel::joinable!(participations -> rounds (round_id));
 diesel::joinable!(ballots -> rounds (round_id));
 diesel::joinable!(round_results -> rounds (round_id));
+diesel::joinable!(open_boards -> rounds (round_id));
 diesel::joinable!(audit_log -> users (actor_id));
 diesel::joinable!(round_changes -> rounds (round_id));
 diesel::joinable!(census_entries -> rounds (round_id));
@@ -553,6 +560,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     participations,
     ballots,
     round_results,
+    open_boards,
     login_throttle,
     audit_log,
     security_counters,

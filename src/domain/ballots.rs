@@ -464,7 +464,7 @@ pub fn commit_all(
     conn: &mut DbConnection,
     round_id: RoundId,
     ballots: &[(&Prepared, NaiveDateTime)],
-) -> AppResult<Vec<AppResult<Receipt>>> {
+) -> AppResult<Written> {
     let firsts = first_of_each_person(ballots);
     let recorded = {
         let _span = tracing::debug_span!("ballot.batch.participations").entered();
@@ -480,11 +480,90 @@ pub fn commit_all(
         Err(e) if is_refusal(&e) => {
             let recorded: Vec<&str> = recorded.iter().map(String::as_str).collect();
             ballot::forget_participations(conn, round_id.0, &recorded)?;
-            return Ok(ballots.iter().map(|_| Err(refusal_again(&e))).collect());
+            return Ok(Written {
+                outcomes: ballots.iter().map(|_| Err(refusal_again(&e))).collect(),
+                tail: None,
+            });
         }
         Err(e) => return Err(e),
     };
-    append(conn, &mut board, ballots, &firsts, recorded)
+    let outcomes = append(conn, &mut board, ballots, &firsts, recorded)?;
+    Ok(Written {
+        outcomes,
+        tail: Some(board.tail),
+    })
+}
+
+/// What a group of ballots came to: each one's receipt or refusal, and the end of the board
+/// after them (`None` when the whole board refused them) — true once the write commits.
+pub struct Written {
+    pub outcomes: Vec<AppResult<Receipt>>,
+    pub tail: Option<bulletin::Tail>,
+}
+
+/// On PostgreSQL, writes a group of fresh ballots of one round in one statement that commits
+/// by itself — one round trip where `commit_all` in a transaction takes six — chained after
+/// `tail`, the writer's memory of where the board ends. Fresh: each the first ballot of its
+/// person in the group, none with a receipt copy to send. Returns `None`, having written
+/// nothing, when the group is not of that kind or the database turns it away (a person who
+/// took part already, a board that grew past `tail`, a round counted or not open at one of the
+/// ballots' times); `commit_all` then decides each ballot. Call it outside a transaction.
+pub fn append_fresh(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+    ballots: &[(&Prepared, NaiveDateTime)],
+    tail: &bulletin::Tail,
+) -> AppResult<Option<Written>> {
+    let DbConnection::Postgres(pg) = conn else {
+        return Ok(None);
+    };
+    let firsts = first_of_each_person(ballots);
+    let fresh = ballots
+        .iter()
+        .all(|(ballot, _)| ballot.round_id == round_id.0 && ballot.receipt_copy.is_none());
+    let (Some(earliest), Some(latest)) = (
+        ballots.iter().map(|(_, now)| *now).min(),
+        ballots.iter().map(|(_, now)| *now).max(),
+    ) else {
+        return Ok(None);
+    };
+    if !fresh || firsts.contains(&false) {
+        return Ok(None);
+    }
+    let taken = participations_of(round_id, ballots, &firsts);
+    let mut end = tail.clone();
+    let entries: Vec<bulletin::Pending> = ballots
+        .iter()
+        .map(|(ballot, now)| chain_entry(ballot, *now, &mut end, None))
+        .collect();
+    let rows: Vec<_> = entries.iter().map(bulletin::Pending::row).collect();
+    match ballot::append_fresh(pg, round_id.0, &taken, &rows, (earliest, latest)) {
+        Ok(written) if written == rows.len() => Ok(Some(Written {
+            outcomes: entries
+                .iter()
+                .map(|entry| {
+                    Ok(Receipt {
+                        tracking_code: entry.code.clone(),
+                        round_id: round_id.0,
+                        replaces_earlier: false,
+                    })
+                })
+                .collect(),
+            tail: Some(end),
+        })),
+        Ok(written) => Err(AppError::internal(format!(
+            "{written} of {} fresh ballots were written",
+            rows.len()
+        ))),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation
+            | diesel::result::DatabaseErrorKind::NotNullViolation,
+            _,
+        )) => Ok(None),
+        Err(e) => Err(AppError::internal(format!(
+            "writing ballots to the board: {e}"
+        ))),
+    }
 }
 
 /// `commit_all` on a board this transaction has locked already (paper ballots lock it first
@@ -517,7 +596,17 @@ fn record_participations(
     ballots: &[(&Prepared, NaiveDateTime)],
     firsts: &[bool],
 ) -> AppResult<HashSet<String>> {
-    let mut wanted: Vec<ballot::NewParticipation<'_>> = ballots
+    let wanted = participations_of(round_id, ballots, firsts);
+    Ok(ballot::record_participations(conn, &wanted)?)
+}
+
+/// The participations the first ballot of each person asks for, in token order.
+fn participations_of<'a>(
+    round_id: RoundId,
+    ballots: &[(&'a Prepared, NaiveDateTime)],
+    firsts: &[bool],
+) -> Vec<ballot::NewParticipation<'a>> {
+    let mut wanted: Vec<ballot::NewParticipation<'a>> = ballots
         .iter()
         .zip(firsts)
         .filter(|(_, first)| **first)
@@ -529,7 +618,30 @@ fn record_participations(
         })
         .collect();
     wanted.sort_by(|a, b| a.token.cmp(b.token));
-    Ok(ballot::record_participations(conn, &wanted)?)
+    wanted
+}
+
+/// The ballot's entry, chained after `tail`.
+fn chain_entry(
+    ballot: &Prepared,
+    now: NaiveDateTime,
+    tail: &mut bulletin::Tail,
+    supersedes: Option<i64>,
+) -> bulletin::Pending {
+    bulletin::chain_after(
+        ballot.round_id,
+        tail,
+        &bulletin::NewEntry {
+            district_id: ballot.district,
+            ballot: bulletin::NewBallotBody::Sealed {
+                commitment: &ballot.commitment,
+                sealed: &ballot.sealed,
+            },
+            cast_day: &now.date().to_string(),
+            voter_tag: ballot.tag.as_deref(),
+            supersedes,
+        },
+    )
 }
 
 /// The ballots' entries on the locked board, after their participations were recorded.
@@ -590,20 +702,7 @@ fn append(
                 continue;
             }
         };
-        let entry = bulletin::chain_after(
-            ballot.round_id,
-            &mut board.tail,
-            &bulletin::NewEntry {
-                district_id: ballot.district,
-                ballot: bulletin::NewBallotBody::Sealed {
-                    commitment: &ballot.commitment,
-                    sealed: &ballot.sealed,
-                },
-                cast_day: &now.date().to_string(),
-                voter_tag: ballot.tag.as_deref(),
-                supersedes,
-            },
-        );
+        let entry = chain_entry(ballot, *now, &mut board.tail, supersedes);
         if let Some(tag) = &ballot.tag {
             tagged.insert(tag, entry.seq());
         }
@@ -638,6 +737,7 @@ pub fn commit(
     now: NaiveDateTime,
 ) -> AppResult<Receipt> {
     commit_all(conn, RoundId(ballot.round_id), &[(ballot, now)])?
+        .outcomes
         .pop()
         .unwrap_or_else(|| Err(AppError::internal("a written ballot had no outcome")))
 }

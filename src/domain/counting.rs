@@ -63,6 +63,7 @@ pub fn lock_for_count(
             "messages-counting-round-already-been-counted",
         )));
     }
+    round::close_board(conn, round_id)?;
     Ok(round)
 }
 

@@ -4,17 +4,21 @@
 //! moment and writes them in one transaction — a refused ballot (already voted, code used,
 //! voting closed) is refused before it writes anything, so it needs no rollback of its own —
 //! then commits once and only then answers each request. A receipt still means the ballot is
-//! durably stored.
+//! durably stored. On PostgreSQL a round's group of fresh ballots goes in one statement that
+//! commits by itself when the writer knows where the round's board ends
+//! (`ballots::append_fresh`); every other group, or one that statement turns away, goes in the
+//! transaction.
 
 use crate::domain::RoundId;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDateTime;
 
 use super::grouped::Grouped;
-use crate::db::connection::Health;
-use crate::db::{write_transaction, DbConnection, DbPool};
+use crate::db::connection::{Health, PooledDb};
+use crate::db::{write_transaction, DbPool};
 use crate::domain::ballots::{self, Prepared, Receipt};
+use crate::domain::bulletin::Tail;
 use crate::domain::voting_codes::{self, CodeRecord};
 use crate::error::{AppError, AppResult};
 use std::sync::Arc;
@@ -47,11 +51,16 @@ impl BallotBox {
     pub fn start(pool: DbPool, health: Arc<Health>) -> Self {
         let (lookup_pool, lookup_health) = (pool.clone(), health.clone());
         BallotBox {
-            writer: Grouped::start("ballot-box", MAX_BATCH, not_stored, move |batch| {
-                // Spans at debug level time each stage (see docs/benchmarks.md); off, they
-                // cost nothing.
-                let _span = tracing::debug_span!("ballot.batch", size = batch.len()).entered();
-                commit_batch(&pool, &health, batch)
+            writer: Grouped::start("ballot-box", MAX_BATCH, not_stored, {
+                // Where each round's board ends, as this writer last wrote or read it: a hint
+                // (`ballots::append_fresh` fails on a stale one and writes nothing).
+                let mut tails = HashMap::new();
+                move |batch| {
+                    // Spans at debug level time each stage (see docs/benchmarks.md); off,
+                    // they cost nothing.
+                    let _span = tracing::debug_span!("ballot.batch", size = batch.len()).entered();
+                    commit_batch(&pool, &health, &mut tails, batch)
+                }
             }),
             codes: Grouped::start("code-desk", MAX_LOOKUPS, not_stored, move |lookups| {
                 let _span = tracing::debug_span!("ballot.codes", size = lookups.len()).entered();
@@ -128,7 +137,12 @@ fn look_up_codes(
     answers
 }
 
-fn commit_batch(pool: &DbPool, health: &Health, batch: &[Job]) -> Vec<AppResult<Receipt>> {
+fn commit_batch(
+    pool: &DbPool,
+    health: &Health,
+    tails: &mut HashMap<i64, Tail>,
+    batch: &[Job],
+) -> Vec<AppResult<Receipt>> {
     let span = tracing::debug_span!("ballot.batch.connection").entered();
     let conn = checkout(pool, health, "ballot writer", batch.len());
     drop(span);
@@ -136,53 +150,101 @@ fn commit_batch(pool: &DbPool, health: &Health, batch: &[Job]) -> Vec<AppResult<
         Ok(conn) => conn,
         Err(refused) => return refused,
     };
-    let transaction = tracing::debug_span!("ballot.batch.transaction").entered();
-    let written = write_transaction(&mut conn, |conn| {
-        let _statements = tracing::debug_span!("ballot.batch.statements").entered();
-        write_batch(conn, batch)
-    });
-    drop(transaction);
-    match written {
-        Ok(outcomes) => {
-            crate::metrics::observe_batch(
-                batch.len(),
-                outcomes.iter().filter(|o| o.is_ok()).count(),
-            );
-            outcomes
-        }
-        Err(e) => {
-            crate::db::connection::distrust(&mut conn);
-            tracing::warn!(error = %e, ballots = batch.len(), "a batch of ballots was not committed");
-            batch
-                .iter()
-                .map(|_| Err(not_stored("the database did not confirm the write")))
-                .collect()
-        }
-    }
-}
-
-/// Inside the batch's transaction: each round's ballots are written together, in arrival
-/// order, rounds in id order (see `ballots::commit_all`). A refused ballot leaves nothing
-/// behind; any other error abandons the whole batch, and then no voter gets a receipt.
-fn write_batch(conn: &mut DbConnection, batch: &[Job]) -> AppResult<Vec<AppResult<Receipt>>> {
-    let rounds = by_round(batch.iter().map(|job| job.ballot.round_id));
     let mut outcomes: Vec<Option<AppResult<Receipt>>> = batch.iter().map(|_| None).collect();
-    for (id, jobs) in rounds {
-        let group: Vec<_> = jobs
-            .iter()
-            .map(|&i| (&batch[i].ballot, batch[i].now))
-            .collect();
-        let written = ballots::commit_all(conn, RoundId(id), &group)?;
-        for (i, outcome) in jobs.into_iter().zip(written) {
-            outcomes[i] = Some(outcome);
+    let mut rest = BTreeMap::new();
+    for (id, jobs) in by_round(batch.iter().map(|job| job.ballot.round_id)) {
+        let fresh = match tails.remove(&id) {
+            Some(tail) => {
+                let _span = tracing::debug_span!("ballot.batch.fresh").entered();
+                ballots::append_fresh(&mut conn, RoundId(id), &group_of(batch, &jobs), &tail)
+            }
+            None => Ok(None),
+        };
+        match fresh {
+            Ok(Some(written)) => settle(&mut outcomes, tails, id, &jobs, written),
+            Ok(None) => {
+                rest.insert(id, jobs);
+            }
+            Err(e) => {
+                crate::db::connection::distrust(&mut conn);
+                tracing::warn!(error = %e, ballots = jobs.len(), "a group of ballots was not written");
+                for i in jobs {
+                    outcomes[i] = Some(Err(not_stored("the database did not confirm the write")));
+                }
+            }
         }
     }
-    Ok(outcomes
+    if !rest.is_empty() {
+        write_rest(&mut conn, tails, batch, rest, &mut outcomes);
+    }
+    let outcomes: Vec<AppResult<Receipt>> = outcomes
         .into_iter()
         .map(|outcome| {
             outcome.unwrap_or_else(|| Err(AppError::internal("a ballot was left out of its batch")))
         })
-        .collect())
+        .collect();
+    crate::metrics::observe_batch(batch.len(), outcomes.iter().filter(|o| o.is_ok()).count());
+    outcomes
+}
+
+/// The ballots at these places in the batch, with their times.
+fn group_of<'a>(batch: &'a [Job], jobs: &[usize]) -> Vec<(&'a Prepared, NaiveDateTime)> {
+    jobs.iter()
+        .map(|&i| (&batch[i].ballot, batch[i].now))
+        .collect()
+}
+
+/// Each ballot's outcome in its place, and where its round's board now ends.
+fn settle(
+    outcomes: &mut [Option<AppResult<Receipt>>],
+    tails: &mut HashMap<i64, Tail>,
+    round_id: i64,
+    jobs: &[usize],
+    written: ballots::Written,
+) {
+    if let Some(tail) = written.tail {
+        tails.insert(round_id, tail);
+    }
+    for (&i, outcome) in jobs.iter().zip(written.outcomes) {
+        outcomes[i] = Some(outcome);
+    }
+}
+
+/// The rounds whose ballots were not all fresh (or whose board's end this writer did not
+/// know), in one transaction: each round's ballots together, in arrival order, rounds in id
+/// order (see `ballots::commit_all`). A refused ballot leaves nothing behind; any other error
+/// abandons the transaction, and then none of these voters gets a receipt.
+fn write_rest(
+    conn: &mut PooledDb,
+    tails: &mut HashMap<i64, Tail>,
+    batch: &[Job],
+    rounds: BTreeMap<i64, Vec<usize>>,
+    outcomes: &mut [Option<AppResult<Receipt>>],
+) {
+    let transaction = tracing::debug_span!("ballot.batch.transaction").entered();
+    let written = write_transaction(conn, |conn| {
+        let _statements = tracing::debug_span!("ballot.batch.statements").entered();
+        rounds
+            .iter()
+            .map(|(&id, jobs)| ballots::commit_all(conn, RoundId(id), &group_of(batch, jobs)))
+            .collect::<AppResult<Vec<_>>>()
+    });
+    drop(transaction);
+    match written {
+        Ok(written) => {
+            for ((id, jobs), written) in rounds.into_iter().zip(written) {
+                settle(outcomes, tails, id, &jobs, written);
+            }
+        }
+        Err(e) => {
+            crate::db::connection::distrust(conn);
+            let count: usize = rounds.values().map(Vec::len).sum();
+            tracing::warn!(error = %e, ballots = count, "a batch of ballots was not committed");
+            for i in rounds.into_values().flatten() {
+                outcomes[i] = Some(Err(not_stored("the database did not confirm the write")));
+            }
+        }
+    }
 }
 
 /// A ballot as a page or the API receives it.

@@ -40,14 +40,14 @@ impl<Q: Send + 'static, A: Send + 'static> Grouped<Q, A> {
         name: &str,
         max: usize,
         failed: fn(&str) -> AppError,
-        serve: impl Fn(&[Q]) -> Vec<AppResult<A>> + Send + 'static,
+        mut serve: impl FnMut(&[Q]) -> Vec<AppResult<A>> + Send + 'static,
     ) -> Self {
         let (jobs, mut queue) = mpsc::channel::<Job<Q, A>>(QUEUE);
         let spawned = std::thread::Builder::new()
             .name(name.into())
             .spawn(move || {
                 while let Some(group) = next_group(&mut queue, max) {
-                    answer(group, &serve, failed);
+                    answer(group, &mut serve, failed);
                 }
             });
         if let Err(e) = spawned {

@@ -16,6 +16,7 @@ mod dead_ends;
 mod deliberation;
 mod docs;
 mod follow_up;
+mod group_writes;
 mod health;
 mod identity;
 mod identity_journey;

@@ -48,6 +48,7 @@ fn declared_columns() -> Vec<(String, String)> {
         participations,
         ballots,
         round_results,
+        open_boards,
         login_throttle,
         audit_log,
         security_counters,

@@ -69,6 +69,161 @@ pub fn insert_all(conn: &mut DbConnection, rows: &[NewBallot<'_>]) -> QueryResul
     }
 }
 
+/// The one statement that writes a group of fresh ballots on PostgreSQL (`append_fresh`),
+/// a `?` for each value. Participations first (in the order given: token order), then the
+/// round's row and its `open_boards` row FOR SHARE, then the entries — the order a group of
+/// ballots takes in a transaction (`domain::ballots`). An entry's round id is the locked
+/// row's: when the round does not qualify (counted: no `open_boards` row; not open at one of
+/// the ballots' times; or the first entry's predecessor is not on the board as the entry says)
+/// it is NULL, the insert fails and the whole statement with it. A participation taken
+/// already, or an entry's place in the chain taken already, fails it on a unique key. So the
+/// entries continue the chain exactly where it ends, whatever the writer believed.
+const APPEND_FRESH: &str = "\
+WITH taken AS (
+    INSERT INTO participations (id, round_id, user_id, channel, token)
+    SELECT p.id, ?, p.user_id, p.channel, p.token
+    FROM unnest(?, ?, ?, ?) AS p (id, user_id, channel, token)
+    RETURNING 1
+), open_round AS MATERIALIZED (
+    SELECT r.id FROM rounds r JOIN open_boards b ON b.round_id = r.id
+    WHERE r.id = ? AND r.proposals_open_at <= ? AND r.review_at <= ? AND r.voting_open_at <= ?
+        AND r.voting_close_at > ? AND (SELECT count(*) FROM taken) = ?
+        AND (? = 0 OR EXISTS (SELECT 1 FROM ballots t
+            WHERE t.round_id = r.id AND t.seq = ? AND t.entry_hash = ?))
+    FOR SHARE
+), appended AS (
+    INSERT INTO ballots (round_id, district_id, seq, content, cast_day, tracking_hash,
+        prev_hash, entry_hash, voter_tag, salt, commitment, sealed)
+    SELECT (SELECT id FROM open_round), e.district_id, e.seq, e.content, e.cast_day,
+        e.tracking_hash, e.prev_hash, e.entry_hash, e.voter_tag, e.salt, e.commitment, e.sealed
+    FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        AS e (district_id, seq, content, cast_day, tracking_hash, prev_hash, entry_hash,
+            voter_tag, salt, commitment, sealed)
+    RETURNING 1
+)
+SELECT count(*) FROM appended";
+
+/// `APPEND_FRESH` and its values, as a query type of its own: the connection then keeps it
+/// prepared, where diesel would plan a `sql_query` afresh each time.
+struct AppendFresh<'a> {
+    round_id: i64,
+    earliest: chrono::NaiveDateTime,
+    latest: chrono::NaiveDateTime,
+    ids: Vec<i64>,
+    user_ids: Vec<Option<i64>>,
+    channels: Vec<&'a str>,
+    tokens: Vec<&'a str>,
+    taken: i64,
+    after_seq: i64,
+    after_hash: &'a str,
+    district_ids: Vec<Option<i64>>,
+    seqs: Vec<i64>,
+    contents: Vec<&'a str>,
+    cast_days: Vec<&'a str>,
+    tracking_hashes: Vec<&'a str>,
+    prev_hashes: Vec<&'a str>,
+    entry_hashes: Vec<&'a str>,
+    voter_tags: Vec<Option<&'a str>>,
+    salts: Vec<Option<&'a str>>,
+    commitments: Vec<Option<&'a str>>,
+    sealed: Vec<Option<&'a [u8]>>,
+}
+
+impl diesel::query_builder::QueryId for AppendFresh<'_> {
+    type QueryId = AppendFresh<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::Query for AppendFresh<'_> {
+    type SqlType = diesel::sql_types::BigInt;
+}
+
+impl RunQueryDsl<diesel::PgConnection> for AppendFresh<'_> {}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for AppendFresh<'_> {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        use diesel::sql_types::{Array, BigInt, Binary, Nullable, Text, Timestamp};
+        let mut sql = APPEND_FRESH.split('?');
+        macro_rules! bind {
+            ($($sql_type:ty => $value:expr),* $(,)?) => {$(
+                out.push_sql(sql.next().unwrap_or_default());
+                out.push_bind_param::<$sql_type, _>($value)?;
+            )*};
+        }
+        bind!(
+            BigInt => &self.round_id,
+            Array<BigInt> => &self.ids,
+            Array<Nullable<BigInt>> => &self.user_ids,
+            Array<Text> => &self.channels,
+            Array<Text> => &self.tokens,
+            BigInt => &self.round_id,
+            Timestamp => &self.earliest,
+            Timestamp => &self.earliest,
+            Timestamp => &self.earliest,
+            Timestamp => &self.latest,
+            BigInt => &self.taken,
+            BigInt => &self.after_seq,
+            BigInt => &self.after_seq,
+            Text => &self.after_hash,
+            Array<Nullable<BigInt>> => &self.district_ids,
+            Array<BigInt> => &self.seqs,
+            Array<Text> => &self.contents,
+            Array<Text> => &self.cast_days,
+            Array<Text> => &self.tracking_hashes,
+            Array<Text> => &self.prev_hashes,
+            Array<Text> => &self.entry_hashes,
+            Array<Nullable<Text>> => &self.voter_tags,
+            Array<Nullable<Text>> => &self.salts,
+            Array<Nullable<Text>> => &self.commitments,
+            Array<Nullable<Binary>> => &self.sealed,
+        );
+        out.push_sql(sql.next().unwrap_or_default());
+        Ok(())
+    }
+}
+
+/// Writes the participations and the board entries of ballots that are each the first of
+/// their person, in one statement that commits by itself (the connection must not be in a
+/// transaction), if the round's board is open at every time in `times` (earliest, latest).
+/// Returns how many entries it wrote: all, or — with an error — none. The entries must be for
+/// `round_id`, in chain order, with no `supersedes`. PostgreSQL only.
+pub fn append_fresh(
+    pg: &mut diesel::PgConnection,
+    round_id: i64,
+    taken: &[NewParticipation<'_>],
+    entries: &[NewBallot<'_>],
+    times: (chrono::NaiveDateTime, chrono::NaiveDateTime),
+) -> QueryResult<usize> {
+    let appended: i64 = AppendFresh {
+        round_id,
+        earliest: times.0,
+        latest: times.1,
+        ids: taken.iter().map(|_| random_id()).collect(),
+        user_ids: taken.iter().map(|p| p.user_id).collect(),
+        channels: taken.iter().map(|p| p.channel).collect(),
+        tokens: taken.iter().map(|p| p.token).collect(),
+        taken: taken.len() as i64,
+        after_seq: entries.first().map_or(0, |e| e.seq - 1),
+        after_hash: entries.first().map_or("", |e| e.prev_hash),
+        district_ids: entries.iter().map(|e| e.district_id).collect(),
+        seqs: entries.iter().map(|e| e.seq).collect(),
+        contents: entries.iter().map(|e| e.content).collect(),
+        cast_days: entries.iter().map(|e| e.cast_day).collect(),
+        tracking_hashes: entries.iter().map(|e| e.tracking_hash).collect(),
+        prev_hashes: entries.iter().map(|e| e.prev_hash).collect(),
+        entry_hashes: entries.iter().map(|e| e.entry_hash).collect(),
+        voter_tags: entries.iter().map(|e| e.voter_tag).collect(),
+        salts: entries.iter().map(|e| e.salt).collect(),
+        commitments: entries.iter().map(|e| e.commitment).collect(),
+        sealed: entries.iter().map(|e| e.sealed).collect(),
+    }
+    .get_result(pg)?;
+    Ok(appended as usize)
+}
+
 /// The bulletin board of a round, in chain order.
 pub fn of_round(conn: &mut DbConnection, round_id: i64) -> QueryResult<Vec<BallotRow>> {
     ballots::table

@@ -1,7 +1,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::rounds;
+use crate::db::schema::{open_boards, rounds};
 use crate::db::DbConnection;
 
 #[derive(Queryable, Selectable, Clone, Debug)]
@@ -71,11 +71,16 @@ pub struct NewRound<'a> {
     pub created_at: NaiveDateTime,
 }
 
+/// Inserts the round with its board open (see `close_board`); call it in a transaction.
 pub fn insert(conn: &mut DbConnection, new: &NewRound<'_>) -> QueryResult<i64> {
-    diesel::insert_into(rounds::table)
+    let id = diesel::insert_into(rounds::table)
         .values(new)
         .returning(rounds::id)
-        .get_result(conn)
+        .get_result(conn)?;
+    diesel::insert_into(open_boards::table)
+        .values(open_boards::round_id.eq(id))
+        .execute(conn)?;
+    Ok(id)
 }
 
 /// Newest voting first: what a visitor most likely came for.
@@ -181,6 +186,15 @@ pub enum TimeColumn {
 pub fn set_census_salt(conn: &mut DbConnection, id: i64, salt: &str) -> QueryResult<()> {
     diesel::update(rounds::table.find(id))
         .set(rounds::census_salt.eq(salt))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Closes the round's board (in the count's transaction): `ballot::append_fresh` writes only
+/// to a board with its row in `open_boards`, and a statement of it that waited for the count's
+/// lock finds the row gone.
+pub fn close_board(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+    diesel::delete(open_boards::table.find(id))
         .execute(conn)
         .map(|_| ())
 }
