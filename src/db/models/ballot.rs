@@ -88,8 +88,7 @@ WITH taken AS (
     SELECT r.id FROM rounds r JOIN open_boards b ON b.round_id = r.id
     WHERE r.id = ? AND r.proposals_open_at <= ? AND r.review_at <= ? AND r.voting_open_at <= ?
         AND r.voting_close_at > ? AND (SELECT count(*) FROM taken) = ?
-        AND (? = 0 OR EXISTS (SELECT 1 FROM ballots t
-            WHERE t.round_id = r.id AND t.seq = ? AND t.entry_hash = ?))
+        AND (? = 0 OR (SELECT t.entry_hash FROM ballots t WHERE t.round_id = ? AND t.seq = ?) = ?)
     FOR SHARE
 ), appended AS (
     INSERT INTO ballots (round_id, district_id, seq, content, cast_day, tracking_hash,
@@ -166,6 +165,7 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for AppendFresh<'_> {
             Timestamp => &self.latest,
             BigInt => &self.taken,
             BigInt => &self.after_seq,
+            BigInt => &self.round_id,
             BigInt => &self.after_seq,
             Text => &self.after_hash,
             Array<Nullable<BigInt>> => &self.district_ids,
