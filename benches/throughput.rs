@@ -3,7 +3,7 @@
 //!
 //! scripts/bench-load.sh throughput          # installs wrk (and pgbench) when missing, then this
 //! cargo bench --bench throughput            # SQLite; PostgreSQL too with BUDGETBOX_TEST_POSTGRES_URL
-//! CONNECTIONS=32 SECONDS=10 CODES=150000 cargo bench --bench throughput
+//! CONNECTIONS=32 SECONDS=10 CODES=300000 cargo bench --bench throughput
 //! PROFILE=/tmp/ballots cargo bench --bench throughput   # `perf record -a -g` for 5 s of the ballots
 //! SPANS=1 cargo bench --bench throughput    # and the time of each stage of a ballot, from its spans
 //!
@@ -106,7 +106,7 @@ fn run(label: &str, url: DatabaseUrl) {
     let settings = support::settings(url.clone(), env_usize("POOL", 10) as u32);
     let pool = support::pool(&settings);
     let dir = tempfile::tempdir().expect("temp dir");
-    let (round, projects, codes) = support::voting_round(&pool, env_usize("CODES", 150_000));
+    let (round, projects, codes) = support::voting_round(&pool, env_usize("CODES", 300_000));
     let codes_file = dir.path().join("codes");
     std::fs::write(&codes_file, codes.join("\n")).expect("codes file");
     let script = dir.path().join("ballots.lua");

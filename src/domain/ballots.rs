@@ -518,18 +518,14 @@ pub fn append_fresh(
         return Ok(None);
     };
     let firsts = first_of_each_person(ballots);
-    let fresh = ballots
-        .iter()
-        .all(|(ballot, _)| ballot.round_id == round_id.0 && ballot.receipt_copy.is_none());
-    let (Some(earliest), Some(latest)) = (
-        ballots.iter().map(|(_, now)| *now).min(),
-        ballots.iter().map(|(_, now)| *now).max(),
-    ) else {
+    let fresh = !firsts.contains(&false)
+        && ballots
+            .iter()
+            .all(|(ballot, _)| ballot.round_id == round_id.0 && ballot.receipt_copy.is_none());
+    let times = ballots.iter().map(|(_, now)| *now);
+    let (true, Some(earliest), Some(latest)) = (fresh, times.clone().min(), times.max()) else {
         return Ok(None);
     };
-    if !fresh || firsts.contains(&false) {
-        return Ok(None);
-    }
     let taken = participations_of(round_id, ballots, &firsts);
     let mut end = tail.clone();
     let entries: Vec<bulletin::Pending> = ballots
