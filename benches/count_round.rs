@@ -7,6 +7,7 @@
 //! cargo bench --bench count_round             # 20,000 ballots
 //! BALLOTS=100000 cargo bench --bench count_round
 
+use budgetbox::domain::board_writes;
 use budgetbox::domain::RoundId;
 use std::time::Instant;
 
@@ -77,7 +78,7 @@ fn run(label: &str, url: DatabaseUrl, count: usize) {
             .collect();
         budgetbox::db::write_transaction(&mut conn, |conn| {
             let group: Vec<_> = prepared.iter().map(|b| (b, now)).collect();
-            ballots::commit_all(conn, RoundId(round), &group)
+            board_writes::commit_all(conn, RoundId(round), &group)
         })
         .expect("group committed")
         .outcomes

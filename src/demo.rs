@@ -17,6 +17,7 @@ use crate::db::models::user::NewUser;
 use crate::db::models::{district, proposal, round, user};
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::ballots::{self, Channel, Choice, Voter};
+use crate::domain::board_writes;
 use crate::error::{AppError, AppResult};
 
 const DISTRICTS: [(&str, &str); 3] = [
@@ -325,7 +326,7 @@ fn cast_demo_ballots(
             },
             cast_at,
         )?;
-        ballots::commit(conn, &ballot, cast_at)?;
+        board_writes::commit(conn, &ballot, cast_at)?;
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ pub mod ballot_rules;
 pub mod ballot_words;
 pub mod ballots;
 pub mod board_tree;
+pub mod board_writes;
 pub mod bulletin;
 pub mod census;
 pub mod closing;

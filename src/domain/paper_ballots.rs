@@ -1,10 +1,11 @@
 //! Paper ballots, entered twice by two different poll officers. The first entry waits, sealed
 //! like any ballot, until a second officer enters the same choices; then the ballot is cast
-//! through the same exactly-once path as an online ballot (`ballots::commit_to`).
+//! through the same exactly-once path as an online ballot (`board_writes::commit_to`).
 
 use chrono::NaiveDateTime;
 
 use super::ballots::{self, Cast, Channel, Choice, Voter};
+use super::board_writes;
 use super::people::Account;
 use super::sealing::RoundKeys;
 use crate::db::models::ballot;
@@ -54,7 +55,7 @@ pub fn enter_paper(
     let content = ballots::validate(&ballots::paper(conn, &round, district)?, choice)?.to_json()?;
     let keys = RoundKeys::new(secret, round_id);
     write_transaction(conn, |conn| {
-        let mut board = ballots::open_board(conn, RoundId(round_id))?;
+        let mut board = board_writes::open_board(conn, RoundId(round_id))?;
         if ballots::has_voted(conn, secret, RoundId(round_id), voter)? {
             return Err(AppError::Conflict(Message::new(
                 "messages-ballots-person-already-voted-round",
@@ -81,7 +82,7 @@ pub fn enter_paper(
                 if first != content {
                     return Ok(PaperOutcome::Mismatch);
                 }
-                let receipt = ballots::commit_to(conn, &mut board, &prepared, now)?;
+                let receipt = board_writes::commit_to(conn, &mut board, &prepared, now)?;
                 Ok(PaperOutcome::Cast(receipt.tracking_code))
             }
         }

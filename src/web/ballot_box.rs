@@ -6,7 +6,7 @@
 //! then commits once and only then answers each request. A receipt still means the ballot is
 //! durably stored. On PostgreSQL a round's group of fresh ballots goes in one statement that
 //! commits by itself when the writer knows where the round's board ends
-//! (`ballots::append_fresh`); every other group, or one that statement turns away, goes in the
+//! (`board_writes::append_fresh`); every other group, or one that statement turns away, goes in the
 //! transaction.
 
 use crate::domain::RoundId;
@@ -18,6 +18,7 @@ use super::grouped::Grouped;
 use crate::db::connection::{Health, PooledDb};
 use crate::db::{write_transaction, DbPool};
 use crate::domain::ballots::{self, Prepared, Receipt};
+use crate::domain::board_writes::{self, Written};
 use crate::domain::bulletin::Tail;
 use crate::domain::voting_codes::{self, CodeRecord};
 use crate::error::{AppError, AppResult};
@@ -53,7 +54,7 @@ impl BallotBox {
         BallotBox {
             writer: Grouped::start("ballot-box", MAX_BATCH, not_stored, {
                 // Where each round's board ends, as this writer last wrote or read it: a hint
-                // (`ballots::append_fresh` fails on a stale one and writes nothing).
+                // (`board_writes::append_fresh` fails on a stale one and writes nothing).
                 let mut tails = HashMap::new();
                 move |batch| {
                     // Spans at debug level time each stage (see docs/benchmarks.md); off,
@@ -150,17 +151,23 @@ fn commit_batch(
         Ok(conn) => conn,
         Err(refused) => return refused,
     };
+    let one_statement = board_writes::writes_in_one_statement(&conn);
     let mut outcomes: Vec<Option<AppResult<Receipt>>> = batch.iter().map(|_| None).collect();
     let mut rest = BTreeMap::new();
     for (id, jobs) in by_round(batch.iter().map(|job| job.ballot.round_id)) {
-        let fresh = match tails.remove(&id) {
-            Some(tail) => {
+        let group = group_of(batch, &jobs);
+        let fresh = tails
+            .remove(&id)
+            .filter(|_| one_statement)
+            .and_then(|tail| board_writes::fresh_group(RoundId(id), &group, &tail));
+        let written = match fresh {
+            Some(fresh) => {
                 let _span = tracing::debug_span!("ballot.batch.fresh").entered();
-                ballots::append_fresh(&mut conn, RoundId(id), &group_of(batch, &jobs), &tail)
+                board_writes::append_fresh(&mut conn, &fresh)
             }
             None => Ok(None),
         };
-        match fresh {
+        match written {
             Ok(Some(written)) => settle(&mut outcomes, tails, id, &jobs, written),
             Ok(None) => {
                 rest.insert(id, jobs);
@@ -200,7 +207,7 @@ fn settle(
     tails: &mut HashMap<i64, Tail>,
     round_id: i64,
     jobs: &[usize],
-    written: ballots::Written,
+    written: Written,
 ) {
     if let Some(tail) = written.tail {
         tails.insert(round_id, tail);
@@ -212,7 +219,7 @@ fn settle(
 
 /// The rounds whose ballots were not all fresh (or whose board's end this writer did not
 /// know), in one transaction: each round's ballots together, in arrival order, rounds in id
-/// order (see `ballots::commit_all`). A refused ballot leaves nothing behind; any other error
+/// order (see `board_writes::commit_all`). A refused ballot leaves nothing behind; any other error
 /// abandons the transaction, and then none of these voters gets a receipt.
 fn write_rest(
     conn: &mut PooledDb,
@@ -226,7 +233,7 @@ fn write_rest(
         let _statements = tracing::debug_span!("ballot.batch.statements").entered();
         rounds
             .iter()
-            .map(|(&id, jobs)| ballots::commit_all(conn, RoundId(id), &group_of(batch, jobs)))
+            .map(|(&id, jobs)| board_writes::commit_all(conn, RoundId(id), &group_of(batch, jobs)))
             .collect::<AppResult<Vec<_>>>()
     });
     drop(transaction);

@@ -1,6 +1,7 @@
 //! Casting ballots: validation with exact messages, exactly once under concurrency, secrecy
 //! of the stored rows, receipts and the bulletin board, and a script-free browser vote.
 
+use budgetbox::domain::board_writes;
 use budgetbox::domain::RoundId;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
@@ -538,7 +539,7 @@ both_backends_with_clock! {
         // Written as the ballot writer writes a batch: one board, one transaction.
         let outcomes = budgetbox::db::write_transaction(&mut conn, |conn| {
             let group: Vec<_> = group.iter().map(|ballot| (ballot, now)).collect();
-            ballots::commit_all(conn, RoundId(f.round), &group).map(|w| w.outcomes)
+            board_writes::commit_all(conn, RoundId(f.round), &group).map(|w| w.outcomes)
         })
         .unwrap();
         let receipts: Vec<_> = outcomes[..3].iter().map(|o| o.as_ref().expect("stored")).collect();
@@ -578,7 +579,7 @@ both_backends_with_clock! {
         };
         let (late, again, other) = (prepare(late_code), prepare(&late_code.to_lowercase()), prepare(other_code));
         let outcomes = budgetbox::db::write_transaction(&mut conn, |conn| {
-            ballots::commit_all(conn, RoundId(f.round), &[(&late, after_close), (&again, now), (&other, now)]).map(|w| w.outcomes)
+            board_writes::commit_all(conn, RoundId(f.round), &[(&late, after_close), (&again, now), (&other, now)]).map(|w| w.outcomes)
         })
         .unwrap();
         for refused in &outcomes[..2] {

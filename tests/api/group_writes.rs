@@ -1,10 +1,12 @@
-//! A group of fresh ballots written in one statement (`ballots::append_fresh`, PostgreSQL):
-//! played against every way it could go wrong — a writer whose memory of the board's end is
-//! behind, ahead or wrong, a person who voted already, a ballot stamped outside voting, and a
-//! count that takes the round while the statement waits — it writes all or nothing, and
-//! nothing whenever the ballots would not stand as a transaction would have decided them.
+//! A group of fresh ballots written in one statement (`board_writes::append_fresh`,
+//! PostgreSQL): played against every way it could go wrong — a writer whose memory of the
+//! board's end is behind, ahead or wrong, a person who voted already, a ballot stamped outside
+//! voting, and a count that takes the round while the statement waits — it writes all or
+//! nothing, and nothing whenever the ballots would not stand as a transaction would have
+//! decided them.
 
 use budgetbox::domain::ballots::{self, Cast, Choice, Prepared, Voter};
+use budgetbox::domain::board_writes;
 use budgetbox::domain::bulletin::{self, Tail};
 use budgetbox::domain::RoundId;
 use reqwest::Method;
@@ -33,6 +35,17 @@ async fn new_codes(app: &TestApp, round: i64, count: usize) -> Vec<String> {
         .collect()
 }
 
+/// Writes `group` at `now`s in one statement chained after `tail`.
+fn write_fresh(
+    conn: &mut budgetbox::db::DbConnection,
+    round: i64,
+    group: &[(&Prepared, chrono::NaiveDateTime)],
+    tail: &Tail,
+) -> budgetbox::error::AppResult<Option<board_writes::Written>> {
+    let fresh = board_writes::fresh_group(RoundId(round), group, tail).expect("a fresh group");
+    board_writes::append_fresh(conn, &fresh)
+}
+
 /// Writes `group` at `now`s in one statement, from a fresh connection.
 fn append(
     app: &TestApp,
@@ -40,8 +53,7 @@ fn append(
     group: &[(&Prepared, chrono::NaiveDateTime)],
     tail: &Tail,
 ) -> Option<Vec<String>> {
-    let written = ballots::append_fresh(&mut app.conn(), RoundId(round), group, tail)
-        .expect("no database error");
+    let written = write_fresh(&mut app.conn(), round, group, tail).expect("no database error");
     written.map(|w| {
         assert_eq!(
             w.tail.as_ref(),
@@ -120,7 +132,7 @@ both_backends_with_clock! {
         budgetbox::db::write_transaction(&mut counting, |conn| {
             budgetbox::domain::counting::lock_for_count(conn, RoundId(round), after_close)?;
             let started = std::thread::spawn(move || {
-                ballots::append_fresh(&mut writing, RoundId(round), &[(&late, now)], &tail).map(|w| w.is_some())
+                write_fresh(&mut writing, round, &[(&late, now)], &tail).map(|w| w.is_some())
             });
             // Until the statement waits for the round's lock (or, wrongly, is done already).
             while !started.is_finished() && !waits_for_a_lock(&app) {

@@ -142,7 +142,7 @@ both_backends_with_clock! {
         let prepared = ballots::prepare(&mut conn, app.secret.expose(), Cast { round_id: f.round, voter: Voter::Account(&voter), requested_district: Some(f.north), choice: &choice, channel: ballots::Channel::Online }, before_close).unwrap();
         // The count runs (and locks the round) before this ballot reaches its transaction.
         budgetbox::domain::closing::count_round(&mut conn, app.secret.expose(), RoundId(f.round), crate::ballots::at("2026-06-15T18:00")).unwrap();
-        let late = budgetbox::db::write_transaction(&mut conn, |conn| ballots::commit(conn, &prepared, before_close));
+        let late = budgetbox::db::write_transaction(&mut conn, |conn| budgetbox::domain::board_writes::commit(conn, &prepared, before_close));
         assert!(matches!(late, Err(budgetbox::error::AppError::Forbidden(ref m)) if m.to_string().contains("Voting has closed")), "{:?}", late.err());
         assert!(budgetbox::db::models::ballot::of_round(&mut conn, f.round).unwrap().is_empty(), "nothing appended after the count");
         assert_eq!(budgetbox::db::models::ballot::participation_count(&mut conn, f.round).unwrap(), 0, "and no participation left behind");
