@@ -219,8 +219,9 @@ pub fn request_password_reset(
     })
 }
 
-/// Sets a new password with a reset link; every session of the account ends. The link is
-/// spent only when the new password is acceptable, so a refused password can be tried again.
+/// Sets a new password with a reset link; every session of the account ends, and every other
+/// reset link of it. The link is spent only when the new password is acceptable, so a refused
+/// password can be tried again.
 pub fn reset_password(
     conn: &mut DbConnection,
     token: &str,
@@ -241,6 +242,9 @@ pub fn reset_password(
         }
         user::set_password_hash(conn, owner.id, &password::hash(new_password))?;
         user::bump_token_version(conn, owner.id)?;
+        // The account's other reset links end with this one: a second mail someone else saw
+        // must not undo the new password.
+        email_token::spend_all(conn, owner.id, "reset")?;
         // Following a link sent to the address proves it, too.
         user::mark_email_verified(conn, owner.id)?;
         audit::insert(

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::auth::{password, Role};
 use crate::db::models::user::{self, NewUser};
-use crate::db::models::{audit, district, login_throttle, proposal};
+use crate::db::models::{audit, district, email_token, login_throttle, proposal};
 use crate::db::DbConnection;
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Message;
@@ -410,6 +410,47 @@ fn record_failure(conn: &mut DbConnection, key: &str, now: NaiveDateTime) -> App
     Ok(())
 }
 
+/// The counters a password guess is kept under, as login keeps them: the account from this
+/// address, the account from anywhere, the address (see the `*_FREE_FAILURES`).
+struct Guesses {
+    pair: String,
+    account: String,
+    address: String,
+}
+
+impl Guesses {
+    fn new(secret: &[u8], email: &str, ip: &str) -> Self {
+        Guesses {
+            pair: throttle_key(secret, "ip-account", &format!("{ip}\n{email}")),
+            account: throttle_key(secret, "account", email),
+            address: throttle_key(secret, "ip", ip),
+        }
+    }
+
+    /// Seconds to wait before the next guess, if any.
+    fn wait(&self, conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<Option<i64>> {
+        Ok([
+            throttled(conn, &self.pair, ADDRESS_ACCOUNT_FREE_FAILURES, now)?,
+            throttled(conn, &self.account, ACCOUNT_FREE_FAILURES, now)?,
+            throttled(conn, &self.address, IP_FREE_FAILURES, now)?,
+        ]
+        .into_iter()
+        .max()
+        .flatten())
+    }
+
+    fn failed(&self, conn: &mut DbConnection, now: NaiveDateTime) -> AppResult<()> {
+        record_failure(conn, &self.pair, now)?;
+        record_failure(conn, &self.account, now)?;
+        record_failure(conn, &self.address, now)
+    }
+
+    fn succeeded(&self, conn: &mut DbConnection) -> AppResult<()> {
+        login_throttle::clear(conn, &self.pair)?;
+        Ok(())
+    }
+}
+
 /// Checks a login. Throttled attempts are refused before any password work.
 pub fn login(
     conn: &mut DbConnection,
@@ -420,18 +461,8 @@ pub fn login(
     now: NaiveDateTime,
 ) -> AppResult<LoginResult> {
     let email = normalize_email(email);
-    let account = throttle_key(secret, "account", &email);
-    let address = throttle_key(secret, "ip", ip);
-    let pair = throttle_key(secret, "ip-account", &format!("{ip}\n{email}"));
-    let wait = [
-        throttled(conn, &pair, ADDRESS_ACCOUNT_FREE_FAILURES, now)?,
-        throttled(conn, &account, ACCOUNT_FREE_FAILURES, now)?,
-        throttled(conn, &address, IP_FREE_FAILURES, now)?,
-    ]
-    .into_iter()
-    .max()
-    .flatten();
-    if let Some(retry_after_seconds) = wait {
+    let guesses = Guesses::new(secret, &email, ip);
+    if let Some(retry_after_seconds) = guesses.wait(conn, now)? {
         count(conn, now, "login.throttled")?;
         return Ok(LoginResult::Throttled {
             retry_after_seconds,
@@ -447,7 +478,7 @@ pub fn login(
     };
     match found {
         Some(u) if ok => {
-            login_throttle::clear(conn, &pair)?;
+            guesses.succeeded(conn)?;
             if password::needs_rehash(&u.password_hash) {
                 user::set_password_hash(conn, u.id, &password::hash(pass))?;
             }
@@ -455,13 +486,44 @@ pub fn login(
             Ok(LoginResult::Success(u.into()))
         }
         _ => {
-            record_failure(conn, &pair, now)?;
-            record_failure(conn, &account, now)?;
-            record_failure(conn, &address, now)?;
+            guesses.failed(conn, now)?;
             count(conn, now, "login.failed")?;
             Ok(LoginResult::Refused)
         }
     }
+}
+
+/// A signed-in person re-entering their password to confirm a change it guards: where from,
+/// and the language a refusal is written in.
+pub struct Reentry<'a> {
+    pub secret: &'a [u8],
+    pub ip: &'a str,
+    pub lang: crate::i18n::Lang,
+}
+
+/// Whether `pass` is the account's password, with login's back-off on the same counters: a
+/// session someone else holds (a copied cookie, a shared computer) cannot be used to guess
+/// the password it guards, and its guesses slow down logins to the account too.
+fn own_password(
+    conn: &mut DbConnection,
+    who: &Reentry<'_>,
+    user: &Account,
+    pass: &str,
+    stored: &str,
+    now: NaiveDateTime,
+) -> AppResult<bool> {
+    let guesses = Guesses::new(who.secret, &user.email, who.ip);
+    if let Some(retry_after_seconds) = guesses.wait(conn, now)? {
+        count(conn, now, "password-check.throttled")?;
+        return Err(too_many_attempts(who.lang, retry_after_seconds));
+    }
+    if password::verify(pass, stored) {
+        guesses.succeeded(conn)?;
+        return Ok(true);
+    }
+    guesses.failed(conn, now)?;
+    count(conn, now, "password-check.failed")?;
+    Ok(false)
 }
 
 /// A resident's own account changes are logged with their day only: the time of a change
@@ -503,13 +565,15 @@ pub fn end_session(
 
 pub fn change_password(
     conn: &mut DbConnection,
+    who: &Reentry<'_>,
     user: &Account,
     current: &str,
     new: &str,
     now: NaiveDateTime,
 ) -> AppResult<()> {
     let mut errors = FieldErrors::default();
-    if !password::verify(current, &password_hash_of(conn, user.id)?) {
+    let stored = password_hash_of(conn, user.id)?;
+    if !own_password(conn, who, user, current, &stored, now)? {
         errors.add(
             "current_password",
             Message::new("messages-account-not-current-password"),
@@ -520,8 +584,10 @@ pub fn change_password(
     }
     errors.into_result()?;
     user::set_password_hash(conn, user.id, &password::hash(new))?;
-    // Other sessions end; the caller issues a fresh token for this one.
+    // Other sessions end; the caller issues a fresh token for this one. Reset links sent
+    // before end too: whoever saw one must not set another password after this one.
     user::bump_token_version(conn, user.id)?;
+    email_token::spend_all(conn, user.id, "reset")?;
     audit::insert(
         conn,
         own_action_day(now),
@@ -623,6 +689,7 @@ pub fn personal_data(conn: &mut DbConnection, user_id: i64) -> AppResult<Persona
 /// identity provider), by ticking the confirmation.
 pub fn delete_account(
     conn: &mut DbConnection,
+    who: &Reentry<'_>,
     user: &Account,
     pass: &str,
     confirmed: bool,
@@ -633,7 +700,7 @@ pub fn delete_account(
         (confirmed, "confirm", "identity-delete-confirm-needed")
     } else {
         (
-            password::verify(pass, &stored),
+            own_password(conn, who, user, pass, &stored, now)?,
             "password",
             "messages-account-not-password",
         )

@@ -188,6 +188,68 @@ both_backends! {
         assert!(log.contains("role.changed") && log.contains("from citizen to reviewer"));
         assert!(log.contains("login.succeeded"));
     }
+
+    async fn a_link_from_another_site_does_not_change_the_stored_language(app) {
+        app.create_user("lou@example.org", PASSWORD, "citizen");
+        let session = app.api_login("lou@example.org", PASSWORD).await;
+        let stored = || async { app.get_bearer("/api/v1/me", &session).await.json::<serde_json::Value>().await.unwrap()["language"].clone() };
+        assert_eq!(stored().await, "en");
+        let switch = |lang: &'static str, headers: &'static [(&'static str, &'static str)]| {
+            let mut request = app.new_browser().get(app.url(&format!("/language/{lang}"))).header("cookie", format!("bb_session={session}"));
+            for (name, value) in headers {
+                request = request.header(*name, *value);
+            }
+            request.send()
+        };
+        // A link or image on another site: the page switches (a cookie), the account does not.
+        let res = switch("es", &[("sec-fetch-site", "cross-site"), ("referer", "https://elsewhere.example/page")]).await.unwrap();
+        assert_eq!(res.status(), 303);
+        assert_eq!(stored().await, "en");
+        let res = switch("es", &[]).await.unwrap();
+        assert_eq!(res.status(), 303);
+        assert_eq!(stored().await, "en", "no sign it came from this site");
+        // The switcher on this site's own pages, or the address typed in.
+        switch("es", &[("sec-fetch-site", "same-origin")]).await.unwrap();
+        assert_eq!(stored().await, "es");
+        switch("pl", &[("sec-fetch-site", "none")]).await.unwrap();
+        assert_eq!(stored().await, "pl");
+        let own_page: &'static str = Box::leak(format!("{}/rounds", app.url("")).into_boxed_str());
+        let referred = app.new_browser().get(app.url("/language/en")).header("cookie", format!("bb_session={session}")).header("referer", own_page).send().await.unwrap();
+        assert_eq!(referred.status(), 303);
+        assert_eq!(stored().await, "en", "an older browser, from this site's page");
+    }
+}
+
+both_backends_with_clock! {
+    async fn a_session_cannot_be_used_to_guess_its_own_password(app) {
+        // Someone holding a session (a stolen cookie, a shared computer) guesses the
+        // password it guards: the same back-off as login's, on every form that asks for it.
+        app.create_user("kit@example.org", PASSWORD, "citizen");
+        let session = app.api_login("kit@example.org", PASSWORD).await;
+        let change = |current: &'static str| app.new_browser().post(app.url("/api/v1/me/password")).bearer_auth(&session).json(&serde_json::json!({"current_password": current, "new_password": "a brand new passphrase"})).send();
+        for i in 1..=5 {
+            assert_eq!(change("guess number one").await.unwrap().status(), 422, "guess {i}");
+        }
+        let sixth = change("guess number six").await.unwrap();
+        assert_eq!(sixth.status(), 429);
+        assert!(sixth.headers().contains_key("retry-after"));
+        assert_eq!(change(PASSWORD).await.unwrap().status(), 429, "even the right password waits");
+        let delete = app.send_bearer(reqwest::Method::DELETE, "/api/v1/me", &session, &serde_json::json!({"password": "guess number seven"})).await;
+        assert_eq!(delete.status(), 429, "deleting the account asks for the same password");
+        let login = app.client.post(app.url("/api/v1/auth/login")).json(&serde_json::json!({"email": "kit@example.org", "password": PASSWORD})).send().await.unwrap();
+        assert_eq!(login.status(), 429, "the guesses count as failed logins");
+        // The pages' forms too, and the account is still there with its password.
+        app.clock.set(app.clock.now() + chrono::Duration::minutes(20));
+        app.submit("/login", "/login", &[("email", "kit@example.org"), ("password", PASSWORD)]).await;
+        for i in 1..=5 {
+            let wrong = app.submit("/account", "/account/delete", &[("password", "guess again")]).await;
+            assert_eq!(wrong.status(), 422, "page guess {i}");
+        }
+        let throttled = app.submit("/account", "/account/password", &[("current_password", "guess again"), ("new_password", "a brand new passphrase")]).await;
+        assert_eq!(throttled.status(), 429);
+        app.clock.set(app.clock.now() + chrono::Duration::minutes(20));
+        assert_eq!(change(PASSWORD).await.unwrap().status(), 200, "after the wait the owner changes it");
+    }
 }
 
 #[test]

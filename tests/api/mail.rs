@@ -158,6 +158,35 @@ with_mail! {
         assert!(mail.to("nobody@example.org").is_empty(), "nothing goes to an address without an account");
     }
 
+    async fn a_new_password_ends_every_reset_link_sent_before(app, mail) {
+        // Someone who saw a reset mail cannot take the account back after its owner chose a
+        // new password, nor with a second link once one was used.
+        app.create_user("dee@example.org", PASSWORD, "citizen");
+        let ask = || app.new_browser().post(app.url("/api/v1/auth/password-reset")).json(&json!({"email": "dee@example.org"})).send();
+        let tokens = |messages: Vec<crate::mailbox::Received>| -> Vec<String> {
+            messages.iter().map(|m| m.link(&app.url("/password/reset?token=")).rsplit('=').next().unwrap().to_string()).collect()
+        };
+        let confirm = |token: String, password: &'static str| app.new_browser().post(app.url("/api/v1/auth/password-reset/confirm")).json(&json!({"token": token, "password": password})).send();
+        assert_eq!(ask().await.unwrap().status(), 202);
+        let first = tokens(mail.wait_for("dee@example.org", 1, 30).await).remove(0);
+        let first_link = first.clone();
+        let session = app.api_login("dee@example.org", PASSWORD).await;
+        let changed = app.send_bearer(Method::POST, "/api/v1/me/password", &session, &json!({"current_password": PASSWORD, "new_password": "the owner's own choice"})).await;
+        assert_eq!(changed.status(), 200);
+        let res = confirm(first, "an attacker's choice 1").await.unwrap();
+        assert_eq!(res.status(), 422, "a link sent before the owner's change");
+        // Two links at once: the first one used ends the other.
+        assert_eq!(ask().await.unwrap().status(), 202);
+        assert_eq!(ask().await.unwrap().status(), 202);
+        let mut later: Vec<String> = tokens(mail.wait_for("dee@example.org", 3, 30).await).into_iter().filter(|t| *t != first_link).collect();
+        assert_eq!(later.len(), 2);
+        let (second, third) = (later.remove(0), later.remove(0));
+        assert_eq!(confirm(second, "a passphrase the owner set").await.unwrap().status(), 204);
+        assert_eq!(confirm(third, "an attacker's choice 2").await.unwrap().status(), 422);
+        let login = |password: &'static str| app.new_browser().post(app.url("/api/v1/auth/login")).json(&json!({"email": "dee@example.org", "password": password})).send();
+        assert_eq!(login("a passphrase the owner set").await.unwrap().status(), 200);
+    }
+
     async fn a_review_decision_reaches_author_and_followers_who_can_unsubscribe_in_one_click(app, mail) {
         app.create_user("council@example.org", PASSWORD, "council");
         let council = app.api_login("council@example.org", PASSWORD).await;

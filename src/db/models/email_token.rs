@@ -47,6 +47,20 @@ pub fn spend(
     .optional()
 }
 
+/// Spends every unused token of this purpose of an account: links sent before are refused
+/// from now on.
+pub fn spend_all(conn: &mut DbConnection, user_id: i64, purpose: &str) -> QueryResult<()> {
+    diesel::update(
+        email_tokens::table
+            .filter(email_tokens::user_id.eq(user_id))
+            .filter(email_tokens::purpose.eq(purpose))
+            .filter(email_tokens::used.eq(0)),
+    )
+    .set(email_tokens::used.eq(1))
+    .execute(conn)
+    .map(|_| ())
+}
+
 /// Whether a token would be accepted now (for showing the form it leads to).
 pub fn is_usable(
     conn: &mut DbConnection,

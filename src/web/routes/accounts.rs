@@ -319,9 +319,20 @@ pub async fn change_password(
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let row = user.user.clone();
+    let (ip, secret, lang) = (
+        client_ip(&req),
+        state.settings.secret_key.clone(),
+        viewer.lang,
+    );
     let result = state
         .db_hashing(move |conn| {
-            accounts::change_password(conn, &row, &form.current_password, &form.new_password, now)
+            let who = accounts::Reentry {
+                secret: secret.expose(),
+                ip: &ip,
+                lang,
+            };
+            let (current, new) = (&form.current_password, &form.new_password);
+            accounts::change_password(conn, &who, &row, current, new, now)
         })
         .await;
     match result {
@@ -394,10 +405,20 @@ pub async fn delete_account(
 ) -> AppResult<HttpResponse> {
     let now = state.clock.now();
     let row = user.user.clone();
+    let (ip, secret, lang) = (
+        client_ip(&req),
+        state.settings.secret_key.clone(),
+        viewer.lang,
+    );
     let result = state
         .db_hashing(move |conn| {
             let confirmed = form.confirm.as_deref() == Some("yes");
-            accounts::delete_account(conn, &row, &form.password, confirmed, now)
+            let who = accounts::Reentry {
+                secret: secret.expose(),
+                ip: &ip,
+                lang,
+            };
+            accounts::delete_account(conn, &who, &row, &form.password, confirmed, now)
         })
         .await;
     match result {

@@ -87,6 +87,14 @@ pub async fn language(
             u.path_and_query()
                 .map_or("/".to_string(), |p| p.to_string())
         });
+    // A GET that changes the account is only taken from this site's own pages (or an
+    // address typed in): a link or image elsewhere must not change what a signed-in person's
+    // mail is written in. Browsers say where a request comes from; an older one, by a
+    // referrer on this site.
+    let from_this_site = match req.headers().get("sec-fetch-site") {
+        Some(site) => matches!(site.as_bytes(), b"same-origin" | b"none"),
+        None => referer_path.is_some(),
+    };
     let back = query
         .into_inner()
         .back
@@ -94,7 +102,10 @@ pub async fn language(
         .filter(|b| super::local_path(b).is_some())
         .unwrap_or_else(|| "/".into());
     // Messages to this person follow the language they read the site in.
-    if let Some(user) = user.0.filter(|u| u.user.language != lang.code()) {
+    let switching = user
+        .0
+        .filter(|u| from_this_site && u.user.language != lang.code());
+    if let Some(user) = switching {
         let id = user.id();
         state
             .db(move |conn| crate::domain::people::set_language(conn, id, lang))

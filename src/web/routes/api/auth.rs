@@ -143,10 +143,12 @@ pub struct PasswordChange {
     pub new_password: String,
 }
 
-/// Change the password; every other session ends and a fresh token is returned.
+/// Change the password; every other session and every reset link end, and a fresh token is
+/// returned. Wrong current passwords count as failed logins (429 once throttled).
 #[utoipa::path(post, path = "/api/v1/me/password", tag = "accounts", security(("bearer" = [])), request_body = PasswordChange,
-    responses((status = 200, body = TokenResponse), (status = 422, body = ErrorBody), (status = 401, body = ErrorBody)))]
+    responses((status = 200, body = TokenResponse), (status = 422, body = ErrorBody), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn change_password(
+    req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     body: web::Json<PasswordChange>,
@@ -157,9 +159,11 @@ pub async fn change_password(
         current_password,
         new_password,
     } = body.into_inner();
+    let (ip, secret) = (client_ip(&req), state.settings.secret_key.clone());
     state
         .db_hashing(move |conn| {
-            accounts::change_password(conn, &row, &current_password, &new_password, now)
+            let who = api_reentry(secret.expose(), &ip);
+            accounts::change_password(conn, &who, &row, &current_password, &new_password, now)
         })
         .await?;
     let (token, claims) = state.tokens.issue(
@@ -214,8 +218,9 @@ pub struct DeleteRequest {
 
 /// Delete the account (personal data removed; ballots and proposals stay, unlinked).
 #[utoipa::path(delete, path = "/api/v1/me", tag = "accounts", security(("bearer" = [])), request_body = DeleteRequest,
-    responses((status = 204), (status = 422, body = ErrorBody), (status = 401, body = ErrorBody)))]
+    responses((status = 204), (status = 422, body = ErrorBody), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
 pub async fn delete_me(
+    req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
     body: web::Json<DeleteRequest>,
@@ -223,8 +228,12 @@ pub async fn delete_me(
     let now = state.clock.now();
     let row = user.user.clone();
     let DeleteRequest { password, confirm } = body.into_inner();
+    let (ip, secret) = (client_ip(&req), state.settings.secret_key.clone());
     state
-        .db_hashing(move |conn| accounts::delete_account(conn, &row, &password, confirm, now))
+        .db_hashing(move |conn| {
+            let who = api_reentry(secret.expose(), &ip);
+            accounts::delete_account(conn, &who, &row, &password, confirm, now)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -343,4 +352,13 @@ pub async fn providers(state: web::Data<AppState>) -> HttpResponse {
         })
         .collect();
     HttpResponse::Ok().json(list)
+}
+
+/// A password re-entered through the API, whose messages are in English.
+fn api_reentry<'a>(secret: &'a [u8], ip: &'a str) -> accounts::Reentry<'a> {
+    accounts::Reentry {
+        secret,
+        ip,
+        lang: crate::i18n::Lang::En,
+    }
 }
