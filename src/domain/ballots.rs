@@ -285,7 +285,7 @@ impl Prepared {
 
 /// Reads, validates and seals, outside any write transaction: ballot rules, projects and
 /// costs are frozen while voting is open, so only the phase, the token and the chain are left
-/// for `commit_all_to`.
+/// for `board_writes::commit_all`.
 pub fn prepare(
     conn: &mut DbConnection,
     secret: &[u8],

@@ -48,19 +48,6 @@ pub fn is_refusal(e: &AppError) -> bool {
     )
 }
 
-/// Writes a prepared ballot on a board opened in this transaction; the caller commits before
-/// the receipt is shown. See `commit_all_to`.
-pub fn commit_to(
-    conn: &mut DbConnection,
-    board: &mut Board,
-    ballot: &Prepared,
-    now: NaiveDateTime,
-) -> AppResult<Receipt> {
-    commit_all_to(conn, board, &[(ballot, now)])?
-        .pop()
-        .unwrap_or_else(|| Err(AppError::internal("a written ballot had no outcome")))
-}
-
 /// Why a ballot whose person already voted is refused, in the words of its channel.
 fn already_voted(ballot: &Prepared) -> AppError {
     AppError::Conflict(Message::new(match ballot.channel {
@@ -219,18 +206,6 @@ pub fn append_fresh(conn: &mut DbConnection, group: &FreshGroup<'_>) -> AppResul
             "writing ballots to the board: {e}"
         ))),
     }
-}
-
-/// `commit_all` on a board this transaction has locked already (paper ballots lock it first
-/// to check the officers' two entries).
-pub fn commit_all_to(
-    conn: &mut DbConnection,
-    board: &mut Board,
-    ballots: &[(&Prepared, NaiveDateTime)],
-) -> AppResult<Vec<AppResult<Receipt>>> {
-    let firsts = first_of_each_person(ballots);
-    let recorded = record_participations(conn, RoundId(board.round.id), ballots, &firsts)?;
-    append(conn, board, ballots, &firsts, recorded)
 }
 
 /// Whether each ballot is the first of its person (token) in the group: that one asks for a

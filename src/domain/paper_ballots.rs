@@ -1,6 +1,6 @@
 //! Paper ballots, entered twice by two different poll officers. The first entry waits, sealed
 //! like any ballot, until a second officer enters the same choices; then the ballot is cast
-//! through the same exactly-once path as an online ballot (`board_writes::commit_to`).
+//! through the same exactly-once path as an online ballot (`board_writes::commit`).
 
 use chrono::NaiveDateTime;
 
@@ -8,7 +8,7 @@ use super::ballots::{self, Cast, Channel, Choice, Voter};
 use super::board_writes;
 use super::people::Account;
 use super::sealing::RoundKeys;
-use crate::db::models::ballot;
+use crate::db::models::{ballot, user};
 use crate::db::{write_transaction, DbConnection};
 use crate::domain::ids::RoundId;
 use crate::error::{AppError, AppResult};
@@ -55,7 +55,11 @@ pub fn enter_paper(
     let content = ballots::validate(&ballots::paper(conn, &round, district)?, choice)?.to_json()?;
     let keys = RoundKeys::new(secret, round_id);
     write_transaction(conn, |conn| {
-        let mut board = board_writes::open_board(conn, RoundId(round_id))?;
+        // One entry of this voter at a time. The round's board is locked only to cast the
+        // ballot, after its participation, in the order every ballot writer takes: a
+        // paper ballot and an online one of the same person never wait for each other
+        // crosswise.
+        user::lock(conn, voter.id)?;
         if ballots::has_voted(conn, secret, RoundId(round_id), voter)? {
             return Err(AppError::Conflict(Message::new(
                 "messages-ballots-person-already-voted-round",
@@ -82,7 +86,7 @@ pub fn enter_paper(
                 if first != content {
                     return Ok(PaperOutcome::Mismatch);
                 }
-                let receipt = board_writes::commit_to(conn, &mut board, &prepared, now)?;
+                let receipt = board_writes::commit(conn, &prepared, now)?;
                 Ok(PaperOutcome::Cast(receipt.tracking_code))
             }
         }

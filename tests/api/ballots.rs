@@ -427,6 +427,55 @@ both_backends_with_clock! {
         let citizen = app.send_bearer(Method::POST, &path, &f.citizen, &json!({"email": "voter@example.org", "projects": [a]})).await;
         assert_eq!(citizen.status(), 403);
     }
+
+    async fn a_paper_ballot_and_an_online_one_of_the_same_person_at_once_never_deadlock(app) {
+        // The second officer confirms a paper ballot while the same person's online ballot is
+        // being written: its participation recorded, the round's board not locked yet. Both
+        // take their locks in one order (the person's participation, then the board), so the
+        // online write goes on and the paper ballot is refused as a second ballot — never
+        // a deadlock that the database breaks by failing one of them.
+        let f = fixture(&app, "approval", json!({})).await;
+        if app.backend_name() == "sqlite" {
+            // SQLite writes one transaction at a time: nothing to interleave.
+            return;
+        }
+        app.create_user("officer1@example.org", PASSWORD, "reviewer");
+        let second_officer = app.create_user("officer2@example.org", PASSWORD, "reviewer");
+        let one = app.api_login("officer1@example.org", PASSWORD).await;
+        let path = format!("/api/v1/rounds/{}/paper-ballots", f.round);
+        let a = f.north_projects[0];
+        let first = app.send_bearer(Method::POST, &path, &one, &json!({"email": "voter@example.org", "projects": [a]})).await;
+        assert_eq!(first.status(), 202);
+        let secret = app.secret.expose().to_vec();
+        let mut conn = app.conn();
+        let voter = budgetbox::domain::accounts::find_by_email(&mut conn, "voter@example.org").unwrap();
+        let round = budgetbox::domain::rounds::find(&mut conn, RoundId(f.round)).unwrap();
+        let token = budgetbox::domain::eligibility::account_token(&mut conn, &secret, &round, &voter).unwrap();
+        let (now, round_id) = (app.clock.now(), f.round);
+        let mut paper = None;
+        let online = budgetbox::db::write_transaction(&mut conn, |conn| {
+            use budgetbox::db::models::ballot::{record_participations, NewParticipation};
+            let taken = NewParticipation { round_id, user_id: Some(voter.id), channel: "online", token: &token };
+            assert_eq!(record_participations(conn, &[taken]).unwrap().len(), 1);
+            let (mut officer_conn, voter, secret) = (app.conn(), voter.clone(), secret.clone());
+            let confirming = std::thread::spawn(move || {
+                let choice = budgetbox::domain::ballots::Choice::Projects(vec![a]);
+                budgetbox::domain::paper_ballots::enter_paper(&mut officer_conn, &secret, second_officer, RoundId(round_id), &voter, &choice, now)
+            });
+            while !confirming.is_finished() && !crate::group_writes::waits_for_a_lock(&app) {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            paper = Some(confirming);
+            // The online ballot's write goes on to lock the board.
+            board_writes::open_board(conn, RoundId(round_id)).map(|_| ())
+        });
+        assert!(online.is_ok(), "the online ballot's write was not broken off: {:?}", online.err());
+        match paper.unwrap().join().unwrap() {
+            Err(budgetbox::error::AppError::Conflict(_)) => {}
+            other => panic!("the paper ballot is refused as a second ballot, not {other:?}"),
+        }
+        assert_eq!(stored(&app, f.round), (0, 1), "the person took part once, and no paper ballot was cast");
+    }
 }
 
 both_backends_with_clock! {

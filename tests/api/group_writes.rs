@@ -149,7 +149,7 @@ both_backends_with_clock! {
 }
 
 /// Whether a session of this test's database waits for a lock.
-fn waits_for_a_lock(app: &TestApp) -> bool {
+pub(crate) fn waits_for_a_lock(app: &TestApp) -> bool {
     use diesel::RunQueryDsl;
     #[derive(diesel::QueryableByName)]
     struct Waiting {

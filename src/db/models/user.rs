@@ -53,6 +53,23 @@ pub fn ids_by_role(conn: &mut DbConnection, role: &str) -> QueryResult<Vec<(i64,
         .load(conn)
 }
 
+/// Takes the account's row lock for the rest of the transaction, so that changes made on
+/// the person's behalf (a paper ballot's two entries) happen one at a time. PostgreSQL's
+/// `FOR NO KEY UPDATE`: rows referring to the account check their foreign key with a
+/// key-share lock, which this one lets through. SQLite's BEGIN IMMEDIATE already serialises
+/// writers.
+pub fn lock(conn: &mut DbConnection, id: i64) -> QueryResult<()> {
+    match conn {
+        DbConnection::Postgres(pg) => users::table
+            .find(id)
+            .select(users::id)
+            .for_no_key_update()
+            .first::<i64>(pg)
+            .map(|_| ()),
+        DbConnection::Sqlite(_) => Ok(()),
+    }
+}
+
 pub fn find(conn: &mut DbConnection, id: i64) -> QueryResult<Option<UserRow>> {
     users::table
         .find(id)
