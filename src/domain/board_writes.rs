@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 
-use super::ballots::{check_voting_open, forbidden, Channel, Prepared, Receipt, ALREADY_VOTED};
+use super::ballots::{
+    check_voting_open, forbidden, Channel, Prepared, Receipt, Spends, ALREADY_VOTED,
+};
 use super::bulletin;
 use super::voting_codes;
 use crate::db::models::{ballot, round};
@@ -112,6 +114,55 @@ pub fn commit_all(
     })
 }
 
+/// The group with the voting codes not read yet (see `ballots::prepare_unread_code`) read
+/// now, each ballot with its person's token or refused as `prepare_with` would have refused
+/// it: a code not on the round's list, or bound to another district than the ballot names.
+/// `None` when every token is known already. Before `commit_all`, outside its transaction: a
+/// code's record does not change.
+pub fn read_codes(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+    ballots: &[(&Prepared, NaiveDateTime)],
+) -> AppResult<Option<Vec<AppResult<Prepared>>>> {
+    let unread: Vec<String> = ballots
+        .iter()
+        .filter_map(|(ballot, _)| match &ballot.spends {
+            Spends::Code { hash } => Some(hash.clone()),
+            Spends::Token(_) => None,
+        })
+        .collect();
+    if unread.is_empty() {
+        return Ok(None);
+    }
+    let mut records = voting_codes::look_up_hashes(conn, round_id, &unread)?.into_iter();
+    let read = ballots
+        .iter()
+        .map(|(ballot, _)| {
+            let Spends::Code { .. } = &ballot.spends else {
+                return Ok((*ballot).clone());
+            };
+            let code = records
+                .next()
+                .flatten()
+                .ok_or_else(voting_codes::unknown)?
+                .spends();
+            if code
+                .district_id
+                .is_some_and(|own| Some(own) != ballot.district)
+            {
+                return Err(forbidden(Message::new(
+                    "messages-ballots-vote-own-district-ballot",
+                )));
+            }
+            Ok(Prepared {
+                spends: Spends::Token(code.token),
+                ..(*ballot).clone()
+            })
+        })
+        .collect();
+    Ok(Some(read))
+}
+
 /// What a group of ballots came to: each one's receipt or refusal, and the end of the board
 /// after them (`None` when the whole board refused them) — true once the write commits.
 pub struct Written {
@@ -125,7 +176,7 @@ pub struct Written {
 pub struct FreshGroup<'a> {
     round_id: RoundId,
     times: (NaiveDateTime, NaiveDateTime),
-    taken: Vec<ballot::NewParticipation<'a>>,
+    taken: Vec<ballot::FreshParticipation<'a>>,
     entries: Vec<bulletin::Pending>,
     /// Where the board ends once the group is written.
     pub end: bulletin::Tail,
@@ -154,7 +205,22 @@ pub fn fresh_group<'a>(
     Some(FreshGroup {
         round_id,
         times: (earliest, latest),
-        taken: participations_of(round_id, ballots, &firsts),
+        taken: firsts_in_order(ballots, &firsts)
+            .into_iter()
+            .map(|ballot| ballot::FreshParticipation {
+                user_id: ballot.user_id,
+                channel: ballot.channel.as_str(),
+                token: match &ballot.spends {
+                    Spends::Token(token) => Some(token),
+                    Spends::Code { .. } => None,
+                },
+                code_hash: match &ballot.spends {
+                    Spends::Token(_) => None,
+                    Spends::Code { hash } => Some(hash),
+                },
+                district_id: ballot.district,
+            })
+            .collect(),
         entries,
         end,
     })
@@ -214,40 +280,46 @@ fn first_of_each_person(ballots: &[(&Prepared, NaiveDateTime)]) -> Vec<bool> {
     let mut seen: HashSet<&str> = HashSet::new();
     ballots
         .iter()
-        .map(|(ballot, _)| seen.insert(ballot.token.as_str()))
+        .map(|(ballot, _)| seen.insert(ballot.spends.key()))
         .collect()
 }
 
 /// Records the participation of each person's first ballot unless the person already took
-/// part; returns the tokens recorded. In token order: see `commit_all`.
+/// part; returns the tokens recorded. In token order: see `commit_all`. Every ballot's token
+/// must be known (a voting code read: see `read_codes`).
 fn record_participations(
     conn: &mut DbConnection,
     round_id: RoundId,
     ballots: &[(&Prepared, NaiveDateTime)],
     firsts: &[bool],
 ) -> AppResult<HashSet<String>> {
-    let wanted = participations_of(round_id, ballots, firsts);
+    let wanted = firsts_in_order(ballots, firsts)
+        .into_iter()
+        .map(|ballot| {
+            Ok(ballot::NewParticipation {
+                round_id: round_id.0,
+                user_id: ballot.user_id,
+                channel: ballot.channel.as_str(),
+                token: ballot.spends.token()?,
+            })
+        })
+        .collect::<AppResult<Vec<_>>>()?;
     Ok(ballot::record_participations(conn, &wanted)?)
 }
 
-/// The participations the first ballot of each person asks for, in token order.
-fn participations_of<'a>(
-    round_id: RoundId,
+/// The first ballot of each person, in the order of what they spend (token, or the hash of
+/// a code not read yet): the order every writer records participations in.
+fn firsts_in_order<'a>(
     ballots: &[(&'a Prepared, NaiveDateTime)],
     firsts: &[bool],
-) -> Vec<ballot::NewParticipation<'a>> {
-    let mut wanted: Vec<ballot::NewParticipation<'a>> = ballots
+) -> Vec<&'a Prepared> {
+    let mut wanted: Vec<&Prepared> = ballots
         .iter()
         .zip(firsts)
         .filter(|(_, first)| **first)
-        .map(|((ballot, _), _)| ballot::NewParticipation {
-            round_id: round_id.0,
-            user_id: ballot.user_id,
-            channel: ballot.channel.as_str(),
-            token: &ballot.token,
-        })
+        .map(|((ballot, _), _)| *ballot)
         .collect();
-    wanted.sort_by(|a, b| a.token.cmp(b.token));
+    wanted.sort_by(|a, b| a.spends.key().cmp(b.spends.key()));
     wanted
 }
 
@@ -292,10 +364,10 @@ fn append(
         .iter()
         .enumerate()
         .filter(|(i, _)| firsts[*i] && refused[*i].is_some())
-        .map(|(i, (ballot, _))| (ballot.token.as_str(), i))
+        .map(|(i, (ballot, _))| (ballot.spends.key(), i))
         .collect();
     for (i, (ballot, _)) in ballots.iter().enumerate() {
-        if let Some(&first) = late.get(ballot.token.as_str()) {
+        if let Some(&first) = late.get(ballot.spends.key()) {
             if i != first {
                 refused[i] = refused[first].as_ref().map(refusal_again);
             }
@@ -316,7 +388,7 @@ fn append(
             receipts.push(Err(e));
             continue;
         }
-        let fresh = *first && recorded.contains(&ballot.token);
+        let fresh = *first && recorded.contains(ballot.spends.key());
         // A voting code works once, even where the last ballot counts; a person who voted
         // may vote again with their account there.
         let may_replace = ballot.revoting && ballot.channel != Channel::Code;

@@ -81,8 +81,17 @@ pub fn look_up(
     codes: &[&str],
 ) -> AppResult<Vec<Option<CodeRecord>>> {
     let hashes: Vec<String> = codes.iter().map(|code| code_hash(code)).collect();
+    look_up_hashes(conn, round_id, &hashes)
+}
+
+/// `look_up` for codes known by their hashes.
+pub fn look_up_hashes(
+    conn: &mut DbConnection,
+    round_id: RoundId,
+    hashes: &[String],
+) -> AppResult<Vec<Option<CodeRecord>>> {
     let records: std::collections::HashMap<String, CodeRecord> =
-        evidence::find_codes(conn, round_id.0, &hashes)?
+        evidence::find_codes(conn, round_id.0, hashes)?
             .into_iter()
             .map(|(hash, district_id, census_hash)| {
                 let record = CodeRecord {
@@ -103,16 +112,33 @@ pub fn look_up(
 /// The code a ballot spends, from its record: a code not on the round's list is refused
 /// (whether it was used is the ballot's business).
 pub fn found(round: &RoundRow, record: Option<&CodeRecord>) -> AppResult<FoundCode> {
-    if round.voting_codes == 0 {
-        return Err(AppError::Forbidden(Message::new(
-            "messages-eligibility-round-does-accept-voting",
-        )));
+    accepted(round)?;
+    Ok(record.ok_or_else(unknown)?.spends())
+}
+
+impl CodeRecord {
+    /// The district the code is bound to, if any, and the token its ballot spends.
+    pub fn spends(&self) -> FoundCode {
+        FoundCode {
+            district_id: self.district_id,
+            token: token(&self.hash, self.census_hash.as_deref()),
+        }
     }
-    let record = record.ok_or_else(|| AppError::Forbidden(Message::new(UNKNOWN)))?;
-    Ok(FoundCode {
-        district_id: record.district_id,
-        token: token(&record.hash, record.census_hash.as_deref()),
-    })
+}
+
+/// Whether the round takes ballots with voting codes at all.
+pub fn accepted(round: &RoundRow) -> AppResult<()> {
+    match round.voting_codes {
+        0 => Err(AppError::Forbidden(Message::new(
+            "messages-eligibility-round-does-accept-voting",
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The refusal of a code that is not on the round's list.
+pub fn unknown() -> AppError {
+    AppError::Forbidden(Message::new(UNKNOWN))
 }
 
 /// Looks a code up and decides as `found` does.

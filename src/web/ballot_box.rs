@@ -6,15 +6,18 @@
 //! then commits once and only then answers each request. A receipt still means the ballot is
 //! durably stored. On PostgreSQL a round's group of fresh ballots goes in one statement that
 //! commits by itself when the writer knows where the round's board ends
-//! (`board_writes::append_fresh`); every other group, or one that statement turns away, goes in the
-//! transaction.
+//! (`board_writes::append_fresh`), reading the voting codes of ballots that were prepared
+//! without reading them; every other group, or one that statement turns away, goes in the
+//! transaction, after the writer has read those codes itself.
 
 use crate::domain::RoundId;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDateTime;
 
 use super::grouped::Grouped;
+use crate::config::Backend;
 use crate::db::connection::{Health, PooledDb};
 use crate::db::{write_transaction, DbPool};
 use crate::domain::ballots::{self, Prepared, Receipt};
@@ -228,30 +231,90 @@ fn write_rest(
     rounds: BTreeMap<i64, Vec<usize>>,
     outcomes: &mut [Option<AppResult<Receipt>>],
 ) {
+    let rounds = read_codes(conn, batch, rounds, outcomes);
     let transaction = tracing::debug_span!("ballot.batch.transaction").entered();
     let written = write_transaction(conn, |conn| {
         let _statements = tracing::debug_span!("ballot.batch.statements").entered();
         rounds
             .iter()
-            .map(|(&id, jobs)| board_writes::commit_all(conn, RoundId(id), &group_of(batch, jobs)))
+            .map(|(&id, (_, group))| {
+                let group: Vec<_> = group
+                    .iter()
+                    .map(|(ballot, now)| (&**ballot, *now))
+                    .collect();
+                board_writes::commit_all(conn, RoundId(id), &group)
+            })
             .collect::<AppResult<Vec<_>>>()
     });
     drop(transaction);
     match written {
         Ok(written) => {
-            for ((id, jobs), written) in rounds.into_iter().zip(written) {
+            for ((id, (jobs, _)), written) in rounds.into_iter().zip(written) {
                 settle(outcomes, tails, id, &jobs, written);
             }
         }
         Err(e) => {
             crate::db::connection::distrust(conn);
-            let count: usize = rounds.values().map(Vec::len).sum();
+            let count: usize = rounds.values().map(|(jobs, _)| jobs.len()).sum();
             tracing::warn!(error = %e, ballots = count, "a batch of ballots was not committed");
-            for i in rounds.into_values().flatten() {
-                outcomes[i] = Some(Err(not_stored("the database did not confirm the write")));
+            for (jobs, _) in rounds.into_values() {
+                for i in jobs {
+                    outcomes[i] = Some(Err(not_stored("the database did not confirm the write")));
+                }
             }
         }
     }
+}
+
+/// A round's ballots for the transaction: their places in the batch, and each ballot with
+/// its time — as prepared, or with its voting code read (`board_writes::read_codes`).
+type ReadGroup<'a> = (Vec<usize>, Vec<(Cow<'a, Prepared>, NaiveDateTime)>);
+
+/// Each round's ballots with their voting codes read; a ballot refused on its code (or whose
+/// round's codes could not be read) has its outcome now and is left out.
+fn read_codes<'a>(
+    conn: &mut PooledDb,
+    batch: &'a [Job],
+    rounds: BTreeMap<i64, Vec<usize>>,
+    outcomes: &mut [Option<AppResult<Receipt>>],
+) -> BTreeMap<i64, ReadGroup<'a>> {
+    let mut read = BTreeMap::new();
+    for (id, jobs) in rounds {
+        let group = group_of(batch, &jobs);
+        let kept = match board_writes::read_codes(conn, RoundId(id), &group) {
+            Ok(None) => jobs
+                .into_iter()
+                .map(|i| (i, Cow::Borrowed(&batch[i].ballot)))
+                .collect(),
+            Ok(Some(ballots)) => jobs
+                .into_iter()
+                .zip(ballots)
+                .filter_map(|(i, ballot)| match ballot {
+                    Ok(ballot) => Some((i, Cow::Owned(ballot))),
+                    Err(refused) => {
+                        outcomes[i] = Some(Err(refused));
+                        None
+                    }
+                })
+                .collect(),
+            Err(e) => {
+                crate::db::connection::distrust(conn);
+                tracing::warn!(error = %e, "the ballots' voting codes could not be read");
+                for i in jobs {
+                    outcomes[i] = Some(Err(not_stored("the database did not answer")));
+                }
+                Vec::new()
+            }
+        };
+        if !kept.is_empty() {
+            let (places, ballots): (Vec<usize>, Vec<_>) = kept
+                .into_iter()
+                .map(|(i, ballot)| (i, (ballot, batch[i].now)))
+                .unzip();
+            read.insert(id, (places, ballots));
+        }
+    }
+    read
 }
 
 /// A ballot as a page or the API receives it.
@@ -278,16 +341,34 @@ impl CastRequest {
 }
 
 /// The one path from a request to a committed ballot, for pages and the API alike: prepared
-/// (checked and sealed), then written by the group-commit writer. A voting code is looked up
-/// with the codes of other ballots arriving at the same moment, and its ballot then prepared
-/// right here while the round's paper is in memory; anything else is prepared on a blocking
-/// thread, where it may read the database.
+/// (checked and sealed), then written by the group-commit writer. On PostgreSQL a voting
+/// code's ballot that names its district is prepared right here, while the round's paper is
+/// in memory, and its code read by the statement that writes it
+/// (`ballots::prepare_unread_code`). Any other code is looked up with the codes of other
+/// ballots arriving at the same moment, and its ballot then prepared here too; anything else
+/// is prepared on a blocking thread, where it may read the database.
 pub async fn cast(
     state: &crate::web::AppState,
     request: CastRequest,
     now: NaiveDateTime,
 ) -> AppResult<Receipt> {
     let secret = state.settings.secret_key.clone();
+    // On PostgreSQL the statement that writes the ballot reads its code too, where it can.
+    let unread = match (&request.code, state.settings.database_url.backend()) {
+        (Some(code), Backend::Postgres) => {
+            let _span = tracing::debug_span!("ballot.prepare").entered();
+            ballots::prepare_unread_code(
+                &state.ballot_papers,
+                secret.expose(),
+                request.cast(ballots::Voter::Code(code)),
+                now,
+            )
+        }
+        _ => None,
+    };
+    if let Some(prepared) = unread {
+        return write(state, prepared?, now).await;
+    }
     let code_record = match &request.code {
         Some(code) => Some(
             state
@@ -338,6 +419,14 @@ pub async fn cast(
                 .await?
         }
     };
+    write(state, prepared, now).await
+}
+
+async fn write(
+    state: &crate::web::AppState,
+    prepared: Prepared,
+    now: NaiveDateTime,
+) -> AppResult<Receipt> {
     use tracing::Instrument;
     state
         .ballot_box

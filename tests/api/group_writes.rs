@@ -148,6 +148,96 @@ both_backends_with_clock! {
     }
 }
 
+both_backends_with_clock! {
+    async fn a_voting_code_read_by_the_statement_that_writes_its_ballot(app) {
+        // On PostgreSQL a code's ballot that names its district is written without reading
+        // the code first: the statement reads it. Each way the code could be wrong makes the
+        // statement write nothing, and the writer's reading then refuses the ballot as
+        // before; a good code spends its person's token, whichever way it was read.
+        let f = fixture(&app, "approval", json!({"voting_channels": "codes", "residence": "none"})).await;
+        let codes = new_codes(&app, f.round, 4).await;
+        let now = app.clock.now();
+        let choice = Choice::Projects(vec![f.north_projects[0]]);
+        let secret = app.secret.expose();
+        let papers = ballots::BallotPapers::default();
+        let snapshot = papers.round(&mut app.conn(), RoundId(f.round), now).unwrap();
+        snapshot.paper(&mut app.conn(), Some(f.north)).unwrap();
+        snapshot.paper(&mut app.conn(), Some(f.south)).unwrap();
+        let unread = |code: &str, district: i64| {
+            let cast = Cast { round_id: f.round, voter: Voter::Code(code), requested_district: Some(district), choice: &choice, channel: ballots::Channel::Code };
+            ballots::prepare_unread_code(&papers, secret, cast, now).expect("prepared without reading the code").unwrap()
+        };
+        let south_choice = Choice::Projects(vec![f.south_project]);
+        let in_south = |code: &str| {
+            let cast = Cast { round_id: f.round, voter: Voter::Code(code), requested_district: Some(f.south), choice: &south_choice, channel: ballots::Channel::Code };
+            ballots::prepare_unread_code(&papers, secret, cast, now).unwrap().unwrap()
+        };
+        // Without a district named, the code's record says which paper: it is read first.
+        let cast = Cast { round_id: f.round, voter: Voter::Code(&codes[0]), requested_district: None, choice: &choice, channel: ballots::Channel::Code };
+        assert!(ballots::prepare_unread_code(&papers, secret, cast, now).is_none());
+        let unknown = unread("AAAA-BBBB-CCCC-DDDD", f.north);
+        let elsewhere = in_south(&codes[1]);
+        let good = unread(&codes[2], f.north);
+        let tail = bulletin::tail(&mut app.conn(), RoundId(f.round)).unwrap();
+        let nothing = |why: &str| assert_eq!(stored(&app, f.round), (0, 0), "{why}: nothing written");
+        if app.backend_name() == "postgres" {
+            for (ballot, why) in [(&unknown, "a code not on the list"), (&elsewhere, "a code of another district")] {
+                assert!(write_fresh(&mut app.conn(), f.round, &[(&good, now), (ballot, now)], &tail).unwrap().is_none(), "{why}");
+                nothing(why);
+            }
+        }
+        // The writer reads the codes, and refuses as a ballot prepared the usual way is.
+        let group = [(&unknown, now), (&elsewhere, now), (&good, now)];
+        let read = board_writes::read_codes(&mut app.conn(), RoundId(f.round), &group).unwrap().expect("codes to read");
+        let refusal = |r: &budgetbox::error::AppResult<Prepared>| match r {
+            Err(budgetbox::error::AppError::Forbidden(m)) => m.clone(),
+            other => panic!("refused, not {other:?}"),
+        };
+        use budgetbox::i18n::Message;
+        assert_eq!(refusal(&read[0]), Message::new("messages-ballots-code-unknown"));
+        assert_eq!(refusal(&read[1]), Message::new("messages-ballots-vote-own-district-ballot"));
+        let token = budgetbox::domain::voting_codes::token(&budgetbox::domain::voting_codes::code_hash(&codes[2]), None);
+        let spent = |token: &str| budgetbox::db::models::ballot::token_spent(&mut app.conn(), f.round, token).unwrap();
+        assert!(!spent(&token));
+        match app.backend_name() {
+            "postgres" => {
+                // Written by the statement, spending the code's token.
+                let receipts = write_fresh(&mut app.conn(), f.round, &[(&good, now)], &tail).unwrap().expect("written");
+                assert_eq!(receipts.outcomes.len(), 1);
+            }
+            _ => {
+                let Ok(read) = &read[2] else { panic!("the good code is read") };
+                let written = budgetbox::db::write_transaction(&mut app.conn(), |conn| board_writes::commit_all(conn, RoundId(f.round), &[(read, now)])).unwrap();
+                assert!(written.outcomes[0].is_ok());
+            }
+        }
+        assert!(spent(&token), "the participation spends the code's token");
+        assert_eq!(stored(&app, f.round), (1, 1));
+        // A transaction never takes a ballot whose code was not read.
+        let again = unread(&codes[3], f.north);
+        let refused = budgetbox::db::write_transaction(&mut app.conn(), |conn| board_writes::commit_all(conn, RoundId(f.round), &[(&again, now)]));
+        assert!(refused.is_err());
+        assert_eq!(stored(&app, f.round), (1, 1));
+
+        // Through HTTP, the answers are the ones a voter got before. (The server reads a
+        // round's paper with its first ballot; from the second on, a code's ballot naming
+        // its district is written without reading the code first.)
+        let post = |body: Value| app.new_browser().post(app.url(&format!("/api/v1/rounds/{}/ballots", f.round))).json(&body).send();
+        let res = post(json!({"projects": [f.north_projects[0]], "voting_code": codes[1], "district": f.north})).await.unwrap();
+        assert_eq!(res.status(), 201);
+        let res = post(json!({"projects": [f.north_projects[0]], "voting_code": "AAAA-BBBB-CCCC-DDDD", "district": f.north})).await.unwrap();
+        assert_eq!(res.status(), 403);
+        assert!(res.text().await.unwrap().contains("not valid for this round"), "the unknown code's message");
+        let res = post(json!({"projects": [f.north_projects[0]], "voting_code": codes[2], "district": f.north})).await.unwrap();
+        assert_eq!(res.status(), 409, "a code used already");
+        let res = post(json!({"projects": [f.north_projects[0]], "voting_code": codes[1], "district": f.north})).await.unwrap();
+        assert_eq!(res.status(), 409);
+        let res = post(json!({"projects": [f.south_project], "voting_code": codes[3], "district": f.south})).await.unwrap();
+        assert_eq!(res.status(), 403);
+        assert_eq!(stored(&app, f.round), (2, 2));
+    }
+}
+
 /// Whether a session of this test's database waits for a lock.
 pub(crate) fn waits_for_a_lock(app: &TestApp) -> bool {
     use diesel::RunQueryDsl;

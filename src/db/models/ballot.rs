@@ -70,7 +70,10 @@ pub fn insert_all(conn: &mut DbConnection, rows: &[NewBallot<'_>]) -> QueryResul
 }
 
 /// The one statement that writes a group of fresh ballots on PostgreSQL (`append_fresh`),
-/// a `?` for each value. Participations first (in the order given: token order), then the
+/// a `?` for each value. Participations first (in the order given: token order), each with
+/// its token or the token its voting code's record gives (`voting_codes::token`: the census
+/// entry's, or the code's; NULL, and so an error, for a code not on the round's list or bound
+/// to another district), then the
 /// round's row and its `open_boards` row FOR SHARE, then the entries — the order a group of
 /// ballots takes in a transaction (`domain::ballots`). An entry's round id is the locked
 /// row's: when the round does not qualify (counted: no `open_boards` row; not open at one of
@@ -81,8 +84,14 @@ pub fn insert_all(conn: &mut DbConnection, rows: &[NewBallot<'_>]) -> QueryResul
 const APPEND_FRESH: &str = "\
 WITH taken AS (
     INSERT INTO participations (id, round_id, user_id, channel, token)
-    SELECT p.id, ?, p.user_id, p.channel, p.token
-    FROM unnest(?, ?, ?, ?) AS p (id, user_id, channel, token)
+    SELECT p.id, ?, p.user_id, p.channel, COALESCE(p.token, (
+        SELECT COALESCE('census:' || c.census_hash, 'code:' || c.code_hash)
+        FROM voting_codes c
+        WHERE c.code_hash = p.code_hash AND c.round_id = ?
+            AND (c.district_id IS NULL OR c.district_id = p.district_id)))
+    FROM unnest(?, ?, ?, ?, ?, ?) WITH ORDINALITY AS p (id, user_id, channel, token, code_hash,
+        district_id, n)
+    ORDER BY p.n
     RETURNING 1
 ), open_round AS MATERIALIZED (
     SELECT r.id FROM rounds r JOIN open_boards b ON b.round_id = r.id
@@ -111,7 +120,9 @@ struct AppendFresh<'a> {
     ids: Vec<i64>,
     user_ids: Vec<Option<i64>>,
     channels: Vec<&'a str>,
-    tokens: Vec<&'a str>,
+    tokens: Vec<Option<&'a str>>,
+    code_hashes: Vec<Option<&'a str>>,
+    participation_districts: Vec<Option<i64>>,
     taken: i64,
     after_seq: i64,
     after_hash: &'a str,
@@ -154,10 +165,13 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for AppendFresh<'_> {
         }
         bind!(
             BigInt => &self.round_id,
+            BigInt => &self.round_id,
             Array<BigInt> => &self.ids,
             Array<Nullable<BigInt>> => &self.user_ids,
             Array<Text> => &self.channels,
-            Array<Text> => &self.tokens,
+            Array<Nullable<Text>> => &self.tokens,
+            Array<Nullable<Text>> => &self.code_hashes,
+            Array<Nullable<BigInt>> => &self.participation_districts,
             BigInt => &self.round_id,
             Timestamp => &self.earliest,
             Timestamp => &self.earliest,
@@ -193,7 +207,7 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for AppendFresh<'_> {
 pub fn append_fresh(
     pg: &mut diesel::PgConnection,
     round_id: i64,
-    taken: &[NewParticipation<'_>],
+    taken: &[FreshParticipation<'_>],
     entries: &[NewBallot<'_>],
     times: (chrono::NaiveDateTime, chrono::NaiveDateTime),
 ) -> QueryResult<usize> {
@@ -205,6 +219,8 @@ pub fn append_fresh(
         user_ids: taken.iter().map(|p| p.user_id).collect(),
         channels: taken.iter().map(|p| p.channel).collect(),
         tokens: taken.iter().map(|p| p.token).collect(),
+        code_hashes: taken.iter().map(|p| p.code_hash).collect(),
+        participation_districts: taken.iter().map(|p| p.district_id).collect(),
         taken: taken.len() as i64,
         after_seq: entries.first().map_or(0, |e| e.seq - 1),
         after_hash: entries.first().map_or("", |e| e.prev_hash),
@@ -272,6 +288,17 @@ pub struct NewParticipation<'a> {
     pub user_id: Option<i64>,
     pub channel: &'a str,
     pub token: &'a str,
+}
+
+/// A participation written with a group of fresh ballots (`append_fresh`): its token, or the
+/// hash of a voting code whose record gives it, read in the same statement — a code on the
+/// round's list, bound to no district or to `district_id`.
+pub struct FreshParticipation<'a> {
+    pub user_id: Option<i64>,
+    pub channel: &'a str,
+    pub token: Option<&'a str>,
+    pub code_hash: Option<&'a str>,
+    pub district_id: Option<i64>,
 }
 
 /// A random id: participation rows carry no insertion order to match against the board.
