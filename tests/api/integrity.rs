@@ -33,6 +33,7 @@ async fn council(app: &TestApp) -> String {
 struct Round {
     id: i64,
     project: i64,
+    north: i64,
 }
 
 /// A round over districts north and south, with one feasible project in north, and the
@@ -54,13 +55,10 @@ async fn round_with(app: &TestApp, council: &str, settings: Value) -> Round {
         .await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     let id = res.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
-    let project = {
-        let mut conn = app.conn();
-        let north =
-            budgetbox::db::models::district::of_round(&mut conn, id).unwrap()[0].district_id;
-        crate::helpers::feasible_project(&mut conn, id, Some(north), "Benches", 10_000)
-    };
-    Round { id, project }
+    let mut conn = app.conn();
+    let north = budgetbox::db::models::district::of_round(&mut conn, id).unwrap()[0].district_id;
+    let project = crate::helpers::feasible_project(&mut conn, id, Some(north), "Benches", 10_000);
+    Round { id, project, north }
 }
 
 async fn import_census(app: &TestApp, council: &str, round: i64, csv: &str) {
@@ -158,7 +156,21 @@ async fn check_in_person(
 }
 
 async fn vote(app: &TestApp, round: &Round, bearer: Option<&str>, code: Option<&str>) -> u16 {
+    vote_in(app, round, bearer, code, None).await
+}
+
+/// `vote`, the ballot naming its district (as the ballot page's form does).
+async fn vote_in(
+    app: &TestApp,
+    round: &Round,
+    bearer: Option<&str>,
+    code: Option<&str>,
+    district: Option<i64>,
+) -> u16 {
     let mut body = json!({"projects": [round.project]});
+    if let Some(district) = district {
+        body["district"] = district.into();
+    }
     if let Some(code) = code {
         body["voting_code"] = code.into();
     }
@@ -285,17 +297,22 @@ both_backends_with_clock! {
             assert_eq!(match_census(&app, &r, round.id, &format!("DOC{i:04}")).await.0, 303);
             residents.push(r);
         }
-        // Account first, then the code.
+        // Account first, then the code. A code's ballot that names its district is written,
+        // on PostgreSQL, by a statement that reads the code itself: the same token.
+        let north = Some(round.north);
         assert_eq!(vote(&app, &round, Some(&residents[0].token), None).await, 201);
         assert_eq!(vote(&app, &round, None, Some(&codes[0])).await, 409, "the code's person has voted");
+        assert_eq!(vote_in(&app, &round, None, Some(&codes[0]), north).await, 409, "naming the district");
         // The code first, then the account.
-        assert_eq!(vote(&app, &round, None, Some(&codes[1])).await, 201);
+        assert_eq!(vote_in(&app, &round, None, Some(&codes[1]), north).await, 201);
         assert_eq!(vote(&app, &round, Some(&residents[1].token), None).await, 409, "the account's person has voted");
-        // Both at once, twelve times: one ballot each time.
+        assert_eq!(vote(&app, &round, None, Some(&codes[1])).await, 409, "the code was used");
+        // Both at once, twelve times (half the codes naming the district): one ballot each time.
         for i in 2..people {
+            let district = north.filter(|_| i % 2 == 0);
             let (a, b) = tokio::join!(
                 vote(&app, &round, Some(&residents[i].token), None),
-                vote(&app, &round, None, Some(&codes[i])),
+                vote_in(&app, &round, None, Some(&codes[i]), district),
             );
             let mut both = [a, b];
             both.sort();
